@@ -1,0 +1,61 @@
+package org.fabricscope.trace;
+
+/**
+ * A trace file that cannot be read, with where and what. {@link #getMessage()} is the user-facing
+ * form {@code FILE:LINE[:COLUMN]: message}.
+ */
+public final class TraceFormatException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final long line;
+    private final long column;
+    private final String problem;
+
+    /**
+     * @param file the file's name as the user gave it
+     * @param line 1-based line number, or 0 when the problem is not on one line
+     * @param column 1-based column, or 0 when unknown
+     * @param problem what was wrong and what was expected
+     */
+    public TraceFormatException(String file, long line, long column, String problem) {
+        super(format(file, line, column, problem));
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.problem = problem;
+    }
+
+    public TraceFormatException(String file, long line, long column, String problem, Throwable cause) {
+        this(file, line, column, problem);
+        initCause(cause);
+    }
+
+    private static String format(String file, long line, long column, String problem) {
+        StringBuilder sb = new StringBuilder(file);
+        if (line > 0) {
+            sb.append(':').append(line);
+            if (column > 0) {
+                sb.append(':').append(column);
+            }
+        }
+        return sb.append(": ").append(problem).toString();
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public long line() {
+        return line;
+    }
+
+    public long column() {
+        return column;
+    }
+
+    /** The problem alone, without the file and position. */
+    public String problem() {
+        return problem;
+    }
+}
