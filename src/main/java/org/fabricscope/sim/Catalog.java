@@ -41,7 +41,7 @@ final class Catalog {
         add(s, d, "fileXLoop", "", Type.BOOLEAN, 0, 1, "false",
                 "Readers run a targeted loop over file X instead of bursts over archives");
         add(s, d, "writeClients", "count", Type.INTEGER, 0, 16, "1", "Writing clients");
-        add(s, d, "writeGapMicrosMean", "µs", Type.INTEGER, 1, 10_000_000, "12000",
+        add(s, d, "writeGapMicrosMean", "µs", Type.INTEGER, 1, 10_000_000, "16000",
                 "Mean time between a writing client's writes (exponential)");
         // write path
         add(s, d, "lockPollMicros", "µs", Type.INTEGER, 1, 1_000_000, "100",
