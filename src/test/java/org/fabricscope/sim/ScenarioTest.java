@@ -100,6 +100,25 @@ class ScenarioTest {
     }
 
     @Test
+    void unknownParameterInFileNamesFileLineAndClosestName() throws Exception {
+        Path f = dir.resolve("typo.json");
+        Files.writeString(f, "{\"parameters\": {\n  \"readBurstSise\": 12\n}}");
+        assertThatThrownBy(() -> Scenario.load(f))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("typo.json:2: ")
+                .hasMessageContaining("did you mean 'readBurstSize'");
+    }
+
+    @Test
+    void duplicateParameterInFileIsRejected() throws Exception {
+        Path f = dir.resolve("twice.json");
+        Files.writeString(f, "{\"parameters\": {\"nodes\": 3,\n \"nodes\": 4}}");
+        assertThatThrownBy(() -> Scenario.load(f))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("twice.json:2");
+    }
+
+    @Test
     void minAboveMaxIsRejected() throws Exception {
         Map<String, String> p = Map.of("mediaWriteMicrosMin", "900", "mediaWriteMicrosMax", "400");
         assertThatThrownBy(() -> Scenario.fromParameters("x", p))

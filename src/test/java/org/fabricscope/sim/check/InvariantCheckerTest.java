@@ -35,6 +35,18 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void pilotRackTracesKeepEveryInvariant() throws Exception {
+        Scenario s = Scenario.builtIn("pilot-rack").with("durationMicros", "500000");
+        for (PatchSwitches patch : List.of(PatchSwitches.NONE, PatchSwitches.ALL)) {
+            for (long seed = 1; seed <= 3; seed++) {
+                Trace t = Simulator.run(s, seed, 1, patch, true, Progress.NONE).trace();
+                assertThat(InvariantChecker.check(t).violations()).as("pilot-rack seed " + seed + " " + patch)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
     void readyWhileLockedIsReportedUnderTheBarrier() {
         TraceHeader h = new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, "test", "hand-made",
                 java.util.Map.of(), 1, 1, PatchSwitches.ALL,
