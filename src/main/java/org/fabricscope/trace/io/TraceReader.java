@@ -8,7 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -56,6 +58,7 @@ public final class TraceReader {
                                     .build())
                     .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                     .disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING)
+                    .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                     .build();
 
     private TraceReader() {}
@@ -102,6 +105,21 @@ public final class TraceReader {
         private static final int TAG_BOOL = 2;
         private static final int TAG_NAME = 3;
 
+        /** Event keys in the order the writer emits them; key i has bit 1 << i. */
+        private static final SerializedString[] PREDICTABLE_KEYS = {
+            new SerializedString(TraceFormat.K_SEQ),
+            new SerializedString(TraceFormat.K_T),
+            new SerializedString(TraceFormat.K_BLOCK),
+            new SerializedString(TraceFormat.K_NODE),
+            new SerializedString(TraceFormat.K_ACTOR),
+            new SerializedString(TraceFormat.K_KIND),
+            new SerializedString(TraceFormat.K_FIELD),
+            new SerializedString(TraceFormat.K_OLD),
+            new SerializedString(TraceFormat.K_NEW),
+            new SerializedString(TraceFormat.K_CAUSE),
+            new SerializedString(TraceFormat.K_ARG)
+        };
+
         private static final String EVENT_KEYS = "seq, t, block, node, actor, kind, field, old, new, cause, arg";
         private static final String HEADER_KEYS =
                 "format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology";
@@ -140,12 +158,28 @@ public final class TraceReader {
         private final long totalBytes;
         private final Progress progress;
         private final NameTable actors = new NameTable();
+        /**
+         * For each kind (index 0: kind not read yet) and each key position (0: object start, i+1:
+         * after key i), the key that followed last time, or {@code PREDICTABLE_KEYS.length} for
+         * the object's end. Starts as the writer's order.
+         */
+        private final int[][] successorByKind = initialSuccessors();
         private JsonParser p;
         private TraceBuilder builder;
         private int blockCount;
         private int nodeCount;
         /** Line of the most recent complete value, so a second one on the same line is caught. */
         private int lastLine;
+
+        private static int[][] initialSuccessors() {
+            int[][] table = new int[EventKind.count() + 1][PREDICTABLE_KEYS.length + 1];
+            for (int[] row : table) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = i;
+                }
+            }
+            return table;
+        }
 
         Parse(String file, CountingInputStream counting, long totalBytes, Progress progress) {
             this.file = file;
@@ -454,13 +488,12 @@ public final class TraceReader {
             long prevTime = 0;
             JsonToken tok;
             while ((tok = p.nextToken()) != null) {
-                JsonLocation start = p.currentTokenLocation();
-                int line = start.getLineNr();
+                int line = tokenLine();
                 if (tok != JsonToken.START_OBJECT) {
                     throw failHere("expected an event object {\"seq\":n,...} on this line, found " + describe(tok));
                 }
                 if (line == lastLine) {
-                    throw new TraceFormatException(file, line, start.getColumnNr(),
+                    throw new TraceFormatException(file, line, p.currentTokenLocation().getColumnNr(),
                             "a second JSON value on one line; each line holds exactly one event");
                 }
                 if ((expectedSeq & (PROGRESS_EVERY_EVENTS - 1)) == 0) {
@@ -483,66 +516,74 @@ public final class TraceReader {
                 int arg = 0;
                 boolean end = false;
                 long endEvents = -1;
-                String key;
-                while ((key = p.nextFieldName()) != null) {
+                int previousKey = 0;
+                int predicted = successorByKind[0][0];
+                while (true) {
+                    // The writer's key order predicts the next key; a right guess is a byte
+                    // comparison inside the parser instead of a symbol-table lookup.
+                    String key;
                     int bit;
-                    switch (key) {
-                        case TraceFormat.K_SEQ:
-                            bit = 1;
+                    if (predicted < PREDICTABLE_KEYS.length && p.nextFieldName(PREDICTABLE_KEYS[predicted])) {
+                        key = PREDICTABLE_KEYS[predicted].getValue();
+                        bit = 1 << predicted;
+                    } else {
+                        if ((predicted < PREDICTABLE_KEYS.length ? p.currentToken() : p.nextToken()) != JsonToken.FIELD_NAME) {
+                            successorByKind[kind + 1][previousKey] = PREDICTABLE_KEYS.length;
+                            break;
+                        }
+                        key = p.currentName();
+                        bit = keyBit(key);
+                    }
+                    int keyIndex = bit == 0 ? PREDICTABLE_KEYS.length : Integer.numberOfTrailingZeros(bit);
+                    if (keyIndex < PREDICTABLE_KEYS.length) {
+                        // Learn which key follows this one (per kind once the kind is known).
+                        successorByKind[kind + 1][previousKey] = keyIndex;
+                        previousKey = keyIndex + 1;
+                    }
+                    switch (bit) {
+                        case 1:
                             seq = readInt(key);
                             break;
-                        case TraceFormat.K_T:
-                            bit = 2;
+                        case 2:
                             time = readLong(key);
                             break;
-                        case TraceFormat.K_BLOCK:
-                            bit = 4;
+                        case 4:
                             block = readInt(key);
                             break;
-                        case TraceFormat.K_NODE:
-                            bit = 8;
+                        case 8:
                             node = readInt(key);
                             break;
-                        case TraceFormat.K_ACTOR:
-                            bit = 16;
+                        case 16:
                             actor = readActor();
                             break;
-                        case TraceFormat.K_KIND:
-                            bit = 32;
+                        case 32:
                             kind = readName(key, KINDS, "an EventKind name such as PREFETCH_READY");
                             break;
-                        case TraceFormat.K_FIELD:
-                            bit = 64;
+                        case 64:
                             field = readName(key, FIELDS, "a field name such as cacheState");
                             break;
-                        case TraceFormat.K_OLD:
-                            bit = 128;
+                        case 128:
                             oldTag = readValueTag(key);
                             oldValue = scratchValue;
                             break;
-                        case TraceFormat.K_NEW:
-                            bit = 256;
+                        case 256:
                             newTag = readValueTag(key);
                             newValue = scratchValue;
                             break;
-                        case TraceFormat.K_CAUSE:
-                            bit = 512;
+                        case 512:
                             cause = readInt(key);
                             break;
-                        case TraceFormat.K_ARG:
-                            bit = 1024;
+                        case 1024:
                             arg = readInt(key);
                             break;
-                        case TraceFormat.K_END:
-                            bit = 2048;
+                        case 2048:
                             JsonToken v = p.nextToken();
                             if (v != JsonToken.VALUE_TRUE) {
                                 throw failHere("end must be true, found " + describe(v));
                             }
                             end = true;
                             break;
-                        case TraceFormat.K_EVENTS:
-                            bit = 4096;
+                        case 4096:
                             endEvents = readLong(key);
                             break;
                         default:
@@ -552,6 +593,7 @@ public final class TraceReader {
                         throw failHere("key '" + key + "' appears twice in this event");
                     }
                     seen |= bit;
+                    predicted = successorByKind[kind + 1][previousKey];
                 }
                 requireSameLine(line, "an event");
                 lastLine = line;
@@ -612,6 +654,77 @@ public final class TraceReader {
             throw new TraceFormatException(file, Math.max(lastLine, 1), 0,
                     "the file ends after " + expectedSeq + " events without the end line {\"end\":true,\"events\":"
                             + expectedSeq + "}; it is truncated or its writer did not finish");
+        }
+
+        /**
+         * The bit of an event key, or 0 if unknown. Jackson interns key names, as Java interns
+         * literals, so identity finds the common keys without hashing; equals covers a parser
+         * that did not intern.
+         */
+        private static int keyBit(String key) {
+            if (key == TraceFormat.K_SEQ) {
+                return 1;
+            }
+            if (key == TraceFormat.K_T) {
+                return 2;
+            }
+            if (key == TraceFormat.K_BLOCK) {
+                return 4;
+            }
+            if (key == TraceFormat.K_NODE) {
+                return 8;
+            }
+            if (key == TraceFormat.K_ACTOR) {
+                return 16;
+            }
+            if (key == TraceFormat.K_KIND) {
+                return 32;
+            }
+            if (key == TraceFormat.K_FIELD) {
+                return 64;
+            }
+            if (key == TraceFormat.K_OLD) {
+                return 128;
+            }
+            if (key == TraceFormat.K_NEW) {
+                return 256;
+            }
+            if (key == TraceFormat.K_CAUSE) {
+                return 512;
+            }
+            if (key == TraceFormat.K_ARG) {
+                return 1024;
+            }
+            switch (key) {
+                case TraceFormat.K_SEQ:
+                    return 1;
+                case TraceFormat.K_T:
+                    return 2;
+                case TraceFormat.K_BLOCK:
+                    return 4;
+                case TraceFormat.K_NODE:
+                    return 8;
+                case TraceFormat.K_ACTOR:
+                    return 16;
+                case TraceFormat.K_KIND:
+                    return 32;
+                case TraceFormat.K_FIELD:
+                    return 64;
+                case TraceFormat.K_OLD:
+                    return 128;
+                case TraceFormat.K_NEW:
+                    return 256;
+                case TraceFormat.K_CAUSE:
+                    return 512;
+                case TraceFormat.K_ARG:
+                    return 1024;
+                case TraceFormat.K_END:
+                    return 2048;
+                case TraceFormat.K_EVENTS:
+                    return 4096;
+                default:
+                    return 0;
+            }
         }
 
         private void finishAtEndLine(int line, int seen, boolean end, long endEvents, int events)
@@ -795,8 +908,13 @@ public final class TraceReader {
             }
         }
 
+        /** Line of the current token, without allocating a location where the parser allows. */
+        private int tokenLine() {
+            return p instanceof ParserBase base ? base.getTokenLineNr() : p.currentTokenLocation().getLineNr();
+        }
+
         private void requireSameLine(int startLine, String what) throws TraceFormatException {
-            int endLine = p.currentTokenLocation().getLineNr();
+            int endLine = tokenLine();
             if (endLine != startLine) {
                 throw new TraceFormatException(file, startLine, 0, what + " spans lines " + startLine + " to " + endLine
                         + "; each JSON object must be on one line");
