@@ -330,6 +330,7 @@ public final class TraceReader {
                 }
             }
             requireSameLine(line, "the header");
+            lastLine = line;
             String missing = firstMissing(
                     new Object[] {format, version == MISSING ? null : version, simulatorVersion, scenario, parameters,
                         seed, attempt == MISSING ? null : attempt, patch, topology},
