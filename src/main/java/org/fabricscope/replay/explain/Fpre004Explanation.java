@@ -347,7 +347,7 @@ public final class Fpre004Explanation {
                 origins.add(f.jsonName() + " became " + f.format(trace.newValue(origin)) + " by " + trace.actor(origin)
                         + " (" + trace.kind(origin) + " at " + EventText.millis(trace.timeMicros(origin)) + ")");
             }
-            sb.append(capitalize(String.join(" and ", origins))).append(". ");
+            sb.append("Before that, ").append(String.join(" and ", origins)).append(". ");
         }
         if (!b.slipped.isEmpty()) {
             List<String> actors = new ArrayList<>();
@@ -377,10 +377,6 @@ public final class Fpre004Explanation {
 
     private static boolean isPendingField(Field f) {
         return f == Field.LAST_WRITE_PENDING || f == Field.LOCK_HOLDER;
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The FPRE004 event explained. */

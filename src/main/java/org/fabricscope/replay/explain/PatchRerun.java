@@ -85,26 +85,31 @@ public final class PatchRerun {
     }
 
     /**
-     * The last READ_OK or READ_FAIL carrying {@code transactionId} in its arg, preferring one on
-     * {@code block}; -1 if none. Retries reuse the transaction id, so the last one is the verdict.
+     * The verdict on the read with client transaction {@code transactionId}: its first READ_FAIL if
+     * it ever failed (the first-response script may retry it to a later READ_OK, but the check
+     * did not pass), else its last READ_OK; -1 if none. Prefers events on {@code block}.
      */
     public static int findMatchingRead(Trace trace, int transactionId, int block) {
         if (transactionId == 0) {
             return -1;
         }
-        int anyBlock = -1;
-        for (int s = trace.size() - 1; s >= 0; s--) {
+        int firstFail = -1;
+        int lastOk = -1;
+        for (int s = 0; s < trace.size(); s++) {
             EventKind k = trace.kind(s);
-            if ((k == EventKind.READ_OK || k == EventKind.READ_FAIL) && trace.arg(s) == transactionId) {
-                if (block < 0 || trace.block(s) == block || trace.block(s) < 0) {
-                    return s;
-                }
-                if (anyBlock < 0) {
-                    anyBlock = s;
-                }
+            if ((k != EventKind.READ_OK && k != EventKind.READ_FAIL) || trace.arg(s) != transactionId) {
+                continue;
+            }
+            if (block >= 0 && trace.block(s) >= 0 && trace.block(s) != block && k == EventKind.READ_FAIL) {
+                continue; // a failure of another block of the same transaction is not this check's verdict
+            }
+            if (k == EventKind.READ_FAIL && firstFail < 0) {
+                firstFail = s;
+            } else if (k == EventKind.READ_OK) {
+                lastOk = s;
             }
         }
-        return anyBlock;
+        return firstFail >= 0 ? firstFail : lastOk;
     }
 
     /** Maps a run's own progress onto slice {@code i} of {@code n} of the whole. */
