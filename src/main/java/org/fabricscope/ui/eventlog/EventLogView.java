@@ -70,8 +70,15 @@ public class EventLogView extends VBox {
         status.setId("event-log-status");
         status.textProperty().bind(viewModel.statusProperty());
 
-        HBox filters = new HBox(6, blocks, actors, kinds, text, hide, busy, status);
-        filters.setAlignment(Pos.CENTER_LEFT);
+        text.setMinWidth(120);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {blocks, actors, kinds, hide, status}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox choices = new HBox(6, blocks, actors, kinds, text);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        HBox timelineAndStatus = new HBox(6, hide, busy, status);
+        timelineAndStatus.setAlignment(Pos.CENTER_LEFT);
+        VBox filters = new VBox(4, choices, timelineAndStatus);
 
         table = new TableView<>(viewModel.rows());
         table.setId("event-table");

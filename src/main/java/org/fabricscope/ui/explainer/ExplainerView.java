@@ -12,7 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.fabricscope.replay.explain.EventText;
@@ -88,7 +87,7 @@ public class ExplainerView extends VBox {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.runningProperty());
-        HBox buttons = new HBox(6, rerun, compare, cancel, progress);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, rerun, compare, cancel, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label rerunStatus = new Label();
         rerunStatus.setId("rerun-status");

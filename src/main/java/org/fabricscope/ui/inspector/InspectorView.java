@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fabricscope.trace.Field;
 import org.fabricscope.ui.inspector.InspectorViewModel.EventDetails;
@@ -55,10 +56,12 @@ public class InspectorView extends VBox {
         for (Field f : Field.values()) {
             int i = f.ordinal();
             names[i] = new Label(f.jsonName());
+            names[i].setMinWidth(Region.USE_PREF_SIZE);
             names[i].getStyleClass().add("field-name");
             values[i] = new Label();
             values[i].setId("value-" + f.jsonName());
             values[i].getStyleClass().add("field-value");
+            values[i].setMinWidth(Region.USE_PREF_SIZE);
             lastChanges[i] = new Hyperlink();
             lastChanges[i].setId("last-" + f.jsonName());
             lastChanges[i].setFocusTraversable(false);
@@ -83,14 +86,14 @@ public class InspectorView extends VBox {
             }
         });
         int r = 0;
-        event.addRow(r++, new Label("Seq"), eventSeq);
-        event.addRow(r++, new Label("Time"), eventTime);
-        event.addRow(r++, new Label("Kind"), eventKind);
-        event.addRow(r++, new Label("Actor"), eventActor);
-        event.addRow(r++, new Label("Block"), eventBlock);
-        event.addRow(r++, new Label("Field"), eventChange);
-        event.addRow(r++, new Label("Cause"), eventCause);
-        event.addRow(r, new Label("Arg"), eventArg);
+        event.addRow(r++, key("Seq"), eventSeq);
+        event.addRow(r++, key("Time"), eventTime);
+        event.addRow(r++, key("Kind"), eventKind);
+        event.addRow(r++, key("Actor"), eventActor);
+        event.addRow(r++, key("Block"), eventBlock);
+        event.addRow(r++, key("Field"), eventChange);
+        event.addRow(r++, key("Cause"), eventCause);
+        event.addRow(r, key("Arg"), eventArg);
 
         VBox content = new VBox(4, heading, fields, title("Current event"), event);
         ScrollPane scroll = new ScrollPane(content);
@@ -136,8 +139,15 @@ public class InspectorView extends VBox {
         eventArg.setText(d == null ? "—" : d.arg());
     }
 
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static Label title(String text) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("section-title");
         return l;
     }

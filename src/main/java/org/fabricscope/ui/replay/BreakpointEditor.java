@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.fabricscope.replay.Breakpoint;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.Trace;
@@ -33,7 +34,7 @@ final class BreakpointEditor extends VBox {
     private final ComboBox<String> field = new ComboBox<>();
     private final TextField value = new TextField();
     private final Label error = new Label();
-    private final ListView<BreakpointEntry> list;
+    private final ListView<Breakpoint> list;
 
     BreakpointEditor(ReplayViewModel viewModel) {
         this.viewModel = viewModel;
@@ -87,6 +88,13 @@ final class BreakpointEditor extends VBox {
         list = new ListView<>(viewModel.breakpoints());
         list.setId("breakpoint-list");
         list.setPrefHeight(140);
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Breakpoint b, boolean empty) {
+                super.updateItem(b, empty);
+                setText(empty || b == null ? null : b.describe());
+            }
+        });
         list.setPlaceholder(new Label("No breakpoints: playback runs to the end."));
         Button remove = new Button("Remove");
         remove.setId("breakpoint-remove");
@@ -113,7 +121,7 @@ final class BreakpointEditor extends VBox {
     /** Builds a breakpoint from the form; says what is wrong instead of adding a bad one. */
     void add() {
         try {
-            BreakpointEntry entry = parse();
+            Breakpoint entry = parse();
             if (!viewModel.breakpoints().contains(entry)) {
                 viewModel.breakpoints().add(entry);
             }
@@ -123,7 +131,7 @@ final class BreakpointEditor extends VBox {
         }
     }
 
-    private BreakpointEntry parse() {
+    private Breakpoint parse() {
         String k = kind.getValue();
         EventKind eventKind = k == null || k.equals(ANY) ? null : EventKind.valueOf(k);
         int blockId = -1;
@@ -148,8 +156,8 @@ final class BreakpointEditor extends VBox {
             if (eventField == null) {
                 throw new IllegalArgumentException("Choose a field for the value " + valueText + ".");
             }
-            eventValue = BreakpointEntry.parseValue(eventField, valueText);
+            eventValue = Breakpoint.parseValue(eventField, valueText);
         }
-        return new BreakpointEntry(eventKind, blockId, actorName, eventField, eventValue);
+        return new Breakpoint(eventKind, blockId, actorName, eventField, eventValue);
     }
 }

@@ -64,12 +64,13 @@ public class ReplayControlsView extends ToolBar {
         shortcut(KeyCode.G, KeyCombination.SHORTCUT_DOWN, "Ctrl+G", "Go to step or time", this::focusGoTo);
         shortcut(KeyCode.SPACE, null, "Space", "Play / pause", viewModel::togglePlay);
         shortcut(KeyCode.F8, null, "F8", "Continue to the next breakpoint", viewModel::runToNextBreakpoint);
+        shortcut(KeyCode.F8, KeyCombination.SHIFT_DOWN, "Shift+F8", "Back to the previous breakpoint hit", viewModel::previousBreakpoint);
         shortcut(KeyCode.B, KeyCombination.SHORTCUT_DOWN, "Ctrl+B", "Edit breakpoints", this::showBreakpoints);
 
-        Button start = button("start", "⏮", "Jump to the first event", "Home", viewModel.hasTraceProperty(), viewModel::goToStart);
+        Button start = button("start", "|◀", "Jump to the first event", "Home", viewModel.hasTraceProperty(), viewModel::goToStart);
         Button back = button("step-back", "◀", "Step back one event", "←", viewModel.canStepBackProperty(), viewModel::stepBack);
         Button forward = button("step-forward", "▶", "Step forward one event", "→", viewModel.canStepForwardProperty(), viewModel::stepForward);
-        Button end = button("end", "⏭", "Jump to the last event", "End", viewModel.hasTraceProperty(), viewModel::goToEnd);
+        Button end = button("end", "▶|", "Jump to the last event", "End", viewModel.hasTraceProperty(), viewModel::goToEnd);
         Button prevTransition = button("prev-transition", "◀ T", "Previous transition of the selected block (or the current event's block)",
                 "Shift+←", viewModel.canPreviousTransitionProperty(), viewModel::previousTransition);
         Button nextTransition = button("next-transition", "T ▶", "Next transition of the selected block (or the current event's block)",
@@ -106,6 +107,7 @@ public class ReplayControlsView extends ToolBar {
             }
         });
         speed.setValue((int) viewModel.eventsPerSecondProperty().get());
+        speed.setPrefWidth(105);
         speed.valueProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 viewModel.eventsPerSecondProperty().set(now);
@@ -114,7 +116,7 @@ public class ReplayControlsView extends ToolBar {
 
         goToField.setId("go-to");
         goToField.setPromptText("Go to: 1234 or 12.5ms");
-        goToField.setPrefColumnCount(10);
+        goToField.setPrefColumnCount(8);
         goToField.setTooltip(new Tooltip("Go to a step (1234) or a time (12.5ms, 300us, 1.2s) (Ctrl+G, then Enter)"));
         goToField.disableProperty().bind(viewModel.hasTraceProperty().not());
         goToField.setOnAction(e -> {
@@ -129,7 +131,7 @@ public class ReplayControlsView extends ToolBar {
         Button breakpoints = new Button();
         breakpoints.setId("breakpoints");
         breakpoints.textProperty().bind(javafx.beans.binding.Bindings.size(viewModel.breakpoints()).asString("Breakpoints (%d)…"));
-        breakpoints.setTooltip(new Tooltip("Edit breakpoints; playback stops on a match (Ctrl+B). F8 continues to the next one."));
+        breakpoints.setTooltip(new Tooltip("Edit breakpoints; playback stops on a match (Ctrl+B). F8 continues to the next hit, Shift+F8 goes back to the previous."));
         breakpoints.setOnAction(e -> showBreakpoints());
 
         Label position = new Label();
@@ -140,9 +142,12 @@ public class ReplayControlsView extends ToolBar {
         message.getStyleClass().add("replay-message");
         message.textProperty().bind(viewModel.messageProperty());
 
+        // Position above message in one item, so the toolbar stays narrow enough not to overflow.
+        javafx.scene.layout.VBox status = new javafx.scene.layout.VBox(position, message);
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getItems().addAll(start, back, forward, end, new Separator(), prevTransition, nextTransition, new Separator(),
                 prevCheck, nextCheck, new Separator(), prevFpre, nextFpre, new Separator(), play, speed, new Separator(),
-                goToField, breakpoints, new Separator(), position, message);
+                goToField, breakpoints, new Separator(), status);
     }
 
     /** The view model behind this toolbar (for the shell's menus). */

@@ -9,6 +9,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.fabricscope.replay.Breakpoint;
+import org.fabricscope.replay.BreakpointSet;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.EventText;
 import org.fabricscope.trace.EventKind;
@@ -47,7 +49,7 @@ public final class ReplayViewModel {
     private final DoubleProperty eventsPerSecond = new SimpleDoubleProperty(this, "eventsPerSecond", 20);
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "No trace");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ObservableList<BreakpointEntry> breakpoints = FXCollections.observableArrayList(BreakpointEntry.FPRE004);
+    private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList(Breakpoint.fpre004());
 
     private AnimationTimer timer;
     private long lastFrameNanos;
@@ -214,6 +216,25 @@ public final class ReplayViewModel {
     }
 
     /**
+     * Goes back to the previous event that matches a breakpoint (Shift+F8).
+     *
+     * @return the step moved to, or -1 if there is none
+     */
+    public int previousBreakpoint() {
+        if (!hasTrace.get()) {
+            return -1;
+        }
+        int hit = breakpointSet().prevHit(index(), session.getCurrentStep());
+        if (hit < 0) {
+            message.set("No earlier breakpoint hit.");
+            return -1;
+        }
+        pause();
+        moveTo(hit, true);
+        return hit;
+    }
+
+    /**
      * Advances playback by at most {@code maxEvents} events, stopping early (and pausing) at the
      * end or on an event that matches a breakpoint. Called once per animation frame; public so
      * that playback can be tested without a running pulse.
@@ -259,35 +280,26 @@ public final class ReplayViewModel {
         }
     }
 
-    /** The first step in (from, limit] that matches a breakpoint, else {@code limit}. */
+    /** The first step in (from, limit) that matches a breakpoint, else {@code limit}. */
     private int findStop(int from, int limit) {
-        Trace trace = trace();
-        BreakpointEntry[] active = breakpoints.toArray(new BreakpointEntry[0]);
-        for (int s = from + 1; s < limit; s++) {
-            for (BreakpointEntry b : active) {
-                if (b.matches(trace, s)) {
-                    return s;
-                }
-            }
-        }
-        return limit;
+        int hit = breakpointSet().nextHit(index(), from);
+        return hit >= 0 && hit < limit ? hit : limit;
     }
 
     private boolean hitsBreakpoint(int seq) {
-        Trace trace = trace();
-        for (BreakpointEntry b : breakpoints) {
-            if (b.matches(trace, seq)) {
-                return true;
-            }
-        }
-        return false;
+        return breakpointSet().matches(trace(), seq);
+    }
+
+    /** The breakpoints as the replay index's set (cheap: a handful of records). */
+    public BreakpointSet breakpointSet() {
+        return BreakpointSet.of(breakpoints.toArray(new Breakpoint[0]));
     }
 
     /** Moves to {@code stop}, pauses, and says why it stopped there. */
     private void settleAt(int stop) {
         pause();
-        BreakpointEntry hit = null;
-        for (BreakpointEntry b : breakpoints) {
+        Breakpoint hit = null;
+        for (Breakpoint b : breakpoints) {
             if (b.matches(trace(), stop)) {
                 hit = b;
                 break;
@@ -295,7 +307,7 @@ public final class ReplayViewModel {
         }
         moveTo(stop, hit != null);
         if (hit != null) {
-            message.set("Stopped at breakpoint " + hit + " (#" + stop + ").");
+            message.set("Stopped at breakpoint " + hit.describe() + " (#" + stop + ").");
         } else if (stop == trace().size() - 1) {
             message.set("End of trace.");
         }
@@ -452,7 +464,7 @@ public final class ReplayViewModel {
     }
 
     /** Active breakpoints; FPRE004 is one by default. Playback stops on the first match. */
-    public ObservableList<BreakpointEntry> breakpoints() {
+    public ObservableList<Breakpoint> breakpoints() {
         return breakpoints;
     }
 }

@@ -138,6 +138,36 @@ class PanelsGuiTest {
     }
 
     @Test
+    void spacePlaysUntilTheFpre004Breakpoint(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            controls.viewModel().eventsPerSecondProperty().set(1_000);
+            session.currentStepProperty().set(0);
+        });
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controls.viewModel().isPlaying());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.FPRE004);
+        assertThat(robot.lookup("#replay-message").queryAs(Label.class).getText()).contains("Stopped at breakpoint FPRE004");
+    }
+
+    @Test
+    void breakpointEditorAddsABreakpointOnAFieldValue(FxRobot robot) {
+        robot.interact(controls::showBreakpoints);
+        robot.interact(() -> {
+            robot.lookup("#breakpoint-kind").queryComboBox().getSelectionModel().select("PREFETCH_READY");
+            robot.lookup("#breakpoint-field").queryComboBox().getSelectionModel().select("cacheState");
+        });
+        robot.clickOn("#breakpoint-block").write("2");
+        robot.clickOn("#breakpoint-value").write("ready");
+        robot.clickOn("#breakpoint-add");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(controls.viewModel().breakpoints()).hasSize(2);
+        assertThat(controls.viewModel().breakpoints().get(1).describe())
+                .isEqualTo("PREFETCH_READY on block 2 setting cacheState = READY");
+    }
+
+    @Test
     void everyShortcutIsListedForHelp() {
         assertThat(controls.shortcutDescriptions())
                 .contains("→ — Step forward one event", "F — Run to next FPRE004", "Space — Play / pause", "Ctrl+G — Go to step or time");

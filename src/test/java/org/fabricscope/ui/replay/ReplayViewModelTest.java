@@ -2,6 +2,7 @@ package org.fabricscope.ui.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.fabricscope.replay.Breakpoint;
 import org.fabricscope.replay.explain.RaceTraceFixture;
 import org.fabricscope.trace.CacheState;
 import org.fabricscope.trace.EventKind;
@@ -124,8 +125,8 @@ class ReplayViewModelTest {
 
     @Test
     void playbackStopsAtAUserBreakpointOnAFieldValue() {
-        vm.breakpoints().add(new BreakpointEntry(
-                EventKind.PREFETCH_READY, RaceTraceFixture.BLOCK, null, Field.CACHE_STATE, CacheState.READY.ordinal()));
+        vm.breakpoints().add(Breakpoint.onValue(RaceTraceFixture.BLOCK, Field.CACHE_STATE, CacheState.READY.ordinal())
+                .withKind(EventKind.PREFETCH_READY));
         vm.advancePlayback(1_000);
         assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.PREFETCH_READY);
         assertThat(vm.messageProperty().get()).contains("PREFETCH_READY");
@@ -143,6 +144,15 @@ class ReplayViewModelTest {
     void runToNextBreakpointContinuesPastTheOneUnderTheCursor() {
         session.currentStepProperty().set(RaceTraceFixture.FPRE004);
         assertThat(vm.runToNextBreakpoint()).isEqualTo(RaceTraceFixture.SECOND_FPRE004);
+    }
+
+    @Test
+    void previousBreakpointGoesBackToTheLastHitBeforeTheCursor() {
+        session.currentStepProperty().set(RaceTraceFixture.LAST);
+        assertThat(vm.previousBreakpoint()).isEqualTo(RaceTraceFixture.SECOND_FPRE004);
+        assertThat(vm.previousBreakpoint()).isEqualTo(RaceTraceFixture.FPRE004);
+        assertThat(vm.previousBreakpoint()).isEqualTo(-1);
+        assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.FPRE004);
     }
 
     @Test
