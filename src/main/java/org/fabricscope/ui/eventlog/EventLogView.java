@@ -1,5 +1,6 @@
 package org.fabricscope.ui.eventlog;
 
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -71,9 +72,13 @@ public class EventLogView extends VBox {
         status.textProperty().bind(viewModel.statusProperty());
 
         text.setMinWidth(120);
-        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {blocks, actors, kinds, hide, status}) {
-            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Fixed widths: a combo box's preferred width is measured over every item, which for
+        // thousands of blocks costs seconds on every layout pass.
+        for (CheckComboBox<?> c : List.of(blocks, actors, kinds)) {
+            c.setPrefWidth(c == kinds ? 170 : 130);
+            c.setMinWidth(c.getPrefWidth());
         }
+        hide.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox choices = new HBox(6, blocks, actors, kinds, text);
         choices.setAlignment(Pos.CENTER_LEFT);
         HBox timelineAndStatus = new HBox(6, hide, busy, status);
@@ -84,6 +89,9 @@ public class EventLogView extends VBox {
         table.setId("event-table");
         table.setPlaceholder(new Label("No events to show."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // A fixed row height lets VirtualFlow skip its per-item size cache, which is O(rows) for
+        // millions of rows on every scroll and list change.
+        table.setFixedCellSize(24);
         for (Column c : Column.values()) {
             TableColumn<Integer, String> col = new TableColumn<>(c.title());
             col.setId("col-" + c.name().toLowerCase(java.util.Locale.ROOT));
@@ -139,17 +147,30 @@ public class EventLogView extends VBox {
         }
     }
 
-    /** Scrolls only when the row is not already in view, so stepping does not make the table jump. */
+    /**
+     * Scrolls only when the row is not already in view, so stepping does not make the table jump.
+     * With a fixed row height the position is computed directly: {@code TableView.scrollTo} walks
+     * every row above the target in JavaFX 21, which takes tens of milliseconds per step at
+     * millions of rows.
+     */
     private void reveal(int row) {
         VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
-        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
-            int first = flow.getFirstVisibleCell().getIndex();
-            int last = flow.getLastVisibleCell().getIndex();
-            if (row > first && row < last) {
-                return;
-            }
+        if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) {
+            table.scrollTo(Math.max(0, row - 2));
+            return;
         }
-        table.scrollTo(Math.max(0, row - 2));
+        int first = flow.getFirstVisibleCell().getIndex();
+        int last = flow.getLastVisibleCell().getIndex();
+        if (row > first && row < last) {
+            return;
+        }
+        double rowHeight = table.getFixedCellSize();
+        double scrollable = viewModel.rows().size() * rowHeight - flow.getHeight();
+        if (scrollable <= 0) {
+            return;
+        }
+        double top = Math.max(0, row - 2) * rowHeight;
+        flow.setPosition(Math.min(1.0, top / scrollable));
     }
 
     private static <T> CheckComboBox<T> checkCombo(String title, String id, ObservableList<T> items, ObservableList<T> chosen) {

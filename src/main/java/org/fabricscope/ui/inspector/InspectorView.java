@@ -27,6 +27,7 @@ public class InspectorView extends VBox {
     private final Label[] names = new Label[Field.count()];
     private final Label[] values = new Label[Field.count()];
     private final Hyperlink[] lastChanges = new Hyperlink[Field.count()];
+    private final Tooltip[] changedTips = new Tooltip[Field.count()];
     private final Label eventSeq = detail("event-seq");
     private final Label eventTime = detail("event-time");
     private final Label eventKind = detail("event-kind");
@@ -118,7 +119,16 @@ public class InspectorView extends VBox {
             int i = f.ordinal();
             FieldRow row = empty ? null : viewModel.rows().get(i);
             values[i].setText(row == null ? "" : row.value());
-            values[i].setTooltip(row != null && row.changedHere() ? new Tooltip("Changed at this step from " + row.previousValue()) : null);
+            if (row != null && row.changedHere()) {
+                // One tooltip per field, made once: a Tooltip is a popup window, too dear per step.
+                if (changedTips[i] == null) {
+                    changedTips[i] = new Tooltip();
+                }
+                changedTips[i].setText("Changed at this step from " + row.previousValue());
+                values[i].setTooltip(changedTips[i]);
+            } else {
+                values[i].setTooltip(null);
+            }
             lastChanges[i].setText(row == null ? "" : row.lastChangeText());
             lastChanges[i].setDisable(row == null || row.lastChangeSeq() < 0);
             boolean changed = row != null && row.changedHere();

@@ -103,7 +103,11 @@ class PanelsGuiTest {
         assertThat(session.selectedEventProperty().get()).isEqualTo(5);
 
         robot.interact(() -> session.currentStepProperty().set(RaceTraceFixture.LAST));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(eventLog.table().getSelectionModel().getSelectedIndex()).isEqualTo(RaceTraceFixture.LAST);
+        assertThat(robot.lookup(".table-row-cell")
+                .match((TableRow<?> r) -> r.getIndex() == RaceTraceFixture.LAST && r.isVisible() && !r.isEmpty())
+                .tryQuery()).as("the cursor's row is scrolled into view").isPresent();
     }
 
     @Test
