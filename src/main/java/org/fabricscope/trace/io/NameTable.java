@@ -1,12 +1,14 @@
 package org.fabricscope.trace.io;
 
+import java.util.Arrays;
+
 /**
  * Maps short names to int ids, looked up straight from a parser's char buffer so that reading a
  * name that was seen before allocates nothing. Open addressing; never iterated, so its order
  * cannot leak into output.
  */
 final class NameTable {
-    private String[] keys = new String[64];
+    private char[][] keys = new char[64][];
     private int[] values = new int[64];
     private int size;
 
@@ -15,11 +17,11 @@ final class NameTable {
         int mask = keys.length - 1;
         int i = hash(chars, offset, length) & mask;
         while (true) {
-            String k = keys[i];
+            char[] k = keys[i];
             if (k == null) {
                 return -1;
             }
-            if (k.length() == length && matches(k, chars, offset, length)) {
+            if (k.length == length && Arrays.equals(k, 0, length, chars, offset, offset + length)) {
                 return values[i];
             }
             i = (i + 1) & mask;
@@ -42,8 +44,12 @@ final class NameTable {
     }
 
     private void insert(String name, int id) {
+        insert(name.toCharArray(), id);
+    }
+
+    private void insert(char[] name, int id) {
         int mask = keys.length - 1;
-        int i = hash(name) & mask;
+        int i = hash(name, 0, name.length) & mask;
         while (keys[i] != null) {
             i = (i + 1) & mask;
         }
@@ -52,9 +58,9 @@ final class NameTable {
     }
 
     private void grow() {
-        String[] oldKeys = keys;
+        char[][] oldKeys = keys;
         int[] oldValues = values;
-        keys = new String[oldKeys.length * 2];
+        keys = new char[oldKeys.length * 2][];
         values = new int[oldKeys.length * 2];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
@@ -63,25 +69,20 @@ final class NameTable {
         }
     }
 
-    private static boolean matches(String k, char[] chars, int offset, int length) {
-        for (int j = 0; j < length; j++) {
-            if (k.charAt(j) != chars[offset + j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
+    /**
+     * Hashes the length and a few chars only (names such as {@code prefetch@n3} differ at the
+     * end, kinds in length or middle): cheap, and a collision only costs a comparison.
+     */
     private static int hash(char[] chars, int offset, int length) {
-        int h = 0;
-        for (int j = 0; j < length; j++) {
-            h = 31 * h + chars[offset + j];
+        if (length == 0) {
+            return 0;
         }
+        int h = length;
+        h = 31 * h + chars[offset];
+        h = 31 * h + chars[offset + (length >> 1)];
+        h = 31 * h + chars[offset + length - 1];
+        h = 31 * h + chars[offset + Math.max(0, length - 2)];
         return mix(h);
-    }
-
-    private static int hash(String s) {
-        return mix(s.hashCode());
     }
 
     private static int mix(int h) {

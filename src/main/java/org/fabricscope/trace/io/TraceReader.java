@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -19,14 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
-import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
-import org.fabricscope.trace.Topology;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceBuilder;
 import org.fabricscope.trace.TraceFormatException;
@@ -56,6 +53,7 @@ public final class TraceReader {
                                     .build())
                     .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                     .disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING)
+                    .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                     .build();
 
     private TraceReader() {}
@@ -96,15 +94,27 @@ public final class TraceReader {
 
     /** One read of one stream. */
     private static final class Parse {
-        private static final int MISSING = Integer.MIN_VALUE;
         private static final int TAG_NONE = 0;
         private static final int TAG_NUMBER = 1;
         private static final int TAG_BOOL = 2;
         private static final int TAG_NAME = 3;
 
+        /** Event keys in the order the writer emits them; key i has bit 1 << i. */
+        private static final SerializedString[] PREDICTABLE_KEYS = {
+            new SerializedString(TraceFormat.K_SEQ),
+            new SerializedString(TraceFormat.K_T),
+            new SerializedString(TraceFormat.K_BLOCK),
+            new SerializedString(TraceFormat.K_NODE),
+            new SerializedString(TraceFormat.K_ACTOR),
+            new SerializedString(TraceFormat.K_KIND),
+            new SerializedString(TraceFormat.K_FIELD),
+            new SerializedString(TraceFormat.K_OLD),
+            new SerializedString(TraceFormat.K_NEW),
+            new SerializedString(TraceFormat.K_CAUSE),
+            new SerializedString(TraceFormat.K_ARG)
+        };
+
         private static final String EVENT_KEYS = "seq, t, block, node, actor, kind, field, old, new, cause, arg";
-        private static final String HEADER_KEYS =
-                "format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology";
 
         private static final NameTable KINDS = new NameTable();
         private static final NameTable FIELDS = new NameTable();
@@ -140,12 +150,29 @@ public final class TraceReader {
         private final long totalBytes;
         private final Progress progress;
         private final NameTable actors = new NameTable();
+        /**
+         * For each kind (index 0: kind not read yet) and each key position (0: object start, i+1:
+         * after key i), the key that followed last time, or {@code PREDICTABLE_KEYS.length} for
+         * the object's end. Starts as the writer's order.
+         */
+        private final int[][] successorByKind = initialSuccessors();
         private JsonParser p;
+        private JsonCursor c;
         private TraceBuilder builder;
         private int blockCount;
         private int nodeCount;
         /** Line of the most recent complete value, so a second one on the same line is caught. */
         private int lastLine;
+
+        private static int[][] initialSuccessors() {
+            int[][] table = new int[EventKind.count() + 1][PREDICTABLE_KEYS.length + 1];
+            for (int[] row : table) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = i;
+                }
+            }
+            return table;
+        }
 
         Parse(String file, CountingInputStream counting, long totalBytes, Progress progress) {
             this.file = file;
@@ -159,7 +186,11 @@ public final class TraceReader {
                 PushbackInputStream in = new PushbackInputStream(counting, 4);
                 sniffEncoding(in);
                 p = FACTORY.createParser(in);
-                TraceHeader header = readHeader();
+                c = new JsonCursor(p, file);
+                TraceHeader header = HeaderReader.read(c);
+                lastLine = c.tokenLine();
+                blockCount = header.topology().blockCount();
+                nodeCount = header.topology().nodes();
                 builder = new TraceBuilder(header, initialCapacity());
                 readEvents();
                 progress.update(counting.count(), totalBytes);
@@ -222,231 +253,6 @@ public final class TraceReader {
 
         // ---------------------------------------------------------------- header
 
-        private TraceHeader readHeader() throws IOException, TraceFormatException {
-            JsonToken tok = p.nextToken();
-            if (tok == null) {
-                throw new TraceFormatException(file, 1, 0,
-                        "the file has no JSON in it; expected a header line {\"format\":\"fabricscope-trace\",...}");
-            }
-            int line = p.currentTokenLocation().getLineNr();
-            if (tok != JsonToken.START_OBJECT) {
-                throw failHere("the first line must be the header object {\"format\":\"fabricscope-trace\",...}, found "
-                        + describe(tok));
-            }
-            String format = null;
-            int version = MISSING;
-            String simulatorVersion = null;
-            String scenario = null;
-            Map<String, String> parameters = null;
-            Long seed = null;
-            int attempt = MISSING;
-            PatchSwitches patch = null;
-            Topology topology = null;
-            String key;
-            List<String> seen = new ArrayList<>();
-            while ((key = p.nextFieldName()) != null) {
-                if (seen.contains(key)) {
-                    throw failHere("key '" + key + "' appears twice in the header");
-                }
-                seen.add(key);
-                switch (key) {
-                    case TraceFormat.K_FORMAT:
-                        format = readString(key);
-                        if (!format.equals(TraceFormat.FORMAT_NAME)) {
-                            throw failHere("not a FabricScope trace: format is '" + format + "', expected '"
-                                    + TraceFormat.FORMAT_NAME + "'");
-                        }
-                        break;
-                    case TraceFormat.K_VERSION:
-                        version = readInt(key);
-                        if (version != TraceFormat.VERSION) {
-                            throw failHere("trace format version " + version + " is not supported; this FabricScope reads version "
-                                    + TraceFormat.VERSION);
-                        }
-                        break;
-                    case TraceFormat.K_SIMULATOR_VERSION:
-                        simulatorVersion = readString(key);
-                        break;
-                    case TraceFormat.K_SCENARIO:
-                        scenario = readString(key);
-                        break;
-                    case TraceFormat.K_PARAMETERS:
-                        parameters = readParameters();
-                        break;
-                    case TraceFormat.K_SEED:
-                        seed = readLong(key);
-                        break;
-                    case TraceFormat.K_ATTEMPT:
-                        attempt = readInt(key);
-                        break;
-                    case TraceFormat.K_PATCH:
-                        patch = readPatch();
-                        break;
-                    case TraceFormat.K_TOPOLOGY:
-                        topology = readTopology();
-                        break;
-                    case TraceFormat.K_SEQ:
-                    case TraceFormat.K_T:
-                    case TraceFormat.K_KIND:
-                    case TraceFormat.K_ACTOR:
-                        throw new TraceFormatException(file, line, 0,
-                                "line 1 is an event, but a trace starts with a header line {\"format\":\"fabricscope-trace\",\"version\":1,...}");
-                    default:
-                        throw failHere("unknown header key '" + key + "'; the header has " + HEADER_KEYS);
-                }
-            }
-            requireSameLine(line, "the header");
-            String missing = firstMissing(
-                    new Object[] {format, version == MISSING ? null : version, simulatorVersion, scenario, parameters,
-                        seed, attempt == MISSING ? null : attempt, patch, topology},
-                    HEADER_KEYS);
-            if (missing != null) {
-                throw new TraceFormatException(file, line, 0,
-                        "the header lacks '" + missing + "'; a header has " + HEADER_KEYS);
-            }
-            blockCount = topology.blockCount();
-            nodeCount = topology.nodes();
-            return new TraceHeader(format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology);
-        }
-
-        private static String firstMissing(Object[] values, String names) {
-            String[] n = names.split(", ");
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    return n[i];
-                }
-            }
-            return null;
-        }
-
-        private Map<String, String> readParameters() throws IOException, TraceFormatException {
-            expect(JsonToken.START_OBJECT, "parameters must be an object of name: value");
-            Map<String, String> params = new LinkedHashMap<>();
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                if (params.containsKey(name)) {
-                    throw failHere("parameter '" + name + "' appears twice");
-                }
-                if (params.size() == TraceFormat.MAX_PARAMETERS) {
-                    throw failHere("more than " + TraceFormat.MAX_PARAMETERS + " parameters");
-                }
-                JsonToken v = p.nextToken();
-                switch (v) {
-                    case VALUE_STRING:
-                    case VALUE_NUMBER_INT:
-                    case VALUE_NUMBER_FLOAT:
-                        // Numbers keep their literal text: it is the parameter's canonical text.
-                        params.put(name, p.getText());
-                        break;
-                    case VALUE_TRUE:
-                        params.put(name, "true");
-                        break;
-                    case VALUE_FALSE:
-                        params.put(name, "false");
-                        break;
-                    default:
-                        throw failHere("parameter '" + name + "' must be a string, number or boolean, found " + describe(v));
-                }
-            }
-            return params;
-        }
-
-        private PatchSwitches readPatch() throws IOException, TraceFormatException {
-            expect(JsonToken.START_OBJECT, "patch must be an object {\"reorder\":bool,\"barrier\":bool,\"backoff\":bool}");
-            Boolean reorder = null;
-            Boolean barrier = null;
-            Boolean backoff = null;
-            String key;
-            while ((key = p.nextFieldName()) != null) {
-                switch (key) {
-                    case TraceFormat.K_REORDER:
-                        reorder = readBool(key, reorder);
-                        break;
-                    case TraceFormat.K_BARRIER:
-                        barrier = readBool(key, barrier);
-                        break;
-                    case TraceFormat.K_BACKOFF:
-                        backoff = readBool(key, backoff);
-                        break;
-                    default:
-                        throw failHere("unknown patch switch '" + key + "'; expected reorder, barrier, backoff");
-                }
-            }
-            if (reorder == null || barrier == null || backoff == null) {
-                throw failHere("patch must give all three switches reorder, barrier and backoff");
-            }
-            return new PatchSwitches(reorder, barrier, backoff);
-        }
-
-        private Topology readTopology() throws IOException, TraceFormatException {
-            expect(JsonToken.START_OBJECT, "topology must be an object {\"nodes\":n,\"drivesPerNode\":n,\"blocks\":[...]}");
-            int nodes = MISSING;
-            int drives = MISSING;
-            List<Topology.BlockInfo> blocks = null;
-            String key;
-            while ((key = p.nextFieldName()) != null) {
-                switch (key) {
-                    case TraceFormat.K_NODES:
-                        nodes = readIntInRange(key, 0, TraceFormat.MAX_NODES);
-                        break;
-                    case TraceFormat.K_DRIVES_PER_NODE:
-                        drives = readIntInRange(key, 0, Integer.MAX_VALUE);
-                        break;
-                    case TraceFormat.K_BLOCKS:
-                        if (nodes == MISSING || drives == MISSING) {
-                            throw failHere("topology must give nodes and drivesPerNode before blocks");
-                        }
-                        blocks = readBlocks(nodes, drives);
-                        break;
-                    default:
-                        throw failHere("unknown topology key '" + key + "'; expected nodes, drivesPerNode, blocks");
-                }
-            }
-            if (nodes == MISSING || drives == MISSING || blocks == null) {
-                throw failHere("topology must give nodes, drivesPerNode and blocks");
-            }
-            return new Topology(nodes, drives, blocks);
-        }
-
-        private List<Topology.BlockInfo> readBlocks(int nodes, int drives) throws IOException, TraceFormatException {
-            expect(JsonToken.START_ARRAY, "blocks must be an array of {\"node\":n,\"drive\":n,\"file\":\"name\"}");
-            List<Topology.BlockInfo> blocks = new ArrayList<>();
-            JsonToken tok;
-            while ((tok = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (tok != JsonToken.START_OBJECT) {
-                    throw failHere("block " + blocks.size() + " must be an object {\"node\":n,\"drive\":n,\"file\":\"name\"}, found "
-                            + describe(tok));
-                }
-                if (blocks.size() == TraceFormat.MAX_BLOCKS) {
-                    throw failHere("more than " + TraceFormat.MAX_BLOCKS + " blocks");
-                }
-                int node = MISSING;
-                int drive = MISSING;
-                String fileName = null;
-                String key;
-                while ((key = p.nextFieldName()) != null) {
-                    switch (key) {
-                        case TraceFormat.K_NODE:
-                            node = readIntInRange("node", 0, nodes - 1);
-                            break;
-                        case TraceFormat.K_DRIVE:
-                            drive = readIntInRange("drive", 0, drives - 1);
-                            break;
-                        case TraceFormat.K_FILE:
-                            fileName = readString(key);
-                            break;
-                        default:
-                            throw failHere("unknown block key '" + key + "'; expected node, drive, file");
-                    }
-                }
-                if (node == MISSING || drive == MISSING || fileName == null) {
-                    throw failHere("block " + blocks.size() + " must give node, drive and file");
-                }
-                blocks.add(new Topology.BlockInfo(node, drive, fileName));
-            }
-            return blocks;
-        }
-
         // ---------------------------------------------------------------- events
 
         private void readEvents() throws IOException, TraceFormatException {
@@ -454,13 +260,12 @@ public final class TraceReader {
             long prevTime = 0;
             JsonToken tok;
             while ((tok = p.nextToken()) != null) {
-                JsonLocation start = p.currentTokenLocation();
-                int line = start.getLineNr();
+                int line = c.tokenLine();
                 if (tok != JsonToken.START_OBJECT) {
-                    throw failHere("expected an event object {\"seq\":n,...} on this line, found " + describe(tok));
+                    throw c.failHere("expected an event object {\"seq\":n,...} on this line, found " + c.describe(tok));
                 }
                 if (line == lastLine) {
-                    throw new TraceFormatException(file, line, start.getColumnNr(),
+                    throw new TraceFormatException(file, line, p.currentTokenLocation().getColumnNr(),
                             "a second JSON value on one line; each line holds exactly one event");
                 }
                 if ((expectedSeq & (PROGRESS_EVERY_EVENTS - 1)) == 0) {
@@ -483,127 +288,136 @@ public final class TraceReader {
                 int arg = 0;
                 boolean end = false;
                 long endEvents = -1;
-                String key;
-                while ((key = p.nextFieldName()) != null) {
+                int previousKey = 0;
+                int predicted = successorByKind[0][0];
+                while (true) {
+                    // The writer's key order predicts the next key; a right guess is a byte
+                    // comparison inside the parser instead of a symbol-table lookup.
+                    String key;
                     int bit;
-                    switch (key) {
-                        case TraceFormat.K_SEQ:
-                            bit = 1;
-                            seq = readInt(key);
+                    if (predicted < PREDICTABLE_KEYS.length && p.nextFieldName(PREDICTABLE_KEYS[predicted])) {
+                        key = PREDICTABLE_KEYS[predicted].getValue();
+                        bit = 1 << predicted;
+                    } else {
+                        if ((predicted < PREDICTABLE_KEYS.length ? p.currentToken() : p.nextToken()) != JsonToken.FIELD_NAME) {
+                            successorByKind[kind + 1][previousKey] = PREDICTABLE_KEYS.length;
                             break;
-                        case TraceFormat.K_T:
-                            bit = 2;
-                            time = readLong(key);
+                        }
+                        key = p.currentName();
+                        bit = keyBit(key);
+                    }
+                    int keyIndex = bit == 0 ? PREDICTABLE_KEYS.length : Integer.numberOfTrailingZeros(bit);
+                    if (keyIndex < PREDICTABLE_KEYS.length) {
+                        // Learn which key follows this one (per kind once the kind is known).
+                        successorByKind[kind + 1][previousKey] = keyIndex;
+                        previousKey = keyIndex + 1;
+                    }
+                    switch (bit) {
+                        case 1:
+                            seq = c.readInt(key);
                             break;
-                        case TraceFormat.K_BLOCK:
-                            bit = 4;
-                            block = readInt(key);
+                        case 2:
+                            time = c.readLong(key);
                             break;
-                        case TraceFormat.K_NODE:
-                            bit = 8;
-                            node = readInt(key);
+                        case 4:
+                            block = c.readInt(key);
                             break;
-                        case TraceFormat.K_ACTOR:
-                            bit = 16;
+                        case 8:
+                            node = c.readInt(key);
+                            break;
+                        case 16:
                             actor = readActor();
                             break;
-                        case TraceFormat.K_KIND:
-                            bit = 32;
+                        case 32:
                             kind = readName(key, KINDS, "an EventKind name such as PREFETCH_READY");
                             break;
-                        case TraceFormat.K_FIELD:
-                            bit = 64;
+                        case 64:
                             field = readName(key, FIELDS, "a field name such as cacheState");
                             break;
-                        case TraceFormat.K_OLD:
-                            bit = 128;
+                        case 128:
                             oldTag = readValueTag(key);
                             oldValue = scratchValue;
                             break;
-                        case TraceFormat.K_NEW:
-                            bit = 256;
+                        case 256:
                             newTag = readValueTag(key);
                             newValue = scratchValue;
                             break;
-                        case TraceFormat.K_CAUSE:
-                            bit = 512;
-                            cause = readInt(key);
+                        case 512:
+                            cause = c.readInt(key);
                             break;
-                        case TraceFormat.K_ARG:
-                            bit = 1024;
-                            arg = readInt(key);
+                        case 1024:
+                            arg = c.readInt(key);
                             break;
-                        case TraceFormat.K_END:
-                            bit = 2048;
+                        case 2048:
                             JsonToken v = p.nextToken();
                             if (v != JsonToken.VALUE_TRUE) {
-                                throw failHere("end must be true, found " + describe(v));
+                                throw c.failHere("end must be true, found " + c.describe(v));
                             }
                             end = true;
                             break;
-                        case TraceFormat.K_EVENTS:
-                            bit = 4096;
-                            endEvents = readLong(key);
+                        case 4096:
+                            endEvents = c.readLong(key);
                             break;
                         default:
-                            throw failHere("unknown event key '" + key + "'; an event has " + EVENT_KEYS);
+                            throw c.failHere("unknown event key '" + key + "'; an event has " + EVENT_KEYS);
                     }
                     if ((seen & bit) != 0) {
-                        throw failHere("key '" + key + "' appears twice in this event");
+                        throw c.failHere("key '" + key + "' appears twice in this event");
                     }
                     seen |= bit;
+                    predicted = successorByKind[kind + 1][previousKey];
                 }
-                requireSameLine(line, "an event");
+                c.requireSameLine(line, "an event");
                 lastLine = line;
                 if ((seen & (2048 | 4096)) != 0) {
                     finishAtEndLine(line, seen, end, endEvents, expectedSeq);
                     return;
                 }
                 if ((seen & 1) == 0) {
-                    throw objectFail(line, "the event lacks 'seq'; expected seq " + expectedSeq);
+                    throw c.objectFail(line, "the event lacks 'seq'; expected seq " + expectedSeq);
                 }
                 if (seq != expectedSeq) {
-                    throw objectFail(line, seq < expectedSeq
+                    throw c.objectFail(line, seq < expectedSeq
                             ? "seq " + seq + " repeats or goes back; expected seq " + expectedSeq
                             : "seq " + seq + " skips events " + expectedSeq + ".." + (seq - 1) + "; expected seq " + expectedSeq);
                 }
                 if ((seen & 2) == 0) {
-                    throw objectFail(line, "event " + seq + " lacks 't' (time in microseconds)");
+                    throw c.objectFail(line, "event " + seq + " lacks 't' (time in microseconds)");
                 }
                 if ((seen & 16) == 0) {
-                    throw objectFail(line, "event " + seq + " lacks 'actor'");
+                    throw c.objectFail(line, "event " + seq + " lacks 'actor'");
                 }
                 if ((seen & 32) == 0) {
-                    throw objectFail(line, "event " + seq + " lacks 'kind'");
+                    throw c.objectFail(line, "event " + seq + " lacks 'kind'");
                 }
                 if (time < 0) {
-                    throw objectFail(line, "event " + seq + " has negative time " + time + "; times are microseconds from 0");
+                    throw c.objectFail(line, "event " + seq + " has negative time " + time + "; times are microseconds from 0");
                 }
                 if (time < prevTime) {
-                    throw objectFail(line, "time goes backwards: event " + seq + " at t=" + time
+                    throw c.objectFail(line, "time goes backwards: event " + seq + " at t=" + time
                             + " comes after t=" + prevTime + "; events must be in time order");
                 }
                 if (block < -1 || block >= blockCount) {
-                    throw objectFail(line, "event " + seq + " names unknown block " + block + "; the topology has blocks 0.."
+                    throw c.objectFail(line, "event " + seq + " names unknown block " + block + "; the topology has blocks 0.."
                             + (blockCount - 1) + " (omit block, or -1, for none)");
                 }
                 if (node < -1 || node >= nodeCount) {
-                    throw objectFail(line, "event " + seq + " names unknown node " + node + "; the topology has nodes 0.."
+                    throw c.objectFail(line, "event " + seq + " names unknown node " + node + "; the topology has nodes 0.."
                             + (nodeCount - 1) + " (omit node, or -1, for none)");
                 }
                 if (cause < -1 || cause >= seq) {
-                    throw objectFail(line, "event " + seq + " has cause " + cause
+                    throw c.objectFail(line, "event " + seq + " has cause " + cause
                             + ", which is not an earlier event; a cause is -1 (none) or the seq of an event before it");
                 }
                 if (field >= 0) {
                     if (oldTag == TAG_NONE || newTag == TAG_NONE) {
-                        throw objectFail(line, "event " + seq + " names field " + Field.ofOrdinal(field).jsonName()
+                        throw c.objectFail(line, "event " + seq + " names field " + Field.ofOrdinal(field).jsonName()
                                 + " but lacks '" + (oldTag == TAG_NONE ? "old" : "new") + "'");
                     }
                     oldValue = resolveValue(line, seq, "old", field, oldTag, oldValue);
                     newValue = resolveValue(line, seq, "new", field, newTag, newValue);
                 } else if ((oldTag != TAG_NONE && oldTag != TAG_NUMBER) || (newTag != TAG_NONE && newTag != TAG_NUMBER)) {
-                    throw objectFail(line, "event " + seq + " has no field, so old and new must be plain integers");
+                    throw c.objectFail(line, "event " + seq + " has no field, so old and new must be plain integers");
                 }
                 builder.append(time, block, node, actor, kind, field, oldValue, newValue, cause, arg);
                 prevTime = time;
@@ -614,17 +428,88 @@ public final class TraceReader {
                             + expectedSeq + "}; it is truncated or its writer did not finish");
         }
 
+        /**
+         * The bit of an event key, or 0 if unknown. Jackson interns key names, as Java interns
+         * literals, so identity finds the common keys without hashing; equals covers a parser
+         * that did not intern.
+         */
+        private static int keyBit(String key) {
+            if (key == TraceFormat.K_SEQ) {
+                return 1;
+            }
+            if (key == TraceFormat.K_T) {
+                return 2;
+            }
+            if (key == TraceFormat.K_BLOCK) {
+                return 4;
+            }
+            if (key == TraceFormat.K_NODE) {
+                return 8;
+            }
+            if (key == TraceFormat.K_ACTOR) {
+                return 16;
+            }
+            if (key == TraceFormat.K_KIND) {
+                return 32;
+            }
+            if (key == TraceFormat.K_FIELD) {
+                return 64;
+            }
+            if (key == TraceFormat.K_OLD) {
+                return 128;
+            }
+            if (key == TraceFormat.K_NEW) {
+                return 256;
+            }
+            if (key == TraceFormat.K_CAUSE) {
+                return 512;
+            }
+            if (key == TraceFormat.K_ARG) {
+                return 1024;
+            }
+            switch (key) {
+                case TraceFormat.K_SEQ:
+                    return 1;
+                case TraceFormat.K_T:
+                    return 2;
+                case TraceFormat.K_BLOCK:
+                    return 4;
+                case TraceFormat.K_NODE:
+                    return 8;
+                case TraceFormat.K_ACTOR:
+                    return 16;
+                case TraceFormat.K_KIND:
+                    return 32;
+                case TraceFormat.K_FIELD:
+                    return 64;
+                case TraceFormat.K_OLD:
+                    return 128;
+                case TraceFormat.K_NEW:
+                    return 256;
+                case TraceFormat.K_CAUSE:
+                    return 512;
+                case TraceFormat.K_ARG:
+                    return 1024;
+                case TraceFormat.K_END:
+                    return 2048;
+                case TraceFormat.K_EVENTS:
+                    return 4096;
+                default:
+                    return 0;
+            }
+        }
+
         private void finishAtEndLine(int line, int seen, boolean end, long endEvents, int events)
                 throws IOException, TraceFormatException {
             if ((seen & ~(2048 | 4096)) != 0 || !end || endEvents < 0) {
-                throw objectFail(line, "the end line must be exactly {\"end\":true,\"events\":" + events + "}");
+                throw c.objectFail(line, "the end line must be exactly {\"end\":true,\"events\":" + events + "}");
             }
             if (endEvents != events) {
-                throw objectFail(line, "the end line counts " + endEvents + " events but the file holds " + events);
+                throw c.objectFail(line, "the end line counts " + endEvents + " events but the file holds " + events);
             }
             JsonToken after = p.nextToken();
             if (after != null) {
-                throw failHere("content after the end line; the end line {\"end\":true,...} must be last");
+                throw c.failHere("content after the end line; the end line {\"end\":true,...} must be last");
             }
         }
 
@@ -635,20 +520,20 @@ public final class TraceReader {
             switch (f.type()) {
                 case BOOL:
                     if (tag != TAG_BOOL) {
-                        throw objectFail(line, "event " + seq + ": " + which + " of " + f.jsonName()
+                        throw c.objectFail(line, "event " + seq + ": " + which + " of " + f.jsonName()
                                 + " must be true or false, found " + describeValue(tag, raw));
                     }
                     return raw;
                 case ENUM:
                     int v = tag == TAG_NAME ? ENUM_VALUE[fieldOrdinal][raw] : -1;
                     if (v < 0) {
-                        throw objectFail(line, "event " + seq + ": " + which + " of " + f.jsonName() + " is "
+                        throw c.objectFail(line, "event " + seq + ": " + which + " of " + f.jsonName() + " is "
                                 + describeValue(tag, raw) + "; expected one of " + f.enumNames());
                     }
                     return v;
                 default:
                     if (tag != TAG_NUMBER) {
-                        throw objectFail(line, "event " + seq + ": " + which + " of " + f.jsonName()
+                        throw c.objectFail(line, "event " + seq + ": " + which + " of " + f.jsonName()
                                 + " must be an integer, found " + describeValue(tag, raw));
                     }
                     return raw;
@@ -675,7 +560,7 @@ public final class TraceReader {
             JsonToken v = p.nextToken();
             switch (v) {
                 case VALUE_NUMBER_INT:
-                    scratchValue = intValue(key);
+                    scratchValue = c.intValue(key);
                     return TAG_NUMBER;
                 case VALUE_TRUE:
                     scratchValue = 1;
@@ -686,20 +571,20 @@ public final class TraceReader {
                 case VALUE_STRING:
                     int id = ENUM_NAMES.find(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                     if (id < 0) {
-                        throw failHere(key + " is \"" + shorten(p.getText())
+                        throw c.failHere(key + " is \"" + JsonCursor.shorten(p.getText())
                                 + "\", which is no state name; expected an integer, true/false, or a state such as READY");
                     }
                     scratchValue = id;
                     return TAG_NAME;
                 default:
-                    throw failHere(key + " must be an integer, boolean or state name, found " + describe(v));
+                    throw c.failHere(key + " must be an integer, boolean or state name, found " + c.describe(v));
             }
         }
 
         private int readActor() throws IOException, TraceFormatException {
             JsonToken v = p.nextToken();
             if (v != JsonToken.VALUE_STRING) {
-                throw failHere("actor must be a string (e.g. \"prefetch@n1\"), found " + describe(v));
+                throw c.failHere("actor must be a string (e.g. \"prefetch@n1\"), found " + c.describe(v));
             }
             char[] chars = p.getTextCharacters();
             int off = p.getTextOffset();
@@ -710,7 +595,7 @@ public final class TraceReader {
                 try {
                     id = builder.internActor(name);
                 } catch (IllegalStateException e) {
-                    throw failHere("too many distinct actor names: " + e.getMessage());
+                    throw c.failHere("too many distinct actor names: " + e.getMessage());
                 }
                 actors.put(name, id);
             }
@@ -720,131 +605,16 @@ public final class TraceReader {
         private int readName(String key, NameTable table, String expected) throws IOException, TraceFormatException {
             JsonToken v = p.nextToken();
             if (v != JsonToken.VALUE_STRING) {
-                throw failHere(key + " must be a string, " + expected + ", found " + describe(v));
+                throw c.failHere(key + " must be a string, " + expected + ", found " + c.describe(v));
             }
             int id = table.find(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             if (id < 0) {
-                throw failHere("unknown " + key + " \"" + shorten(p.getText()) + "\"; expected " + expected);
+                throw c.failHere("unknown " + key + " \"" + JsonCursor.shorten(p.getText()) + "\"; expected " + expected);
             }
             return id;
         }
 
-        private String readString(String key) throws IOException, TraceFormatException {
-            JsonToken v = p.nextToken();
-            if (v != JsonToken.VALUE_STRING) {
-                throw failHere(key + " must be a string, found " + describe(v));
-            }
-            return p.getText();
-        }
-
-        private Boolean readBool(String key, Boolean previous) throws IOException, TraceFormatException {
-            if (previous != null) {
-                throw failHere("key '" + key + "' appears twice");
-            }
-            JsonToken v = p.nextToken();
-            if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
-                throw failHere(key + " must be true or false, found " + describe(v));
-            }
-            return v == JsonToken.VALUE_TRUE;
-        }
-
-        private int readInt(String key) throws IOException, TraceFormatException {
-            JsonToken v = p.nextToken();
-            if (v != JsonToken.VALUE_NUMBER_INT) {
-                throw failHere(key + " must be an integer, found " + describe(v));
-            }
-            return intValue(key);
-        }
-
-        private int intValue(String key) throws IOException, TraceFormatException {
-            if (p.getNumberType() != JsonParser.NumberType.INT) {
-                throw failHere(key + " " + shorten(p.getText()) + " is out of range; expected an integer from "
-                        + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
-            }
-            return p.getIntValue();
-        }
-
-        private int readIntInRange(String key, int min, int max) throws IOException, TraceFormatException {
-            JsonToken v = p.nextToken();
-            if (v != JsonToken.VALUE_NUMBER_INT) {
-                throw failHere(key + " must be an integer, found " + describe(v));
-            }
-            JsonParser.NumberType type = p.getNumberType();
-            long value = type == JsonParser.NumberType.BIG_INTEGER ? Long.MAX_VALUE : p.getLongValue();
-            if (value < min || value > max) {
-                throw failHere(key + " " + shorten(p.getText()) + " is out of range; expected " + min + " to " + max);
-            }
-            return (int) value;
-        }
-
-        private long readLong(String key) throws IOException, TraceFormatException {
-            JsonToken v = p.nextToken();
-            if (v != JsonToken.VALUE_NUMBER_INT) {
-                throw failHere(key + " must be an integer, found " + describe(v));
-            }
-            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                throw failHere(key + " " + shorten(p.getText()) + " is out of range; expected a 64-bit integer");
-            }
-            return p.getLongValue();
-        }
-
-        private void expect(JsonToken expected, String what) throws IOException, TraceFormatException {
-            JsonToken v = p.nextToken();
-            if (v != expected) {
-                throw failHere(what + ", found " + describe(v));
-            }
-        }
-
-        private void requireSameLine(int startLine, String what) throws TraceFormatException {
-            int endLine = p.currentTokenLocation().getLineNr();
-            if (endLine != startLine) {
-                throw new TraceFormatException(file, startLine, 0, what + " spans lines " + startLine + " to " + endLine
-                        + "; each JSON object must be on one line");
-            }
-        }
-
         // ---------------------------------------------------------------- errors
-
-        private String describe(JsonToken tok) throws IOException {
-            if (tok == null) {
-                return "the end of the file";
-            }
-            switch (tok) {
-                case START_OBJECT:
-                    return "an object";
-                case START_ARRAY:
-                    return "an array";
-                case END_OBJECT:
-                case END_ARRAY:
-                    return "the end of " + (tok == JsonToken.END_OBJECT ? "an object" : "an array");
-                case VALUE_STRING:
-                    return "the string \"" + shorten(p.getText()) + "\"";
-                case VALUE_NULL:
-                    return "null";
-                case VALUE_TRUE:
-                    return "true";
-                case VALUE_FALSE:
-                    return "false";
-                case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
-                    return "the number " + shorten(p.getText());
-                default:
-                    return tok.toString();
-            }
-        }
-
-        private static String shorten(String s) {
-            return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-        }
-
-        private TraceFormatException failHere(String problem) {
-            JsonLocation loc = p.currentTokenLocation();
-            return new TraceFormatException(file, Math.max(loc.getLineNr(), 0), Math.max(loc.getColumnNr(), 0), problem);
-        }
-
-        private TraceFormatException objectFail(int line, String problem) {
-            return new TraceFormatException(file, line, 0, problem);
-        }
 
         private TraceFormatException fail(JsonProcessingException e, String problem) {
             JsonLocation loc = e.getLocation();
@@ -887,7 +657,7 @@ public final class TraceReader {
 
         private static String firstLine(String m) {
             int nl = m.indexOf('\n');
-            return shorten(nl < 0 ? m : m.substring(0, nl));
+            return JsonCursor.shorten(nl < 0 ? m : m.substring(0, nl));
         }
     }
 }

@@ -1,0 +1,249 @@
+package org.fabricscope.trace.io;
+
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fabricscope.trace.PatchSwitches;
+import org.fabricscope.trace.Topology;
+import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.trace.TraceHeader;
+
+/** Reads and checks line 1 of a trace file, the header (see {@code TRACE_FORMAT.md}). */
+final class HeaderReader {
+    private static final int MISSING = Integer.MIN_VALUE;
+    private static final String HEADER_KEYS =
+            "format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology";
+
+    private HeaderReader() {}
+
+    /**
+     * Reads the header object, which must be the file's first JSON value and on one line.
+     *
+     * @throws TraceFormatException naming what is missing, mistyped or unknown
+     */
+    static TraceHeader read(JsonCursor c) throws IOException, TraceFormatException {
+        JsonToken tok = c.p.nextToken();
+        if (tok == null) {
+            throw new TraceFormatException(c.file, 1, 0,
+                    "the file has no JSON in it; expected a header line {\"format\":\"fabricscope-trace\",...}");
+        }
+        int line = c.p.currentTokenLocation().getLineNr();
+        if (tok != JsonToken.START_OBJECT) {
+            throw c.failHere("the first line must be the header object {\"format\":\"fabricscope-trace\",...}, found "
+                    + c.describe(tok));
+        }
+        String format = null;
+        int version = MISSING;
+        String simulatorVersion = null;
+        String scenario = null;
+        Map<String, String> parameters = null;
+        Long seed = null;
+        int attempt = MISSING;
+        PatchSwitches patch = null;
+        Topology topology = null;
+        String key;
+        List<String> seen = new ArrayList<>();
+        while ((key = c.p.nextFieldName()) != null) {
+            if (seen.contains(key)) {
+                throw c.failHere("key '" + key + "' appears twice in the header");
+            }
+            seen.add(key);
+            switch (key) {
+                case TraceFormat.K_FORMAT:
+                    format = c.readString(key);
+                    if (!format.equals(TraceFormat.FORMAT_NAME)) {
+                        throw c.failHere("not a FabricScope trace: format is '" + format + "', expected '"
+                                + TraceFormat.FORMAT_NAME + "'");
+                    }
+                    break;
+                case TraceFormat.K_VERSION:
+                    version = c.readInt(key);
+                    if (version != TraceFormat.VERSION) {
+                        throw c.failHere("trace format version " + version + " is not supported; this FabricScope reads version "
+                                + TraceFormat.VERSION);
+                    }
+                    break;
+                case TraceFormat.K_SIMULATOR_VERSION:
+                    simulatorVersion = c.readString(key);
+                    break;
+                case TraceFormat.K_SCENARIO:
+                    scenario = c.readString(key);
+                    break;
+                case TraceFormat.K_PARAMETERS:
+                    parameters = readParameters(c);
+                    break;
+                case TraceFormat.K_SEED:
+                    seed = c.readLong(key);
+                    break;
+                case TraceFormat.K_ATTEMPT:
+                    attempt = c.readInt(key);
+                    break;
+                case TraceFormat.K_PATCH:
+                    patch = readPatch(c);
+                    break;
+                case TraceFormat.K_TOPOLOGY:
+                    topology = readTopology(c);
+                    break;
+                case TraceFormat.K_SEQ:
+                case TraceFormat.K_T:
+                case TraceFormat.K_KIND:
+                case TraceFormat.K_ACTOR:
+                    throw new TraceFormatException(c.file, line, 0,
+                            "line 1 is an event, but a trace starts with a header line {\"format\":\"fabricscope-trace\",\"version\":1,...}");
+                default:
+                    throw c.failHere("unknown header key '" + key + "'; the header has " + HEADER_KEYS);
+            }
+        }
+        c.requireSameLine(line, "the header");
+        String missing = firstMissing(
+                new Object[] {format, version == MISSING ? null : version, simulatorVersion, scenario, parameters,
+                    seed, attempt == MISSING ? null : attempt, patch, topology},
+                HEADER_KEYS);
+        if (missing != null) {
+            throw new TraceFormatException(c.file, line, 0,
+                    "the header lacks '" + missing + "'; a header has " + HEADER_KEYS);
+        }
+        return new TraceHeader(format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology);
+    }
+
+    private static String firstMissing(Object[] values, String names) {
+        String[] n = names.split(", ");
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                return n[i];
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> readParameters(JsonCursor c) throws IOException, TraceFormatException {
+        c.expect(JsonToken.START_OBJECT, "parameters must be an object of name: value");
+        Map<String, String> params = new LinkedHashMap<>();
+        String name;
+        while ((name = c.p.nextFieldName()) != null) {
+            if (params.containsKey(name)) {
+                throw c.failHere("parameter '" + name + "' appears twice");
+            }
+            if (params.size() == TraceFormat.MAX_PARAMETERS) {
+                throw c.failHere("more than " + TraceFormat.MAX_PARAMETERS + " parameters");
+            }
+            JsonToken v = c.p.nextToken();
+            switch (v) {
+                case VALUE_STRING:
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    // Numbers keep their literal text: it is the parameter's canonical text.
+                    params.put(name, c.p.getText());
+                    break;
+                case VALUE_TRUE:
+                    params.put(name, "true");
+                    break;
+                case VALUE_FALSE:
+                    params.put(name, "false");
+                    break;
+                default:
+                    throw c.failHere("parameter '" + name + "' must be a string, number or boolean, found " + c.describe(v));
+            }
+        }
+        return params;
+    }
+
+    private static PatchSwitches readPatch(JsonCursor c) throws IOException, TraceFormatException {
+        c.expect(JsonToken.START_OBJECT, "patch must be an object {\"reorder\":bool,\"barrier\":bool,\"backoff\":bool}");
+        Boolean reorder = null;
+        Boolean barrier = null;
+        Boolean backoff = null;
+        String key;
+        while ((key = c.p.nextFieldName()) != null) {
+            switch (key) {
+                case TraceFormat.K_REORDER:
+                    reorder = c.readBool(key, reorder);
+                    break;
+                case TraceFormat.K_BARRIER:
+                    barrier = c.readBool(key, barrier);
+                    break;
+                case TraceFormat.K_BACKOFF:
+                    backoff = c.readBool(key, backoff);
+                    break;
+                default:
+                    throw c.failHere("unknown patch switch '" + key + "'; expected reorder, barrier, backoff");
+            }
+        }
+        if (reorder == null || barrier == null || backoff == null) {
+            throw c.failHere("patch must give all three switches reorder, barrier and backoff");
+        }
+        return new PatchSwitches(reorder, barrier, backoff);
+    }
+
+    private static Topology readTopology(JsonCursor c) throws IOException, TraceFormatException {
+        c.expect(JsonToken.START_OBJECT, "topology must be an object {\"nodes\":n,\"drivesPerNode\":n,\"blocks\":[...]}");
+        int nodes = MISSING;
+        int drives = MISSING;
+        List<Topology.BlockInfo> blocks = null;
+        String key;
+        while ((key = c.p.nextFieldName()) != null) {
+            switch (key) {
+                case TraceFormat.K_NODES:
+                    nodes = c.readIntInRange(key, 0, TraceFormat.MAX_NODES);
+                    break;
+                case TraceFormat.K_DRIVES_PER_NODE:
+                    drives = c.readIntInRange(key, 0, Integer.MAX_VALUE);
+                    break;
+                case TraceFormat.K_BLOCKS:
+                    if (nodes == MISSING || drives == MISSING) {
+                        throw c.failHere("topology must give nodes and drivesPerNode before blocks");
+                    }
+                    blocks = readBlocks(c, nodes, drives);
+                    break;
+                default:
+                    throw c.failHere("unknown topology key '" + key + "'; expected nodes, drivesPerNode, blocks");
+            }
+        }
+        if (nodes == MISSING || drives == MISSING || blocks == null) {
+            throw c.failHere("topology must give nodes, drivesPerNode and blocks");
+        }
+        return new Topology(nodes, drives, blocks);
+    }
+
+    private static List<Topology.BlockInfo> readBlocks(JsonCursor c, int nodes, int drives) throws IOException, TraceFormatException {
+        c.expect(JsonToken.START_ARRAY, "blocks must be an array of {\"node\":n,\"drive\":n,\"file\":\"name\"}");
+        List<Topology.BlockInfo> blocks = new ArrayList<>();
+        JsonToken tok;
+        while ((tok = c.p.nextToken()) != JsonToken.END_ARRAY) {
+            if (tok != JsonToken.START_OBJECT) {
+                throw c.failHere("block " + blocks.size() + " must be an object {\"node\":n,\"drive\":n,\"file\":\"name\"}, found "
+                        + c.describe(tok));
+            }
+            if (blocks.size() == TraceFormat.MAX_BLOCKS) {
+                throw c.failHere("more than " + TraceFormat.MAX_BLOCKS + " blocks");
+            }
+            int node = MISSING;
+            int drive = MISSING;
+            String fileName = null;
+            String key;
+            while ((key = c.p.nextFieldName()) != null) {
+                switch (key) {
+                    case TraceFormat.K_NODE:
+                        node = c.readIntInRange("node", 0, nodes - 1);
+                        break;
+                    case TraceFormat.K_DRIVE:
+                        drive = c.readIntInRange("drive", 0, drives - 1);
+                        break;
+                    case TraceFormat.K_FILE:
+                        fileName = c.readString(key);
+                        break;
+                    default:
+                        throw c.failHere("unknown block key '" + key + "'; expected node, drive, file");
+                }
+            }
+            if (node == MISSING || drive == MISSING || fileName == null) {
+                throw c.failHere("block " + blocks.size() + " must give node, drive and file");
+            }
+            blocks.add(new Topology.BlockInfo(node, drive, fileName));
+        }
+        return blocks;
+    }
+}
