@@ -44,8 +44,6 @@ final class Catalog {
         add(s, d, "writeGapMicrosMean", "µs", Type.INTEGER, 1, 10_000_000, "16000",
                 "Mean time between a writing client's writes (exponential)");
         // write path
-        add(s, d, "lockPollMicros", "µs", Type.INTEGER, 1, 1_000_000, "100",
-                "How often a write waiting for a block's lock tries again");
         add(s, d, "mediaWriteMicrosMin", "µs", Type.INTEGER, 250, 1_000_000, "300",
                 "Fastest time for a write's data to land on the media");
         add(s, d, "mediaWriteMicrosMax", "µs", Type.INTEGER, 250, 1_000_000, "600",

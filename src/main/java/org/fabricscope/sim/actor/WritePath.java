@@ -1,5 +1,6 @@
 package org.fabricscope.sim.actor;
 
+import java.util.ArrayDeque;
 import org.fabricscope.sim.core.SplitMix64;
 import org.fabricscope.sim.fabric.Block;
 import org.fabricscope.trace.CacheState;
@@ -9,7 +10,9 @@ import org.fabricscope.trace.Field;
 /**
  * The write path of one node.
  *
- * <p>Rules modelled: a write waits for the block's lock (polling), then in one instant takes it,
+ * <p>Rules modelled: a write waits for the block's lock (writes to one block queue in arrival
+ * order and the next takes the lock in the instant the previous one releases it), then in one
+ * instant takes it,
  * sets {@code lastWritePending} and invalidates a READY or FILLING buffer. The data lands on the
  * media after {@code mediaWriteMicrosMin..Max} (new version, new checksum, buffer invalidated again
  * in case a fill started meanwhile). The lock and {@code lastWritePending} are released only when
@@ -25,6 +28,8 @@ final class WritePath {
     private final String ackName;
     private final SplitMix64 mediaRng;
     private final SplitMix64 ackRng;
+    /** Per block id: writes waiting for the lock, in arrival order (created on first need). */
+    private final ArrayDeque<Runnable>[] waiting;
 
     WritePath(World w, int node, SplitMix64 mediaRng, SplitMix64 ackRng) {
         this.w = w;
@@ -33,11 +38,19 @@ final class WritePath {
         this.ackName = "ack@n" + node;
         this.mediaRng = mediaRng;
         this.ackRng = ackRng;
+        @SuppressWarnings("unchecked")
+        ArrayDeque<Runnable>[] queues = new ArrayDeque[w.fabric.blockCount()];
+        this.waiting = queues;
     }
 
     void write(Block b, int writeId, int issueSeq) {
         if (b.get(Field.LOCK_HOLDER) != 0) {
-            w.engine.after(w.onNode(node, w.p.lockPollMicros), () -> write(b, writeId, issueSeq));
+            ArrayDeque<Runnable> q = waiting[b.id()];
+            if (q == null) {
+                q = new ArrayDeque<>();
+                waiting[b.id()] = q;
+            }
+            q.add(() -> write(b, writeId, issueSeq));
             return;
         }
         int c = b.set(w.engine, Field.LOCK_HOLDER, writeId, EventKind.WRITE_LOCK, name, issueSeq, writeId);
@@ -60,6 +73,10 @@ final class WritePath {
         int ack = w.engine.emit(b.id(), node, ackName, EventKind.WRITE_ACK, null, 0, 0, issueSeq, (int) jitter);
         int c = World.chain(ack, b.set(w.engine, Field.LOCK_HOLDER, 0, EventKind.WRITE_RELEASE, name, ack, writeId));
         b.set(w.engine, Field.LAST_WRITE_PENDING, 0, EventKind.WRITE_RELEASE, name, c, writeId);
+        ArrayDeque<Runnable> q = waiting[b.id()];
+        if (q != null && !q.isEmpty()) {
+            q.poll().run();
+        }
     }
 
     private int invalidate(Block b, int cause, int writeId) {

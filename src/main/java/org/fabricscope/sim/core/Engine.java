@@ -70,7 +70,14 @@ public final class Engine {
      */
     public void run(long expectedEndMicros) {
         long fired = 0;
+        // Every timer should lead to events; a model bug that spins timers without recording
+        // anything would otherwise never reach maxEvents.
+        long maxTimers = 4 * maxEvents + 1_000_000;
         while (!queue.isEmpty()) {
+            if (fired >= maxTimers) {
+                throw new SimulationLimitException("run fired " + fired + " timers, more than 4 × maxEventsPerRun,"
+                        + " at t=" + now + " µs");
+            }
             now = queue.peekTime();
             if (now > expectedEndMicros + DRAIN_LIMIT_MICROS) {
                 throw new SimulationLimitException("run still busy " + DRAIN_LIMIT_MICROS

@@ -21,7 +21,6 @@ public final class ModelParameters {
     public final boolean fileXLoop;
     public final int writeClients;
     public final long writeGapMicrosMean;
-    public final long lockPollMicros;
     public final long mediaWriteMicrosMin;
     public final long mediaWriteMicrosMax;
     public final long ackBaseMicros;
@@ -66,7 +65,6 @@ public final class ModelParameters {
         fileXLoop = integer.applyAsLong("fileXLoop") != 0;
         writeClients = (int) integer.applyAsLong("writeClients");
         writeGapMicrosMean = integer.applyAsLong("writeGapMicrosMean");
-        lockPollMicros = integer.applyAsLong("lockPollMicros");
         mediaWriteMicrosMin = integer.applyAsLong("mediaWriteMicrosMin");
         mediaWriteMicrosMax = integer.applyAsLong("mediaWriteMicrosMax");
         ackBaseMicros = integer.applyAsLong("ackBaseMicros");
