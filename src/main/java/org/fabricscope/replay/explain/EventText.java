@@ -52,7 +52,8 @@ public final class EventText {
 
     /**
      * The meaning of the event's {@code arg}, following {@link EventKind}'s conventions: the ACK's
-     * injected jitter, a client's transaction or write id; {@code ""} when there is none.
+     * injected jitter, a client's (or the verifier's, on its behalf) transaction or write id;
+     * {@code ""} when there is none.
      */
     public static String arg(Trace trace, int seq) {
         int arg = trace.arg(seq);
@@ -66,7 +67,8 @@ public final class EventText {
         if (kind == EventKind.WRITE_ISSUE) {
             return "write " + arg;
         }
-        if (kind.actorKind() == ActorKind.CLIENT) {
+        if (kind.actorKind() == ActorKind.CLIENT || kind.actorKind() == ActorKind.VERIFIER) {
+            // The verifier works on behalf of one client read and carries its transaction id.
             return "txn " + arg;
         }
         return "arg " + arg;

@@ -84,7 +84,15 @@ public final class ExplainerViewModel {
         boolean onFpre = loaded != null && step >= 0 && step < loaded.trace().size()
                 && loaded.trace().kind(step) == EventKind.FPRE004;
         if (onFpre && (explanation.get() == null || explanation.get().fpreSeq() != step)) {
-            Fpre004Explanation next = Fpre004Explanation.explain(loaded.index(), step);
+            Fpre004Explanation next;
+            try {
+                next = Fpre004Explanation.explain(loaded.index(), step);
+            } catch (RuntimeException e) {
+                // A trace that breaks the event conventions must not break the cursor's listeners.
+                rerunStatus.set("FPRE004 #" + step + " cannot be explained: " + e.getMessage());
+                active.set(true);
+                return;
+            }
             Fpre004Explanation previous = explanation.get();
             explanation.set(next);
             if (previous == null || previous.transactionId() != next.transactionId() || previous.block() != next.block()) {

@@ -30,5 +30,6 @@ class EventTextTest {
     void ackArgumentIsItsJitter() {
         assertThat(EventText.arg(trace, RaceTraceFixture.WRITE_ACK)).isEqualTo("jitter 7.300 ms");
         assertThat(EventText.arg(trace, RaceTraceFixture.READ_ISSUE)).isEqualTo("txn 501");
+        assertThat(EventText.arg(trace, RaceTraceFixture.FPRE004)).isEqualTo("txn 501");
     }
 }
