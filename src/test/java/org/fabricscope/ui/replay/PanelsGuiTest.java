@@ -172,6 +172,20 @@ class PanelsGuiTest {
     }
 
     @Test
+    void ctrlGThenATimeAndEnterGoesThere(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#go-to").queryAs(TextField.class).isFocused()).isTrue();
+        robot.write("12.4ms").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.COMPACT_SWITCH_EXTENT);
+        // focus left the field, so the arrows step again
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.COMPACT_SWITCH_EXTENT + 1);
+    }
+
+    @Test
     void everyShortcutIsListedForHelp() {
         assertThat(controls.shortcutDescriptions())
                 .contains("→ — Step forward one event", "F — Run to next FPRE004", "Space — Play / pause", "Ctrl+G — Go to step or time");
