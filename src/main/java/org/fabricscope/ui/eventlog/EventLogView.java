@@ -18,6 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.CheckComboBox;
 import org.fabricscope.trace.EventKind;
@@ -78,7 +79,7 @@ public class EventLogView extends VBox {
             c.setPrefWidth(c == kinds ? 170 : 130);
             c.setMinWidth(c.getPrefWidth());
         }
-        hide.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hide.setMinWidth(Region.USE_PREF_SIZE);
         HBox choices = new HBox(6, blocks, actors, kinds, text);
         choices.setAlignment(Pos.CENTER_LEFT);
         HBox timelineAndStatus = new HBox(6, hide, busy, status);

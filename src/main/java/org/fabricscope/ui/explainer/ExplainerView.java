@@ -1,5 +1,6 @@
 package org.fabricscope.ui.explainer;
 
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -12,13 +13,14 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.fabricscope.replay.explain.EventText;
-import org.fabricscope.replay.explain.Fpre004Explanation;
 import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.PatchedRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.SlippedEvent;
+import org.fabricscope.replay.explain.Fpre004Explanation;
 import org.fabricscope.replay.explain.PatchRerun;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.ui.session.LoadedTrace;
@@ -87,7 +89,7 @@ public class ExplainerView extends VBox {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.runningProperty());
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, rerun, compare, cancel, progress);
+        FlowPane buttons = new FlowPane(6, 6, rerun, compare, cancel, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label rerunStatus = new Label();
         rerunStatus.setId("rerun-status");
@@ -199,7 +201,7 @@ public class ExplainerView extends VBox {
     }
 
     private static TableColumn<PatchRerun.Outcome, String> column(
-            String title, java.util.function.Function<PatchRerun.Outcome, String> text) {
+            String title, Function<PatchRerun.Outcome, String> text) {
         TableColumn<PatchRerun.Outcome, String> c = new TableColumn<>(title);
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));

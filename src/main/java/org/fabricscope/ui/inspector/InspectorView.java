@@ -1,5 +1,6 @@
 package org.fabricscope.ui.inspector;
 
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
@@ -7,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fabricscope.trace.Field;
@@ -99,10 +101,10 @@ public class InspectorView extends VBox {
         VBox content = new VBox(4, heading, fields, title("Current event"), event);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
 
-        viewModel.rows().addListener((javafx.collections.ListChangeListener<FieldRow>) c -> showRows());
+        viewModel.rows().addListener((ListChangeListener<FieldRow>) c -> showRows());
         viewModel.currentEventProperty().addListener((obs, old, now) -> showEvent(now));
         showRows();
         showEvent(viewModel.currentEventProperty().get());

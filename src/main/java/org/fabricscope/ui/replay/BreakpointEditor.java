@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -88,7 +89,7 @@ final class BreakpointEditor extends VBox {
         list = new ListView<>(viewModel.breakpoints());
         list.setId("breakpoint-list");
         list.setPrefHeight(140);
-        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+        list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Breakpoint b, boolean empty) {
                 super.updateItem(b, empty);

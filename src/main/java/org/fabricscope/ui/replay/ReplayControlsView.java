@@ -2,6 +2,7 @@ package org.fabricscope.ui.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
@@ -21,6 +22,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.util.StringConverter;
 import org.fabricscope.ui.session.TraceSession;
@@ -87,7 +90,7 @@ public class ReplayControlsView extends ToolBar {
 
         Button play = new Button();
         play.setId("play");
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
+        play.textProperty().bind(Bindings.when(viewModel.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
         play.setTooltip(new Tooltip("Play / pause, stopping at breakpoints (Space)"));
         play.disableProperty().bind(viewModel.canStepForwardProperty().not().and(viewModel.playingProperty().not()));
         play.setOnAction(e -> viewModel.togglePlay());
@@ -130,7 +133,7 @@ public class ReplayControlsView extends ToolBar {
 
         Button breakpoints = new Button();
         breakpoints.setId("breakpoints");
-        breakpoints.textProperty().bind(javafx.beans.binding.Bindings.size(viewModel.breakpoints()).asString("Breakpoints (%d)…"));
+        breakpoints.textProperty().bind(Bindings.size(viewModel.breakpoints()).asString("Breakpoints (%d)…"));
         breakpoints.setTooltip(new Tooltip("Edit breakpoints; playback stops on a match (Ctrl+B). F8 continues to the next hit, Shift+F8 goes back to the previous."));
         breakpoints.setOnAction(e -> showBreakpoints());
 
@@ -143,8 +146,8 @@ public class ReplayControlsView extends ToolBar {
         message.textProperty().bind(viewModel.messageProperty());
 
         // Position above message in one item, so the toolbar stays narrow enough not to overflow.
-        javafx.scene.layout.VBox status = new javafx.scene.layout.VBox(position, message);
-        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox status = new VBox(position, message);
+        status.setMinWidth(Region.USE_PREF_SIZE);
         getItems().addAll(start, back, forward, end, new Separator(), prevTransition, nextTransition, new Separator(),
                 prevCheck, nextCheck, new Separator(), prevFpre, nextFpre, new Separator(), play, speed, new Separator(),
                 goToField, breakpoints, new Separator(), status);
@@ -219,7 +222,7 @@ public class ReplayControlsView extends ToolBar {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(new Tooltip(action + " (" + keys + ")"));
-        b.disableProperty().bind(javafx.beans.binding.Bindings.not(enabled));
+        b.disableProperty().bind(Bindings.not(enabled));
         b.setOnAction(e -> command.run());
         // Buttons must not take the keyboard focus: Space and the arrows belong to the replay.
         b.setFocusTraversable(false);
