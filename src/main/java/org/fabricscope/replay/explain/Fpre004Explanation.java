@@ -372,7 +372,18 @@ public final class Fpre004Explanation {
         if (cache != null && pending != null && cache.value() == CacheState.READY.ordinal() && pending.value() != 0) {
             return "the cache was marked ready while a write was still pending";
         }
+        if (first.field() == Field.CHECKSUM || second.field() == Field.CHECKSUM) {
+            return "the cached data's checksum did not match the metadata checksum, so the buffer held"
+                    + " data of another version than the one it claimed";
+        }
+        if (isVersionField(first.field()) && isVersionField(second.field())) {
+            return "the cache held a different version from the one committed on the media";
+        }
         return "the two values cannot both be true of one block";
+    }
+
+    private static boolean isVersionField(Field f) {
+        return f == Field.VERSION || f == Field.CACHE_VERSION;
     }
 
     private static boolean isPendingField(Field f) {

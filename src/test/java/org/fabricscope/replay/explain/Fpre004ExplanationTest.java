@@ -10,6 +10,7 @@ import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
+import org.fabricscope.trace.TraceBuilder;
 import org.junit.jupiter.api.Test;
 
 class Fpre004ExplanationTest {
@@ -79,6 +80,20 @@ class Fpre004ExplanationTest {
         assertThat(second.secondOfPair()).isNull();
         assertThat(second.slipped()).isEmpty();
         assertThat(second.patchedWouldWait()).isFalse();
+    }
+
+    @Test
+    void checksumMismatchIsExplainedAsDataOfAnotherVersion() {
+        TraceBuilder b = new TraceBuilder(RaceTraceFixture.header());
+        int begin = b.event(100, 0, 0, "verifier@n0", EventKind.VERIFY_BEGIN, null, 0, 0, -1, 9);
+        int version = b.event(120, 0, 0, "verifier@n0", EventKind.VERIFY_CHECK, Field.CACHE_VERSION, 3, 3, begin, 9);
+        int checksum = b.event(140, 0, 0, "verifier@n0", EventKind.VERIFY_CHECK, Field.CHECKSUM, 55, 55, version, 9);
+        int fpre = b.event(140, 0, 0, "verifier@n0", EventKind.FPRE004, Field.CHECKSUM, 55, 55, checksum, 9);
+        Trace small = b.build();
+        Fpre004Explanation e = Fpre004Explanation.explain(TraceIndex.build(small, Progress.NONE), fpre);
+        assertThat(e.inconsistency()).isEqualTo("cacheVersion=3 (read at 0.120 ms) with checksum=55 (read at 0.140 ms)");
+        assertThat(e.summary()).contains("checksum did not match", "txn 9");
+        assertThat(e.patchedWouldWait()).isFalse();
     }
 
     @Test
