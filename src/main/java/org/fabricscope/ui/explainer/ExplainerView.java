@@ -44,6 +44,7 @@ public class ExplainerView extends VBox {
     private final VBox patched = new VBox(2);
     private final Label patchedVerdict = new Label();
     private final VBox details;
+    private final ScrollPane scroll;
 
     public ExplainerView(TraceSession session) {
         this(session, new ExplainerViewModel(session));
@@ -122,7 +123,7 @@ public class ExplainerView extends VBox {
                 title("What the patched order would have read"), patched, patchedVerdict,
                 buttons, rerunStatus, switches);
         VBox content = new VBox(6, heading, details);
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
@@ -185,6 +186,7 @@ public class ExplainerView extends VBox {
             patched.getChildren().add(new Label(i++ + ". " + r.describe()));
         }
         patchedVerdict.setText(e.patchedVerdict());
+        scroll.setVvalue(0); // a new failure is read from its summary down
     }
 
     private Hyperlink link(String text, int seq) {
