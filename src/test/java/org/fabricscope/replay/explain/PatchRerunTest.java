@@ -2,6 +2,7 @@ package org.fabricscope.replay.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.sim.ReproFinder;
 import org.fabricscope.sim.ReproResult;
@@ -43,7 +44,11 @@ class PatchRerunTest {
                 .run(PatchSwitches.ALL, Progress.NONE);
         assertThat(patched.stats().fpre004()).isZero();
         assertThat(patched.passes()).isTrue();
-        System.out.println("explained: " + e.summary());
-        System.out.println("patched matching read: " + patched.matchingReadText());
+        assertThat(patched.matchingRead()).isEqualTo(EventKind.READ_OK);
+
+        List<PatchRerun.Outcome> alone = new PatchRerun(trace.header(), e.transactionId(), e.block())
+                .runEachSwitchAlone(Progress.NONE);
+        assertThat(alone).extracting(PatchRerun.Outcome::patch).containsExactlyElementsOf(PatchRerun.SINGLE_SWITCHES);
+        assertThat(alone).allSatisfy(o -> assertThat(o.stats().reads()).isPositive());
     }
 }
