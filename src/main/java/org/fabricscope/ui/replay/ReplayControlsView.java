@@ -36,7 +36,6 @@ import org.fabricscope.ui.session.TraceSession;
  */
 public class ReplayControlsView extends ToolBar {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
-    private static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 20, 50, 100, 500, 1000, 10_000);
 
     /** A key, what it does, and the command it runs. */
     private record Shortcut(KeyCombination combination, String keys, String action, Runnable command) {}
@@ -66,6 +65,8 @@ public class ReplayControlsView extends ToolBar {
         shortcut(KeyCode.END, null, "End", "Jump to the last event", viewModel::goToEnd);
         shortcut(KeyCode.G, KeyCombination.SHORTCUT_DOWN, "Ctrl+G", "Go to step or time", this::focusGoTo);
         shortcut(KeyCode.SPACE, null, "Space", "Play / pause", viewModel::togglePlay);
+        shortcut(KeyCode.CLOSE_BRACKET, null, "]", "Play faster", viewModel::faster);
+        shortcut(KeyCode.OPEN_BRACKET, null, "[", "Play slower", viewModel::slower);
         shortcut(KeyCode.F8, null, "F8", "Continue to the next breakpoint", viewModel::runToNextBreakpoint);
         shortcut(KeyCode.F8, KeyCombination.SHIFT_DOWN, "Shift+F8", "Back to the previous breakpoint hit", viewModel::previousBreakpoint);
         shortcut(KeyCode.B, KeyCombination.SHORTCUT_DOWN, "Ctrl+B", "Edit breakpoints", this::showBreakpoints);
@@ -95,9 +96,9 @@ public class ReplayControlsView extends ToolBar {
         play.disableProperty().bind(viewModel.canStepForwardProperty().not().and(viewModel.playingProperty().not()));
         play.setOnAction(e -> viewModel.togglePlay());
 
-        ComboBox<Integer> speed = new ComboBox<>(FXCollections.observableArrayList(SPEEDS));
+        ComboBox<Integer> speed = new ComboBox<>(FXCollections.observableArrayList(ReplayViewModel.SPEEDS));
         speed.setId("speed");
-        speed.setTooltip(new Tooltip("Playback speed, events per second"));
+        speed.setTooltip(new Tooltip("Playback speed, events per second ([ slower, ] faster)"));
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer n) {
@@ -112,10 +113,11 @@ public class ReplayControlsView extends ToolBar {
         speed.setValue((int) viewModel.eventsPerSecondProperty().get());
         speed.setPrefWidth(105);
         speed.valueProperty().addListener((obs, old, now) -> {
-            if (now != null) {
+            if (now != null && now != viewModel.eventsPerSecondProperty().get()) {
                 viewModel.eventsPerSecondProperty().set(now);
             }
         });
+        viewModel.eventsPerSecondProperty().addListener((obs, old, now) -> speed.setValue(now.intValue()));
 
         goToField.setId("go-to");
         goToField.setPromptText("Go to: 1234 or 12.5ms");

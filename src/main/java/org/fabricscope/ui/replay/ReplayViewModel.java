@@ -1,5 +1,6 @@
 package org.fabricscope.ui.replay;
 
+import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,6 +35,9 @@ import org.fabricscope.ui.session.TraceSession;
 public final class ReplayViewModel {
     /** Upper bound on the events one animation frame may advance, so a huge speed cannot stall a frame. */
     static final int MAX_EVENTS_PER_FRAME = 200_000;
+
+    /** The playback speeds offered, events per second. */
+    public static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 20, 50, 100, 500, 1000, 10_000);
 
     private final TraceSession session;
     private final ReadOnlyBooleanWrapper hasTrace = new ReadOnlyBooleanWrapper(this, "hasTrace");
@@ -171,6 +175,28 @@ public final class ReplayViewModel {
             pause();
         } else {
             play();
+        }
+    }
+
+    /** "]": the next faster speed of {@link #SPEEDS}. */
+    public void faster() {
+        double now = eventsPerSecond.get();
+        for (int speed : SPEEDS) {
+            if (speed > now) {
+                eventsPerSecond.set(speed);
+                return;
+            }
+        }
+    }
+
+    /** "[": the next slower speed of {@link #SPEEDS}. */
+    public void slower() {
+        double now = eventsPerSecond.get();
+        for (int i = SPEEDS.size() - 1; i >= 0; i--) {
+            if (SPEEDS.get(i) < now) {
+                eventsPerSecond.set(SPEEDS.get(i));
+                return;
+            }
         }
     }
 

@@ -156,6 +156,21 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void fasterAndSlowerWalkThePresetSpeedsAndStopAtTheEnds() {
+        vm.eventsPerSecondProperty().set(20);
+        vm.faster();
+        assertThat(vm.eventsPerSecondProperty().get()).isEqualTo(50);
+        vm.eventsPerSecondProperty().set(1);
+        vm.slower();
+        assertThat(vm.eventsPerSecondProperty().get()).isEqualTo(1);
+        vm.eventsPerSecondProperty().set(10_000);
+        vm.faster();
+        assertThat(vm.eventsPerSecondProperty().get()).isEqualTo(10_000);
+        vm.slower();
+        assertThat(vm.eventsPerSecondProperty().get()).isEqualTo(1000);
+    }
+
+    @Test
     void goToAcceptsAStepNumber() {
         assertThat(vm.goTo("25")).isNull();
         assertThat(session.getCurrentStep()).isEqualTo(25);
