@@ -1,0 +1,9 @@
+/**
+ * The replay controls: the toolbar that moves the session's cursor (step, next/previous transition
+ * of the block, verifier check, FPRE004, start/end, go to, play/pause with breakpoints) and its
+ * view model. The view model writes only {@link org.fabricscope.ui.session.TraceSession}; the
+ * state it shows comes from {@link org.fabricscope.replay.TraceIndex}, never from replaying
+ * events here. Breakpoints are {@link org.fabricscope.replay.Breakpoint}s; playback asks the
+ * replay index's {@link org.fabricscope.replay.BreakpointSet} for the next hit.
+ */
+package org.fabricscope.ui.replay;
