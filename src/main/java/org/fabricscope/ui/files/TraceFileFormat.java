@@ -17,6 +17,9 @@ public interface TraceFileFormat {
      */
     Trace read(Path file, Progress progress) throws IOException, TraceFormatException;
 
-    /** Writes {@code trace} to {@code file} atomically: readers never see a half-written file. */
-    void write(Trace trace, Path file) throws IOException;
+    /**
+     * Writes {@code trace} to {@code file} atomically, replacing what is there: readers never see
+     * a half-written file, and a failed or cancelled write leaves the old file as it was.
+     */
+    void write(Trace trace, Path file, Progress progress) throws IOException;
 }

@@ -5,22 +5,25 @@ import java.nio.file.Path;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.trace.io.TraceReader;
+import org.fabricscope.trace.io.TraceWriter;
 
 /** The trace file format the application uses: JSON Lines through {@code trace.io}. */
 public final class TraceFiles {
     private TraceFiles() {}
 
-    /** The JSON Lines reader and atomic writer. */
+    /** The streaming JSON Lines reader and the atomic writer. */
     public static TraceFileFormat jsonl() {
         return new TraceFileFormat() {
             @Override
-            public Trace read(Path file, Progress progress) throws IOException, TraceFormatException {
-                throw new IOException("this build has no trace reader yet");
+            public Trace read(Path file, Progress progress) throws TraceFormatException {
+                return TraceReader.read(file, progress);
             }
 
             @Override
-            public void write(Trace trace, Path file) throws IOException {
-                throw new IOException("this build has no trace writer yet");
+            public void write(Trace trace, Path file, Progress progress) throws IOException {
+                // Overwriting is allowed here because the view model has already asked the user.
+                TraceWriter.write(trace, file, true, progress);
             }
         };
     }

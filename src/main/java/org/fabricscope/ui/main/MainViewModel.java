@@ -216,7 +216,7 @@ public final class MainViewModel {
         return start(
                 "Saving " + name + "…",
                 p -> {
-                    files.write(trace, path);
+                    files.write(trace, path, p);
                     return path;
                 },
                 saved -> {
@@ -364,7 +364,14 @@ public final class MainViewModel {
 
     private void openFailed(Path path, Throwable error) {
         String name = String.valueOf(path.getFileName());
-        if (error instanceof TraceFormatException e) {
+        if (error instanceof TraceFormatException e && e.getCause() instanceof NoSuchFileException) {
+            recent.remove(path);
+            status.set("Could not open " + name + ": no such file.");
+            dialogs.showError("Cannot open " + name, e.getMessage());
+        } else if (error instanceof TraceFormatException e && e.line() == 0) {
+            status.set("Could not open " + name + ".");
+            dialogs.showError("Cannot open " + name, e.getMessage() + "\n\nThe previously open trace stays open.");
+        } else if (error instanceof TraceFormatException e) {
             status.set("Could not open " + name + ": not a valid trace.");
             dialogs.showError(
                     "Cannot open " + name,
