@@ -1,74 +1,480 @@
 package org.fabricscope.replay;
 
+import java.util.Arrays;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 
 /**
- * API CONTRACT STUB: the trace/replay helper replaces this with the real implementation.
+ * The replay index over one {@link Trace}: built once, immutable, safe to share between threads.
  *
  * <p>A "step" is an event's sequence number; the state at step i is the state after applying
  * events 0..i (step -1 is the initial, all-zero state). All "next"/"previous" searches are strict
- * (exclude {@code from}) and return -1 when there is none.
+ * (exclude {@code from}) and return -1 when there is none; {@code from} may be -1 or {@link
+ * Trace#size()} to search from either end.
+ *
+ * <p>A <em>state change</em> is an event that names a field and is neither a {@link
+ * EventKind#VERIFY_CHECK} nor a {@link EventKind#FPRE004} (those carry the field they looked at,
+ * not one they changed); applying it sets that field of its block to its {@code new} value. See
+ * {@link #changesState(EventKind, Field)}.
+ *
+ * <p>Layout, chosen to keep trace plus index within 40 bytes per event:
+ *
+ * <ul>
+ *   <li>per-block event lists in CSR form: {@code blockStart[b]..blockStart[b+1]} indexes one
+ *       {@code int[]} of sequence numbers (4 B per block event), with one bit per entry marking
+ *       state changes, so transitions are found 64 entries at a time;
+ *   <li>a snapshot of each block's full state every {@value #SNAPSHOT_EVERY} of its events
+ *       (~0.56 B/event); {@link #stateAt} copies the nearest earlier snapshot and folds at most
+ *       {@value #SNAPSHOT_EVERY} - 1 events forward;
+ *   <li>for each chunk of 256 events, a 64-bit mask of the kinds it holds (0.03 B/event), so any
+ *       kind's next/previous occurrence skips empty chunks; the rarest kinds (FPRE004, READ_FAIL …)
+ *       also get a sorted array of their sequence numbers for binary search, within a budget of
+ *       one entry per 16 events;
+ *   <li>{@link #effects} is computed on demand, not stored: a reverse cause index would cost 4 to
+ *       8 B/event. Each chunk of 4096 events keeps the smallest and largest cause it holds, so the
+ *       scan skips chunks that cannot hold an effect of the event asked about.
+ * </ul>
  */
 public final class TraceIndex {
-    private TraceIndex() {}
+    /** A block's state is snapshotted before every this-many of its events. */
+    public static final int SNAPSHOT_EVERY = 64;
 
+    private static final int KIND_CHUNK_SHIFT = 8;
+    private static final int CAUSE_CHUNK_SHIFT = 12;
+    private static final int EXPLICIT_KIND_BUDGET_DIVISOR = 16;
+    private static final int PROGRESS_EVERY = 1 << 16;
+    private static final int FIELDS = Field.count();
+    private static final int VERIFY_CHECK = EventKind.VERIFY_CHECK.ordinal();
+    private static final int FPRE004 = EventKind.FPRE004.ordinal();
+
+    private final Trace trace;
+    private final int size;
+    private final int blockCount;
+    private final int[] blockStart;
+    private final int[] blockSeqs;
+    private final long[] changeBits;
+    private final int[] snapStart;
+    private final int[] snapValues;
+    private final int[] kindCounts;
+    private final long[] kindChunkMask;
+    private final int[][] kindSeqs;
+    private final int[] causeChunkMin;
+    private final int[] causeChunkMax;
+
+    private TraceIndex(Trace trace, Progress progress, long explicitKindBudget) {
+        if (EventKind.count() > Long.SIZE) {
+            throw new IllegalStateException("kind masks hold at most 64 kinds");
+        }
+        this.trace = trace;
+        this.size = trace.size();
+        this.blockCount = trace.header().topology().blockCount();
+        long work = 3L * size;
+
+        // Pass 1: counts per block and kind, kind masks, cause ranges.
+        int[] blockCounts = new int[blockCount];
+        kindCounts = new int[EventKind.count()];
+        kindChunkMask = new long[(size >>> KIND_CHUNK_SHIFT) + 1];
+        int causeChunks = (size >>> CAUSE_CHUNK_SHIFT) + 1;
+        causeChunkMin = new int[causeChunks];
+        causeChunkMax = new int[causeChunks];
+        Arrays.fill(causeChunkMin, Integer.MAX_VALUE);
+        Arrays.fill(causeChunkMax, -1);
+        for (int seq = 0; seq < size; seq++) {
+            tick(progress, seq, work);
+            int b = trace.block(seq);
+            if (b >= 0) {
+                blockCounts[b]++;
+            }
+            int k = trace.kindOrdinal(seq);
+            kindCounts[k]++;
+            kindChunkMask[seq >>> KIND_CHUNK_SHIFT] |= 1L << k;
+            int c = trace.cause(seq);
+            if (c >= 0) {
+                int chunk = seq >>> CAUSE_CHUNK_SHIFT;
+                causeChunkMin[chunk] = Math.min(causeChunkMin[chunk], c);
+                causeChunkMax[chunk] = Math.max(causeChunkMax[chunk], c);
+            }
+        }
+
+        blockStart = new int[blockCount + 1];
+        snapStart = new int[blockCount + 1];
+        for (int b = 0; b < blockCount; b++) {
+            blockStart[b + 1] = blockStart[b] + blockCounts[b];
+            snapStart[b + 1] = snapStart[b] + blockCounts[b] / SNAPSHOT_EVERY + 1;
+        }
+        int blockEvents = blockStart[blockCount];
+        blockSeqs = new int[blockEvents];
+        changeBits = new long[(blockEvents >>> 6) + 1];
+        snapValues = new int[snapStart[blockCount] * FIELDS];
+
+        kindSeqs = new int[EventKind.count()][];
+        chooseExplicitKinds(explicitKindBudget);
+        int[] kindFill = new int[EventKind.count()];
+
+        // Pass 2: fill the CSR lists, change bits, snapshots and explicit kind lists in one sweep.
+        int[] filled = new int[blockCount];
+        int[] state = new int[blockCount * FIELDS];
+        for (int seq = 0; seq < size; seq++) {
+            tick(progress, size + seq, work);
+            int k = trace.kindOrdinal(seq);
+            int[] explicit = kindSeqs[k];
+            if (explicit != null) {
+                explicit[kindFill[k]++] = seq;
+            }
+            int b = trace.block(seq);
+            if (b < 0) {
+                continue;
+            }
+            int i = filled[b]++;
+            int pos = blockStart[b] + i;
+            blockSeqs[pos] = seq;
+            if (i % SNAPSHOT_EVERY == 0) {
+                System.arraycopy(state, b * FIELDS, snapValues, (snapStart[b] + i / SNAPSHOT_EVERY) * FIELDS, FIELDS);
+            }
+            int f = trace.fieldOrdinal(seq);
+            if (changesState(k, f)) {
+                changeBits[pos >>> 6] |= 1L << pos;
+                state[b * FIELDS + f] = trace.newValue(seq);
+            }
+        }
+        for (int b = 0; b < blockCount; b++) {
+            if (blockCounts[b] % SNAPSHOT_EVERY == 0) {
+                System.arraycopy(state, b * FIELDS, snapValues,
+                        (snapStart[b] + blockCounts[b] / SNAPSHOT_EVERY) * FIELDS, FIELDS);
+            }
+        }
+        progress.update(work, work);
+    }
+
+    /**
+     * Builds the index over {@code trace}, reporting work done and honouring cancellation.
+     *
+     * @throws org.fabricscope.trace.CancelledException if cancelled
+     */
     public static TraceIndex build(Trace trace, Progress progress) {
-        throw new UnsupportedOperationException();
+        return new TraceIndex(trace, progress, Math.max(1024, trace.size() / EXPLICIT_KIND_BUDGET_DIVISOR));
+    }
+
+    /** As {@link #build(Trace, Progress)} with an explicit budget of sorted kind entries (tests use 0). */
+    static TraceIndex build(Trace trace, Progress progress, long explicitKindBudget) {
+        return new TraceIndex(trace, progress, explicitKindBudget);
+    }
+
+    private static void tick(Progress progress, int seq, long total) {
+        if ((seq & (PROGRESS_EVERY - 1)) == 0) {
+            progress.checkCancelled();
+            progress.update(seq, total);
+        }
+    }
+
+    /** Gives the rarest kinds a sorted sequence list, within a budget of one entry per 16 events. */
+    private void chooseExplicitKinds(long budget) {
+        Integer[] order = new Integer[kindCounts.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> a.equals(b) ? 0
+                : kindCounts[a] != kindCounts[b] ? Integer.compare(kindCounts[a], kindCounts[b]) : Integer.compare(a, b));
+        long used = 0;
+        for (int k : order) {
+            if (kindCounts[k] == 0) {
+                kindSeqs[k] = new int[0];
+                continue;
+            }
+            if (used + kindCounts[k] > budget) {
+                break;
+            }
+            used += kindCounts[k];
+            kindSeqs[k] = new int[kindCounts[k]];
+        }
+    }
+
+    /**
+     * True if an event of this kind naming this field changes the block's state: it names a field
+     * and is not an observation ({@link EventKind#VERIFY_CHECK}, {@link EventKind#FPRE004}).
+     */
+    public static boolean changesState(EventKind kind, Field field) {
+        return field != null && changesState(kind.ordinal(), field.ordinal());
+    }
+
+    private static boolean changesState(int kindOrdinal, int fieldOrdinal) {
+        return fieldOrdinal >= 0 && kindOrdinal != VERIFY_CHECK && kindOrdinal != FPRE004;
+    }
+
+    /** True if event {@code seq} changes its block's state (see {@link #changesState(EventKind, Field)}). */
+    public boolean isStateChange(int seq) {
+        return trace.block(seq) >= 0 && changesState(trace.kindOrdinal(seq), trace.fieldOrdinal(seq));
     }
 
     public Trace trace() {
-        throw new UnsupportedOperationException();
+        return trace;
     }
+
+    // ------------------------------------------------------------------ blocks
 
     /** Number of events whose block is {@code block}. */
     public int blockEventCount(int block) {
-        throw new UnsupportedOperationException();
+        checkBlock(block);
+        return blockStart[block + 1] - blockStart[block];
     }
 
     /** The i-th event (ascending) whose block is {@code block}. */
     public int blockEvent(int block, int i) {
-        throw new UnsupportedOperationException();
+        int n = blockEventCount(block);
+        if (i < 0 || i >= n) {
+            throw new IndexOutOfBoundsException("block " + block + " has " + n + " events, asked for " + i);
+        }
+        return blockSeqs[blockStart[block] + i];
     }
 
+    /** Next event on {@code block} after {@code from}, or -1. */
     public int nextOfBlock(int block, int from) {
-        throw new UnsupportedOperationException();
+        checkBlock(block);
+        int pos = firstAfter(block, from);
+        return pos < blockStart[block + 1] ? blockSeqs[pos] : -1;
     }
 
+    /** Previous event on {@code block} before {@code from}, or -1. */
     public int prevOfBlock(int block, int from) {
-        throw new UnsupportedOperationException();
+        checkBlock(block);
+        int pos = firstAtOrAfter(block, from) - 1;
+        return pos >= blockStart[block] ? blockSeqs[pos] : -1;
     }
 
     /** Next event on {@code block} that changes a field (checks excluded). */
     public int nextTransitionOfBlock(int block, int from) {
-        throw new UnsupportedOperationException();
+        checkBlock(block);
+        int pos = nextChange(firstAfter(block, from), blockStart[block + 1]);
+        return pos < 0 ? -1 : blockSeqs[pos];
     }
 
+    /** Previous event on {@code block} that changes a field (checks excluded). */
     public int prevTransitionOfBlock(int block, int from) {
-        throw new UnsupportedOperationException();
-    }
-
-    public int nextOfKind(EventKind kind, int from) {
-        throw new UnsupportedOperationException();
-    }
-
-    public int prevOfKind(EventKind kind, int from) {
-        throw new UnsupportedOperationException();
-    }
-
-    public int countOfKind(EventKind kind) {
-        throw new UnsupportedOperationException();
+        checkBlock(block);
+        int pos = prevChange(firstAtOrAfter(block, from) - 1, blockStart[block]);
+        return pos < 0 ? -1 : blockSeqs[pos];
     }
 
     /** State of {@code block} after events 0..step, without replaying from the start. */
     public BlockState stateAt(int block, int step) {
-        throw new UnsupportedOperationException();
+        checkBlock(block);
+        int lo = blockStart[block];
+        int applied = firstAfter(block, step) - lo;
+        int snapshot = applied / SNAPSHOT_EVERY;
+        int[] values = new int[FIELDS];
+        System.arraycopy(snapValues, (snapStart[block] + snapshot) * FIELDS, values, 0, FIELDS);
+        int end = lo + applied;
+        for (int pos = nextChange(lo + snapshot * SNAPSHOT_EVERY, end); pos >= 0; pos = nextChange(pos + 1, end)) {
+            int seq = blockSeqs[pos];
+            values[trace.fieldOrdinal(seq)] = trace.newValue(seq);
+        }
+        return new BlockState(block, values);
     }
 
     /** The last event at or before {@code step} that changed {@code field} of {@code block}, or -1. */
     public int lastChange(int block, Field field, int step) {
-        throw new UnsupportedOperationException();
+        checkBlock(block);
+        int lo = blockStart[block];
+        int f = field.ordinal();
+        for (int pos = prevChange(firstAfter(block, step) - 1, lo); pos >= 0; pos = prevChange(pos - 1, lo)) {
+            int seq = blockSeqs[pos];
+            if (trace.fieldOrdinal(seq) == f) {
+                return seq;
+            }
+        }
+        return -1;
+    }
+
+    /** The first CSR position of {@code block} whose event is after {@code from}. */
+    private int firstAfter(int block, int from) {
+        return from == Integer.MAX_VALUE ? blockStart[block + 1] : firstAtOrAfter(block, from + 1);
+    }
+
+    /** The first CSR position of {@code block} whose event is at or after {@code seq}. */
+    private int firstAtOrAfter(int block, int seq) {
+        int lo = blockStart[block];
+        int hi = blockStart[block + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (blockSeqs[mid] < seq) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first position in [from, end) with its change bit set, or -1. */
+    private int nextChange(int from, int end) {
+        if (from >= end) {
+            return -1;
+        }
+        int word = from >>> 6;
+        long bits = changeBits[word] & (-1L << from);
+        while (true) {
+            if (bits != 0) {
+                int pos = (word << 6) + Long.numberOfTrailingZeros(bits);
+                return pos < end ? pos : -1;
+            }
+            word++;
+            if (word << 6 >= end) {
+                return -1;
+            }
+            bits = changeBits[word];
+        }
+    }
+
+    /** The last position in [lo, from] with its change bit set, or -1. */
+    private int prevChange(int from, int lo) {
+        if (from < lo) {
+            return -1;
+        }
+        int word = from >>> 6;
+        long bits = changeBits[word] & (-1L >>> (63 - (from & 63)));
+        while (true) {
+            if (bits != 0) {
+                int pos = (word << 6) + 63 - Long.numberOfLeadingZeros(bits);
+                return pos >= lo ? pos : -1;
+            }
+            word--;
+            if (word < 0 || (word << 6) + 63 < lo) {
+                return -1;
+            }
+            bits = changeBits[word];
+        }
+    }
+
+    private void checkBlock(int block) {
+        if (block < 0 || block >= blockCount) {
+            throw new IndexOutOfBoundsException("no block " + block + "; the trace has blocks 0.." + (blockCount - 1));
+        }
+    }
+
+    // ------------------------------------------------------------------ kinds
+
+    /** Next event of {@code kind} after {@code from}, or -1. */
+    public int nextOfKind(EventKind kind, int from) {
+        int k = kind.ordinal();
+        int start = from < 0 ? 0 : from + 1;
+        if (start >= size || from == Integer.MAX_VALUE) {
+            return -1;
+        }
+        int[] explicit = kindSeqs[k];
+        if (explicit != null) {
+            int i = lowerBound(explicit, start);
+            return i < explicit.length ? explicit[i] : -1;
+        }
+        long bit = 1L << k;
+        int seq = start;
+        while (seq < size) {
+            int chunk = seq >>> KIND_CHUNK_SHIFT;
+            int chunkEnd = Math.min(size, (chunk + 1) << KIND_CHUNK_SHIFT);
+            if ((kindChunkMask[chunk] & bit) != 0) {
+                for (; seq < chunkEnd; seq++) {
+                    if (trace.kindOrdinal(seq) == k) {
+                        return seq;
+                    }
+                }
+            }
+            seq = chunkEnd;
+        }
+        return -1;
+    }
+
+    /** Previous event of {@code kind} before {@code from}, or -1. */
+    public int prevOfKind(EventKind kind, int from) {
+        int k = kind.ordinal();
+        int start = (int) Math.min((long) from - 1, size - 1L);
+        if (start < 0) {
+            return -1;
+        }
+        int[] explicit = kindSeqs[k];
+        if (explicit != null) {
+            int i = lowerBound(explicit, start + 1) - 1;
+            return i >= 0 ? explicit[i] : -1;
+        }
+        long bit = 1L << k;
+        int seq = start;
+        while (seq >= 0) {
+            int chunk = seq >>> KIND_CHUNK_SHIFT;
+            int chunkStart = chunk << KIND_CHUNK_SHIFT;
+            if ((kindChunkMask[chunk] & bit) != 0) {
+                for (; seq >= chunkStart; seq--) {
+                    if (trace.kindOrdinal(seq) == k) {
+                        return seq;
+                    }
+                }
+            }
+            seq = chunkStart - 1;
+        }
+        return -1;
+    }
+
+    public int countOfKind(EventKind kind) {
+        return kindCounts[kind.ordinal()];
+    }
+
+    /** True if {@code kind} has its own sorted list (binary search); other kinds skip by chunk masks. */
+    public boolean hasSortedListOf(EventKind kind) {
+        return kindSeqs[kind.ordinal()] != null;
+    }
+
+    private static int lowerBound(int[] a, int key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    // ------------------------------------------------------------------ causes
+
+    /** The events whose cause is {@code seq}, ascending; computed on demand (see the class comment). */
+    public int[] effects(int seq) {
+        if (seq < 0 || seq >= size) {
+            throw new IndexOutOfBoundsException("no event " + seq + "; the trace has " + size);
+        }
+        int[] found = new int[4];
+        int count = 0;
+        int i = seq + 1;
+        while (i < size) {
+            int chunk = i >>> CAUSE_CHUNK_SHIFT;
+            int chunkEnd = Math.min(size, (chunk + 1) << CAUSE_CHUNK_SHIFT);
+            if (causeChunkMin[chunk] <= seq && seq <= causeChunkMax[chunk]) {
+                for (; i < chunkEnd; i++) {
+                    if (trace.cause(i) == seq) {
+                        if (count == found.length) {
+                            found = Arrays.copyOf(found, count * 2);
+                        }
+                        found[count++] = i;
+                    }
+                }
+            }
+            i = chunkEnd;
+        }
+        return Arrays.copyOf(found, count);
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /** Heap retained by the index's own arrays (not the trace's), in bytes. */
+    public long retainedBytesEstimate() {
+        long bytes = 4L * (blockStart.length + blockSeqs.length + snapStart.length + snapValues.length + kindCounts.length
+                + causeChunkMin.length + causeChunkMax.length) + 8L * (changeBits.length + kindChunkMask.length);
+        for (int[] a : kindSeqs) {
+            if (a != null) {
+                bytes += 16 + 4L * a.length;
+            }
+        }
+        return bytes + 16L * 12;
     }
 }

@@ -15,7 +15,7 @@ public final class TraceFormat {
     /** Longest string (actor, file, parameter value …) a reader accepts, in chars. */
     public static final int MAX_STRING_CHARS = 64 * 1024;
     /** Most blocks a topology may declare; bounds the header's memory. */
-    public static final int MAX_BLOCKS = 1 << 20;
+    public static final int MAX_BLOCKS = 1 << 18;
     /** Most scenario parameters a header may carry. */
     public static final int MAX_PARAMETERS = 10_000;
     /** Most nodes (node ids are stored as shorts). */

@@ -167,8 +167,7 @@ public final class TraceReader {
             } catch (JsonEOFException e) {
                 throw fail(e, "the file ends in the middle of a line (truncated?); expected the rest of the JSON object");
             } catch (StreamConstraintsException e) {
-                throw fail(e, "a value exceeds the format's limits (" + e.getOriginalMessage()
-                        + "); trace strings are short names and lines hold one flat event");
+                throw fail(e, describeLimit(e.getOriginalMessage()));
             } catch (JsonParseException e) {
                 throw fail(e, describeParseError(e.getOriginalMessage()));
             } catch (CharConversionException e) {
@@ -859,6 +858,23 @@ public final class TraceReader {
 
         private long lineNow() {
             return p == null ? 0 : Math.max(p.currentLocation().getLineNr(), 0);
+        }
+
+        private static String describeLimit(String jacksonMessage) {
+            String m = jacksonMessage == null ? "" : jacksonMessage;
+            if (m.contains("String value length") || m.contains("Name length")) {
+                // Jackson counts long number literals against the string limit too.
+                return "a string or number longer than " + TraceFormat.MAX_STRING_CHARS
+                        + " characters; trace strings are short names (is this a trace file?)";
+            }
+            if (m.contains("Number value length") || m.contains("number")) {
+                return "a number longer than " + TraceFormat.MAX_NUMBER_CHARS + " characters";
+            }
+            if (m.contains("nesting depth")) {
+                return "JSON nested deeper than " + TraceFormat.MAX_NESTING_DEPTH
+                        + " levels; an event is one flat object";
+            }
+            return "a value exceeds the format's limits (" + firstLine(m) + ")";
         }
 
         private static String describeParseError(String jacksonMessage) {
