@@ -24,8 +24,8 @@ import org.fabricscope.sim.ParameterSpec;
 final class ParameterEditors implements Callback<PropertySheet.Item, PropertyEditor<?>> {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
-    private static final Pattern INTEGER_CHARS = Pattern.compile("-?[0-9_]*");
-    private static final Pattern DECIMAL_CHARS = Pattern.compile("-?[0-9_]*([.][0-9]*)?([eE][-+]?[0-9]*)?");
+    private static final Pattern INTEGER_CHARS = Pattern.compile("-?[0-9]*");
+    private static final Pattern DECIMAL_CHARS = Pattern.compile("-?[0-9]*([.][0-9]*)?([eE][-+]?[0-9]*)?");
 
     @Override
     public PropertyEditor<?> call(PropertySheet.Item item) {
