@@ -1,46 +1,244 @@
 package org.fabricscope.sim;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.fabricscope.sim.core.ModelParameters;
 
-/** API CONTRACT STUB: the simulator helper replaces this with the real implementation. */
+/**
+ * A named, validated set of simulator parameters: every parameter of the {@link #catalog()} with a
+ * canonical text value, in catalogue order. Immutable; {@link #with} returns a changed copy.
+ *
+ * <p>Built-ins: {@code fpre004-repro} (the story's emulator reproducer: 7.3 ms ACK jitter,
+ * 12-transaction poorly aligned read bursts, compaction running), {@code pilot-rack} (a
+ * production-like soak on a larger fabric), {@code file-x} (a targeted read loop on file X) and
+ * {@code quiet} (no injected faults: no ACK jitter, no media errors, no clock skew).
+ *
+ * <p>Scenario files are JSON: {@code {"name": "...", "base": "fpre004-repro", "parameters":
+ * {"ackJitterMicrosMax": 5000}}}; {@code base} is optional (default: the catalogue defaults), and
+ * parameters not named keep the base's values.
+ */
 public final class Scenario {
-    private Scenario() {}
+    private static final List<String> BUILT_IN_NAMES = List.of("fpre004-repro", "pilot-rack", "file-x", "quiet");
 
+    private final String name;
+    private final Map<String, String> parameters;
+
+    private Scenario(String name, Map<String, String> parameters) {
+        this.name = name;
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /** The built-in scenario names, reproducer first. */
     public static List<String> builtInNames() {
-        throw new UnsupportedOperationException();
+        return BUILT_IN_NAMES;
     }
 
+    /** A built-in scenario. @throws ScenarioException naming the known ones if there is no such */
     public static Scenario builtIn(String name) throws ScenarioException {
-        throw new UnsupportedOperationException();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        switch (name) {
+            case "fpre004-repro":
+                overrides.put("ackJitterMicrosMax", "7300");
+                overrides.put("readBurstSize", "12");
+                overrides.put("misalignedReadPercent", "100");
+                overrides.put("compactionEnabled", "true");
+                break;
+            case "pilot-rack":
+                overrides.put("nodes", "6");
+                overrides.put("drivesPerNode", "4");
+                overrides.put("archiveCount", "24");
+                overrides.put("archiveBlocks", "16");
+                overrides.put("durationMicros", "2000000");
+                overrides.put("readClients", "4");
+                overrides.put("readBurstSize", "8");
+                overrides.put("readBurstGapMicrosMean", "2000");
+                overrides.put("misalignedReadPercent", "30");
+                overrides.put("writeClients", "2");
+                overrides.put("writeGapMicrosMean", "2200");
+                overrides.put("ackJitterMicrosMax", "3000");
+                overrides.put("compactionIntervalMicros", "5000");
+                break;
+            case "file-x":
+                overrides.put("fileXLoop", "true");
+                overrides.put("readClients", "1");
+                overrides.put("durationMicros", "3000000");
+                overrides.put("writeGapMicrosMean", "200000");
+                overrides.put("ackJitterMicrosMax", "7300");
+                break;
+            case "quiet":
+                overrides.put("ackJitterMicrosMax", "0");
+                overrides.put("mediaErrorsPerMillionBlockReads", "0");
+                overrides.put("clockOffsetMicrosMax", "0");
+                overrides.put("clockDriftPpmMax", "0");
+                break;
+            default:
+                throw new ScenarioException(
+                        "unknown scenario '" + name + "': built-in scenarios are " + String.join(", ", BUILT_IN_NAMES));
+        }
+        Scenario s = new Scenario(name, Catalog.DEFAULTS);
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            s = s.with(e.getKey(), e.getValue());
+        }
+        return s.validated(null);
     }
 
+    /** Reads a scenario file. @throws ScenarioException naming the file (and line) of any problem */
     public static Scenario load(Path file) throws ScenarioException {
-        throw new UnsupportedOperationException();
+        return ScenarioFile.read(file);
     }
 
+    /**
+     * A scenario from a parameter map, e.g. a trace header's, to re-run it. Parameters missing from
+     * the map take the catalogue default.
+     */
     public static Scenario fromParameters(String name, Map<String, String> parameters) throws ScenarioException {
-        throw new UnsupportedOperationException();
+        Scenario s = new Scenario(name, Catalog.DEFAULTS);
+        for (Map.Entry<String, String> e : parameters.entrySet()) {
+            s = s.with(e.getKey(), e.getValue());
+        }
+        return s.validated(null);
     }
 
+    /** Every parameter: name (unit last), unit, type, range, description; in header order. */
     public static List<ParameterSpec> catalog() {
-        throw new UnsupportedOperationException();
+        return Catalog.SPECS;
+    }
+
+    /** The catalogue default of every parameter, in catalogue order. */
+    public static Map<String, String> defaults() {
+        return Catalog.DEFAULTS;
     }
 
     public String name() {
-        throw new UnsupportedOperationException();
+        return name;
     }
 
+    /** Every parameter, name to canonical text, in catalogue order. */
     public Map<String, String> parameters() {
-        throw new UnsupportedOperationException();
+        return parameters;
     }
 
+    /** A parameter's canonical text value. @throws IllegalArgumentException for unknown names */
     public String get(String parameter) {
-        throw new UnsupportedOperationException();
+        String v = parameters.get(parameter);
+        if (v == null) {
+            throw new IllegalArgumentException(unknownMessage(parameter));
+        }
+        return v;
     }
 
+    /** This scenario under another name. */
+    public Scenario named(String newName) {
+        return new Scenario(newName, parameters);
+    }
+
+    /**
+     * A copy with one parameter changed.
+     *
+     * @throws ScenarioException naming the parameter and its allowed type and range, or the closest
+     *     known name for an unknown one
+     */
     public Scenario with(String parameter, String value) throws ScenarioException {
-        throw new UnsupportedOperationException();
+        ParameterSpec spec = Catalog.spec(parameter);
+        if (spec == null) {
+            throw new ScenarioException(unknownMessage(parameter));
+        }
+        Map<String, String> copy = new LinkedHashMap<>(parameters);
+        copy.put(parameter, canonical(spec, value));
+        return new Scenario(name, copy);
+    }
+
+    /** Checks constraints between parameters. @param where file prefix for messages, or null */
+    Scenario validated(String where) throws ScenarioException {
+        for (String[] pair : Catalog.ORDERED_PAIRS) {
+            if (Long.parseLong(parameters.get(pair[0])) > Long.parseLong(parameters.get(pair[1]))) {
+                throw new ScenarioException((where == null ? "" : where + ": ") + pair[0] + " ("
+                        + parameters.get(pair[0]) + ") must not exceed " + pair[1] + " (" + parameters.get(pair[1])
+                        + ")");
+            }
+        }
+        return this;
+    }
+
+    /** The typed parameters the simulator runs on. */
+    ModelParameters model() {
+        return new ModelParameters(
+                n -> {
+                    String v = get(n);
+                    return v.equals("true") ? 1 : v.equals("false") ? 0 : Long.parseLong(v);
+                },
+                Double.parseDouble(get("mediaErrorsPerMillionBlockReads")));
+    }
+
+    private static String unknownMessage(String parameter) {
+        return "unknown parameter '" + parameter + "' (did you mean '" + Catalog.closest(parameter) + "'?)";
+    }
+
+    private static String canonical(ParameterSpec spec, String raw) throws ScenarioException {
+        String text = raw == null ? "" : raw.trim();
+        switch (spec.type()) {
+            case BOOLEAN:
+                String t = text.toLowerCase(Locale.ROOT);
+                if (t.equals("true") || t.equals("false")) {
+                    return t;
+                }
+                throw new ScenarioException(
+                        "parameter " + spec.name() + " must be true or false, not '" + text + "'");
+            case INTEGER:
+                long v;
+                try {
+                    v = new BigDecimal(text).longValueExact();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw new ScenarioException("parameter " + spec.name() + " must be a whole number in "
+                            + range(spec) + ", not '" + text + "'");
+                }
+                if (v < spec.min() || v > spec.max()) {
+                    throw new ScenarioException(
+                            "parameter " + spec.name() + " = " + v + " is out of range " + range(spec));
+                }
+                return Long.toString(v);
+            default:
+                BigDecimal d;
+                try {
+                    d = new BigDecimal(text);
+                } catch (NumberFormatException e) {
+                    throw new ScenarioException(
+                            "parameter " + spec.name() + " must be a number in " + range(spec) + ", not '" + text + "'");
+                }
+                if (d.doubleValue() < spec.min() || d.doubleValue() > spec.max()) {
+                    throw new ScenarioException(
+                            "parameter " + spec.name() + " = " + text + " is out of range " + range(spec));
+                }
+                return d.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    private static String range(ParameterSpec spec) {
+        String unit = spec.unit().isEmpty() ? "" : " " + spec.unit();
+        if (spec.type() == ParameterSpec.Type.DECIMAL) {
+            return "[" + BigDecimal.valueOf(spec.min()).stripTrailingZeros().toPlainString() + ", "
+                    + BigDecimal.valueOf(spec.max()).stripTrailingZeros().toPlainString() + "]" + unit;
+        }
+        return "[" + (long) spec.min() + ", " + (long) spec.max() + "]" + unit;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scenario s && s.name.equals(name) && s.parameters.equals(parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + parameters.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Scenario[" + name + "]";
     }
 }

@@ -1,0 +1,61 @@
+package org.fabricscope.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fabricscope.trace.PatchSwitches;
+import org.fabricscope.trace.Progress;
+
+/**
+ * Which part of the patch does what: for legacy, each switch alone, and all three, counts the
+ * attempts (1..N) that raise FPRE004, soaks for a read success rate, and compares the mean
+ * prefetch latency with legacy's. Same result for any thread count.
+ */
+public final class Ablation {
+    /** The configurations, in table order. */
+    public static final List<PatchSwitches> CONFIGURATIONS = List.of(
+            PatchSwitches.NONE,
+            new PatchSwitches(true, false, false),
+            new PatchSwitches(false, true, false),
+            new PatchSwitches(false, false, true),
+            PatchSwitches.ALL);
+
+    private Ablation() {}
+
+    /**
+     * @param progress configurations done out of five (in steps of half a configuration); cancellable
+     */
+    public static AblationResult run(
+            Scenario scenario, long seed, int attempts, long soakReads, int threads, Progress progress) {
+        Progress caller = progress == null ? Progress.NONE : progress;
+        Progress quiet = AttemptPool.cancelOnly(caller);
+        List<AblationResult.Row> rows = new ArrayList<>();
+        double legacyLatency = 0;
+        int step = 0;
+        int steps = CONFIGURATIONS.size() * 2;
+        try (AttemptPool pool = new AttemptPool(threads)) {
+            for (PatchSwitches patch : CONFIGURATIONS) {
+                caller.checkCancelled();
+                int withFpre = 0;
+                for (int next = 1; next <= attempts; next += pool.batchSize()) {
+                    caller.checkCancelled();
+                    int count = Math.min(pool.batchSize(), attempts - next + 1);
+                    for (RunStats s : pool.run(next, count,
+                            a -> Simulator.run(scenario, seed, a, patch, false, quiet).stats())) {
+                        if (s.fpre004() > 0) {
+                            withFpre++;
+                        }
+                    }
+                }
+                caller.update(++step, steps);
+                SoakResult soak = Soak.run(scenario, seed, soakReads, patch, threads, quiet);
+                if (patch.equals(PatchSwitches.NONE)) {
+                    legacyLatency = soak.prefetchLatencyMeanMicros();
+                }
+                rows.add(new AblationResult.Row(patch.toString(), patch, attempts, withFpre, soak,
+                        soak.prefetchLatencyMeanMicros() - legacyLatency));
+                caller.update(++step, steps);
+            }
+        }
+        return new AblationResult(rows);
+    }
+}

@@ -1,0 +1,129 @@
+package org.fabricscope.sim.actor;
+
+import org.fabricscope.sim.core.SplitMix64;
+import org.fabricscope.sim.fabric.Block;
+import org.fabricscope.sim.fabric.FileRun;
+import org.fabricscope.trace.EventKind;
+
+/**
+ * A reading client.
+ *
+ * <p>Rules modelled: in burst mode it thinks for an exponential {@code readBurstGapMicrosMean},
+ * then issues a burst of {@code readBurstSize} sequential transactions on one archive, {@code
+ * readSpacingMicros} apart, from a random start block. In the targeted loop ({@code fileXLoop})
+ * it reads file X block after block, wrapping around, {@code readSpacingMicros} apart. A read is
+ * poorly aligned with probability {@code misalignedReadPercent}: it then spans a block boundary
+ * and touches two blocks, each verified by its node's verifier. The read succeeds on its first try
+ * only if every touched block verifies; otherwise the client sees READ_FAIL and the response script
+ * takes over. New work stops at {@code durationMicros}.
+ */
+final class ReadClient {
+    private final World w;
+    private final String name;
+    private final SplitMix64 rng;
+    private int loopIndex;
+
+    ReadClient(World w, String name, SplitMix64 rng) {
+        this.w = w;
+        this.name = name;
+        this.rng = rng;
+    }
+
+    void start() {
+        if (w.p.fileXLoop) {
+            loopIndex = rng.nextInt(w.fabric.fileX().length());
+            w.engine.after(rng.uniform(0, w.p.readSpacingMicros), this::loopRead);
+        } else {
+            w.engine.after(rng.exponential(w.p.readBurstGapMicrosMean), this::burst);
+        }
+    }
+
+    private void loopRead() {
+        if (!w.workloadOpen()) {
+            return;
+        }
+        FileRun file = w.fabric.fileX();
+        transaction(file, loopIndex++, -1);
+        w.engine.after(w.p.readSpacingMicros, this::loopRead);
+    }
+
+    private void burst() {
+        if (!w.workloadOpen()) {
+            return;
+        }
+        FileRun file = w.pickWorkloadFile(rng);
+        int startIndex = rng.nextInt(file.length());
+        Block first = w.fabric.block(file.blockAt(startIndex));
+        int burstSeq = w.engine.emit(first.id(), first.node(), name, EventKind.READ_BURST, null, 0, 0, -1,
+                w.p.readBurstSize);
+        for (int i = 0; i < w.p.readBurstSize; i++) {
+            int index = startIndex + i;
+            w.engine.after(i * w.p.readSpacingMicros, () -> transaction(file, index, burstSeq));
+        }
+        long burstMicros = w.p.readBurstSize * w.p.readSpacingMicros;
+        w.engine.after(burstMicros + rng.exponential(w.p.readBurstGapMicrosMean), this::burst);
+    }
+
+    private void transaction(FileRun file, int index, int cause) {
+        boolean spans = rng.nextInt(100) < w.p.misalignedReadPercent;
+        Block first = w.fabric.block(file.blockAt(index));
+        Block second = spans ? w.fabric.block(file.blockAt(index + 1)) : null;
+        int tx = w.newTransactionId();
+        long readNumber = ++w.engine.counters().reads;
+        int issue = w.engine.emit(first.id(), first.node(), name, EventKind.READ_ISSUE, null, 0, 0, cause, tx);
+        w.watchRead(file, spans ? index + 1 : index, issue);
+        Pending pending = new Pending(tx, readNumber, first, spans ? 2 : 1);
+        pending.verify(first, issue);
+        if (second != null) {
+            pending.verify(second, issue);
+        }
+    }
+
+    /** One transaction waiting for its blocks' verifications. */
+    private final class Pending {
+        private final int tx;
+        private final long readNumber;
+        private final Block first;
+        private int outstanding;
+        private Block failedBlock;
+        private int failSeq = -1;
+        private int lastSeq;
+
+        Pending(int tx, long readNumber, Block first, int blocks) {
+            this.tx = tx;
+            this.readNumber = readNumber;
+            this.first = first;
+            this.outstanding = blocks;
+        }
+
+        void verify(Block b, int cause) {
+            w.verifiers[b.node()].verify(b, tx, cause, (outcome, seq) -> {
+                if (outcome != Verifier.Outcome.OK && failedBlock == null) {
+                    failedBlock = b;
+                    failSeq = seq;
+                }
+                lastSeq = Math.max(lastSeq, seq);
+                if (--outstanding == 0) {
+                    complete();
+                }
+            });
+        }
+
+        private void complete() {
+            var c = w.engine.counters();
+            if (failedBlock == null) {
+                c.readsOk++;
+                w.engine.emit(first.id(), first.node(), name, EventKind.READ_OK, null, 0, 0, lastSeq, tx);
+                return;
+            }
+            c.readsFailed++;
+            if (c.firstFailedRead < 0) {
+                c.firstFailedRead = readNumber;
+            }
+            int fail = w.engine.emit(failedBlock.id(), failedBlock.node(), name, EventKind.READ_FAIL, null, 0, 0,
+                    failSeq, tx);
+            w.response.handle(failedBlock, tx, fail,
+                    seq -> w.engine.emit(first.id(), first.node(), name, EventKind.READ_OK, null, 0, 0, seq, tx));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.fabricscope.sim.actor;
+
+import org.fabricscope.sim.core.Engine;
+import org.fabricscope.sim.core.ModelParameters;
+import org.fabricscope.sim.core.SplitMix64;
+import org.fabricscope.sim.fabric.Block;
+import org.fabricscope.sim.fabric.Fabric;
+import org.fabricscope.sim.fabric.FileRun;
+import org.fabricscope.trace.PatchSwitches;
+
+/**
+ * Everything the actors of one run share: the engine, the fabric, the parameters, the patch
+ * switches, and the per-node actors, wired once. Actor random streams are drawn from the root
+ * stream in a fixed order (per node: write path, ACK, prefetch, compaction, verifier, media; then
+ * the response script; then the clients), so each actor's stream depends only on the run seed.
+ */
+public final class World {
+    final Engine engine;
+    final Fabric fabric;
+    final ModelParameters p;
+    final PatchSwitches patch;
+    final WritePath[] writePaths;
+    final Prefetcher[] prefetchers;
+    final Compactor[] compactors;
+    final Verifier[] verifiers;
+    final MediaFaults[] media;
+    final ResponseScript response;
+    final ReadClient[] readers;
+    final WriteClient[] writers;
+    /** Per block: simulated time until which its reads carry the post-remap latency spike. */
+    final long[] spikeUntilMicros;
+    private int nextTransactionId;
+    private int nextWriteId;
+
+    public World(Engine engine, Fabric fabric, ModelParameters p, PatchSwitches patch, SplitMix64 root) {
+        this.engine = engine;
+        this.fabric = fabric;
+        this.p = p;
+        this.patch = patch;
+        int n = fabric.nodes();
+        writePaths = new WritePath[n];
+        prefetchers = new Prefetcher[n];
+        compactors = new Compactor[n];
+        verifiers = new Verifier[n];
+        media = new MediaFaults[n];
+        for (int i = 0; i < n; i++) {
+            writePaths[i] = new WritePath(this, i, root.split(), root.split());
+            prefetchers[i] = new Prefetcher(this, i, root.split());
+            compactors[i] = new Compactor(this, i, root.split());
+            verifiers[i] = new Verifier(this, i);
+            media[i] = new MediaFaults(this, i, root.split());
+        }
+        response = new ResponseScript(this);
+        readers = new ReadClient[p.readClients];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = new ReadClient(this, "client-" + i, root.split());
+        }
+        writers = new WriteClient[p.writeClients];
+        for (int i = 0; i < writers.length; i++) {
+            writers[i] = new WriteClient(this, "client-" + (readers.length + i), root.split());
+        }
+        spikeUntilMicros = new long[fabric.blockCount()];
+    }
+
+    /** Schedules every actor's first action. */
+    public void start() {
+        for (ReadClient r : readers) {
+            r.start();
+        }
+        for (WriteClient w : writers) {
+            w.start();
+        }
+        if (p.compactionEnabled) {
+            for (Compactor c : compactors) {
+                c.start();
+            }
+        }
+    }
+
+    /** True while the workload still issues new work; in-flight work always completes. */
+    boolean workloadOpen() {
+        return engine.now() < p.durationMicros;
+    }
+
+    int newTransactionId() {
+        return ++nextTransactionId;
+    }
+
+    int newWriteId() {
+        return ++nextWriteId;
+    }
+
+    /** The files the clients work on: file X alone in a targeted loop, else the archives. */
+    FileRun pickWorkloadFile(SplitMix64 rng) {
+        if (p.fileXLoop) {
+            return fabric.fileX();
+        }
+        return fabric.archives().get(rng.nextInt(fabric.archives().size()));
+    }
+
+    /** The prefetch engine watches a read that ended at {@code lastIndex} of {@code file}. */
+    void watchRead(FileRun file, int lastIndex, int causeSeq) {
+        for (int k = 1; k <= p.prefetchDepthBlocks; k++) {
+            Block b = fabric.block(file.blockAt(lastIndex + k));
+            prefetchers[b.node()].fill(b, causeSeq);
+        }
+    }
+
+    /** Real microseconds for a local delay on {@code node}'s clock. */
+    long onNode(int node, long localMicros) {
+        return fabric.clock(node).realDelay(localMicros);
+    }
+
+    static int chain(int previous, int seq) {
+        return seq >= 0 ? seq : previous;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The simulation kernel: the engine (simulated clock, timer queue ordered by time then insertion,
+ * event recording, limits), the per-actor random streams (SplitMix64), typed model parameters and
+ * run counters. Nothing here reads the wall clock or {@code Math.random}.
+ *
+ * <p>May import {@code org.fabricscope.trace} only; never {@code javafx}.
+ */
+package org.fabricscope.sim.core;
