@@ -52,7 +52,10 @@ public final class MainViewModel {
     /** The scenario the window opens on launch. */
     public static final String DEFAULT_SCENARIO = "fpre004-repro";
 
-    /** The base seed of the launch reproducer: one on which the legacy fabric hits FPRE004. */
+    /**
+     * The base seed of the launch reproducer: on it the legacy fabric hits FPRE004 on attempt 3
+     * (not the first, so the search itself is part of what the user sees).
+     */
     public static final long DEFAULT_SEED = 1L;
 
     /** How many attempts a reproducer search tries before giving up. */

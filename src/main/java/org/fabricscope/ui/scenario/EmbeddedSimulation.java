@@ -15,7 +15,9 @@ public final class EmbeddedSimulation implements SimulationService {
 
     @Override
     public ReproResult find(RunRequest r, int maxAttempts, Progress progress) {
-        ReproResult found = ReproFinder.find(r.scenario(), r.seed(), maxAttempts, r.patch(), progress);
+        // The answer does not depend on the thread count; one core is left for the window.
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        ReproResult found = ReproFinder.find(r.scenario(), r.seed(), maxAttempts, r.patch(), threads, progress);
         if (found.found() && (found.result() == null || found.result().trace() == null)) {
             // The finder may skip recording to search faster; the user needs the trace, so re-run
             // the one attempt that failed, which is deterministic and gives the same run.

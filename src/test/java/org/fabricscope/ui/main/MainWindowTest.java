@@ -62,6 +62,8 @@ class MainWindowTest {
 
     @AfterEach
     void cleanUp() throws Exception {
+        // Hiding saves the window state, so it must happen while the preferences node exists.
+        Fx.run(() -> window.stage().hide());
         workers.shutdownNow();
         prefs.close();
     }
