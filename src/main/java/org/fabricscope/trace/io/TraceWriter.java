@@ -3,11 +3,8 @@ package org.fabricscope.trace.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
@@ -52,33 +49,7 @@ public final class TraceWriter {
      *     ordinal out of range, a boolean other than 0/1): such a trace would not read back
      */
     public static void write(Trace trace, Path path, boolean overwrite, Progress progress) throws IOException {
-        Path target = path.toAbsolutePath();
-        if (!overwrite && Files.exists(target)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "a file is already there; not overwriting it");
-        }
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean done = false;
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(trace, out, progress);
-            }
-            if (overwrite) {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } else {
-                // Without REPLACE_EXISTING the move refuses a file that appeared meanwhile.
-                Files.move(tmp, target);
-            }
-            done = true;
-        } finally {
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        AtomicFile.write(path, overwrite, out -> write(trace, out, progress));
     }
 
     /** Writes {@code trace} to {@code out} (buffered internally; {@code out} is flushed, not closed). */

@@ -1,0 +1,11 @@
+/**
+ * Trace files: {@link org.fabricscope.trace.io.TraceWriter} and {@link
+ * org.fabricscope.trace.io.TraceReader} for the JSON Lines format described in {@code
+ * TRACE_FORMAT.md} at the repository root, and {@link
+ * org.fabricscope.trace.io.ChromeTraceExporter} for Perfetto. Reading is strict: any problem is a
+ * {@link org.fabricscope.trace.TraceFormatException} naming file and line, never a partial trace.
+ *
+ * <p>This package depends on {@code org.fabricscope.trace} and jackson-core only; it must not
+ * import {@code javafx}, the simulator, the replay or the UI.
+ */
+package org.fabricscope.trace.io;
