@@ -41,7 +41,7 @@ final class Catalog {
         add(s, d, "fileXLoop", "", Type.BOOLEAN, 0, 1, "false",
                 "Readers run a targeted loop over file X instead of bursts over archives");
         add(s, d, "writeClients", "count", Type.INTEGER, 0, 16, "1", "Writing clients");
-        add(s, d, "writeGapMicrosMean", "µs", Type.INTEGER, 1, 10_000_000, "12000",
+        add(s, d, "writeGapMicrosMean", "µs", Type.INTEGER, 1, 10_000_000, "16000",
                 "Mean time between a writing client's writes (exponential)");
         // write path
         add(s, d, "lockPollMicros", "µs", Type.INTEGER, 1, 1_000_000, "100",
@@ -59,7 +59,7 @@ final class Catalog {
                 "How many blocks past a read the prefetch engine fills");
         add(s, d, "prefetchFillMicrosMin", "µs", Type.INTEGER, 250, 1_000_000, "800", "Fastest prefetch fill");
         add(s, d, "prefetchFillMicrosMax", "µs", Type.INTEGER, 250, 1_000_000, "1200", "Slowest prefetch fill");
-        add(s, d, "prefetchBackoffMicros", "µs", Type.INTEGER, 0, 1_000_000, "500",
+        add(s, d, "prefetchBackoffMicros", "µs", Type.INTEGER, 0, 1_000_000, "550",
                 "Backoff before marking a buffer ready (patch switch 'backoff')");
         add(s, d, "barrierPollMicros", "µs", Type.INTEGER, 1, 1_000_000, "100",
                 "How often a fill held by the state barrier re-checks the lock (patch switch 'barrier')");

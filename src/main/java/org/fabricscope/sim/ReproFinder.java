@@ -41,6 +41,11 @@ public final class ReproFinder {
                         int attempt = next + i;
                         caller.update(attempt, maxAttempts);
                         SimulationResult recorded = Simulator.run(scenario, seed, attempt, patch, true, quiet);
+                        if (!recorded.stats().equals(batch.get(i))) {
+                            throw new IllegalStateException("attempt " + attempt + " of " + scenario.name()
+                                    + " (seed " + seed + ") ran differently when recorded: the simulator is not"
+                                    + " deterministic");
+                        }
                         return new ReproResult(true, attempt, seed, attempt, recorded);
                     }
                 }

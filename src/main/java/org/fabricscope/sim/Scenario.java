@@ -60,7 +60,7 @@ public final class Scenario {
                 overrides.put("misalignedReadPercent", "30");
                 overrides.put("writeClients", "2");
                 overrides.put("writeGapMicrosMean", "2200");
-                overrides.put("ackJitterMicrosMax", "3000");
+                overrides.put("ackJitterMicrosMax", "4000");
                 overrides.put("compactionIntervalMicros", "5000");
                 break;
             case "file-x":

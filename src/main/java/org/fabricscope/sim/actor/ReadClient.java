@@ -16,6 +16,9 @@ import org.fabricscope.trace.EventKind;
  * and touches two blocks, each verified by its node's verifier. The read succeeds on its first try
  * only if every touched block verifies; otherwise the client sees READ_FAIL and the response script
  * takes over. New work stops at {@code durationMicros}.
+ *
+ * <p>Events: READ_BURST carries the burst size in {@code arg}; READ_ISSUE, READ_OK and READ_FAIL
+ * carry the transaction id; READ_ISSUE names the first block touched.
  */
 final class ReadClient {
     private final World w;

@@ -12,11 +12,17 @@ import org.fabricscope.trace.TraceSink;
  * <p>Rules: simulated time is a {@code long} of microseconds and only moves forward, to the time of
  * the timer being fired; timers due at the same time fire in scheduling order; every event gets
  * the next sequence number whether or not a trace is being recorded, so causes are the same in
- * recorded and unrecorded runs. Limits: at most {@code maxEvents} events and {@code maxQueueSize}
- * pending timers; exceeding either throws {@link SimulationLimitException}.
+ * recorded and unrecorded runs. Limits: at most {@code maxEvents} events, {@code maxQueueSize}
+ * pending timers, and {@link #DRAIN_LIMIT_MICROS} of simulated time after the workload's end;
+ * exceeding any throws {@link SimulationLimitException}.
  */
 public final class Engine {
     private static final int PROGRESS_EVERY_TIMERS = 1 << 14;
+    /**
+     * Simulated time a run may take to drain after its workload ends: longer than the slowest
+     * retry sequence and latency spike the catalogue allows, so only a runaway model reaches it.
+     */
+    public static final long DRAIN_LIMIT_MICROS = 1_000_000_000L;
 
     private final EventQueue queue;
     private final TraceSink sink;
@@ -66,6 +72,10 @@ public final class Engine {
         long fired = 0;
         while (!queue.isEmpty()) {
             now = queue.peekTime();
+            if (now > expectedEndMicros + DRAIN_LIMIT_MICROS) {
+                throw new SimulationLimitException("run still busy " + DRAIN_LIMIT_MICROS
+                        + " µs of simulated time after its workload ended (durationMicros " + expectedEndMicros + ")");
+            }
             queue.poll().fire();
             if (++fired % PROGRESS_EVERY_TIMERS == 0) {
                 progress.checkCancelled();

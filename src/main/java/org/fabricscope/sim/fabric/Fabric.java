@@ -53,7 +53,9 @@ public final class Fabric {
 
     /**
      * Draws each node's clock skew and each block's initial version, recording them as time-0
-     * {@link EventKind#CLOCK_SKEW} and {@link EventKind#BLOCK_INIT} events.
+     * events: a {@link EventKind#CLOCK_SKEW} per skewed node (node set, no block or field, {@code
+     * new} = drift in ppm, {@code arg} = offset in µs), then per block {@link EventKind#BLOCK_INIT}
+     * events for its version, checksum and extent (the other fields start at 0, as a trace assumes).
      */
     public void initialize(Engine engine, SplitMix64 rng, long clockOffsetMicrosMax, int clockDriftPpmMax) {
         for (int n = 0; n < nodes; n++) {
