@@ -1,9 +1,178 @@
 package org.fabricscope.ui.eventlog;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.CheckComboBox;
+import org.fabricscope.trace.EventKind;
+import org.fabricscope.ui.eventlog.EventLogViewModel.Column;
 import org.fabricscope.ui.session.TraceSession;
 
-/** API CONTRACT STUB (panels helper replaces it): the virtualized, filterable event table. */
+/**
+ * Every event of the trace in a virtualized table, with block/actor/kind filters (check combo
+ * boxes) and a free-text filter. Selecting a row moves the cursor; moving the cursor selects and
+ * reveals its row. Rows of FPRE004 events carry the {@code :fpre004} pseudo-class.
+ */
 public class EventLogView extends VBox {
-    public EventLogView(TraceSession session) {}
+    private static final PseudoClass FPRE004 = PseudoClass.getPseudoClass("fpre004");
+
+    private final EventLogViewModel viewModel;
+    private final TableView<Integer> table;
+    private boolean syncing; // true while the view applies the cursor to the table, so it does not write back
+
+    public EventLogView(TraceSession session) {
+        this.viewModel = new EventLogViewModel(session);
+        getStyleClass().add("event-log");
+        getStylesheets().add(EventLogView.class.getResource("/styles/panels.css").toExternalForm());
+        setSpacing(4);
+        setPadding(new Insets(4));
+
+        CheckComboBox<Integer> blocks = checkCombo("Blocks", "filter-blocks", viewModel.blockChoices(), viewModel.chosenBlocks());
+        CheckComboBox<String> actors = checkCombo("Actors", "filter-actors", viewModel.actorChoices(), viewModel.chosenActors());
+        CheckComboBox<EventKind> kinds = checkCombo("Kinds", "filter-kinds", viewModel.kindChoices(), viewModel.chosenKinds());
+        session.traceProperty().addListener((obs, old, now) -> {
+            blocks.getCheckModel().clearChecks();
+            actors.getCheckModel().clearChecks();
+            kinds.getCheckModel().clearChecks();
+        });
+
+        TextField text = new TextField();
+        text.setId("filter-text");
+        text.setPromptText("Filter text: kind, actor, field, value, seq…");
+        text.setTooltip(new Tooltip("Events whose kind, actor, field or value contains this text, or whose seq or block equals it"));
+        text.textProperty().bindBidirectional(viewModel.textFilterProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+
+        CheckBox hide = new CheckBox("Hide non-matching on timeline");
+        hide.setId("filter-timeline");
+        hide.selectedProperty().bindBidirectional(viewModel.hideOnTimelineProperty());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(viewModel.filteringProperty());
+        busy.managedProperty().bind(viewModel.filteringProperty());
+        Label status = new Label();
+        status.setId("event-log-status");
+        status.textProperty().bind(viewModel.statusProperty());
+
+        HBox filters = new HBox(6, blocks, actors, kinds, text, hide, busy, status);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        table = new TableView<>(viewModel.rows());
+        table.setId("event-table");
+        table.setPlaceholder(new Label("No events to show."));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        for (Column c : Column.values()) {
+            TableColumn<Integer, String> col = new TableColumn<>(c.title());
+            col.setId("col-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            // Sorting would reorder a list of millions; events stay in sequence order.
+            col.setSortable(false);
+            col.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(viewModel.text(c, cell.getValue())));
+            col.setPrefWidth(width(c));
+            table.getColumns().add(col);
+        }
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Integer seq, boolean empty) {
+                super.updateItem(seq, empty);
+                pseudoClassStateChanged(FPRE004, !empty && seq != null && viewModel.kind(seq) == EventKind.FPRE004);
+            }
+        });
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (!syncing && now.intValue() >= 0) {
+                viewModel.selectRow(now.intValue());
+            }
+        });
+        viewModel.selectedRowProperty().addListener((obs, old, now) -> showSelectedRow());
+        viewModel.rows().addListener((ListChangeListener<Integer>) c -> showSelectedRow());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(filters, table);
+        showSelectedRow();
+    }
+
+    /** The view model (for tests and the shell). */
+    public EventLogViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** The table (for tests). */
+    public TableView<Integer> table() {
+        return table;
+    }
+
+    private void showSelectedRow() {
+        int row = viewModel.selectedRowProperty().get();
+        syncing = true;
+        try {
+            if (row < 0) {
+                table.getSelectionModel().clearSelection();
+                return;
+            }
+            if (table.getSelectionModel().getSelectedIndex() != row) {
+                table.getSelectionModel().clearAndSelect(row);
+            }
+            reveal(row);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Scrolls only when the row is not already in view, so stepping does not make the table jump. */
+    private void reveal(int row) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
+            int first = flow.getFirstVisibleCell().getIndex();
+            int last = flow.getLastVisibleCell().getIndex();
+            if (row > first && row < last) {
+                return;
+            }
+        }
+        table.scrollTo(Math.max(0, row - 2));
+    }
+
+    private static <T> CheckComboBox<T> checkCombo(String title, String id, ObservableList<T> items, ObservableList<T> chosen) {
+        CheckComboBox<T> box = new CheckComboBox<>(items);
+        box.setId(id);
+        box.setTitle(title);
+        box.setShowCheckedCount(true);
+        box.setTooltip(new Tooltip(title + " to show (none checked: all)"));
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> chosen.setAll(box.getCheckModel().getCheckedItems()));
+        return box;
+    }
+
+    private static double width(Column c) {
+        switch (c) {
+            case SEQ:
+            case BLOCK:
+            case NODE:
+                return 60;
+            case TIME:
+                return 90;
+            case ACTOR:
+                return 120;
+            case KIND:
+                return 150;
+            case FIELD:
+                return 120;
+            case CHANGE:
+                return 160;
+            default:
+                return 70;
+        }
+    }
 }

@@ -1,0 +1,8 @@
+/**
+ * The event log: a virtualized table over every event of the trace, synced both ways with the
+ * session's cursor, filtered by block, actor, kind and free text. The table is backed by {@link
+ * org.fabricscope.ui.eventlog.SeqList}, a list of sequence numbers over an {@code int[]} (or no
+ * array at all when nothing is filtered), and its cells read the trace's columns: no object is
+ * made per event. {@link org.fabricscope.ui.eventlog.EventFilter} is plain Java.
+ */
+package org.fabricscope.ui.eventlog;
