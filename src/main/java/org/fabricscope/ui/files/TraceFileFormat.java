@@ -22,4 +22,10 @@ public interface TraceFileFormat {
      * a half-written file, and a failed or cancelled write leaves the old file as it was.
      */
     void write(Trace trace, Path file, Progress progress) throws IOException;
+
+    /**
+     * Exports {@code trace} as Chrome Trace Event JSON (for Perfetto) to {@code file}, atomically,
+     * replacing what is there.
+     */
+    void exportChromeTrace(Trace trace, Path file, Progress progress) throws IOException;
 }

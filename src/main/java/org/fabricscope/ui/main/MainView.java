@@ -74,6 +74,7 @@ public final class MainView extends BorderPane {
     @FXML private MenuBar menuBar;
     @FXML private Menu recentMenu;
     @FXML private MenuItem saveItem;
+    @FXML private MenuItem exportItem;
     @FXML private MenuItem runItem;
     @FXML private MenuItem findItem;
     @FXML private MenuItem cancelItem;
@@ -142,6 +143,7 @@ public final class MainView extends BorderPane {
 
     private void bindMenus() {
         saveItem.disableProperty().bind(viewModel.canSaveProperty().not());
+        exportItem.disableProperty().bind(viewModel.canSaveProperty().not());
         runItem.disableProperty().bind(scenarioViewModel.canRunProperty().not());
         findItem.disableProperty().bind(scenarioViewModel.canRunProperty().not());
         runButton.disableProperty().bind(scenarioViewModel.canRunProperty().not());
@@ -253,7 +255,7 @@ public final class MainView extends BorderPane {
 
     private void restoreLayout() {
         double[] main = preferences.dividers("main");
-        mainSplit.setDividerPositions(main.length == 2 ? main : new double[] {0.22, 0.74});
+        mainSplit.setDividerPositions(main.length == 2 ? main : new double[] {0.26, 0.74});
         double[] centre = preferences.dividers("centre");
         centreSplit.setDividerPositions(centre.length == 1 ? centre : new double[] {0.62});
     }
@@ -281,6 +283,11 @@ public final class MainView extends BorderPane {
     @FXML
     private void saveAs() {
         viewModel.saveWithChooser();
+    }
+
+    @FXML
+    private void exportChromeTrace() {
+        viewModel.exportWithChooser();
     }
 
     @FXML

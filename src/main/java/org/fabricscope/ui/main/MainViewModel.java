@@ -53,8 +53,9 @@ public final class MainViewModel {
     public static final String DEFAULT_SCENARIO = "fpre004-repro";
 
     /**
-     * The base seed of the launch reproducer: on it the legacy fabric hits FPRE004 on attempt 3
-     * (not the first, so the search itself is part of what the user sees).
+     * The base seed of the launch reproducer: on it the legacy fabric hits FPRE004 after a few
+     * attempts (attempt 6 with the simulator of this writing), not on the first, so the search
+     * itself is part of what the user sees.
      */
     public static final long DEFAULT_SEED = 1L;
 
@@ -208,10 +209,7 @@ public final class MainViewModel {
             return null;
         }
         Path path = withTraceExtension(target.toAbsolutePath().normalize());
-        // The platform's chooser usually asks too, but not everywhere and not for an extension we add.
-        if (Files.exists(path)
-                && !dialogs.confirm("Replace " + path.getFileName() + "?", path + " already exists. Replace it?")) {
-            status.set("Not saved: " + path.getFileName() + " was left as it was.");
+        if (!mayReplace(path)) {
             return null;
         }
         String name = String.valueOf(path.getFileName());
@@ -231,6 +229,46 @@ public final class MainViewModel {
                 },
                 error -> failed("Cannot save trace", path + ": " + describe(error), error),
                 "Cancelled saving " + name + ".");
+    }
+
+    /** Asks where to export the open trace for Perfetto, then exports it there. */
+    public void exportWithChooser() {
+        LoadedTrace loaded = session.getTrace();
+        if (loaded == null) {
+            return;
+        }
+        String name = suggestedName(loaded).replaceAll("\\.jsonl$", ".chrome.json");
+        dialogs.chooseExportTarget(initialDirectory(), name).ifPresent(this::exportChromeTrace);
+    }
+
+    /**
+     * Exports the open trace as Chrome Trace Event JSON to {@code target} in the background; an
+     * existing file is replaced only if the user confirms. Returns null when nothing is exported.
+     */
+    public Task<Path> exportChromeTrace(Path target) {
+        LoadedTrace loaded = session.getTrace();
+        if (loaded == null) {
+            return null;
+        }
+        Path path = target.toAbsolutePath().normalize();
+        if (!String.valueOf(path.getFileName()).contains(".")) {
+            path = path.resolveSibling(path.getFileName() + ".json");
+        }
+        if (!mayReplace(path)) {
+            return null;
+        }
+        Path out = path;
+        String name = String.valueOf(path.getFileName());
+        Trace trace = loaded.trace();
+        return start(
+                "Exporting " + name + "…",
+                p -> {
+                    files.exportChromeTrace(trace, out, p);
+                    return out;
+                },
+                done -> status.set("Exported " + name + " (open it in ui.perfetto.dev)"),
+                error -> failed("Cannot export trace", out + ": " + describe(error), error),
+                "Cancelled exporting " + name + ".");
     }
 
     /** Runs one attempt of the request with its trace recorded, then opens that trace. */
@@ -352,6 +390,19 @@ public final class MainViewModel {
         });
         executor.execute(task);
         return task;
+    }
+
+    /**
+     * True if nothing is at {@code path} or the user agreed to replace it. The platform's chooser
+     * usually asks too, but not everywhere, and not for an extension added afterwards.
+     */
+    private boolean mayReplace(Path path) {
+        if (Files.exists(path)
+                && !dialogs.confirm("Replace " + path.getFileName() + "?", path + " already exists. Replace it?")) {
+            status.set("Not written: " + path.getFileName() + " was left as it was.");
+            return false;
+        }
+        return true;
     }
 
     private void finish(Task<?> task) {

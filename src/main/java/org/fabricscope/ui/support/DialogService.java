@@ -28,6 +28,9 @@ public interface DialogService {
     /** Asks where to save a trace; empty when the user cancels. */
     Optional<Path> chooseTraceToSave(Path initialDirectory, String initialName);
 
+    /** Asks where to export a Chrome Trace Event JSON file; empty when the user cancels. */
+    Optional<Path> chooseExportTarget(Path initialDirectory, String initialName);
+
     /** Asks for a scenario file; empty when the user cancels. */
     Optional<Path> chooseScenarioToOpen(Path initialDirectory);
 }

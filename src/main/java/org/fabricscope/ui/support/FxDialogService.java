@@ -67,6 +67,14 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseExportTarget(Path initialDirectory, String initialName) {
+        FileChooser chooser = chooser("Export Chrome trace (Perfetto)", initialDirectory);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Chrome Trace Event JSON (*.json)", "*.json"));
+        chooser.setInitialFileName(initialName);
+        return toPath(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
     public Optional<Path> chooseScenarioToOpen(Path initialDirectory) {
         FileChooser chooser = chooser("Load scenario", initialDirectory);
         chooser.getExtensionFilters().add(ALL);

@@ -196,6 +196,22 @@ class MainViewModelTest {
     }
 
     @Test
+    void exportingForPerfettoWritesAJsonFileAndAsksBeforeReplacingOne() throws Exception {
+        Path a = dir.resolve("a.jsonl");
+        files.put(a, FIRST);
+        openAndWait(a);
+        Path existing = Files.writeString(dir.resolve("perfetto.json"), "old");
+        dialogs.answerYes = false;
+
+        assertThat(Fx.call(() -> vm.exportChromeTrace(existing))).isNull();
+        Fx.run(() -> vm.exportChromeTrace(dir.resolve("fresh")));
+        Fx.awaitValue(vm.busyProperty(), false);
+
+        assertThat(files.exported).containsExactly(dir.resolve("fresh.json"));
+        assertThat(vm.statusProperty().get()).contains("Exported fresh.json");
+    }
+
+    @Test
     void nothingCanBeSavedBeforeATraceIsOpen() throws Exception {
         assertThat(Fx.call(() -> vm.canSaveProperty().get())).isFalse();
         assertThat(Fx.call(() -> vm.saveAs(dir.resolve("x.jsonl")))).isNull();

@@ -182,5 +182,10 @@ class MainWindowTest {
         public void write(Trace trace, Path file, Progress progress) throws IOException {
             real.write(trace, file, progress);
         }
+
+        @Override
+        public void exportChromeTrace(Trace trace, Path file, Progress progress) throws IOException {
+            real.exportChromeTrace(trace, file, progress);
+        }
     }
 }

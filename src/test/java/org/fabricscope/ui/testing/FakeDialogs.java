@@ -48,6 +48,11 @@ public final class FakeDialogs implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseExportTarget(Path initialDirectory, String initialName) {
+        return Optional.ofNullable(fileToSave);
+    }
+
+    @Override
     public Optional<Path> chooseScenarioToOpen(Path initialDirectory) {
         return Optional.empty();
     }

@@ -74,6 +74,13 @@ public final class FakeTraceFiles implements TraceFileFormat {
         return trace;
     }
 
+    public final List<Path> exported = new ArrayList<>();
+
+    @Override
+    public synchronized void exportChromeTrace(Trace trace, Path file, Progress progress) {
+        exported.add(file);
+    }
+
     @Override
     public synchronized void write(Trace trace, Path file, Progress progress) {
         written.add(file);
