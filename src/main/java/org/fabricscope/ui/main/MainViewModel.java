@@ -424,13 +424,12 @@ public final class MainViewModel {
             dialogs.showError("Cannot open " + name, e.getMessage());
         } else if (error instanceof TraceFormatException e && e.line() == 0) {
             status.set("Could not open " + name + ".");
-            dialogs.showError("Cannot open " + name, e.getMessage() + "\n\nThe previously open trace stays open.");
+            dialogs.showError("Cannot open " + name, e.getMessage() + keptNote());
         } else if (error instanceof TraceFormatException e) {
             status.set("Could not open " + name + ": not a valid trace.");
             dialogs.showError(
                     "Cannot open " + name,
-                    name + " is not a valid FabricScope trace:\n\n" + e.getMessage()
-                            + "\n\nThe previously open trace stays open.");
+                    name + " is not a valid FabricScope trace:\n\n" + e.getMessage() + keptNote());
         } else if (error instanceof NoSuchFileException) {
             recent.remove(path);
             status.set("Could not open " + name + ": no such file.");
@@ -441,6 +440,10 @@ public final class MainViewModel {
         } else {
             failed("Cannot open " + name, path + ": " + describe(error), error);
         }
+    }
+
+    private String keptNote() {
+        return session.getTrace() == null ? "" : "\n\nThe previously open trace stays open.";
     }
 
     /** Expected failures (I/O, bad input) get a plain message; anything else a copyable report. */

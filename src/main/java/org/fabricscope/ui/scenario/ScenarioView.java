@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
@@ -13,6 +14,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 
@@ -87,6 +89,10 @@ public final class ScenarioView extends VBox {
         allPatchesButton.setTooltip(new Tooltip("All three switches on: the patched fabric"));
         noPatchesButton.setTooltip(new Tooltip("All switches off: the legacy fabric"));
 
+        flag(seedField, viewModel.seedErrorProperty());
+        flag(attemptField, viewModel.attemptErrorProperty());
+        flag(maxAttemptsField, viewModel.maxAttemptsErrorProperty());
+        validationLabel.setMinHeight(Region.USE_PREF_SIZE);
         validationLabel.textProperty().bind(viewModel.validationMessageProperty());
         validationLabel.visibleProperty().bind(viewModel.validProperty().not());
         validationLabel.managedProperty().bind(validationLabel.visibleProperty());
@@ -96,6 +102,13 @@ public final class ScenarioView extends VBox {
         runButton.setTooltip(new Tooltip("Simulate this attempt and open its trace (" + runShortcut + ")"));
         findButton.setTooltip(new Tooltip(
                 "Try attempts from the first until FPRE004 occurs, and open that attempt (" + findShortcut + ")"));
+    }
+
+    /** Marks {@code field} {@code :invalid} while {@code error} is not empty. */
+    private static void flag(TextField field, ReadOnlyStringProperty error) {
+        Runnable update = () -> field.pseudoClassStateChanged(ParameterEditors.INVALID, !error.get().isEmpty());
+        error.addListener((obs, o, n) -> update.run());
+        update.run();
     }
 
     private void fillSheet() {

@@ -58,6 +58,9 @@ public final class ScenarioViewModel {
     private final BooleanProperty reorder = new SimpleBooleanProperty(this, "reorder");
     private final BooleanProperty barrier = new SimpleBooleanProperty(this, "barrier");
     private final BooleanProperty backoff = new SimpleBooleanProperty(this, "backoff");
+    private final ReadOnlyStringWrapper seedError = new ReadOnlyStringWrapper(this, "seedError", "");
+    private final ReadOnlyStringWrapper attemptError = new ReadOnlyStringWrapper(this, "attemptError", "");
+    private final ReadOnlyStringWrapper maxAttemptsError = new ReadOnlyStringWrapper(this, "maxAttemptsError", "");
     private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper(this, "validationMessage", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final BooleanBinding canRun;
@@ -147,6 +150,21 @@ public final class ScenarioViewModel {
 
     public BooleanProperty backoffProperty() {
         return backoff;
+    }
+
+    /** What is wrong with the seed, or empty. */
+    public ReadOnlyStringProperty seedErrorProperty() {
+        return seedError.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the attempt, or empty. */
+    public ReadOnlyStringProperty attemptErrorProperty() {
+        return attemptError.getReadOnlyProperty();
+    }
+
+    /** What is wrong with max attempts, or empty. */
+    public ReadOnlyStringProperty maxAttemptsErrorProperty() {
+        return maxAttemptsError.getReadOnlyProperty();
     }
 
     /** Every problem with the current input, one a line; empty when valid. */
@@ -339,25 +357,31 @@ public final class ScenarioViewModel {
                 problems.add(e.getMessage());
             }
         }
+        String seedProblem = "";
         try {
             parseSeed(seed.get());
         } catch (NumberFormatException e) {
-            problems.add("seed: '" + seed.get() + "' is not a whole number (decimal, or hexadecimal with 0x).");
+            seedProblem = "seed: '" + seed.get() + "' is not a whole number (decimal, or hexadecimal with 0x).";
         }
-        checkCount("attempt", attempt.get(), FIRST_ATTEMPT, problems);
-        checkCount("max attempts", maxAttempts.get(), 1, problems);
+        seedError.set(seedProblem);
+        attemptError.set(checkCount("attempt", attempt.get(), FIRST_ATTEMPT));
+        maxAttemptsError.set(checkCount("max attempts", maxAttempts.get(), 1));
+        for (String p : List.of(seedError.get(), attemptError.get(), maxAttemptsError.get())) {
+            if (!p.isEmpty()) {
+                problems.add(p);
+            }
+        }
         validationMessage.set(String.join("\n", problems));
         valid.set(problems.isEmpty());
     }
 
-    private static void checkCount(String what, String text, int min, List<String> problems) {
+    /** The problem with a count typed as {@code text}, or empty. */
+    private static String checkCount(String what, String text, int min) {
         try {
             int n = Integer.parseInt(text == null ? "" : text.trim());
-            if (n < min) {
-                problems.add(what + ": must be at least " + min + ", got " + n + ".");
-            }
+            return n < min ? what + ": must be at least " + min + ", got " + n + "." : "";
         } catch (NumberFormatException e) {
-            problems.add(what + ": '" + text + "' is not a whole number.");
+            return what + ": '" + text + "' is not a whole number.";
         }
     }
 

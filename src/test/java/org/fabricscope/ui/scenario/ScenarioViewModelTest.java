@@ -102,6 +102,8 @@ class ScenarioViewModelTest {
 
         assertThat(vm.canRunProperty().get()).isFalse();
         assertThat(vm.validationMessageProperty().get()).contains("seed");
+        assertThat(vm.seedErrorProperty().get()).contains("'12abc' is not a whole number");
+        assertThat(vm.attemptErrorProperty().get()).isEmpty();
     }
 
     @Test
