@@ -253,7 +253,8 @@ public final class MainView extends BorderPane {
         preferences.setDividers("centre", centreSplit.getDividerPositions());
     }
 
-    private void restoreLayout() {
+    /** Applies the remembered split positions (again, once the window has its final size). */
+    void restoreLayout() {
         double[] main = preferences.dividers("main");
         mainSplit.setDividerPositions(main.length == 2 ? main : new double[] {0.26, 0.74});
         double[] centre = preferences.dividers("centre");

@@ -85,7 +85,7 @@ public final class MainWindow {
 
     private void showOnStage() {
         var bounds = preferences.windowBounds();
-        Scene scene = new Scene(view, bounds.map(b -> b.width()).orElse(1440.0), bounds.map(b -> b.height()).orElse(900.0));
+        Scene scene = new Scene(view, 1440, 900);
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
         view.installShortcuts(scene);
         stage.setScene(scene);
@@ -93,6 +93,9 @@ public final class MainWindow {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         bounds.ifPresent(b -> {
+            // Window size, decorations included, as it was saved.
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
             // Only where a screen still is: the monitor it was on may be gone.
             if (!Double.isNaN(b.x()) && !Double.isNaN(b.y())
                     && !Screen.getScreensForRectangle(b.x(), b.y(), Math.min(b.width(), 100), 40).isEmpty()) {
@@ -103,6 +106,8 @@ public final class MainWindow {
         });
         stage.setOnHiding(e -> saveState());
         stage.show();
+        // The split panes laid out at the scene's first size; restore the positions at the real one.
+        view.restoreLayout();
     }
 
     /**
@@ -128,7 +133,7 @@ public final class MainWindow {
                     true));
         } else {
             preferences.setWindowBounds(new AppPreferences.WindowBounds(
-                    stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), false));
+                    stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
         }
         view.saveLayout();
         preferences.flush();

@@ -38,6 +38,7 @@ class MainViewModelTest {
     private final TestPreferences prefs = new TestPreferences();
     private final FakeTraceFiles files = new FakeTraceFiles();
     private final FakeDialogs dialogs = new FakeDialogs();
+    private final CannedSimulation simulation = new CannedSimulation();
     private final ExecutorService workers = BackgroundWork.workers();
     private TraceSession session;
     private MainViewModel vm;
@@ -54,7 +55,7 @@ class MainViewModelTest {
         vm = Fx.call(() -> {
             session = new TraceSession();
             return new MainViewModel(
-                    session, files, new NoSimulation(), new RecentFiles(prefs.preferences()), dialogs, log, workers);
+                    session, files, simulation, new RecentFiles(prefs.preferences()), dialogs, log, workers);
         });
     }
 
@@ -217,16 +218,85 @@ class MainViewModelTest {
         assertThat(Fx.call(() -> vm.saveAs(dir.resolve("x.jsonl")))).isNull();
     }
 
-    /** Simulation is not under test here. */
-    private static final class NoSimulation implements SimulationService {
+    @Test
+    void runOpensTheSimulatedTraceAsUnsaved() throws Exception {
+        simulation.trace = SECOND;
+
+        RunRequest r = request();
+        Fx.run(() -> vm.run(r));
+        Fx.awaitValue(vm.busyProperty(), false);
+
+        assertThat(session.getTrace().trace()).isSameAs(SECOND);
+        assertThat(session.getTrace().source()).isNull();
+        assertThat(vm.windowTitleProperty().get()).contains("(not saved)");
+        assertThat(vm.currentFileProperty().get()).isNull();
+    }
+
+    @Test
+    void aReproducerSearchThatFindsNothingSaysSoAndKeepsTheOpenTrace() throws Exception {
+        Path a = dir.resolve("a.jsonl");
+        files.put(a, FIRST);
+        openAndWait(a);
+        simulation.found = false;
+
+        RunRequest r = request();
+        Fx.run(() -> vm.findReproducer(r, 27));
+        Fx.awaitValue(vm.busyProperty(), false);
+
+        assertThat(dialogs.information).singleElement().asString()
+                .contains("No reproducer found").contains("did not occur in 27 attempts");
+        assertThat(session.getTrace().trace()).isSameAs(FIRST);
+    }
+
+    @Test
+    void aFoundReproducerIsOpenedAtStepZero() throws Exception {
+        simulation.found = true;
+        simulation.trace = SECOND;
+
+        RunRequest r = request();
+        Fx.run(() -> vm.findReproducer(r, 27));
+        Fx.awaitValue(vm.busyProperty(), false);
+
+        assertThat(session.getTrace().trace()).isSameAs(SECOND);
+        assertThat(session.getCurrentStep()).isZero();
+        assertThat(vm.statusProperty().get()).contains("FPRE004 reproduced on attempt 5");
+    }
+
+    @Test
+    void startingNewWorkCancelsTheRunningWork() throws Exception {
+        Path slow = dir.resolve("slow.jsonl");
+        files.put(slow, SECOND);
+        files.slow(slow);
+        Path a = dir.resolve("a.jsonl");
+        files.put(a, FIRST);
+
+        Fx.run(() -> vm.open(slow));
+        assertThat(files.slowReadStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        openAndWait(a);
+
+        assertThat(session.getTrace().trace()).isSameAs(FIRST);
+    }
+
+    private static RunRequest request() throws Exception {
+        return new RunRequest(org.fabricscope.sim.Scenario.builtIn("fpre004-repro"), 1, 1,
+                org.fabricscope.trace.PatchSwitches.NONE);
+    }
+
+    /** Hands out a canned trace; the simulator itself is tested in {@code sim}. */
+    private static final class CannedSimulation implements SimulationService {
+        volatile Trace trace;
+        volatile boolean found;
+
         @Override
         public SimulationResult run(RunRequest request, Progress progress) {
-            throw new AssertionError("not expected");
+            return new SimulationResult(trace, null);
         }
 
         @Override
         public ReproResult find(RunRequest request, int maxAttempts, Progress progress) {
-            throw new AssertionError("not expected");
+            return found
+                    ? new ReproResult(true, 5, request.seed(), 5, new SimulationResult(trace, null))
+                    : new ReproResult(false, maxAttempts, request.seed(), -1, null);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.fabricscope.testsupport.RandomTraces;
@@ -46,18 +47,13 @@ class MainWindowTest {
     private final TestPreferences prefs = new TestPreferences();
     private final ExecutorService workers = BackgroundWork.workers();
     private final GatedFiles files = new GatedFiles(TraceFiles.jsonl());
+    private final MainWindow.Services services = new MainWindow.Services(
+            files, new EmbeddedSimulation(), prefs.preferences(), new CrashLog(dir.resolve("fabricscope.log")), workers);
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        window = MainWindow.show(
-                stage,
-                new MainWindow.Services(
-                        files,
-                        new EmbeddedSimulation(),
-                        prefs.preferences(),
-                        new CrashLog(dir.resolve("fabricscope.log")),
-                        workers));
+        window = MainWindow.show(stage, services);
     }
 
     @AfterEach
@@ -138,6 +134,52 @@ class MainWindowTest {
         assertThat(keys).anyMatch(k -> k.contains("File ▸ Open"));
         assertThat(keys).anyMatch(k -> k.contains("Save Trace As"));
         assertThat(keys).anyMatch(k -> k.startsWith("F5"));
+    }
+
+    @Test
+    void runInTheScenarioPanelSimulatesTheEditedAttempt(FxRobot robot) throws Exception {
+        robot.clickOn("#attemptField").push(KeyCode.END).eraseText(10).write("2");
+        robot.clickOn("#scenarioPanel #runButton");
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> summary(robot).contains("attempt 2"));
+
+        assertThat(summary(robot)).startsWith("fpre004-repro · seed 1 · attempt 2 · patch none");
+        assertThat(window.stage().getTitle()).contains("(not saved)");
+    }
+
+    @Test
+    void aValueOutOfRangeDisablesRunAndSaysWhy(FxRobot robot) throws Exception {
+        robot.clickOn("#param-nodes").push(KeyCode.END).eraseText(10).write("99");
+
+        assertThat(robot.lookup("#scenarioPanel #runButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup(".validation-message").queryAs(Label.class).getText()).contains("nodes");
+        assertThat(robot.lookup("#param-nodes").query().getPseudoClassStates())
+                .extracting(Object::toString).contains("invalid");
+    }
+
+    @Test
+    void aReopenedWindowHasTheSizeAndSplitsTheLastOneWasClosedWith() throws Exception {
+        Fx.run(() -> {
+            window.stage().setWidth(1000);
+            window.stage().setHeight(700);
+            window.view().lookupAll(".split-pane").stream()
+                    .map(n -> (javafx.scene.control.SplitPane) n)
+                    .filter(p -> p.getDividers().size() == 2)
+                    .findFirst().orElseThrow().setDividerPositions(0.3, 0.7);
+            window.stage().hide();
+        });
+
+        MainWindow reopened = Fx.call(() -> MainWindow.show(new Stage(), services));
+
+        assertThat(reopened.stage().getWidth()).isEqualTo(1000);
+        assertThat(reopened.stage().getHeight()).isEqualTo(700);
+        assertThat(prefs.preferences().dividers("main")[0]).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+        double[] restored = Fx.call(() -> reopened.view().lookupAll(".split-pane").stream()
+                .map(n -> (javafx.scene.control.SplitPane) n)
+                .filter(p -> p.getDividers().size() == 2)
+                .findFirst().orElseThrow().getDividerPositions());
+        assertThat(restored[0]).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+        Fx.run(() -> reopened.stage().hide());
     }
 
     private static Optional<DialogPane> errorDialog(FxRobot robot) {
