@@ -34,6 +34,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.StatusBar;
 import org.fabricscope.sim.Simulator;
@@ -192,6 +193,8 @@ public final class MainView extends BorderPane {
         cancelButton.visibleProperty().bind(viewModel.busyProperty());
         cancelButton.managedProperty().bind(viewModel.busyProperty());
         summaryLabel.setId("traceSummary");
+        // The status text may be cut short; the summary of what is open must not be.
+        summaryLabel.setMinWidth(Region.USE_PREF_SIZE);
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         summaryLabel.setTooltip(new Tooltip("The open trace: scenario, seed, attempt, patch, events and FPRE004s"));
         viewModel.fpre004CountProperty().addListener(

@@ -285,7 +285,10 @@ public final class MainViewModel {
                 loaded -> {
                     session.open(loaded);
                     currentFile.set(null);
-                    status.set("Simulated " + what + ": " + TraceSummary.of(loaded).text());
+                    // The summary beside the status already names the run; say only what is new.
+                    TraceSummary s = TraceSummary.of(loaded);
+                    status.set(String.format(Locale.ROOT, "Simulated %,d events; FPRE004 %s.", s.events(),
+                            s.fpre004() == 0 ? "did not occur" : "occurred " + s.fpre004() + (s.fpre004() == 1 ? " time" : " times")));
                 },
                 error -> failed("Simulation failed", describe(error), error),
                 "Cancelled the simulation; the previous trace stays open.");

@@ -230,6 +230,7 @@ class MainViewModelTest {
         assertThat(session.getTrace().source()).isNull();
         assertThat(vm.windowTitleProperty().get()).contains("(not saved)");
         assertThat(vm.currentFileProperty().get()).isNull();
+        assertThat(vm.statusProperty().get()).startsWith(String.format("Simulated %,d events", SECOND.size()));
     }
 
     @Test
