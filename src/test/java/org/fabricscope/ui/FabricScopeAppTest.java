@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Application;
 import javafx.scene.control.Label;
+import org.fabricscope.testsupport.RandomTraces;
+import org.fabricscope.trace.io.TraceWriter;
 import org.fabricscope.ui.support.AppPreferences;
 import org.fabricscope.ui.support.CrashLog;
 import org.fabricscope.ui.testing.TestPreferences;
@@ -29,11 +31,10 @@ class FabricScopeAppTest {
     private Application app;
 
     @BeforeEach
-    void launch() throws Exception {
+    void isolate() throws Exception {
         System.setProperty(AppPreferences.NODE_PROPERTY, prefs.node().absolutePath());
         System.setProperty(CrashLog.FILE_PROPERTY, dir.resolve("fabricscope.log").toString());
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FabricScopeApp.class);
     }
 
     @AfterEach
@@ -47,6 +48,7 @@ class FabricScopeAppTest {
 
     @Test
     void launchingOpensTheDefaultScenariosReproducerWithFpre004InTheSummary() throws Exception {
+        app = FxToolkit.setupApplication(FabricScopeApp.class);
         FxRobot robot = new FxRobot();
         Label summary = robot.lookup("#traceSummary").queryAs(Label.class);
 
@@ -57,5 +59,19 @@ class FabricScopeAppTest {
         assertThat(Integer.parseInt(m.group(1))).isPositive();
         // The attempt that hits it is the simulator's business; the scenario, seed and patch are ours.
         assertThat(summary.getText()).startsWith("fpre004-repro · seed 1 · attempt ").contains("· patch none ·");
+    }
+
+    @Test
+    void aTraceFileNamedOnTheCommandLineIsOpenedInstead() throws Exception {
+        Path file = dir.resolve("given.jsonl");
+        TraceWriter.write(RandomTraces.generate(77, 300, 8), file);
+
+        app = FxToolkit.setupApplication(FabricScopeApp.class, file.toString());
+        FxRobot robot = new FxRobot();
+        Label summary = robot.lookup("#traceSummary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> summary.getText().contains("seed 77"));
+
+        assertThat(summary.getText()).startsWith("canonical · seed 77");
+        assertThat(robot.listWindows()).anyMatch(w -> w instanceof javafx.stage.Stage s && s.getTitle().startsWith("given.jsonl"));
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import org.fabricscope.trace.EventKind;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -125,6 +127,22 @@ class MainWindowTest {
         assertThat(summary(robot)).contains("seed 5");
         assertThat(robot.lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText())
                 .contains("Cancelled opening slow.jsonl");
+    }
+
+    @Test
+    void steppingOntoAnFpre004BringsTheExplainerTabForward(FxRobot robot) throws Exception {
+        Fx.run(() -> window.viewModel().findDefaultReproducer());
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        TabPane tabs = robot.lookup("#sideTabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Inspector");
+
+        Fx.run(() -> {
+            var session = window.viewModel().session();
+            session.currentStepProperty().set(session.getTrace().index().nextOfKind(EventKind.FPRE004, -1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Explainer");
     }
 
     @Test
