@@ -203,6 +203,10 @@ public final class MainView extends BorderPane {
     }
 
     private void enableDragAndDrop() {
+        PseudoClass dropTarget = PseudoClass.getPseudoClass("drop-target");
+        setOnDragEntered(e -> pseudoClassStateChanged(
+                dropTarget, e.getDragboard().hasFiles() && DroppedFiles.acceptable(e.getDragboard().getFiles())));
+        setOnDragExited(e -> pseudoClassStateChanged(dropTarget, false));
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && DroppedFiles.acceptable(e.getDragboard().getFiles())) {
                 e.acceptTransferModes(TransferMode.COPY);

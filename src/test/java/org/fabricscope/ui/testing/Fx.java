@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.value.ObservableValue;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,6 +31,30 @@ public final class Fx {
             r.run();
             return null;
         });
+    }
+
+    /** Waits until {@code task} has succeeded, failed or been cancelled, and its handlers ran. */
+    public static void awaitDone(Task<?> task) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        // The FX-side state, not FutureTask.isDone(): the worker posts the final state before
+        // its future completes, so isDone() can still be false when the state turns final.
+        java.util.function.Predicate<Worker.State> finished =
+                s -> s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED;
+        run(() -> {
+            if (finished.test(task.getState())) {
+                done.countDown();
+            } else {
+                task.stateProperty().addListener((obs, o, n) -> {
+                    if (finished.test(n)) {
+                        done.countDown();
+                    }
+                });
+            }
+        });
+        if (!done.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("background task never finished");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /**
