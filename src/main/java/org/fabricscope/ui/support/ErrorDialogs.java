@@ -26,7 +26,8 @@ public final class ErrorDialogs {
 
     /**
      * An error alert whose expandable part is a read-only TextArea holding {@code report}, so the
-     * user can select and copy it into a bug report; it starts expanded.
+     * user can select and copy it into a bug report. It starts collapsed ("Show Details"): the
+     * stack trace is there for whoever wants it, not in everyone's face.
      */
     public static Alert withReport(Window owner, String title, String message, String report) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
@@ -46,7 +47,6 @@ public final class ErrorDialogs {
         box.add(new Label("Report (also appended to " + CrashLog.defaultLog().file() + "):"), 0, 0);
         box.add(text, 0, 1);
         alert.getDialogPane().setExpandableContent(box);
-        alert.getDialogPane().setExpanded(true);
         alert.getDialogPane().getStyleClass().add("crash-report");
         alert.setResizable(true);
         return alert;

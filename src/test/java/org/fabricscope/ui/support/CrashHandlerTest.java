@@ -48,6 +48,7 @@ class CrashHandlerTest {
         robot.clickOn("#boom");
         WaitForAsyncUtils.waitForFxEvents();
 
+        robot.clickOn("Show Details");
         TextArea report = robot.lookup("#errorReport").queryAs(TextArea.class);
         assertThat(report.getText()).contains("IllegalStateException: handler bug 1").contains("at ");
         assertThat(report.isEditable()).isFalse();
