@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
@@ -515,8 +514,4 @@ public final class MainViewModel {
         return name.contains(".") ? p : p.resolveSibling(name + ".jsonl");
     }
 
-    /** For tests and the view: the command running now, if any. */
-    Optional<Task<?>> currentTask() {
-        return Optional.ofNullable(current);
-    }
 }
