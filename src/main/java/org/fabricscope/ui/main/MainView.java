@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -353,7 +354,7 @@ public final class MainView extends BorderPane {
         alert.initOwner(getScene().getWindow());
         alert.setTitle("Keys");
         alert.setHeaderText("Keyboard shortcuts");
-        alert.getDialogPane().setContent(new javafx.scene.control.ScrollPane(grid));
+        alert.getDialogPane().setContent(new ScrollPane(grid));
         alert.getDialogPane().setId("keysDialog");
         alert.setResizable(true);
         alert.show();
