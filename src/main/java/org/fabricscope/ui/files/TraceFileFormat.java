@@ -1,0 +1,31 @@
+package org.fabricscope.ui.files;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.fabricscope.trace.Progress;
+import org.fabricscope.trace.Trace;
+import org.fabricscope.trace.TraceFormatException;
+
+/** Reads and writes trace files. Both run on a worker thread, never on the FX thread. */
+public interface TraceFileFormat {
+    /**
+     * Reads a whole trace, reporting progress and honouring cancellation.
+     *
+     * @throws TraceFormatException naming file, line and problem when the file is malformed
+     * @throws IOException when the file cannot be read at all
+     * @throws org.fabricscope.trace.CancelledException when cancelled
+     */
+    Trace read(Path file, Progress progress) throws IOException, TraceFormatException;
+
+    /**
+     * Writes {@code trace} to {@code file} atomically, replacing what is there: readers never see
+     * a half-written file, and a failed or cancelled write leaves the old file as it was.
+     */
+    void write(Trace trace, Path file, Progress progress) throws IOException;
+
+    /**
+     * Exports {@code trace} as Chrome Trace Event JSON (for Perfetto) to {@code file}, atomically,
+     * replacing what is there.
+     */
+    void exportChromeTrace(Trace trace, Path file, Progress progress) throws IOException;
+}

@@ -1,0 +1,9 @@
+/**
+ * Where traces come from and go to, as the GUI sees it: the {@link
+ * org.fabricscope.ui.files.TraceFileFormat} the view models read and write through (the JSON Lines
+ * reader and atomic writer of {@code trace.io} in the application, fakes in tests), the list of
+ * recent files, and which of the files dropped on the window to open.
+ *
+ * <p>May import the trace model, {@code trace.io} and {@code ui.support}; no views live here.
+ */
+package org.fabricscope.ui.files;

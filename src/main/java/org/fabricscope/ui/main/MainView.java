@@ -1,0 +1,379 @@
+package org.fabricscope.ui.main;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.controlsfx.control.StatusBar;
+import org.fabricscope.sim.Simulator;
+import org.fabricscope.ui.eventlog.EventLogView;
+import org.fabricscope.ui.explainer.ExplainerView;
+import org.fabricscope.ui.files.DroppedFiles;
+import org.fabricscope.ui.inspector.InspectorView;
+import org.fabricscope.ui.replay.ReplayControlsView;
+import org.fabricscope.ui.scenario.ScenarioView;
+import org.fabricscope.ui.scenario.ScenarioViewModel;
+import org.fabricscope.ui.session.TraceSession;
+import org.fabricscope.ui.support.AppPreferences;
+import org.fabricscope.ui.timeline.TimelineControl;
+
+/**
+ * The main window's content (layout in {@code fxml/main.fxml}): menus, toolbar, the scenario
+ * panel, the timeline above the event log, the inspector and explainer tabs, and the status bar.
+ * It composes the feature views around the one {@link TraceSession}, binds to {@link
+ * MainViewModel} and delegates every command to it.
+ */
+public final class MainView extends BorderPane {
+    static final PseudoClass HAS_FPRE004 = PseudoClass.getPseudoClass("fpre004");
+
+    /** Shortcuts that are not menu accelerators, for Help ▸ Keys. */
+    private static final KeyCombination RUN_ALTERNATIVE = new KeyCodeCombination(KeyCode.F5);
+
+    private final MainViewModel viewModel;
+    private final ScenarioViewModel scenarioViewModel;
+    private final AppPreferences preferences;
+
+    private final TimelineControl timeline;
+    private final ReplayControlsView replayControls;
+    private final InspectorView inspector;
+    private final ExplainerView explainer;
+    private final EventLogView eventLog;
+    private final ScenarioView scenarioView;
+
+    @FXML private MenuBar menuBar;
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem saveItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem runItem;
+    @FXML private MenuItem findItem;
+    @FXML private MenuItem cancelItem;
+    @FXML private MenuItem openItem;
+    @FXML private HBox toolbarRow;
+    @FXML private Button openButton;
+    @FXML private Button runButton;
+    @FXML private Button findButton;
+    @FXML private SplitPane mainSplit;
+    @FXML private SplitPane centreSplit;
+    @FXML private StackPane scenarioHost;
+    @FXML private StackPane timelineHost;
+    @FXML private StackPane eventLogHost;
+    @FXML private TabPane sideTabs;
+    @FXML private Tab inspectorTab;
+    @FXML private Tab explainerTab;
+    @FXML private StatusBar statusBar;
+    @FXML private Label summaryLabel;
+    @FXML private Button cancelButton;
+
+    public MainView(MainViewModel viewModel, ScenarioViewModel scenarioViewModel, AppPreferences preferences) {
+        this.viewModel = viewModel;
+        this.scenarioViewModel = scenarioViewModel;
+        this.preferences = preferences;
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("/fxml/main.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("fxml/main.fxml is missing from the build", e);
+        }
+        setId("mainView");
+        TraceSession session = viewModel.session();
+        timeline = new TimelineControl(session);
+        replayControls = new ReplayControlsView(session);
+        inspector = new InspectorView(session);
+        explainer = new ExplainerView(session);
+        eventLog = new EventLogView(session);
+        scenarioView = new ScenarioView(
+                scenarioViewModel,
+                this::chooserDirectory,
+                runItem.getAccelerator().getDisplayText(),
+                findItem.getAccelerator().getDisplayText());
+        compose();
+        bindMenus();
+        bindStatus();
+        enableDragAndDrop();
+        restoreLayout();
+    }
+
+    private void compose() {
+        scenarioHost.getChildren().add(scenarioView);
+        timelineHost.getChildren().add(timeline);
+        eventLogHost.getChildren().add(eventLog);
+        inspectorTab.setContent(inspector);
+        explainerTab.setContent(explainer);
+        HBox.setHgrow(replayControls, Priority.ALWAYS);
+        toolbarRow.getChildren().add(replayControls);
+        explainer.activeProperty().addListener((obs, was, active) -> {
+            if (active) {
+                sideTabs.getSelectionModel().select(explainerTab);
+            }
+        });
+    }
+
+    private void bindMenus() {
+        saveItem.disableProperty().bind(viewModel.canSaveProperty().not());
+        exportItem.disableProperty().bind(viewModel.canSaveProperty().not());
+        runItem.disableProperty().bind(scenarioViewModel.canRunProperty().not());
+        findItem.disableProperty().bind(scenarioViewModel.canRunProperty().not());
+        runButton.disableProperty().bind(scenarioViewModel.canRunProperty().not());
+        findButton.disableProperty().bind(scenarioViewModel.canRunProperty().not());
+        cancelItem.disableProperty().bind(viewModel.busyProperty().not());
+        openButton.setTooltip(new Tooltip("Open a trace file (" + shortcut(openItem) + ")"));
+        runButton.setTooltip(new Tooltip("Simulate the scenario panel's attempt and open its trace ("
+                + shortcut(runItem) + " or " + RUN_ALTERNATIVE.getDisplayText() + ")"));
+        findButton.setTooltip(new Tooltip(
+                "Search attempts until FPRE004 occurs and open that attempt (" + shortcut(findItem) + ")"));
+        cancelButton.setTooltip(new Tooltip("Stop the running work; the open trace stays (" + shortcut(cancelItem)
+                + " or Esc)"));
+        rebuildRecentMenu();
+        viewModel.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
+    }
+
+    private void rebuildRecentMenu() {
+        List<MenuItem> items = new ArrayList<>();
+        int n = 1;
+        for (Path p : viewModel.recentFiles()) {
+            // Numbers 1–9 and 0 act as mnemonics, as in most editors' recent lists.
+            String prefix = n <= 10 ? "_" + (n % 10) + "  " : "";
+            MenuItem item = new MenuItem(prefix + p.getFileName() + "  —  " + p.getParent());
+            item.setOnAction(e -> viewModel.open(p));
+            items.add(item);
+            n++;
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("(no recent files)");
+            none.setDisable(true);
+            items.add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear Recent Files");
+            clear.setOnAction(e -> viewModel.clearRecentFiles());
+            items.add(new SeparatorMenuItem());
+            items.add(clear);
+        }
+        recentMenu.getItems().setAll(items);
+    }
+
+    private void bindStatus() {
+        statusBar.textProperty().bind(Bindings.when(viewModel.busyProperty())
+                .then(viewModel.activityProperty())
+                .otherwise(viewModel.statusProperty()));
+        statusBar.progressProperty().bind(viewModel.progressProperty());
+        cancelButton.visibleProperty().bind(viewModel.busyProperty());
+        cancelButton.managedProperty().bind(viewModel.busyProperty());
+        summaryLabel.setId("traceSummary");
+        // The status text may be cut short; the summary of what is open must not be.
+        summaryLabel.setMinWidth(Region.USE_PREF_SIZE);
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        summaryLabel.setTooltip(new Tooltip("The open trace: scenario, seed, attempt, patch, events and FPRE004s"));
+        viewModel.fpre004CountProperty().addListener(
+                (obs, o, n) -> summaryLabel.pseudoClassStateChanged(HAS_FPRE004, n.intValue() > 0));
+        summaryLabel.pseudoClassStateChanged(HAS_FPRE004, viewModel.fpre004CountProperty().get() > 0);
+    }
+
+    private void enableDragAndDrop() {
+        PseudoClass dropTarget = PseudoClass.getPseudoClass("drop-target");
+        setOnDragEntered(e -> pseudoClassStateChanged(
+                dropTarget, e.getDragboard().hasFiles() && DroppedFiles.acceptable(e.getDragboard().getFiles())));
+        setOnDragExited(e -> pseudoClassStateChanged(dropTarget, false));
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && DroppedFiles.acceptable(e.getDragboard().getFiles())) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles()) {
+                var file = DroppedFiles.pick(e.getDragboard().getFiles());
+                file.map(File::toPath).ifPresent(viewModel::open);
+                done = file.isPresent();
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    /** Installs the window-wide shortcuts, including the replay controls'. */
+    public void installShortcuts(Scene scene) {
+        replayControls.installShortcuts(scene);
+        scene.getAccelerators().put(RUN_ALTERNATIVE, scenarioViewModel::run);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && viewModel.busyProperty().get()) {
+                viewModel.cancel();
+                e.consume();
+            }
+        });
+    }
+
+    /** Every shortcut of the window, each "KEY — action", for Help ▸ Keys. */
+    public List<String> shortcutDescriptions() {
+        List<String> out = new ArrayList<>();
+        for (Menu menu : menuBar.getMenus()) {
+            for (MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    out.add(item.getAccelerator().getDisplayText() + " — " + menu.getText().replace("_", "") + " ▸ "
+                            + item.getText().replace("_", ""));
+                }
+            }
+        }
+        out.add(RUN_ALTERNATIVE.getDisplayText() + " — Simulate ▸ Run");
+        out.add("Esc — Cancel the running work");
+        out.addAll(replayControls.shortcutDescriptions());
+        return out;
+    }
+
+    /** Saves the split positions to the preferences. */
+    public void saveLayout() {
+        preferences.setDividers("main", mainSplit.getDividerPositions());
+        preferences.setDividers("centre", centreSplit.getDividerPositions());
+    }
+
+    /** Applies the remembered split positions (again, once the window has its final size). */
+    void restoreLayout() {
+        double[] main = preferences.dividers("main");
+        mainSplit.setDividerPositions(main.length == 2 ? main : new double[] {0.26, 0.74});
+        double[] centre = preferences.dividers("centre");
+        centreSplit.setDividerPositions(centre.length == 1 ? centre : new double[] {0.62});
+    }
+
+    private Path chooserDirectory() {
+        Path file = viewModel.currentFileProperty().get();
+        return file == null ? null : file.getParent();
+    }
+
+    private static String shortcut(MenuItem item) {
+        return item.getAccelerator() == null ? "" : item.getAccelerator().getDisplayText();
+    }
+
+    public TimelineControl timeline() {
+        return timeline;
+    }
+
+    // ---- menu actions: thin, they delegate
+
+    @FXML
+    private void open() {
+        viewModel.openWithChooser();
+    }
+
+    @FXML
+    private void saveAs() {
+        viewModel.saveWithChooser();
+    }
+
+    @FXML
+    private void exportChromeTrace() {
+        viewModel.exportWithChooser();
+    }
+
+    @FXML
+    private void quit() {
+        getScene().getWindow().hide();
+        Platform.exit();
+    }
+
+    @FXML
+    private void run() {
+        scenarioViewModel.run();
+    }
+
+    @FXML
+    private void findReproducer() {
+        scenarioViewModel.findReproducer();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void fitAll() {
+        timeline.fitAll();
+    }
+
+    @FXML
+    private void zoomIn() {
+        timeline.zoom(1.5);
+    }
+
+    @FXML
+    private void zoomOut() {
+        timeline.zoom(1 / 1.5);
+    }
+
+    @FXML
+    private void showKeys() {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(4);
+        grid.getStyleClass().add("keys-table");
+        int row = 0;
+        for (String d : shortcutDescriptions()) {
+            int dash = d.indexOf(" — ");
+            Label key = new Label(dash < 0 ? d : d.substring(0, dash));
+            key.getStyleClass().add("key");
+            grid.add(key, 0, row);
+            grid.add(new Label(dash < 0 ? "" : d.substring(dash + 3)), 1, row);
+            row++;
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Keys");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.getDialogPane().setContent(new ScrollPane(grid));
+        alert.getDialogPane().setId("keysDialog");
+        alert.setResizable(true);
+        alert.show();
+    }
+
+    @FXML
+    private void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("About FabricScope");
+        alert.setHeaderText("FabricScope " + version());
+        alert.setContentText("A visual debugger for timing races in a storage fabric. It reproduces the FPRE004 "
+                + "read failure from a seed in a deterministic simulator (version " + Simulator.VERSION + ") and "
+                + "lets you step through every block's metadata until the verifier's wrong-order check fires.");
+        alert.show();
+    }
+
+    private static String version() {
+        String v = MainView.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+}

@@ -1,0 +1,176 @@
+package org.fabricscope.ui.main;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.fabricscope.ui.files.RecentFiles;
+import org.fabricscope.ui.files.TraceFileFormat;
+import org.fabricscope.ui.scenario.RunRequest;
+import org.fabricscope.ui.scenario.ScenarioActions;
+import org.fabricscope.ui.scenario.ScenarioViewModel;
+import org.fabricscope.ui.scenario.SimulationService;
+import org.fabricscope.ui.session.TraceSession;
+import org.fabricscope.ui.support.AppPreferences;
+import org.fabricscope.ui.support.CrashLog;
+import org.fabricscope.ui.support.DialogService;
+import org.fabricscope.ui.support.FxDialogService;
+
+/**
+ * Builds the main window on a stage: the session, view models and views, wired to the given
+ * services, with the window's remembered bounds. The application and the GUI tests both come
+ * through here, so the tests exercise the same wiring the user gets.
+ */
+public final class MainWindow {
+    private static final String STYLESHEET = "/styles/app.css";
+
+    private final Stage stage;
+    private final AppPreferences preferences;
+    private final MainViewModel viewModel;
+    private final ScenarioViewModel scenarioViewModel;
+    private final MainView view;
+
+    /**
+     * What the window works with.
+     *
+     * @param files how trace files are read and written
+     * @param simulation the simulator
+     * @param preferences where bounds, splits and recent files are remembered
+     * @param crashLog where unexpected errors are logged
+     * @param executor runs background work
+     */
+    public record Services(
+            TraceFileFormat files,
+            SimulationService simulation,
+            AppPreferences preferences,
+            CrashLog crashLog,
+            Executor executor) {
+        public Services {
+            Objects.requireNonNull(files);
+            Objects.requireNonNull(simulation);
+            Objects.requireNonNull(preferences);
+            Objects.requireNonNull(crashLog);
+            Objects.requireNonNull(executor);
+        }
+    }
+
+    private MainWindow(Stage stage, Services services) {
+        this.stage = stage;
+        this.preferences = services.preferences();
+        DialogService dialogs = new FxDialogService(() -> stage);
+        TraceSession session = new TraceSession();
+        viewModel = new MainViewModel(
+                session,
+                services.files(),
+                services.simulation(),
+                new RecentFiles(preferences),
+                dialogs,
+                services.crashLog(),
+                services.executor());
+        scenarioViewModel = new ScenarioViewModel(session, actions(viewModel), dialogs, services.executor());
+        view = new MainView(viewModel, scenarioViewModel, preferences);
+    }
+
+    /** Builds the window on {@code stage} and shows it. Call on the FX thread. */
+    public static MainWindow show(Stage stage, Services services) {
+        MainWindow w = new MainWindow(stage, services);
+        w.showOnStage();
+        return w;
+    }
+
+    private void showOnStage() {
+        var bounds = preferences.windowBounds();
+        Scene scene = new Scene(view, 1440, 900);
+        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
+        view.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(viewModel.windowTitleProperty());
+        stage.setMinWidth(800);
+        stage.setMinHeight(500);
+        bounds.ifPresent(b -> {
+            // Window size, decorations included, as it was saved.
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            // Only where a screen still is: the monitor it was on may be gone.
+            if (!Double.isNaN(b.x()) && !Double.isNaN(b.y())
+                    && !Screen.getScreensForRectangle(b.x(), b.y(), Math.min(b.width(), 100), 40).isEmpty()) {
+                stage.setX(b.x());
+                stage.setY(b.y());
+            }
+            stage.setMaximized(b.maximized());
+        });
+        stage.setOnHiding(e -> saveState());
+        stage.show();
+        // The split panes laid out at the scene's first size; restore the positions at the real one.
+        view.restoreLayout();
+    }
+
+    /**
+     * What the window does first: open the trace named by {@code args[0]} if given, else find
+     * and open the default scenario's reproducer.
+     */
+    public Task<?> start(List<String> args) {
+        if (!args.isEmpty()) {
+            return viewModel.open(Path.of(args.get(0)));
+        }
+        return viewModel.findDefaultReproducer();
+    }
+
+    /** Remembers bounds, splits and recent files for the next run. */
+    public void saveState() {
+        if (stage.isMaximized()) {
+            var old = preferences.windowBounds();
+            preferences.setWindowBounds(new AppPreferences.WindowBounds(
+                    old.map(b -> b.x()).orElse(Double.NaN),
+                    old.map(b -> b.y()).orElse(Double.NaN),
+                    old.map(b -> b.width()).orElse(stage.getWidth()),
+                    old.map(b -> b.height()).orElse(stage.getHeight()),
+                    true));
+        } else {
+            preferences.setWindowBounds(new AppPreferences.WindowBounds(
+                    stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
+        }
+        view.saveLayout();
+        preferences.flush();
+    }
+
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    public ScenarioViewModel scenarioViewModel() {
+        return scenarioViewModel;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private static ScenarioActions actions(MainViewModel vm) {
+        return new ScenarioActions() {
+            @Override
+            public ReadOnlyBooleanProperty busyProperty() {
+                return vm.busyProperty();
+            }
+
+            @Override
+            public void run(RunRequest request) {
+                vm.run(request);
+            }
+
+            @Override
+            public void findReproducer(RunRequest request, int maxAttempts) {
+                vm.findReproducer(request, maxAttempts);
+            }
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package org.fabricscope.ui.timeline;
+
+import java.util.Arrays;
+import javafx.scene.canvas.GraphicsContext;
+
+/**
+ * Rectangles collected per colour id and drawn colour by colour, so a frame sets each fill once.
+ * Changing the fill per rectangle makes the Canvas command buffer grow so badly that a million
+ * rectangles take 45 s instead of 75 ms (DESIGN.md §3). Reused across frames.
+ */
+final class RectBatch {
+    private double[][] rects;
+    private int[] sizes;
+
+    RectBatch(int colors) {
+        rects = new double[colors][64];
+        sizes = new int[colors];
+    }
+
+    void clear() {
+        Arrays.fill(sizes, 0);
+    }
+
+    void add(int color, double x, double y, double w, double h) {
+        if (color < 0) {
+            return;
+        }
+        int s = sizes[color];
+        double[] a = rects[color];
+        if (s + 4 > a.length) {
+            a = Arrays.copyOf(a, a.length * 2);
+            rects[color] = a;
+        }
+        a[s] = x;
+        a[s + 1] = y;
+        a[s + 2] = w;
+        a[s + 3] = h;
+        sizes[color] = s + 4;
+    }
+
+    /** Number of rectangles waiting. */
+    int size() {
+        int n = 0;
+        for (int s : sizes) {
+            n += s / 4;
+        }
+        return n;
+    }
+
+    void flush(GraphicsContext gc, TimelinePalette palette) {
+        for (int c = 0; c < sizes.length; c++) {
+            int s = sizes[c];
+            if (s == 0) {
+                continue;
+            }
+            gc.setFill(palette.color(c));
+            double[] a = rects[c];
+            for (int i = 0; i < s; i += 4) {
+                gc.fillRect(a[i], a[i + 1], a[i + 2], a[i + 3]);
+            }
+        }
+        clear();
+    }
+}

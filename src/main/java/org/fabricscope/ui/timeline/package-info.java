@@ -1,0 +1,17 @@
+/**
+ * The timeline: a custom Region with one viewport-sized Canvas ({@link
+ * org.fabricscope.ui.timeline.TimelineControl}) that follows the shared {@code TraceSession}.
+ *
+ * <p>The maths and data live in plain classes without JavaFX, tested without a Stage: {@link
+ * org.fabricscope.ui.timeline.TimeScale} (time&lt;-&gt;pixel), {@link
+ * org.fabricscope.ui.timeline.LaneLayout} (lane&lt;-&gt;row, groups, scroll), {@link
+ * org.fabricscope.ui.timeline.TimelineModel} and {@link org.fabricscope.ui.timeline.MarkerIndex}
+ * (per-lane change points and markers, built once per trace), and {@link
+ * org.fabricscope.ui.timeline.SeriesLod} (at most one segment per pixel column). Drawing lives in
+ * {@link org.fabricscope.ui.timeline.TimelineRenderer}; colours in {@link
+ * org.fabricscope.ui.timeline.TimelinePalette}.
+ *
+ * <p>May import {@code trace}, {@code ui.session} and JavaFX; must not import {@code sim} (the
+ * timeline only reads traces) or other {@code ui} feature packages.
+ */
+package org.fabricscope.ui.timeline;
