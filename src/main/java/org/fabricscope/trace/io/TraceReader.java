@@ -163,6 +163,8 @@ public final class TraceReader {
         private int nodeCount;
         /** Line of the most recent complete value, so a second one on the same line is caught. */
         private int lastLine;
+        /** Line on which the JSON object being read began (1 while reading the header). */
+        private int objectStartLine = 1;
 
         private static int[][] initialSuccessors() {
             int[][] table = new int[EventKind.count() + 1][PREDICTABLE_KEYS.length + 1];
@@ -196,7 +198,11 @@ public final class TraceReader {
                 progress.update(counting.count(), totalBytes);
                 return builder.build();
             } catch (JsonEOFException e) {
-                throw fail(e, "the file ends in the middle of a line (truncated?); expected the rest of the JSON object");
+                // Name the line the unfinished object began on: that is the line the user must look at.
+                throw new TraceFormatException(file, objectStartLine, 0,
+                        "the file ends before the JSON object begun on this line is complete (truncated?); "
+                                + "expected the rest of the object",
+                        e);
             } catch (StreamConstraintsException e) {
                 throw fail(e, describeLimit(e.getOriginalMessage()));
             } catch (JsonParseException e) {
@@ -261,6 +267,7 @@ public final class TraceReader {
             JsonToken tok;
             while ((tok = p.nextToken()) != null) {
                 int line = c.tokenLine();
+                objectStartLine = line;
                 if (tok != JsonToken.START_OBJECT) {
                     throw c.failHere("expected an event object {\"seq\":n,...} on this line, found " + c.describe(tok));
                 }

@@ -16,7 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.fabricscope.replay.explain.Fpre004Explanation;
-import org.fabricscope.replay.explain.PatchRerun;
+import org.fabricscope.sim.PatchRerun;
 import org.fabricscope.sim.ScenarioException;
 import org.fabricscope.trace.CancelledException;
 import org.fabricscope.trace.EventKind;

@@ -1,5 +1,7 @@
 package org.fabricscope.replay.explain;
 
+import org.fabricscope.sim.PatchRerun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.fabricscope.replay.explain.PatchRerun;
+import org.fabricscope.sim.PatchRerun;
 import org.fabricscope.replay.explain.RaceTraceFixture;
 import org.fabricscope.sim.RunStats;
 import org.fabricscope.sim.ScenarioException;

@@ -1,13 +1,8 @@
-package org.fabricscope.replay.explain;
+package org.fabricscope.sim;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.fabricscope.sim.RunStats;
-import org.fabricscope.sim.Scenario;
-import org.fabricscope.sim.ScenarioException;
-import org.fabricscope.sim.SimulationResult;
-import org.fabricscope.sim.Simulator;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;

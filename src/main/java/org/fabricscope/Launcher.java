@@ -1,0 +1,41 @@
+package org.fabricscope;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fabricscope.cli.FabricScopeCli;
+
+/**
+ * Entry point of {@code java -jar fabricscope.jar}. It does not extend {@code Application}, so the
+ * jar starts on a plain class path, and headless commands never load the JavaFX toolkit.
+ *
+ * <ul>
+ *   <li>no arguments: the GUI on the built-in default scenario;
+ *   <li>one argument that is an existing file: the GUI with that trace open;
+ *   <li>anything else: a headless command ({@code simulate}, {@code find-repro}, …, {@code --help}).
+ * </ul>
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0 || (args.length == 1 && looksLikeTraceFile(args[0]))) {
+            GuiStarter.start(args);
+            return;
+        }
+        System.exit(FabricScopeCli.run(args));
+    }
+
+    private static boolean looksLikeTraceFile(String arg) {
+        if (arg.startsWith("-") || FabricScopeCli.isCommand(arg)) {
+            return false;
+        }
+        return Files.isRegularFile(Path.of(arg)) || arg.endsWith(".jsonl");
+    }
+
+    /** Kept in its own class so that JavaFX classes load only when the GUI starts. */
+    private static final class GuiStarter {
+        static void start(String[] args) {
+            org.fabricscope.ui.FabricScopeApp.main(args);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.fabricscope.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fabricscope.trace.Progress;
+import org.fabricscope.trace.Trace;
+import org.fabricscope.trace.io.ChromeTraceExporter;
+import org.fabricscope.trace.io.TraceReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code export-chrome}: a trace as Chrome Trace Event JSON, to open in Perfetto. */
+@Command(
+        name = "export-chrome",
+        mixinStandardHelpOptions = true,
+        description = "Export a trace as Chrome Trace Event JSON (opens in Perfetto or chrome://tracing).")
+final class ExportChromeCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The trace file (JSON Lines).")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The JSON file to write.")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite the output if it exists.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        OutputFile.refuseExisting(out, force);
+        Trace t = TraceReader.read(file, Progress.NONE);
+        ChromeTraceExporter.export(t, out, force, Progress.NONE);
+        spec.commandLine().getOut().println(out + ": " + t.size() + " events exported");
+        return 0;
+    }
+}

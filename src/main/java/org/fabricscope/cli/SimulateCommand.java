@@ -1,0 +1,54 @@
+package org.fabricscope.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fabricscope.sim.RunStats;
+import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code simulate}: one attempt of a scenario, written as a trace file. */
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = "Run one attempt of a scenario and write its trace (JSON Lines).")
+final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Option(names = "--attempt", paramLabel = "K", defaultValue = "1", description = "Attempt number (1-based). Default: ${DEFAULT-VALUE}.")
+    int attempt;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Trace file to write.")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite FILE if it exists.")
+    boolean force;
+
+    @Option(names = "--progress", description = "Show progress on standard error.")
+    boolean progress;
+
+    @Override
+    public Integer call() throws Exception {
+        if (attempt < 1) {
+            throw new UserException("--attempt must be at least 1, got " + attempt);
+        }
+        OutputFile.refuseExisting(out, force);
+        Scenario s = scenario.resolve();
+        SimulationResult r = Simulator.run(
+                s, scenario.seed, attempt, scenario.patch, true, new StderrProgress(spec.commandLine().getErr(), "simulate", progress));
+        OutputFile.writeTrace(r.trace(), out, force);
+        RunStats st = r.stats();
+        spec.commandLine().getOut().printf(
+                "%s: %d events, %d reads, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s)%n",
+                out, r.trace().size(), st.reads(), st.fpre004(), s.name(), scenario.seed, attempt, scenario.patch);
+        return 0;
+    }
+}
