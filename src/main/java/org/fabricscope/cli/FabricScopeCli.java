@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             "With no command (or a trace file) the GUI starts; the commands below run headless."
         },
         subcommands = {
+            ScenariosCommand.class,
             SimulateCommand.class,
             FindReproCommand.class,
             SoakCommand.class,
@@ -33,7 +34,7 @@ public final class FabricScopeCli implements Runnable {
     public static final int EXIT_ERROR = 2;
 
     private static final Set<String> COMMANDS =
-            Set.of("simulate", "find-repro", "soak", "ablation", "validate", "export-chrome", "help");
+            Set.of("scenarios", "simulate", "find-repro", "soak", "ablation", "validate", "export-chrome", "help");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
