@@ -35,11 +35,8 @@ final class AblationCommand implements Callable<Integer> {
     @Option(names = "--reads", paramLabel = "N", defaultValue = "1000000", description = "Soak reads per configuration. Default: ${DEFAULT-VALUE}.")
     long reads;
 
-    @Option(names = "--json", description = "Print one JSON object with a row per configuration.")
-    boolean json;
-
-    @Option(names = "--progress", description = "Show progress on standard error.")
-    boolean progress;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() throws Exception {
@@ -48,9 +45,9 @@ final class AblationCommand implements Callable<Integer> {
         }
         Scenario s = scenario.resolve();
         AblationResult r = Ablation.run(s, scenario.seed, attempts, reads, threads.resolve(),
-                new StderrProgress(spec.commandLine().getErr(), "ablation", progress));
+                report.progress(spec.commandLine().getErr(), "ablation"));
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (report.json) {
             Json.print(o, g -> {
                 g.writeStringField("scenario", s.name());
                 g.writeNumberField("seed", scenario.seed);

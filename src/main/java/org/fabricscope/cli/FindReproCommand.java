@@ -38,11 +38,8 @@ final class FindReproCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite FILE if it exists.")
     boolean force;
 
-    @Option(names = "--json", description = "Print one JSON object: found, attempts, seed, attempt, scenario, patch, out.")
-    boolean json;
-
-    @Option(names = "--progress", description = "Show progress on standard error.")
-    boolean progress;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() throws Exception {
@@ -55,12 +52,12 @@ final class FindReproCommand implements Callable<Integer> {
         Scenario s = scenario.resolve();
         ReproResult r = ReproFinder.find(
                 s, scenario.seed, maxAttempts, scenario.patch, threads.resolve(),
-                new StderrProgress(spec.commandLine().getErr(), "find-repro", progress));
+                report.progress(spec.commandLine().getErr(), "find-repro"));
         if (r.found() && out != null) {
             OutputFile.writeTrace(r.result().trace(), out, force);
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (report.json) {
             Json.print(o, g -> {
                 g.writeBooleanField("found", r.found());
                 g.writeNumberField("attempts", r.attempts());

@@ -34,11 +34,8 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--reads", paramLabel = "N", defaultValue = "1000000", description = "Reads to simulate. Default: ${DEFAULT-VALUE}.")
     long reads;
 
-    @Option(names = "--json", description = "Print one JSON object (field names are stable, see README).")
-    boolean json;
-
-    @Option(names = "--progress", description = "Show progress on standard error.")
-    boolean progress;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() throws Exception {
@@ -47,9 +44,9 @@ final class SoakCommand implements Callable<Integer> {
         }
         Scenario s = scenario.resolve();
         SoakResult r = Soak.run(s, scenario.seed, reads, scenario.patch, threads.resolve(),
-                new StderrProgress(spec.commandLine().getErr(), "soak", progress));
+                report.progress(spec.commandLine().getErr(), "soak"));
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (report.json) {
             Json.print(o, g -> {
                 g.writeStringField("scenario", s.name());
                 g.writeNumberField("seed", scenario.seed);

@@ -107,12 +107,7 @@ public final class ExplainerViewModel {
 
     /** Moves the cursor to {@code seq} (a check, a slipped event, an origin). */
     public void goToEvent(int seq) {
-        LoadedTrace loaded = session.getTrace();
-        if (loaded == null || seq < 0 || seq >= loaded.trace().size()) {
-            return;
-        }
-        session.selectedEventProperty().set(seq);
-        session.currentStepProperty().set(seq);
+        session.goToEvent(seq);
     }
 
     /** Re-runs the same scenario, seed and attempt with every switch of the patch on. */

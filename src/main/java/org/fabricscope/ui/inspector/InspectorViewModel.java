@@ -73,12 +73,7 @@ public final class InspectorViewModel {
 
     /** Moves the cursor to {@code seq} (a "last changed by" or cause link). */
     public void goToEvent(int seq) {
-        LoadedTrace loaded = session.getTrace();
-        if (loaded == null || seq < 0 || seq >= loaded.trace().size()) {
-            return;
-        }
-        session.selectedEventProperty().set(seq);
-        session.currentStepProperty().set(seq);
+        session.goToEvent(seq);
     }
 
     private void refresh() {

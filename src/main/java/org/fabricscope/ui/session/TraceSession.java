@@ -36,6 +36,19 @@ public final class TraceSession {
         currentStep.set(loaded != null && loaded.trace().size() > 0 ? 0 : -1);
     }
 
+    /**
+     * Moves the cursor to event {@code seq} and selects it (a link to an event was followed).
+     * Ignored when no trace is open or {@code seq} is not one of its events.
+     */
+    public void goToEvent(int seq) {
+        LoadedTrace loaded = trace.get();
+        if (loaded == null || seq < 0 || seq >= loaded.trace().size()) {
+            return;
+        }
+        selectedEvent.set(seq);
+        currentStep.set(seq);
+    }
+
     /** The cursor: the event most recently applied (-1 before the first). */
     public IntegerProperty currentStepProperty() {
         return currentStep;
