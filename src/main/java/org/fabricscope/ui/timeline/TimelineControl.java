@@ -157,12 +157,7 @@ public class TimelineControl extends Region {
             return;
         }
         revealTime(trace.timeMicros(step));
-        if (trace.block(step) >= 0) {
-            int row = layout.rowOf(LaneLayout.LaneKind.BLOCK, trace.block(step));
-            if (row >= 0) {
-                layout.ensureRowVisible(row);
-            }
-        }
+        revealBlockLane(trace.block(step));
         markDirty();
     }
 
@@ -373,10 +368,23 @@ public class TimelineControl extends Region {
 
     private void onCurrentStep(int step) {
         frame.currentStep = step;
-        if (trace != null && step >= 0 && step < trace.size() && !scale.isVisible(trace.timeMicros(step))) {
+        if (trace != null && step >= 0 && step < trace.size()) {
+            // Like a debugger bringing the current line into view: the cursor's time and, when the
+            // event is on a block, that block's lane (scrolling only if they are off-screen).
             revealTime(trace.timeMicros(step));
+            revealBlockLane(trace.block(step));
         }
         markDirty();
+    }
+
+    private void revealBlockLane(int block) {
+        if (block < 0) {
+            return;
+        }
+        int row = layout.rowOf(LaneLayout.LaneKind.BLOCK, block);
+        if (row >= 0) {
+            layout.ensureRowVisible(row);
+        }
     }
 
     private void revealTime(long t) {
