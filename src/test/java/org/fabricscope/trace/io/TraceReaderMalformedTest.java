@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.testsupport.MalformedCorpus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -91,5 +93,16 @@ class TraceReaderMalformedTest {
         assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
         assertThat(e.file()).isEqualTo(file.toString());
         assertThat(e.getMessage()).startsWith(file + (line > 0 ? ":" + line : ":"));
+    }
+
+    @Test
+    void everyFileInTheCorpusHasAnExpectedLineAndReason() throws Exception {
+        // The CLI and GUI corpus tests list the directory; this keeps each file's reason pinned here.
+        CsvSource rows = getClass()
+                .getDeclaredMethod("malformedFileIsRefusedWithFileLineAndReason", String.class, long.class, String.class)
+                .getAnnotation(CsvSource.class);
+        var listed = rows.textBlock().lines().map(l -> l.split("\\|")[0].strip()).filter(n -> !n.isEmpty()).toList();
+        var present = MalformedCorpus.files().stream().map(p -> p.getFileName().toString()).toList();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(present);
     }
 }
