@@ -1,15 +1,19 @@
 package org.fabricscope.trace.io;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import org.fabricscope.trace.CancelledException;
 import org.fabricscope.trace.Progress;
+import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
 
 /**
  * Coverage-guided fuzzing of {@link TraceReader}: whatever the bytes, the reader either returns a
- * trace or throws {@link TraceFormatException}. Any other exception or error escaping is a bug
- * that a user would see as a crash instead of "FILE:LINE: what was wrong".
+ * trace or throws {@link TraceFormatException} whose message is one printable line. Any other
+ * exception or error escaping is a bug that a user would see as a crash instead of
+ * "FILE:LINE: what was wrong".
  *
  * <p>Under {@code mvn verify} this runs once per file in {@code TraceReaderFuzzTestInputs/
  * readerOnlyReturnsATraceOrAFormatError/} (regression mode): valid traces, malformed ones and
@@ -41,8 +45,32 @@ class TraceReaderFuzzTest {
         int cancelAfter = data.length > 0 && data[data.length - 1] == (byte) 0xCC ? 2 : 0;
         try {
             TraceReader.read(new ByteArrayInputStream(data), "fuzz.jsonl", data.length, new SometimesCancelled(cancelAfter));
-        } catch (TraceFormatException | CancelledException expected) {
-            // Refusing a bad file with a located message, or stopping when asked, is the contract.
+        } catch (TraceFormatException refused) {
+            // Refusing a bad file is the contract, with a message that prints as one clean line.
+            if (refused.getMessage().chars().anyMatch(Character::isISOControl)) {
+                throw new AssertionError("control character in the message: " + refused.getMessage().replace("\n", "\\n"));
+            }
+        } catch (CancelledException stopped) {
+            // Stopping when asked is the contract too.
         }
+    }
+
+    /**
+     * Whatever the reader accepts, the writer can write and the reader reads back as the same
+     * trace, and writing that again gives the same bytes: a file that opens can always be saved
+     * and reopened. A writer output the reader refuses is a finding too (the exception escapes).
+     */
+    @FuzzTest(maxDuration = "10m")
+    void acceptedTracesSurviveWritingAndReadingBack(byte[] data) throws Exception {
+        Trace accepted;
+        try {
+            accepted = TraceReader.read(new ByteArrayInputStream(data), "fuzz.jsonl", data.length, Progress.NONE);
+        } catch (TraceFormatException refused) {
+            return; // the first property covers refusals
+        }
+        byte[] written = TraceRoundTripTest.bytes(accepted);
+        Trace back = TraceRoundTripTest.read(written);
+        TraceRoundTripTest.assertSameTrace(back, accepted);
+        assertThat(TraceRoundTripTest.bytes(back)).isEqualTo(written);
     }
 }

@@ -85,6 +85,7 @@ class TraceReaderMalformedTest {
             end-count-mismatch.jsonl            | 5 | the end line counts 4 events but the file holds 3
             not-json.jsonl                      | 3 | not valid JSON
             string-too-long.jsonl               | 3 | a string or number longer than 65536 characters
+            control-characters-in-kind.jsonl    | 3 | unknown kind "X\\u001B[31mRED\\u000A\\u202E"
             """)
     void malformedFileIsRefusedWithFileLineAndReason(String name, long line, String reason) {
         Path file = resource("malformed/" + name);
