@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fabricscope.testsupport.MalformedCorpus;
 import org.fabricscope.trace.TraceFormatException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,5 +41,18 @@ class ValidateMalformedCorpusTest {
                 .doesNotContain("Exception", "\tat ", "Caused by")
                 .endsWith(System.lineSeparator());
         assertThat(err.toString().lines()).as("stderr lines").hasSize(1);
+    }
+
+    @Test
+    void aDirectoryOrAMissingFileIsOneLineAndExitOneToo() {
+        for (Path notATrace : List.of(MalformedCorpus.directory(), MalformedCorpus.directory().resolve("no-such.jsonl"))) {
+            StringWriter err = new StringWriter();
+            int exit = FabricScopeCli.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
+                    .execute("validate", notATrace.toString());
+
+            assertThat(exit).as(notATrace.toString()).isEqualTo(1);
+            assertThat(err.toString()).startsWith(notATrace + ": ").doesNotContain("Exception", "\tat ");
+            assertThat(err.toString().lines()).hasSize(1);
+        }
     }
 }
