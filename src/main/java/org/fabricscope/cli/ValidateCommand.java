@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "%s: ok, %d events over %.3f ms, %d blocks, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s)%n",
                 file, t.size(), (t.endMicros() - t.startMicros()) / 1000.0, h.topology().blockCount(), fpre,
-                h.scenarioName(), h.seed(), h.attempt(), h.patch());
+                org.fabricscope.trace.PrintableText.of(h.scenarioName()), h.seed(), h.attempt(), h.patch());
         return 0;
     }
 }

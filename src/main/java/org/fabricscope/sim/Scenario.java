@@ -180,7 +180,7 @@ public final class Scenario {
     }
 
     private static String canonical(ParameterSpec spec, String raw) throws ScenarioException {
-        String text = raw == null ? "" : raw.trim();
+        String text = UnitValues.toPlainNumber(spec, raw == null ? "" : raw.trim());
         switch (spec.type()) {
             case BOOLEAN:
                 String t = text.toLowerCase(Locale.ROOT);

@@ -19,11 +19,12 @@ public final class TraceFormatException extends Exception {
      * @param problem what was wrong and what was expected
      */
     public TraceFormatException(String file, long line, long column, String problem) {
-        super(format(file, line, column, problem));
+        // The problem often quotes the file; it is kept printable so the message stays one line.
+        super(format(PrintableText.of(file), line, column, PrintableText.of(problem)));
         this.file = file;
         this.line = line;
         this.column = column;
-        this.problem = problem;
+        this.problem = PrintableText.of(problem);
     }
 
     public TraceFormatException(String file, long line, long column, String problem, Throwable cause) {
@@ -54,7 +55,7 @@ public final class TraceFormatException extends Exception {
         return column;
     }
 
-    /** The problem alone, without the file and position. */
+    /** The problem alone, without the file and position; control characters escaped. */
     public String problem() {
         return problem;
     }

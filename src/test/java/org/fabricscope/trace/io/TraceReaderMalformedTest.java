@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.testsupport.MalformedCorpus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -83,6 +85,7 @@ class TraceReaderMalformedTest {
             end-count-mismatch.jsonl            | 5 | the end line counts 4 events but the file holds 3
             not-json.jsonl                      | 3 | not valid JSON
             string-too-long.jsonl               | 3 | a string or number longer than 65536 characters
+            control-characters-in-kind.jsonl    | 3 | unknown kind "X\\u001B[31mRED\\u000A\\u202E"
             """)
     void malformedFileIsRefusedWithFileLineAndReason(String name, long line, String reason) {
         Path file = resource("malformed/" + name);
@@ -91,5 +94,16 @@ class TraceReaderMalformedTest {
         assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
         assertThat(e.file()).isEqualTo(file.toString());
         assertThat(e.getMessage()).startsWith(file + (line > 0 ? ":" + line : ":"));
+    }
+
+    @Test
+    void everyFileInTheCorpusHasAnExpectedLineAndReason() throws Exception {
+        // The CLI and GUI corpus tests list the directory; this keeps each file's reason pinned here.
+        CsvSource rows = getClass()
+                .getDeclaredMethod("malformedFileIsRefusedWithFileLineAndReason", String.class, long.class, String.class)
+                .getAnnotation(CsvSource.class);
+        var listed = rows.textBlock().lines().map(l -> l.split("\\|")[0].strip()).filter(n -> !n.isEmpty()).toList();
+        var present = MalformedCorpus.files().stream().map(p -> p.getFileName().toString()).toList();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(present);
     }
 }

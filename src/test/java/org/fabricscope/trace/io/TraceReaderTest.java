@@ -57,6 +57,15 @@ class TraceReaderTest {
     }
 
     @Test
+    void byteOrderMarkWithCrlfLineEndingsLoadsLikeAPlainFile() throws Exception {
+        // What an editor on Windows saves: BOM and CRLF together, which neither file above has alone.
+        String text = "\uFEFF" + Files.readString(TraceReaderMalformedTest.resource("valid/small.jsonl")).replace("\n", "\r\n");
+        Path file = dir.resolve("windows.jsonl");
+        Files.writeString(file, text);
+        TraceRoundTripTest.assertSameTrace(TraceReader.read(file, Progress.NONE), readResource("valid/small.jsonl"));
+    }
+
+    @Test
     void missingFinalNewlineIsAccepted() throws Exception {
         TraceRoundTripTest.assertSameTrace(readResource("valid/no-final-newline.jsonl"), readResource("valid/small.jsonl"));
     }

@@ -191,6 +191,34 @@ class TraceRoundTripTest {
     }
 
     @Test
+    void cancelledOverwriteLeavesTheOldFileWholeAndNoTemporary() throws Exception {
+        Path file = dir.resolve("t.jsonl");
+        Trace old = RandomTraces.generate(6, 200, 6);
+        TraceWriter.write(old, file);
+        byte[] before = Files.readAllBytes(file);
+        AtomicLong calls = new AtomicLong();
+        Progress cancelMidway = new Progress() {
+            @Override
+            public void update(long done, long total) {
+                calls.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return calls.get() > 1;
+            }
+        };
+
+        assertThatThrownBy(() -> TraceWriter.write(RandomTraces.generate(7, 100_000, 6), file, true, cancelMidway))
+                .isInstanceOf(CancelledException.class);
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
     void writerReportsProgressUpToTheEventCount() throws Exception {
         Trace trace = RandomTraces.generate(5, 50_000, 6);
         AtomicLong last = new AtomicLong(-1);
