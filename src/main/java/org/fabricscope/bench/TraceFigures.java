@@ -53,28 +53,32 @@ final class TraceFigures {
      */
     static Plan plan(int events) throws ScenarioException {
         Scenario base = Scenario.builtIn(SCENARIO);
+        for (long seed = SEED; seed < SEED + 50; seed++) {
+            long d = durationFor(base, seed, events);
+            if (run(base, seed, d, false).stats().fpre004() > 0) {
+                return new Plan(seed, d);
+            }
+        }
+        return new Plan(SEED, durationFor(base, SEED, events));
+    }
+
+    private static long durationFor(Scenario base, long seed, int events) throws ScenarioException {
         long d1 = 1_000_000;
         long d2 = 10_000_000;
-        long e1 = run(base, SEED, d1, false).stats().events();
-        long e2 = run(base, SEED, d2, false).stats().events();
-        long d = d2;
-        for (int i = 0; i < 4; i++) {
-            double rate = (double) (e2 - e1) / Math.max(1, d2 - d1);
-            d = clampDuration(Math.round(d2 + (events - e2) / rate));
-            if (d == d2 || Math.abs(e2 - events) < events / 200) {
+        long e1 = run(base, seed, d1, false).stats().events();
+        long e2 = run(base, seed, d2, false).stats().events();
+        for (int i = 0; i < 6 && Math.abs(e2 - events) > events / 200; i++) {
+            double rate = Math.max(1e-6, (double) (e2 - e1) / (d2 - d1));
+            long d = clampDuration(Math.round(d2 + (events - e2) / rate));
+            if (d == d2) {
                 break;
             }
             d1 = d2;
             e1 = e2;
             d2 = d;
-            e2 = run(base, SEED, d2, false).stats().events();
+            e2 = run(base, seed, d2, false).stats().events();
         }
-        for (long seed = SEED; seed < SEED + 50; seed++) {
-            if (run(base, seed, d, false).stats().fpre004() > 0) {
-                return new Plan(seed, d);
-            }
-        }
-        return new Plan(SEED, d);
+        return d2;
     }
 
     private static long clampDuration(long d) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class BenchJsonTest {
     private static final List<String> TOP = List.of("schema", "quick", "cores", "max_heap_mb", "java",
             "sim_events_per_s", "sweep_speedup", "sweep_identical", "sweep_threads", "sweep_attempts",
-            "sweep_s_one_thread", "sweep_s_all_threads", "small", "large", "startup_to_first_frame_ms", "ratios",
+            "sweep_s_one_thread", "sweep_s_all_threads", "sweep_cpu_cores_used", "load_average", "small", "large", "startup_to_first_frame_ms", "ratios",
             "goals", "total_s");
     private static final List<String> MEASURED = List.of("events", "scenario", "seed", "duration_micros",
             "generate_s", "file_mb", "file_bytes_per_event", "write_mb_per_s", "load_mb_per_s", "scan_mb_per_s",
