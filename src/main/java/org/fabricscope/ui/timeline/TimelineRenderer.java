@@ -403,11 +403,15 @@ public final class TimelineRenderer {
             int[] seqs = m.markers(lane, MarkerCategory.FPRE004);
             double y = AXIS + layout.rowY(r) + 1;
             double h = layout.rowHeight(r) - 2;
+            double lastTileX = Double.NaN;
             for (int seq : seqs) {
                 double x = Math.floor(scale.xForTime(trace.timeMicros(seq)));
-                if (x < -8 || x > plotW + 8) {
+                // A tile in the same pixel column as the previous one would be drawn over it
+                // again: zoomed out, a lane's FPRE004s (retries, bursts) share columns.
+                if (x < -8 || x > plotW + 8 || x == lastTileX) {
                     continue;
                 }
+                lastTileX = x;
                 gc.setFill(palette.marker(MarkerCategory.FPRE004));
                 gc.fillRect(GUTTER + x - 4, y, 9, h);
                 gc.setStroke(FPRE_BORDER);
