@@ -62,28 +62,49 @@ final class TraceFigures {
         return new Plan(SEED, durationFor(base, SEED, events));
     }
 
+    /**
+     * Interpolation search on a bracket [lo, hi] with events(lo) < wanted <= events(hi) (events
+     * grow with the duration, roughly linearly past the fixed part); within 0.5 % or 8 steps.
+     */
     private static long durationFor(Scenario base, long seed, int events) throws ScenarioException {
-        long d1 = 1_000_000;
-        long d2 = 10_000_000;
-        long e1 = run(base, seed, d1, false).stats().events();
-        long e2 = run(base, seed, d2, false).stats().events();
-        for (int i = 0; i < 6 && Math.abs(e2 - events) > events / 200; i++) {
-            double rate = Math.max(1e-6, (double) (e2 - e1) / (d2 - d1));
-            long d = clampDuration(Math.round(d2 + (events - e2) / rate));
-            if (d == d2) {
-                break;
-            }
-            d1 = d2;
-            e1 = e2;
-            d2 = d;
-            e2 = run(base, seed, d2, false).stats().events();
+        long tolerance = Math.max(1, events / 200);
+        long lo = 1_000;
+        long elo = run(base, seed, lo, false).stats().events();
+        if (elo >= events) {
+            return lo;
         }
-        return d2;
+        long hi = Math.max(lo + 1, Math.min(MAX_DURATION, events * 10L));
+        long ehi = run(base, seed, hi, false).stats().events();
+        while (ehi < events && hi < MAX_DURATION) {
+            lo = hi;
+            elo = ehi;
+            hi = Math.min(MAX_DURATION, hi * 4);
+            ehi = run(base, seed, hi, false).stats().events();
+        }
+        for (int i = 0; i < 8 && hi - lo > 1; i++) {
+            if (ehi - events <= tolerance) {
+                return hi;
+            }
+            if (events - elo <= tolerance) {
+                return lo;
+            }
+            long d = lo + Math.round((double) (events - elo) * (hi - lo) / Math.max(1, ehi - elo));
+            if (d <= lo || d >= hi) {
+                d = (lo + hi) / 2;
+            }
+            long e = run(base, seed, d, false).stats().events();
+            if (e < events) {
+                lo = d;
+                elo = e;
+            } else {
+                hi = d;
+                ehi = e;
+            }
+        }
+        return events - elo < ehi - events ? lo : hi;
     }
 
-    private static long clampDuration(long d) {
-        return Math.max(1_000, Math.min(600_000_000L, d));
-    }
+    private static final long MAX_DURATION = 600_000_000L;
 
     private static org.fabricscope.sim.SimulationResult run(Scenario base, long seed, long durationMicros,
             boolean record) throws ScenarioException {
