@@ -4,13 +4,23 @@ package org.fabricscope.trace;
  * An immutable, columnar trace: one primitive array per event field, indexed by sequence number.
  * Build one with {@link TraceBuilder}; read one from a file with the trace reader.
  *
- * <p>About 34 bytes per event. The arrays are never exposed: callers read through accessors, so
- * the trace stays immutable.
+ * <p>About 30 bytes per event. The arrays are never exposed: callers read through accessors, so
+ * the trace stays immutable. Times are kept as a 64-bit base per chunk of
+ * {@code 2^TIME_CHUNK_SHIFT} events plus a 32-bit unsigned offset per event (times never decrease,
+ * so a chunk spans little time); a trace with a chunk spanning more than 2^32 µs (71 minutes)
+ * keeps plain 64-bit times instead.
  */
 public final class Trace {
     private final TraceHeader header;
     private final int size;
-    private final long[] timeMicros;
+    private static final int TIME_CHUNK_SHIFT = 12;
+
+    /** Per-event times when they do not fit the chunked form, else null. */
+    private final long[] timeWide;
+    /** Time of each chunk's first event (chunked form). */
+    private final long[] timeBase;
+    /** Unsigned offset of each event's time from its chunk's base (chunked form). */
+    private final int[] timeOffset;
     private final int[] block;
     private final short[] node;
     private final short[] actor;
@@ -38,7 +48,20 @@ public final class Trace {
             String[] actorNames) {
         this.header = header;
         this.size = size;
-        this.timeMicros = timeMicros;
+        long[] base = chunkBases(timeMicros, size);
+        if (base == null) {
+            this.timeWide = timeMicros;
+            this.timeBase = null;
+            this.timeOffset = null;
+        } else {
+            int[] offsets = new int[size];
+            for (int i = 0; i < size; i++) {
+                offsets[i] = (int) (timeMicros[i] - base[i >>> TIME_CHUNK_SHIFT]);
+            }
+            this.timeWide = null;
+            this.timeBase = base;
+            this.timeOffset = offsets;
+        }
         this.block = block;
         this.node = node;
         this.actor = actor;
@@ -51,6 +74,24 @@ public final class Trace {
         this.actorNames = actorNames;
     }
 
+    /** Each chunk's first time, or null if some chunk spans more than an unsigned int of µs. */
+    private static long[] chunkBases(long[] times, int size) {
+        long[] base = new long[(size >>> TIME_CHUNK_SHIFT) + 1];
+        for (int c = 0; c < base.length; c++) {
+            int first = c << TIME_CHUNK_SHIFT;
+            if (first >= size) {
+                break;
+            }
+            int last = Math.min(size, first + (1 << TIME_CHUNK_SHIFT)) - 1;
+            base[c] = times[first];
+            long span = times[last] - times[first];
+            if (span < 0 || span > 0xFFFF_FFFFL) {
+                return null;
+            }
+        }
+        return base;
+    }
+
     public TraceHeader header() {
         return header;
     }
@@ -61,7 +102,11 @@ public final class Trace {
     }
 
     public long timeMicros(int seq) {
-        return timeMicros[seq];
+        if (timeWide != null) {
+            return timeWide[seq];
+        }
+        // timeOffset has exactly size entries, so a seq out of range throws as before.
+        return timeBase[seq >>> TIME_CHUNK_SHIFT] + (timeOffset[seq] & 0xFFFF_FFFFL);
     }
 
     /** The block, or -1. */
@@ -130,12 +175,12 @@ public final class Trace {
 
     /** Time of the first event, or 0 for an empty trace. */
     public long startMicros() {
-        return size == 0 ? 0 : timeMicros[0];
+        return size == 0 ? 0 : timeMicros(0);
     }
 
     /** Time of the last event, or 0 for an empty trace. */
     public long endMicros() {
-        return size == 0 ? 0 : timeMicros[size - 1];
+        return size == 0 ? 0 : timeMicros(size - 1);
     }
 
     /**
@@ -147,7 +192,7 @@ public final class Trace {
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (timeMicros[mid] < t) {
+            if (timeMicros(mid) < t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -158,7 +203,8 @@ public final class Trace {
 
     /** Approximate heap retained by this trace's columns, in bytes. */
     public long retainedBytesEstimate() {
-        long perEvent = 8L + 4 + 2 + 2 + 1 + 1 + 4 + 4 + 4 + 4;
-        return perEvent * timeMicros.length;
+        long perEvent = 4L + 2 + 2 + 1 + 1 + 4 + 4 + 4 + 4;
+        long times = timeWide != null ? 8L * timeWide.length : 4L * timeOffset.length + 8L * timeBase.length;
+        return perEvent * block.length + times;
     }
 }

@@ -42,7 +42,7 @@ import org.fabricscope.trace.TraceHeader;
 public final class TraceReader {
     private static final int PROGRESS_EVERY_EVENTS = 1 << 13;
 
-    private static final JsonFactory FACTORY =
+    static final JsonFactory FACTORY =
             JsonFactory.builder()
                     .streamReadConstraints(
                             StreamReadConstraints.builder()
@@ -74,6 +74,12 @@ public final class TraceReader {
             throw new TraceFormatException(name, 0, 0, "cannot open the file: " + e.getMessage(), e);
         }
         try (InputStream closing = in) {
+            // Files as TraceWriter writes them take a byte-level fast path; anything else (or any
+            // problem) is read, and reported, by the general reader below.
+            Trace fast = CanonicalTraceReader.tryRead(path, size, progress);
+            if (fast != null) {
+                return fast;
+            }
             return read(closing, name, size, progress);
         } catch (IOException e) {
             throw new TraceFormatException(name, 0, 0, "cannot close the file: " + e.getMessage(), e);
@@ -90,6 +96,15 @@ public final class TraceReader {
             throws TraceFormatException {
         CountingInputStream counting = new CountingInputStream(in);
         return new Parse(displayName, counting, totalBytes, progress).run();
+    }
+
+    /** The builder's starting capacity for a file of {@code totalBytes} (-1 if unknown). */
+    static int initialCapacity(long totalBytes) {
+        // Events are ~90 bytes on average; sizing up front avoids most of the builder's regrowth.
+        if (totalBytes <= 0) {
+            return 1 << 12;
+        }
+        return (int) Math.min(1 << 26, Math.max(1 << 12, totalBytes / 80));
     }
 
     /** One read of one stream. */
@@ -193,7 +208,7 @@ public final class TraceReader {
                 lastLine = c.tokenLine();
                 blockCount = header.topology().blockCount();
                 nodeCount = header.topology().nodes();
-                builder = new TraceBuilder(header, initialCapacity());
+                builder = new TraceBuilder(header, initialCapacity(totalBytes));
                 readEvents();
                 progress.update(counting.count(), totalBytes);
                 return builder.build();
@@ -222,13 +237,6 @@ public final class TraceReader {
             }
         }
 
-        private int initialCapacity() {
-            // Events are ~90 bytes on average; sizing up front avoids most of the builder's regrowth.
-            if (totalBytes <= 0) {
-                return 1 << 12;
-            }
-            return (int) Math.min(1 << 26, Math.max(1 << 12, totalBytes / 80));
-        }
 
         private void sniffEncoding(PushbackInputStream in) throws IOException, TraceFormatException {
             byte[] head = new byte[4];

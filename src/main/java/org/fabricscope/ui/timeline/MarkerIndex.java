@@ -15,11 +15,20 @@ import org.fabricscope.trace.Trace;
 public final class MarkerIndex {
     private static final int[] NONE = new int[0];
     private static final int PROGRESS_EVERY = 1 << 16;
+    /** Every {@code 2^SAMPLE_SHIFT}-th marker's time is kept beside the seqs (see {@link #firstAtOrAfter}). */
+    private static final int SAMPLE_SHIFT = 3;
+    private static final long[] NO_SAMPLES = new long[0];
 
     private final Trace trace;
     private final int actorLanes;
     // [lane][category] -> ascending seqs; lane = actor ordinal, or actorLanes + block.
     private final int[][][] markers;
+    /**
+     * [lane][category] -> the time of every {@code 2^SAMPLE_SHIFT}-th marker: a search walks this
+     * small, contiguous array and then at most a few seqs, instead of looking up the time of each
+     * probed seq in the trace (one cache miss each on a large trace).
+     */
+    private final long[][][] samples;
     private final int[] fpre004;
 
     private MarkerIndex(Trace trace, int actorLanes, int[][][] markers, int[] fpre004) {
@@ -27,6 +36,18 @@ public final class MarkerIndex {
         this.actorLanes = actorLanes;
         this.markers = markers;
         this.fpre004 = fpre004;
+        this.samples = new long[markers.length][][];
+        for (int l = 0; l < markers.length; l++) {
+            samples[l] = new long[markers[l].length][];
+            for (int c = 0; c < markers[l].length; c++) {
+                int[] seqs = markers[l][c];
+                long[] t = seqs.length == 0 ? NO_SAMPLES : new long[((seqs.length - 1) >>> SAMPLE_SHIFT) + 1];
+                for (int j = 0; j < t.length; j++) {
+                    t[j] = trace.timeMicros(seqs[j << SAMPLE_SHIFT]);
+                }
+                samples[l][c] = t;
+            }
+        }
     }
 
     /**
@@ -147,9 +168,48 @@ public final class MarkerIndex {
             hi = hi + step;
             step <<= 1;
         }
-        if (hi > seqs.length) {
-            hi = seqs.length;
+        return search(seqs, lo, Math.min(hi, seqs.length), t);
+    }
+
+    /**
+     * As {@link #firstAtOrAfter(int[], int, double)} over {@code lane}'s markers of {@code category},
+     * but galloping over the sampled times first, so that only the last few probes touch the trace.
+     */
+    int firstAtOrAfter(LaneLayout.Lane lane, MarkerCategory category, int from, double t) {
+        int l = lane.kind() == LaneLayout.LaneKind.ACTOR ? lane.id() : actorLanes + lane.id();
+        int[] seqs = markers[l][category.ordinal()];
+        long[] sampled = samples[l][category.ordinal()];
+        if (from >= seqs.length) {
+            return seqs.length;
         }
+        // The first sample after from's own that is at or after t: everything before the sample
+        // preceding it is earlier than t.
+        int j0 = (from >>> SAMPLE_SHIFT) + 1;
+        int lo = j0;
+        int hi = j0;
+        int step = 1;
+        while (hi < sampled.length && sampled[hi] < t) {
+            lo = hi + 1;
+            hi += step;
+            step <<= 1;
+        }
+        hi = Math.min(hi, sampled.length);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sampled[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int j = lo;
+        int first = Math.max(from, (j - 1) << SAMPLE_SHIFT);
+        int last = (int) Math.min(seqs.length, (long) j << SAMPLE_SHIFT);
+        return search(seqs, first, last, t);
+    }
+
+    /** The first index in [lo, hi) whose time is at or after t, else hi. */
+    private int search(int[] seqs, int lo, int hi, double t) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (trace.timeMicros(seqs[mid]) < t) {

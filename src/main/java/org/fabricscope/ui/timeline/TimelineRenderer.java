@@ -264,19 +264,33 @@ public final class TimelineRenderer {
                     top += 3;
                     h -= 3;
                 }
-                int i = f.markers.firstAtOrAfter(seqs, 0, scale.timeAtX(-w));
+                int i = f.markers.firstAtOrAfter(lane, cat, 0, scale.timeAtX(-w));
+                // Markers that touch are drawn as one rectangle (the same pixels): a dense lane
+                // at fit-all has long runs, and each fill costs a command and a rasterisation.
+                double runStart = Double.NaN;
+                double runEnd = Double.NaN;
                 while (i < seqs.length) {
                     int seq = seqs[i];
                     double x = Math.floor(scale.xForTime(trace.timeMicros(seq)));
                     if (x >= plotW + w) {
                         break;
                     }
-                    gc.fillRect(GUTTER + x - (w >> 1), top, w, h);
+                    double left = GUTTER + x - (w >> 1);
+                    if (left != runEnd) {
+                        if (!Double.isNaN(runEnd)) {
+                            gc.fillRect(runStart, top, runEnd - runStart, h);
+                        }
+                        runStart = left;
+                    }
+                    runEnd = left + w;
                     if (cat == MarkerCategory.ACK) {
                         addBracket(seq, rowY, block);
                     }
                     // One marker per category and pixel column: skip what would be drawn under it.
-                    i = f.markers.firstAtOrAfter(seqs, i + 1, scale.timeAtX(x + w));
+                    i = f.markers.firstAtOrAfter(lane, cat, i + 1, scale.timeAtX(x + w));
+                }
+                if (!Double.isNaN(runEnd)) {
+                    gc.fillRect(runStart, top, runEnd - runStart, h);
                 }
             }
         }
@@ -389,11 +403,15 @@ public final class TimelineRenderer {
             int[] seqs = m.markers(lane, MarkerCategory.FPRE004);
             double y = AXIS + layout.rowY(r) + 1;
             double h = layout.rowHeight(r) - 2;
+            double lastTileX = Double.NaN;
             for (int seq : seqs) {
                 double x = Math.floor(scale.xForTime(trace.timeMicros(seq)));
-                if (x < -8 || x > plotW + 8) {
+                // A tile in the same pixel column as the previous one would be drawn over it
+                // again: zoomed out, a lane's FPRE004s (retries, bursts) share columns.
+                if (x < -8 || x > plotW + 8 || x == lastTileX) {
                     continue;
                 }
+                lastTileX = x;
                 gc.setFill(palette.marker(MarkerCategory.FPRE004));
                 gc.fillRect(GUTTER + x - 4, y, 9, h);
                 gc.setStroke(FPRE_BORDER);

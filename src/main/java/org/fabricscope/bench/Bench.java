@@ -1,0 +1,220 @@
+package org.fabricscope.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code fabricscope bench [--json] [--quick] [--no-frames] [--no-startup]}: generates its own
+ * traces with the simulator, measures, and prints one JSON object (with {@code --json}, only that
+ * on standard output; progress goes to standard error). Field names are documented in the
+ * README's "Benchmark" section and are stable; see {@link #run(BenchConfig, TraceFigures.Log)}.
+ */
+public final class Bench {
+    /** The {@code schema} field: bumped only if a field changes meaning or is removed. */
+    public static final String SCHEMA = "fabricscope-bench/1";
+
+    private Bench() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line {@code args}; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean json = false;
+        boolean quick = false;
+        boolean frames = true;
+        boolean startup = true;
+        for (String a : args) {
+            switch (a) {
+                case "--json":
+                    json = true;
+                    break;
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--no-frames":
+                    frames = false;
+                    break;
+                case "--no-startup":
+                    startup = false;
+                    break;
+                case "-h":
+                case "--help":
+                    out.println("Usage: fabricscope bench [--json] [--quick] [--no-frames] [--no-startup]");
+                    out.println("  --json        print only the JSON object on standard output");
+                    out.println("  --quick       1 million events instead of 10 million, shorter timings");
+                    out.println("  --no-frames   skip the timeline frame times (no JavaFX toolkit)");
+                    out.println("  --no-startup  skip start-up to first frame (no child JVM)");
+                    out.println("Run the full benchmark with -Xmx6g.");
+                    return 0;
+                default:
+                    err.println("bench: unknown option '" + a + "'; try --help");
+                    return 2;
+            }
+        }
+        BenchConfig base = quick ? BenchConfig.quickRun() : BenchConfig.fullRun();
+        BenchConfig config = new BenchConfig(base.quick(), base.smallEvents(), base.largeEvents(), base.simSeconds(),
+                base.sweepAttempts(), base.ioRepeats(), base.queries(), base.frameRepeats(), frames, startup);
+        if (frames) {
+            FrameBench.configureHeadless();
+        }
+        try {
+            Map<String, Object> result = run(config, line -> err.println("bench: " + line));
+            if (!json) {
+                err.println(summary(result));
+            }
+            out.println(JsonText.write(result));
+            return 0;
+        } catch (Exception e) {
+            err.println("bench: failed: " + e);
+            return 1;
+        } finally {
+            if (frames) {
+                FrameBench.shutdown();
+            }
+        }
+    }
+
+    /** Measures everything {@code config} asks for and returns the JSON tree (every field present; null where skipped). */
+    public static Map<String, Object> run(BenchConfig config, TraceFigures.Log log) throws Exception {
+        long started = System.nanoTime();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("schema", SCHEMA);
+        r.put("quick", config.quick());
+        r.put("cores", Runtime.getRuntime().availableProcessors());
+        r.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        r.put("java", System.getProperty("java.version"));
+
+        log.say("simulator speed");
+        r.put("sim_events_per_s", SimFigures.eventsPerSecond(config.simSeconds()));
+        log.say("seed sweep, one thread versus all cores");
+        r.putAll(SimFigures.sweepSpeedup(config.sweepAttempts()));
+
+        Path dir = Files.createTempDirectory("fabricscope-bench");
+        try {
+            r.put("small", traceFigures(config.smallEvents(), dir, Math.max(config.ioRepeats(), 5), config, log));
+            r.put("large", traceFigures(config.largeEvents(), dir, config.ioRepeats(), config, log));
+        } finally {
+            deleteTree(dir);
+        }
+
+        Long startupMs = null;
+        if (config.startup()) {
+            log.say("start-up to first frame (child JVM)");
+            startupMs = StartupFigure.measure(2);
+        }
+        r.put("startup_to_first_frame_ms", startupMs);
+        r.put("ratios", ratios(r));
+        r.put("goals", goals(r));
+        r.put("total_s", (System.nanoTime() - started) / 1e9);
+        return r;
+    }
+
+    private static Map<String, Object> traceFigures(int events, Path dir, int ioRepeats, BenchConfig config,
+            TraceFigures.Log log) throws Exception {
+        TraceFigures.Measured m = TraceFigures.measure(events, dir, ioRepeats, config.queries(), log);
+        Map<String, Object> f = m.figures;
+        Files.deleteIfExists(m.file);
+        for (String k : FRAME_FIELDS) {
+            f.put(k, null);
+        }
+        if (config.frames()) {
+            log.say("timeline frames on " + m.trace.size() + " events");
+            Map<String, Object> frames = FrameBench.measure(
+                    new org.fabricscope.ui.session.LoadedTrace(null, m.trace, m.index), config.frameRepeats());
+            f.putAll(frames);
+        }
+        return f;
+    }
+
+    /** Frame fields, null when frames are not measured. */
+    static final List<String> FRAME_FIELDS = List.of(
+            "frame_ms_fit_all", "frame_ms_zoomed", "frame_ms_scroll",
+            "frame_record_ms_fit_all", "frame_record_ms_zoomed", "frame_record_ms_scroll",
+            "frame_width", "frame_height", "visible_lanes", "timeline_index_s");
+
+    /** Ratio name -> the per-trace field it compares, large over small. */
+    private static final String[][] SCALING = {
+        {"frame_fit_all_large_vs_small", "frame_ms_fit_all"},
+        {"frame_zoomed_large_vs_small", "frame_ms_zoomed"},
+        {"frame_scroll_large_vs_small", "frame_ms_scroll"},
+        {"state_at_step_large_vs_small", "state_at_step_us"},
+        {"next_fpre004_large_vs_small", "next_fpre004_us"},
+    };
+
+    private static Map<String, Object> ratios(Map<String, Object> r) {
+        Map<String, Object> small = figures(r, "small");
+        Map<String, Object> large = figures(r, "large");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("load_vs_scan", large.get("load_vs_scan"));
+        for (String[] s : SCALING) {
+            out.put(s[0], ratio(large.get(s[1]), small.get(s[1])));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> goals(Map<String, Object> r) {
+        Map<String, Object> ratios = figures(r, "ratios");
+        Map<String, Object> large = figures(r, "large");
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("load_vs_scan_at_least_0_8", atLeast(ratios.get("load_vs_scan"), 0.8));
+        g.put("bytes_per_event_at_most_40", atMost(large.get("bytes_per_event"), 40));
+        Boolean frames = true;
+        for (int i = 0; i < 3; i++) {
+            Boolean ok = atMost(ratios.get(SCALING[i][0]), 2);
+            frames = ok == null || frames == null ? null : frames && ok;
+        }
+        g.put("frames_large_at_most_2x_small", frames);
+        g.put("state_at_step_large_at_most_3x_small", atMost(ratios.get("state_at_step_large_vs_small"), 3));
+        g.put("next_fpre004_large_at_most_3x_small", atMost(ratios.get("next_fpre004_large_vs_small"), 3));
+        int cores = (Integer) r.get("cores");
+        // The goal is stated for two cores; on one core there is nothing to speed up.
+        g.put("sweep_speedup_at_least_1_6", cores < 2 ? null : atLeast(r.get("sweep_speedup"), 1.6));
+        g.put("sweep_identical", r.get("sweep_identical"));
+        return g;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> figures(Map<String, Object> r, String key) {
+        Object v = r.get(key);
+        return v instanceof Map ? (Map<String, Object>) v : Map.of();
+    }
+
+    private static Double ratio(Object a, Object b) {
+        if (!(a instanceof Number) || !(b instanceof Number) || ((Number) b).doubleValue() == 0) {
+            return null;
+        }
+        return ((Number) a).doubleValue() / ((Number) b).doubleValue();
+    }
+
+    private static Boolean atLeast(Object v, double bound) {
+        return v instanceof Number n ? n.doubleValue() >= bound : null;
+    }
+
+    private static Boolean atMost(Object v, double bound) {
+        return v instanceof Number n ? n.doubleValue() <= bound : null;
+    }
+
+    private static String summary(Map<String, Object> r) {
+        StringBuilder b = new StringBuilder("bench: goals:");
+        figures(r, "goals").forEach((k, v) -> b.append(String.format(Locale.ROOT, "%n  %-40s %s", k, v)));
+        return b.toString();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+}

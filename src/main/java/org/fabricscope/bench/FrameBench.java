@@ -1,0 +1,211 @@
+package org.fabricscope.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.fabricscope.ui.session.LoadedTrace;
+import org.fabricscope.ui.session.TraceSession;
+import org.fabricscope.ui.timeline.TimelineControl;
+
+/**
+ * Timeline frame times on the control the application uses ({@link TimelineControl} and its
+ * renderer), in a headless Monocle stage of {@link #WIDTH} x {@link #HEIGHT}.
+ *
+ * <p>A frame is timed as the FX thread's recording of it into the canvas
+ * ({@link TimelineControl#renderFrameNanos()}) plus rasterising the canvas (a snapshot, which
+ * syncs the canvas and renders its commands with the software pipeline); both are reported.
+ */
+final class FrameBench {
+    static final int WIDTH = 1600;
+    static final int HEIGHT = 900;
+    /** The mid zoom shows this fraction of the trace's time span, centred on its middle. */
+    static final double ZOOM_FRACTION = 0.01;
+    /** A scroll step pans by this many pixels. */
+    static final double SCROLL_PIXELS = 80;
+
+    private static boolean started;
+
+    private FrameBench() {}
+
+    /**
+     * Sets the properties a headless toolkit needs; call before any JavaFX class is used (the
+     * toolkit reads them once, when it starts). Values given on the command line win.
+     */
+    static void configureHeadless() {
+        setIfAbsent("glass.platform", "Monocle");
+        setIfAbsent("monocle.platform", "Headless");
+        setIfAbsent("prism.order", "sw");
+        setIfAbsent("prism.text", "t2k");
+        setIfAbsent("headless.geometry", "1920x1200-32");
+        setIfAbsent("java.awt.headless", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private static synchronized void startToolkit() throws InterruptedException {
+        if (started) {
+            return;
+        }
+        configureHeadless();
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        Platform.setImplicitExit(false);
+        up.await();
+        started = true;
+    }
+
+    static void shutdown() {
+        if (started) {
+            Platform.exit();
+        }
+    }
+
+    /** Opens {@code loaded} in a timeline and times frames at fit-all, a mid zoom and scroll steps. */
+    static Map<String, Object> measure(LoadedTrace loaded, int repeats) throws Exception {
+        startToolkit();
+        CompletableFuture<TimelineControl> ready = new CompletableFuture<>();
+        Stage[] stage = new Stage[1];
+        long[] openedAt = new long[1];
+        Platform.runLater(() -> {
+            try {
+                TraceSession session = new TraceSession();
+                TimelineControl control = new TimelineControl(session);
+                stage[0] = new Stage();
+                stage[0].setScene(new Scene(new StackPane(control), WIDTH, HEIGHT));
+                stage[0].show();
+                control.readyProperty().addListener((obs, was, now) -> {
+                    if (now) {
+                        ready.complete(control);
+                    }
+                });
+                openedAt[0] = System.nanoTime();
+                session.open(loaded);
+                if (control.isReady()) {
+                    ready.complete(control);
+                }
+            } catch (RuntimeException e) {
+                ready.completeExceptionally(e);
+            }
+        });
+        TimelineControl control = ready.get(10, TimeUnit.MINUTES);
+        double indexSeconds = (System.nanoTime() - openedAt[0]) / 1e9;
+        Map<String, Object> out = onFx(() -> frames(control, loaded, repeats));
+        out.put("timeline_index_s", indexSeconds);
+        onFx(() -> {
+            stage[0].close();
+            return null;
+        });
+        return out;
+    }
+
+    private static Map<String, Object> frames(TimelineControl control, LoadedTrace loaded, int repeats) {
+        control.applyCss();
+        control.getParent().layout();
+        WritableImage image = new WritableImage(WIDTH, HEIGHT);
+        SnapshotParameters params = new SnapshotParameters();
+        double start = loaded.trace().startMicros();
+        double end = loaded.trace().endMicros();
+        double mid = (start + end) / 2;
+        double half = Math.max(1, (end - start) * ZOOM_FRACTION / 2);
+        Map<String, Object> out = new LinkedHashMap<>();
+        Frame fit = new Frame(control, image, params);
+        Frame zoomed = new Frame(control, image, params);
+        Frame scroll = new Frame(control, image, params);
+        // Untimed rounds first, for the JIT; then the timed ones. Each mode sets its view first.
+        for (int round = 0; round < 2; round++) {
+            int n = round == 0 ? Math.max(3, repeats / 2) : repeats;
+            boolean timed = round == 1;
+            for (int i = 0; i < n; i++) {
+                control.fitAll();
+                fit.draw(timed);
+            }
+            for (int i = 0; i < n; i++) {
+                control.zoomTo(mid - half, mid + half);
+                zoomed.draw(timed);
+            }
+            control.zoomTo(mid - half, mid + half);
+            for (int i = 0; i < n; i++) {
+                control.pan(i % 20 < 10 ? SCROLL_PIXELS : -SCROLL_PIXELS);
+                scroll.draw(timed);
+            }
+        }
+        out.put("frame_ms_fit_all", fit.medianTotalMs());
+        out.put("frame_ms_zoomed", zoomed.medianTotalMs());
+        out.put("frame_ms_scroll", scroll.medianTotalMs());
+        out.put("frame_record_ms_fit_all", fit.medianRecordMs());
+        out.put("frame_record_ms_zoomed", zoomed.medianRecordMs());
+        out.put("frame_record_ms_scroll", scroll.medianRecordMs());
+        out.put("frame_width", WIDTH);
+        out.put("frame_height", HEIGHT);
+        out.put("visible_lanes", control.visibleLaneCount());
+        return out;
+    }
+
+    /** The timings of one kind of frame. */
+    private static final class Frame {
+        private final TimelineControl control;
+        private final WritableImage image;
+        private final SnapshotParameters params;
+        private double[] total = new double[0];
+        private double[] record = new double[0];
+
+        Frame(TimelineControl control, WritableImage image, SnapshotParameters params) {
+            this.control = control;
+            this.image = image;
+            this.params = params;
+        }
+
+        void draw(boolean timed) {
+            long t0 = System.nanoTime();
+            long recordNanos = control.renderFrameNanos();
+            control.canvas().snapshot(params, image);
+            long totalNanos = System.nanoTime() - t0;
+            if (timed) {
+                total = Arrays.copyOf(total, total.length + 1);
+                total[total.length - 1] = totalNanos / 1e6;
+                record = Arrays.copyOf(record, record.length + 1);
+                record[record.length - 1] = recordNanos / 1e6;
+            }
+        }
+
+        double medianTotalMs() {
+            return median(total);
+        }
+
+        double medianRecordMs() {
+            return median(record);
+        }
+
+        private static double median(double[] values) {
+            double[] v = values.clone();
+            Arrays.sort(v);
+            return v.length == 0 ? Double.NaN : v[v.length / 2];
+        }
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(10, TimeUnit.MINUTES);
+    }
+}

@@ -1,0 +1,407 @@
+package org.fabricscope.trace.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fabricscope.trace.EventKind;
+import org.fabricscope.trace.Field;
+import org.fabricscope.trace.Progress;
+import org.fabricscope.trace.Trace;
+import org.fabricscope.trace.TraceBuilder;
+import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.trace.TraceHeader;
+
+/**
+ * The fast path of {@link TraceReader#read(Path, Progress)}: a byte-level reader for files in the
+ * exact form {@link TraceWriter} writes (keys in the writer's order, defaults omitted, no spaces,
+ * {@code \n} line ends, plain ASCII names). It checks everything the general reader checks, but
+ * it reports nothing: at the first byte that is not canonical, or anything wrong, it gives up
+ * ({@code null}) and the general reader reads the file from the start, accepting what the format
+ * allows and naming the line of any error. So the set of files that load, what they load as, and
+ * every error message are the general reader's; this class only makes the common case fast (a
+ * Jackson token stream costs more per event than parsing these few known shapes directly).
+ *
+ * <p>The header line goes through the general {@link HeaderReader}.
+ */
+final class CanonicalTraceReader {
+    private static final int PROGRESS_EVERY_EVENTS = 1 << 13;
+    private static final int BUFFER = 1 << 18;
+    /** Longer event lines exist only in hand-made files; they take the general path. */
+    private static final int MAX_LINE = 4096;
+    private static final int MAX_NAME = 512;
+
+    private static final byte[] SEQ = ascii("{\"seq\":");
+    private static final byte[] T = ascii(",\"t\":");
+    private static final byte[] BLOCK = ascii(",\"block\":");
+    private static final byte[] NODE = ascii(",\"node\":");
+    private static final byte[] ACTOR = ascii(",\"actor\":\"");
+    private static final byte[] KIND = ascii(",\"kind\":\"");
+    private static final byte[] FIELD = ascii(",\"field\":\"");
+    private static final byte[] OLD = ascii(",\"old\":");
+    private static final byte[] NEW = ascii(",\"new\":");
+    private static final byte[] CAUSE = ascii(",\"cause\":");
+    private static final byte[] ARG = ascii(",\"arg\":");
+    private static final byte[] END = ascii("{\"end\":true,\"events\":");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+
+    private static final NameTable KINDS = new NameTable();
+    private static final NameTable FIELDS = new NameTable();
+    private static final NameTable[] ENUMS = new NameTable[Field.count()];
+    private static final Field.ValueType[] TYPES = new Field.ValueType[Field.count()];
+
+    static {
+        for (EventKind k : EventKind.values()) {
+            KINDS.put(k.name(), k.ordinal());
+        }
+        for (Field f : Field.values()) {
+            FIELDS.put(f.jsonName(), f.ordinal());
+            TYPES[f.ordinal()] = f.type();
+            ENUMS[f.ordinal()] = new NameTable();
+            for (int v = 0; v < f.enumNames().size(); v++) {
+                ENUMS[f.ordinal()].put(f.enumNames().get(v), v);
+            }
+        }
+    }
+
+    /** Thrown (without a stack trace) where the file stops being canonical or valid. */
+    private static final class GiveUp extends Exception {
+        private static final long serialVersionUID = 1L;
+        static final GiveUp INSTANCE = new GiveUp();
+
+        private GiveUp() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final InputStream in;
+    private final long totalBytes;
+    private final Progress progress;
+    private final NameTable actors = new NameTable();
+    private final char[] chars = new char[MAX_NAME];
+    private byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int limit;
+    private long consumedBefore;
+    private boolean eof;
+    private TraceBuilder builder;
+
+    private CanonicalTraceReader(InputStream in, long totalBytes, Progress progress) {
+        this.in = in;
+        this.totalBytes = totalBytes;
+        this.progress = progress;
+    }
+
+    /**
+     * Reads {@code path} if it is canonical and valid; {@code null} otherwise (and on any I/O
+     * problem: the general reader then meets it again and reports it).
+     *
+     * @throws org.fabricscope.trace.CancelledException if {@code progress} is cancelled
+     */
+    static Trace tryRead(Path path, long totalBytes, Progress progress) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return new CanonicalTraceReader(in, totalBytes, progress).run(path.toString());
+        } catch (GiveUp | IOException | TraceFormatException | RuntimeException e) {
+            if (e instanceof org.fabricscope.trace.CancelledException c) {
+                throw c;
+            }
+            return null;
+        }
+    }
+
+    private Trace run(String file) throws IOException, GiveUp, TraceFormatException {
+        fill();
+        if (limit == 0 || buf[0] != '{') {
+            throw GiveUp.INSTANCE;
+        }
+        int nl = indexOf((byte) '\n', 0);
+        while (nl < 0 && !eof) {
+            growAndFill();
+            nl = indexOf((byte) '\n', 0);
+        }
+        if (nl < 0) {
+            throw GiveUp.INSTANCE;
+        }
+        TraceHeader header;
+        try (JsonParser p = TraceReader.FACTORY.createParser(buf, 0, nl)) {
+            header = HeaderReader.read(new JsonCursor(p, file));
+            if (p.nextToken() != null) {
+                throw GiveUp.INSTANCE;
+            }
+        }
+        pos = nl + 1;
+        int blockCount = header.topology().blockCount();
+        int nodeCount = header.topology().nodes();
+        builder = new TraceBuilder(header, TraceReader.initialCapacity(totalBytes));
+        int seq = 0;
+        long prevTime = 0;
+        while (true) {
+            if (limit - pos < MAX_LINE && !eof) {
+                fill();
+            }
+            if ((seq & (PROGRESS_EVERY_EVENTS - 1)) == 0) {
+                progress.checkCancelled();
+                progress.update(consumedBefore + pos, totalBytes);
+            }
+            if (!lit(SEQ)) {
+                if (lit(END)) {
+                    long n = parseLong();
+                    if (n != seq || !ch('}')) {
+                        throw GiveUp.INSTANCE;
+                    }
+                    if (pos < limit && buf[pos] == '\n') {
+                        pos++;
+                    }
+                    if (pos != limit || !eof) {
+                        throw GiveUp.INSTANCE;
+                    }
+                    progress.update(totalBytes, totalBytes);
+                    return builder.build();
+                }
+                throw GiveUp.INSTANCE;
+            }
+            if (parseInt() != seq || !lit(T)) {
+                throw GiveUp.INSTANCE;
+            }
+            long time = parseLong();
+            if (time < prevTime) {
+                throw GiveUp.INSTANCE;
+            }
+            int block = -1;
+            if (lit(BLOCK)) {
+                block = parseInt();
+                if (block < -1 || block >= blockCount) {
+                    throw GiveUp.INSTANCE;
+                }
+            }
+            int node = -1;
+            if (lit(NODE)) {
+                node = parseInt();
+                if (node < -1 || node >= nodeCount) {
+                    throw GiveUp.INSTANCE;
+                }
+            }
+            if (!lit(ACTOR)) {
+                throw GiveUp.INSTANCE;
+            }
+            int actor = actor();
+            if (!lit(KIND)) {
+                throw GiveUp.INSTANCE;
+            }
+            int kind = name(KINDS);
+            int field = -1;
+            int oldValue = 0;
+            int newValue = 0;
+            if (lit(FIELD)) {
+                field = name(FIELDS);
+                if (!lit(OLD)) {
+                    throw GiveUp.INSTANCE;
+                }
+                oldValue = value(field);
+                if (!lit(NEW)) {
+                    throw GiveUp.INSTANCE;
+                }
+                newValue = value(field);
+            } else {
+                if (lit(OLD)) {
+                    oldValue = parseInt();
+                }
+                if (lit(NEW)) {
+                    newValue = parseInt();
+                }
+            }
+            int cause = -1;
+            if (lit(CAUSE)) {
+                cause = parseInt();
+                if (cause < -1 || cause >= seq) {
+                    throw GiveUp.INSTANCE;
+                }
+            }
+            int arg = 0;
+            if (lit(ARG)) {
+                arg = parseInt();
+            }
+            if (!ch('}') || !ch('\n')) {
+                throw GiveUp.INSTANCE;
+            }
+            builder.append(time, block, node, actor, kind, field, oldValue, newValue, cause, arg);
+            prevTime = time;
+            seq++;
+        }
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private int value(int field) throws GiveUp {
+        switch (TYPES[field]) {
+            case BOOL:
+                if (lit(TRUE)) {
+                    return 1;
+                }
+                if (lit(FALSE)) {
+                    return 0;
+                }
+                throw GiveUp.INSTANCE;
+            case ENUM:
+                if (!ch('"')) {
+                    throw GiveUp.INSTANCE;
+                }
+                return name(ENUMS[field]);
+            default:
+                return parseInt();
+        }
+    }
+
+    /** A 32-bit integer as the format writes it: optional '-', no leading zeros, no "-0". */
+    private int parseInt() throws GiveUp {
+        boolean negative = ch('-');
+        int start = pos;
+        long v = 0;
+        while (pos < limit) {
+            int d = buf[pos] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d;
+            pos++;
+            if (pos - start > 10) {
+                throw GiveUp.INSTANCE;
+            }
+        }
+        int digits = pos - start;
+        if (digits == 0 || (buf[start] == '0' && (digits > 1 || negative))) {
+            throw GiveUp.INSTANCE;
+        }
+        v = negative ? -v : v;
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw GiveUp.INSTANCE;
+        }
+        return (int) v;
+    }
+
+    /** A non-negative 64-bit integer of at most 18 digits (times and counts). */
+    private long parseLong() throws GiveUp {
+        int start = pos;
+        long v = 0;
+        while (pos < limit) {
+            int d = buf[pos] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d;
+            pos++;
+            if (pos - start > 18) {
+                throw GiveUp.INSTANCE;
+            }
+        }
+        int digits = pos - start;
+        if (digits == 0 || (buf[start] == '0' && digits > 1)) {
+            throw GiveUp.INSTANCE;
+        }
+        return v;
+    }
+
+    /** The chars of a plain ASCII string whose opening quote was just read, up to its closing quote. */
+    private int string() throws GiveUp {
+        int n = 0;
+        while (true) {
+            if (pos >= limit) {
+                throw GiveUp.INSTANCE;
+            }
+            byte b = buf[pos++];
+            if (b == '"') {
+                return n;
+            }
+            if (b < 0x20 || b > 0x7e || b == '\\' || n == MAX_NAME) {
+                throw GiveUp.INSTANCE;
+            }
+            chars[n++] = (char) b;
+        }
+    }
+
+    private int name(NameTable table) throws GiveUp {
+        int id = table.find(chars, 0, string());
+        if (id < 0) {
+            throw GiveUp.INSTANCE;
+        }
+        return id;
+    }
+
+    private int actor() throws GiveUp {
+        int n = string();
+        int id = actors.find(chars, 0, n);
+        if (id < 0) {
+            String name = new String(chars, 0, n);
+            id = builder.internActor(name);
+            actors.put(name, id);
+        }
+        return id;
+    }
+
+    // ---------------------------------------------------------------- bytes
+
+    private boolean ch(char c) {
+        if (pos < limit && buf[pos] == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean lit(byte[] literal) {
+        int n = literal.length;
+        if (limit - pos < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (buf[pos + i] != literal[i]) {
+                return false;
+            }
+        }
+        pos += n;
+        return true;
+    }
+
+    private int indexOf(byte b, int from) {
+        for (int i = from; i < limit; i++) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Moves the unread bytes to the front and reads until the buffer is full or the file ends. */
+    private void fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            consumedBefore += pos;
+            limit -= pos;
+            pos = 0;
+        }
+        while (limit < buf.length && !eof) {
+            int r = in.read(buf, limit, buf.length - limit);
+            if (r < 0) {
+                eof = true;
+            } else {
+                limit += r;
+            }
+        }
+    }
+
+    /** For a header longer than the buffer. */
+    private void growAndFill() throws IOException, GiveUp {
+        if (buf.length >= 1 << 28) {
+            throw GiveUp.INSTANCE;
+        }
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        fill();
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

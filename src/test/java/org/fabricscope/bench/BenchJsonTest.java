@@ -1,0 +1,86 @@
+package org.fabricscope.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark's non-rendering path on tiny sizes: the JSON it prints has every documented
+ * field. No timing is asserted (figures on a shared machine are not test material).
+ */
+class BenchJsonTest {
+    private static final List<String> TOP = List.of("schema", "quick", "cores", "max_heap_mb", "java",
+            "sim_events_per_s", "sweep_speedup", "sweep_identical", "sweep_threads", "sweep_attempts",
+            "sweep_s_one_thread", "sweep_s_all_threads", "sweep_cpu_cores_used", "load_average", "small", "large", "startup_to_first_frame_ms", "ratios",
+            "goals", "total_s");
+    private static final List<String> MEASURED = List.of("events", "scenario", "seed", "duration_micros",
+            "generate_s", "file_mb", "file_bytes_per_event", "write_mb_per_s", "load_mb_per_s", "scan_mb_per_s",
+            "load_vs_scan", "load_events_per_s", "index_build_s", "bytes_per_event", "bytes_per_event_estimate",
+            "fpre004_events", "state_at_step_us", "next_fpre004_us");
+    private static final List<String> RENDERED = List.of("frame_ms_fit_all", "frame_ms_zoomed", "frame_ms_scroll",
+            "frame_record_ms_fit_all", "frame_record_ms_zoomed", "frame_record_ms_scroll", "frame_width",
+            "frame_height", "visible_lanes", "timeline_index_s");
+    private static final List<String> RATIOS = List.of("load_vs_scan", "frame_fit_all_large_vs_small",
+            "frame_zoomed_large_vs_small", "frame_scroll_large_vs_small", "state_at_step_large_vs_small",
+            "next_fpre004_large_vs_small");
+    private static final List<String> GOALS = List.of("load_vs_scan_at_least_0_8", "bytes_per_event_at_most_40",
+            "frames_large_at_most_2x_small", "state_at_step_large_at_most_3x_small",
+            "next_fpre004_large_at_most_3x_small", "sweep_speedup_at_least_1_6", "sweep_identical");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void quickPathWithoutRenderingReportsEveryFieldAndIdenticalSweeps() throws Exception {
+        List<String> log = new ArrayList<>();
+        Map<String, Object> r = Bench.run(BenchConfig.tinyWithoutRendering(), log::add);
+
+        assertThat(r.keySet()).containsExactlyElementsOf(TOP);
+        assertThat((Map<String, Object>) r.get("sim_events_per_s"))
+                .containsOnlyKeys("fpre004-repro", "pilot-rack")
+                .allSatisfy((k, v) -> assertThat(((Number) v).doubleValue()).isPositive());
+        assertThat(r.get("sweep_identical")).isEqualTo(true);
+        assertThat(r.get("schema")).isEqualTo(Bench.SCHEMA);
+        for (String size : List.of("small", "large")) {
+            Map<String, Object> f = (Map<String, Object>) r.get(size);
+            assertThat(f.keySet()).containsAll(MEASURED).containsAll(RENDERED).hasSize(MEASURED.size() + RENDERED.size());
+            for (String k : MEASURED) {
+                assertThat(f.get(k)).as(size + "." + k).isNotNull();
+            }
+            for (String k : RENDERED) {
+                assertThat(f.get(k)).as(size + "." + k + " (not rendered)").isNull();
+            }
+        }
+        assertThat(((Number) ((Map<String, Object>) r.get("large")).get("events")).intValue())
+                .isGreaterThan(((Number) ((Map<String, Object>) r.get("small")).get("events")).intValue());
+        assertThat(((Map<String, Object>) r.get("ratios")).keySet()).containsExactlyElementsOf(RATIOS);
+        assertThat(((Map<String, Object>) r.get("goals")).keySet()).containsExactlyElementsOf(GOALS);
+        assertThat(log).isNotEmpty();
+
+        String json = JsonText.write(r);
+        int objects = 0;
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.START_OBJECT) {
+                    objects++;
+                }
+            }
+        }
+        assertThat(objects).as("top level, sim speeds, small, large, ratios, goals").isEqualTo(6);
+        assertThat(json).startsWith("{").contains("\"sweep_identical\" : true");
+    }
+
+    @Test
+    void unknownOptionIsRefusedWithExitCodeTwo() {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = Bench.run(new String[] {"--fast"}, new java.io.PrintStream(out), new java.io.PrintStream(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown option '--fast'");
+        assertThat(out.toString()).isEmpty();
+    }
+}
