@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.fabricscope.testsupport.RandomTraces;
 
 /** Damaged files are either read or refused with a TraceFormatException, never anything else. */
-class TraceReaderFuzzProperties {
+class TraceReaderFuzzPropertiesTest {
     private static final byte[] GOOD;
 
     static {

@@ -16,7 +16,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * A damaged scenario file is loaded or refused with a {@link ScenarioException} that names the
  * file, never anything else (the GUI opens these files as users wrote them).
  */
-class ScenarioFileProperties {
+class ScenarioFilePropertiesTest {
     private static final byte[] GOOD = ("{\"name\": \"slow ack\", \"base\": \"fpre004-repro\",\n"
             + " \"parameters\": {\"ackJitterMicrosMax\": \"7.3ms\", \"readBurstSize\": 12,\n"
             + "  \"compactionEnabled\": false, \"mediaErrorsPerMillionBlockReads\": 2.5}}\n").getBytes(StandardCharsets.UTF_8);

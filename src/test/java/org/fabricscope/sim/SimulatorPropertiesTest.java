@@ -24,7 +24,7 @@ import org.fabricscope.trace.io.TraceWriter;
  * every invariant of {@link InvariantChecker}. Scenarios are the reproducer with shortened runs
  * and varied timing, so each property stays within a few seconds.
  */
-class SimulatorProperties {
+class SimulatorPropertiesTest {
     @Property(tries = 50)
     void sameInputsWriteByteIdenticalTraceFiles(
             @ForAll long seed, @ForAll @IntRange(min = 1, max = 100_000) int attempt, @ForAll("switches") PatchSwitches patch,

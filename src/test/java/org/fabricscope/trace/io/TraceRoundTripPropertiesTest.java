@@ -8,7 +8,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.fabricscope.testsupport.RandomTraces;
 import org.fabricscope.trace.Trace;
 
-class TraceRoundTripProperties {
+class TraceRoundTripPropertiesTest {
     @Property(tries = 60)
     void anyValidTraceRoundTripsToIdenticalBytes(
             @ForAll long seed, @ForAll @IntRange(min = 0, max = 600) int events, @ForAll @IntRange(min = 0, max = 40) int blocks,
