@@ -56,6 +56,11 @@ public final class TraceIndex {
     private final int[] blockStart;
     private final int[] blockSeqs;
     private final long[] changeBits;
+    /**
+     * The field each state-changing block event changes, two per byte (by CSR position), so that
+     * reconstructing a state reads the trace only for the last change of each field.
+     */
+    private final byte[] changeFields;
     private final int[] snapStart;
     private final int[] snapValues;
     /**
@@ -120,6 +125,7 @@ public final class TraceIndex {
         int blockEvents = blockStart[blockCount];
         blockSeqs = new int[blockEvents];
         changeBits = new long[(blockEvents >>> 6) + 1];
+        changeFields = new byte[(blockEvents >>> 1) + 1];
         snapValues = new int[snapStart[blockCount] * FIELDS];
         snapSeq = new int[snapStart[blockCount]];
         Arrays.fill(snapSeq, Integer.MAX_VALUE);
@@ -152,6 +158,7 @@ public final class TraceIndex {
             int f = trace.fieldOrdinal(seq);
             if (changesState(k, f)) {
                 changeBits[pos >>> 6] |= 1L << pos;
+                changeFields[pos >>> 1] |= (byte) (f << ((pos & 1) << 2));
                 state[b * FIELDS + f] = trace.newValue(seq);
             }
         }
@@ -308,10 +315,16 @@ public final class TraceIndex {
         int snapshot = applied / SNAPSHOT_EVERY;
         int[] values = new int[FIELDS];
         System.arraycopy(snapValues, (snapStart[block] + snapshot) * FIELDS, values, 0, FIELDS);
-        int end = lo + applied;
-        for (int pos = nextChange(lo + snapshot * SNAPSHOT_EVERY, end); pos >= 0; pos = nextChange(pos + 1, end)) {
-            int seq = blockSeqs[pos];
-            values[trace.fieldOrdinal(seq)] = trace.newValue(seq);
+        int from = lo + snapshot * SNAPSHOT_EVERY;
+        // Backwards from the step: only each field's last change since the snapshot matters, and
+        // only it is read from the trace (a cache miss each in a large trace).
+        int pending = (1 << FIELDS) - 1;
+        for (int pos = prevChange(lo + applied - 1, from); pos >= 0 && pending != 0; pos = prevChange(pos - 1, from)) {
+            int f = changeField(pos);
+            if ((pending & (1 << f)) != 0) {
+                pending &= ~(1 << f);
+                values[f] = trace.newValue(blockSeqs[pos]);
+            }
         }
         return new BlockState(block, values);
     }
@@ -322,9 +335,8 @@ public final class TraceIndex {
         int lo = blockStart[block];
         int f = field.ordinal();
         for (int pos = prevChange(firstAfter(block, step) - 1, lo); pos >= 0; pos = prevChange(pos - 1, lo)) {
-            int seq = blockSeqs[pos];
-            if (trace.fieldOrdinal(seq) == f) {
-                return seq;
+            if (changeField(pos) == f) {
+                return blockSeqs[pos];
             }
         }
         return -1;
@@ -335,23 +347,28 @@ public final class TraceIndex {
         return from == Integer.MAX_VALUE ? blockStart[block + 1] : firstAtOrAfter(block, from + 1);
     }
 
+    /** The first index in [first, last] whose sample is at or after {@code seq}, or last + 1. */
+    private int firstSampleAtOrAfter(int first, int last, int seq) {
+        int lo = first;
+        int hi = last + 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (snapSeq[mid] < seq) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The first CSR position of {@code block} whose event is at or after {@code seq}. */
     private int firstAtOrAfter(int block, int seq) {
         int base = blockStart[block];
         int s0 = snapStart[block];
-        int a = s0;
-        int b = snapStart[block + 1];
-        while (a < b) {
-            int mid = (a + b) >>> 1;
-            if (snapSeq[mid] < seq) {
-                a = mid + 1;
-            } else {
-                b = mid;
-            }
-        }
         // Sample j is the first whose event is at or after seq: the answer lies after sample j-1's
         // position and at or before sample j's.
-        int j = a - s0;
+        int j = firstSampleAtOrAfter(s0, snapStart[block + 1] - 1, seq) - s0;
         int lo = j == 0 ? base : base + (j - 1) * SNAPSHOT_EVERY + 1;
         int hi = (int) Math.min(blockStart[block + 1], (long) base + (long) j * SNAPSHOT_EVERY);
         while (lo < hi) {
@@ -386,6 +403,11 @@ public final class TraceIndex {
     }
 
     /** The last position in [lo, from] with its change bit set, or -1. */
+    /** The field changed by the state-changing block event at CSR position {@code pos}. */
+    private int changeField(int pos) {
+        return (changeFields[pos >>> 1] >> ((pos & 1) << 2)) & 0xF;
+    }
+
     private int prevChange(int from, int lo) {
         if (from < lo) {
             return -1;
@@ -528,7 +550,7 @@ public final class TraceIndex {
     /** Heap retained by the index's own arrays (not the trace's), in bytes. */
     public long retainedBytesEstimate() {
         long bytes = 4L * (blockStart.length + blockSeqs.length + snapStart.length + snapValues.length + snapSeq.length
-                + kindCounts.length
+                + kindCounts.length + changeFields.length / 4
                 + causeChunkMin.length + causeChunkMax.length) + 8L * (changeBits.length + kindChunkMask.length);
         for (int[] a : kindSeqs) {
             if (a != null) {

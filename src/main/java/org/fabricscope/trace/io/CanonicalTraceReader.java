@@ -88,6 +88,8 @@ final class CanonicalTraceReader {
     private long consumedBefore;
     private boolean eof;
     private TraceBuilder builder;
+    /** The event count the end line announces, or -1: sizes the columns exactly (no regrowth, no trim copy). */
+    private long expectedEvents = -1;
 
     private CanonicalTraceReader(InputStream in, long totalBytes, Progress progress) {
         this.in = in;
@@ -103,7 +105,9 @@ final class CanonicalTraceReader {
      */
     static Trace tryRead(Path path, long totalBytes, Progress progress) {
         try (InputStream in = Files.newInputStream(path)) {
-            return new CanonicalTraceReader(in, totalBytes, progress).run(path.toString());
+            CanonicalTraceReader reader = new CanonicalTraceReader(in, totalBytes, progress);
+            reader.expectedEvents = endLineCount(path, totalBytes);
+            return reader.run(path.toString());
         } catch (GiveUp | IOException | TraceFormatException | RuntimeException e) {
             if (e instanceof org.fabricscope.trace.CancelledException c) {
                 throw c;
@@ -135,7 +139,11 @@ final class CanonicalTraceReader {
         pos = nl + 1;
         int blockCount = header.topology().blockCount();
         int nodeCount = header.topology().nodes();
-        builder = new TraceBuilder(header, TraceReader.initialCapacity(totalBytes));
+        // The end line's count is checked against the events actually read; here it only sizes
+        // the columns (bounded by the file size: an event line has at least 20 bytes).
+        builder = new TraceBuilder(header, expectedEvents >= 0 && expectedEvents <= totalBytes / 20
+                ? (int) Math.max(1, expectedEvents)
+                : TraceReader.initialCapacity(totalBytes));
         int seq = 0;
         long prevTime = 0;
         while (true) {
@@ -231,6 +239,48 @@ final class CanonicalTraceReader {
             prevTime = time;
             seq++;
         }
+    }
+
+    /** N from a final line {@code {"end":true,"events":N}} (with or without a newline), else -1. */
+    private static long endLineCount(Path path, long size) {
+        int n = (int) Math.min(size, 64);
+        if (n < END.length + 2) {
+            return -1;
+        }
+        byte[] tail = new byte[n];
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(tail);
+            long at = size - n;
+            while (b.hasRemaining()) {
+                int r = ch.read(b, at + b.position());
+                if (r < 0) {
+                    return -1;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        int end = n;
+        if (tail[end - 1] == '\n') {
+            end--;
+        }
+        if (end < 1 || tail[end - 1] != '}') {
+            return -1;
+        }
+        int digitsEnd = end - 1;
+        int i = digitsEnd;
+        while (i > 0 && tail[i - 1] >= '0' && tail[i - 1] <= '9' && digitsEnd - i < 12) {
+            i--;
+        }
+        if (i == digitsEnd || i < END.length
+                || !java.util.Arrays.equals(tail, i - END.length, i, END, 0, END.length)) {
+            return -1;
+        }
+        long v = 0;
+        for (int k = i; k < digitsEnd; k++) {
+            v = v * 10 + (tail[k] - '0');
+        }
+        return v;
     }
 
     // ---------------------------------------------------------------- values
