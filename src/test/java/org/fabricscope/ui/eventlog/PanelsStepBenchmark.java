@@ -100,7 +100,8 @@ public final class PanelsStepBenchmark {
         }
     }
 
-    private static Trace syntheticTrace(int events) {
+    /** A random-looking but fixed trace over 4096 blocks and every kind (shared by the panel benchmarks). */
+    static Trace syntheticTrace(int events) {
         int blocks = 4096;
         List<Topology.BlockInfo> infos = new ArrayList<>();
         for (int b = 0; b < blocks; b++) {
