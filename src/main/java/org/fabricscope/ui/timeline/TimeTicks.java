@@ -24,6 +24,9 @@ public final class TimeTicks {
 
     /** A label for tick time {@code t} on an axis whose step is {@code stepMicros}. */
     public static String label(double t, double stepMicros) {
+        if (Math.abs(t) < stepMicros * 1e-6) {
+            t = 0; // a tick at zero computed as -1e-12 must not read "-0 ms"
+        }
         // Switch unit at half a unit, so labels stay short ("2.5 ms", not "2500 µs").
         if (stepMicros >= 500_000) {
             return trim(t / 1_000_000, decimals(stepMicros / 1_000_000)) + " s";

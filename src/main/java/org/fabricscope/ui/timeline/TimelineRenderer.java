@@ -344,8 +344,9 @@ public final class TimelineRenderer {
                 double xj = GUTTER + scale.xForTime(trace.timeMicros(seq) - (double) jitter);
                 double jw = Math.max(1, xAck - Math.max(xj, xIssue));
                 batch.add(jitterColor, xAck - jw, mid - 1, jw, 3);
-                if (bracketOnBlock[i] && jw >= 60 && labels < 200) {
-                    labelQueue(labels++, xAck - 3, bracketRowY[i] + CACHE_TOP + CACHE_H, "+" + TimeTicks.format(jitter) + " jitter");
+                double labelY = bracketRowY[i] + CACHE_TOP + CACHE_H;
+                if (bracketOnBlock[i] && jw >= 60 && labels < MAX_LABELS && !labelOverlaps(labels, xAck - 3, labelY)) {
+                    labelQueue(labels++, xAck - 3, labelY, "+" + TimeTicks.format(jitter) + " jitter");
                 }
             }
         }
@@ -358,9 +359,22 @@ public final class TimelineRenderer {
         }
     }
 
-    private String[] labelText = new String[200];
-    private final double[] labelX = new double[200];
-    private final double[] labelY = new double[200];
+    private static final int MAX_LABELS = 200;
+    /** Right-aligned jitter labels are about this wide; closer ones on a row would overprint. */
+    private static final double LABEL_WIDTH = 90;
+
+    private final String[] labelText = new String[MAX_LABELS];
+    private final double[] labelX = new double[MAX_LABELS];
+    private final double[] labelY = new double[MAX_LABELS];
+
+    private boolean labelOverlaps(int count, double x, double y) {
+        for (int i = 0; i < count; i++) {
+            if (labelY[i] == y && Math.abs(labelX[i] - x) < LABEL_WIDTH) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void labelQueue(int i, double x, double y, String text) {
         labelText[i] = text;

@@ -147,7 +147,7 @@ final class SyntheticTrace {
                     case 2:
                         a.cause = change(t, b, "write", EventKind.WRITE_MEDIA, Field.VERSION, s[Field.VERSION.ordinal()] + 1, a.cause, a.writeId);
                         a.cause = change(t, b, "write", EventKind.CACHE_INVALIDATE, Field.CACHE_STATE, CacheState.INVALID.ordinal(), a.cause, a.writeId);
-                        a.jitter = random.nextInt(4) == 0 ? 7300 : random.nextInt(300);
+                        a.jitter = random.nextInt(40) == 0 ? 7300 : random.nextInt(300);
                         a.time += 150 + a.jitter;
                         return true;
                     case 3:
