@@ -200,17 +200,7 @@ public final class LaneLayout {
         if (y < 0 || y >= viewportHeight || cy < 0 || cy >= rowTop[rowCount]) {
             return -1;
         }
-        int lo = 0;
-        int hi = rowCount - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (rowTop[mid] <= cy) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
+        return rowAtContent(cy);
     }
 
     /** The lane at viewport y, or {@code null} (header or outside). */
