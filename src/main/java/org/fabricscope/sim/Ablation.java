@@ -42,23 +42,20 @@ public final class Ablation {
         try (AttemptPool pool = new AttemptPool(threads)) {
             for (PatchSwitches patch : CONFIGURATIONS) {
                 caller.checkCancelled();
-                int withFpre = 0;
-                for (int next = 1; next <= attempts; next += pool.batchSize()) {
+                int[] withFpre = {0};
+                pool.stream(1, attempts, a -> Simulator.run(scenario, seed, a, patch, false, quiet).stats(), stats -> {
                     caller.checkCancelled();
-                    int count = Math.min(pool.batchSize(), attempts - next + 1);
-                    for (RunStats s : pool.run(next, count,
-                            a -> Simulator.run(scenario, seed, a, patch, false, quiet).stats())) {
-                        if (s.fpre004() > 0) {
-                            withFpre++;
-                        }
+                    if (stats.fpre004() > 0) {
+                        withFpre[0]++;
                     }
-                }
+                    return true;
+                });
                 caller.update(++step, steps);
                 SoakResult soak = Soak.run(scenario, seed, soakReads, patch, threads, quiet);
                 if (patch.equals(PatchSwitches.NONE)) {
                     legacyLatency = soak.prefetchLatencyMeanMicros();
                 }
-                rows.add(new AblationResult.Row(patch.toString(), patch, attempts, withFpre, soak,
+                rows.add(new AblationResult.Row(patch.toString(), patch, attempts, withFpre[0], soak,
                         soak.prefetchLatencyMeanMicros() - legacyLatency));
                 caller.update(++step, steps);
             }

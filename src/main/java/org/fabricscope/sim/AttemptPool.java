@@ -1,12 +1,12 @@
 package org.fabricscope.sim;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.fabricscope.trace.CancelledException;
 import org.fabricscope.trace.Progress;
 
@@ -16,6 +16,9 @@ import org.fabricscope.trace.Progress;
  * own single-threaded simulation; nothing is shared between them.
  */
 final class AttemptPool implements AutoCloseable {
+    /** Attempts kept in flight per thread: enough that a slow attempt never starves a thread. */
+    private static final int WINDOW_PER_THREAD = 4;
+
     private final int threads;
     private final ExecutorService executor;
 
@@ -30,35 +33,47 @@ final class AttemptPool implements AutoCloseable {
                 });
     }
 
-    /** A good number of attempts to run per batch. */
-    int batchSize() {
-        return threads * 4;
-    }
-
-    /** Runs attempts {@code first .. first+count-1}; results in attempt order. */
-    <T> List<T> run(int first, int count, IntFunction<T> attempt) {
-        List<T> out = new ArrayList<>(count);
+    /**
+     * Runs attempts {@code first}, {@code first + 1}, … up to {@code last} and hands each result to
+     * {@code sink} in attempt order, until {@code sink} returns false or the attempts run out.
+     *
+     * <p>With several threads, a window of attempts is kept in flight and a new one is submitted as
+     * soon as the oldest is handed over, so no thread idles at a batch boundary waiting for a slow
+     * sibling (fixed batches cost about a tenth of a second core on two cores). Attempts beyond the
+     * one where the sink stops may run speculatively; their results are dropped and they are
+     * cancelled, so what the sink sees is the same whatever the thread count.
+     */
+    <T> void stream(int first, int last, IntFunction<T> attempt, Predicate<? super T> sink) {
         if (executor == null) {
-            for (int i = 0; i < count; i++) {
-                out.add(attempt.apply(first + i));
+            for (int a = first; a <= last; a++) {
+                if (!sink.test(attempt.apply(a))) {
+                    return;
+                }
             }
-            return out;
+            return;
         }
-        List<Future<T>> futures = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int a = first + i;
-            futures.add(executor.submit(() -> attempt.apply(a)));
-        }
+        ArrayDeque<Future<T>> window = new ArrayDeque<>();
+        int next = first;
         try {
-            for (Future<T> f : futures) {
-                out.add(f.get());
+            while (next <= last && window.size() < threads * WINDOW_PER_THREAD) {
+                int a = next++;
+                window.add(executor.submit(() -> attempt.apply(a)));
+            }
+            while (!window.isEmpty()) {
+                T result = window.peekFirst().get();
+                window.removeFirst();
+                if (next <= last) {
+                    int a = next++;
+                    window.add(executor.submit(() -> attempt.apply(a)));
+                }
+                if (!sink.test(result)) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            futures.forEach(f -> f.cancel(true));
             throw new CancelledException();
         } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
@@ -67,8 +82,9 @@ final class AttemptPool implements AutoCloseable {
                 throw err;
             }
             throw new IllegalStateException(cause);
+        } finally {
+            window.forEach(f -> f.cancel(true));
         }
-        return out;
     }
 
     /** A progress for one attempt: it reports nothing but honours the caller's cancellation. */

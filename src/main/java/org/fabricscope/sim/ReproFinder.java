@@ -29,29 +29,31 @@ public final class ReproFinder {
             Scenario scenario, long seed, int maxAttempts, PatchSwitches patch, int threads, Progress progress) {
         Progress caller = progress == null ? Progress.NONE : progress;
         Progress quiet = AttemptPool.cancelOnly(caller);
+        int[] found = {-1};
+        RunStats[] foundStats = new RunStats[1];
+        int[] attemptNo = {0};
         try (AttemptPool pool = new AttemptPool(threads)) {
-            int next = 1;
-            while (next <= maxAttempts) {
+            pool.stream(1, maxAttempts, a -> Simulator.run(scenario, seed, a, patch, false, quiet).stats(), stats -> {
+                int attempt = ++attemptNo[0];
                 caller.checkCancelled();
-                int count = Math.min(pool.batchSize(), maxAttempts - next + 1);
-                List<RunStats> batch = pool.run(next, count,
-                        a -> Simulator.run(scenario, seed, a, patch, false, quiet).stats());
-                for (int i = 0; i < batch.size(); i++) {
-                    if (batch.get(i).fpre004() > 0) {
-                        int attempt = next + i;
-                        caller.update(attempt, maxAttempts);
-                        SimulationResult recorded = Simulator.run(scenario, seed, attempt, patch, true, quiet);
-                        if (!recorded.stats().equals(batch.get(i))) {
-                            throw new IllegalStateException("attempt " + attempt + " of " + scenario.name()
-                                    + " (seed " + seed + ") ran differently when recorded: the simulator is not"
-                                    + " deterministic");
-                        }
-                        return new ReproResult(true, attempt, seed, attempt, recorded);
-                    }
+                caller.update(attempt, maxAttempts);
+                if (stats.fpre004() > 0) {
+                    found[0] = attempt;
+                    foundStats[0] = stats;
+                    return false;
                 }
-                next += count;
-                caller.update(next - 1, maxAttempts);
+                return true;
+            });
+        }
+        if (found[0] > 0) {
+            int attempt = found[0];
+            SimulationResult recorded = Simulator.run(scenario, seed, attempt, patch, true, quiet);
+            if (!recorded.stats().equals(foundStats[0])) {
+                throw new IllegalStateException("attempt " + attempt + " of " + scenario.name()
+                        + " (seed " + seed + ") ran differently when recorded: the simulator is not"
+                        + " deterministic");
             }
+            return new ReproResult(true, attempt, seed, attempt, recorded);
         }
         return new ReproResult(false, maxAttempts, seed, -1, null);
     }

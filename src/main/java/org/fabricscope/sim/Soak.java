@@ -15,6 +15,9 @@ import org.fabricscope.trace.Progress;
  * first-response script's retries (or a remap) served it afterwards, as a client timed out on it.
  */
 public final class Soak {
+    /** A scenario whose first this-many attempts issue no read never will: refuse it. */
+    private static final int NO_READS_LIMIT = 64;
+
     private Soak() {}
 
     /**
@@ -24,46 +27,52 @@ public final class Soak {
             Scenario scenario, long seed, long reads, PatchSwitches patch, int threads, Progress progress) {
         Progress caller = progress == null ? Progress.NONE : progress;
         Progress quiet = AttemptPool.cancelOnly(caller);
-        long doneReads = 0;
-        long ok = 0;
-        long fpre = 0;
-        long retries = 0;
-        long quarantines = 0;
-        long mediaErrors = 0;
-        long events = 0;
-        int attempts = 0;
-        LatencyHistogram latency = new LatencyHistogram();
+        Totals t = new Totals();
+        if (reads <= 0) {
+            return new SoakResult(0, 0, 1.0, 0, 0, 0, 0, t.latency.meanMicros(), t.latency.quantileMicros(0.99), 0, 0);
+        }
         try (AttemptPool pool = new AttemptPool(threads)) {
-            int next = 1;
-            while (doneReads < reads) {
+            pool.stream(1, Integer.MAX_VALUE, a -> Simulator.runDetailed(scenario, seed, a, patch, false, quiet), d -> {
                 caller.checkCancelled();
-                List<Simulator.Detailed> batch = pool.run(next, pool.batchSize(),
-                        a -> Simulator.runDetailed(scenario, seed, a, patch, false, quiet));
-                for (Simulator.Detailed d : batch) {
-                    if (doneReads >= reads) {
-                        break;
-                    }
-                    RunStats s = d.result().stats();
-                    attempts++;
-                    doneReads += s.reads();
-                    ok += s.readsOk();
-                    fpre += s.fpre004();
-                    retries += s.retries();
-                    quarantines += s.quarantines();
-                    mediaErrors += s.mediaErrors();
-                    events += s.events();
-                    latency.addAll(d.prefetchLatency());
-                }
-                next += batch.size();
-                if (doneReads == 0 && next > 64) {
+                t.add(d);
+                if (t.doneReads == 0 && t.attempts >= NO_READS_LIMIT) {
                     throw new IllegalArgumentException(
                             "scenario " + scenario.name() + " issues no reads, so a soak cannot finish");
                 }
-                caller.update(Math.min(doneReads, reads), reads);
-            }
+                caller.update(Math.min(t.doneReads, reads), reads);
+                return t.doneReads < reads;
+            });
         }
+        long doneReads = t.doneReads;
+        long ok = t.ok;
         double rate = doneReads == 0 ? 1.0 : (double) ok / doneReads;
-        return new SoakResult(doneReads, ok, rate, fpre, retries, quarantines, mediaErrors, latency.meanMicros(),
-                latency.quantileMicros(0.99), attempts, events);
+        return new SoakResult(doneReads, ok, rate, t.fpre, t.retries, t.quarantines, t.mediaErrors,
+                t.latency.meanMicros(), t.latency.quantileMicros(0.99), t.attempts, t.events);
+    }
+
+    /** The running sums over the attempts handed over so far, in attempt order. */
+    private static final class Totals {
+        long doneReads;
+        long ok;
+        long fpre;
+        long retries;
+        long quarantines;
+        long mediaErrors;
+        long events;
+        int attempts;
+        final LatencyHistogram latency = new LatencyHistogram();
+
+        void add(Simulator.Detailed d) {
+            RunStats s = d.result().stats();
+            attempts++;
+            doneReads += s.reads();
+            ok += s.readsOk();
+            fpre += s.fpre004();
+            retries += s.retries();
+            quarantines += s.quarantines();
+            mediaErrors += s.mediaErrors();
+            events += s.events();
+            latency.addAll(d.prefetchLatency());
+        }
     }
 }
