@@ -60,6 +60,11 @@ public final class MainViewModel {
 
     /** How many attempts a reproducer search tries before giving up. */
     public static final int DEFAULT_MAX_ATTEMPTS = 100;
+    /**
+     * The share of an open's progress bar given to reading the file; indexing gets the rest
+     * (measured on 10 million events: 2.3 s reading, 0.25 s indexing).
+     */
+    static final double READ_SHARE = 0.9;
 
     private static final String NO_TRACE = "No trace open: File ▸ Open…, or Simulate ▸ Run";
 
@@ -175,9 +180,12 @@ public final class MainViewModel {
         return start(
                 "Opening " + name + "…",
                 p -> {
-                    Trace trace = files.read(path, p);
+                    // One bar for the whole open: reading is most of the work, indexing the rest.
+                    p.phase("Reading " + name + "…");
+                    Trace trace = files.read(path, p.part(0, READ_SHARE));
                     p.checkCancelled();
-                    return new LoadedTrace(path, trace, TraceIndex.build(trace, p));
+                    p.phase(String.format(Locale.ROOT, "Indexing %,d events…", trace.size()));
+                    return new LoadedTrace(path, trace, TraceIndex.build(trace, p.part(READ_SHARE, 1)));
                 },
                 loaded -> {
                     session.open(loaded);
@@ -376,7 +384,7 @@ public final class MainViewModel {
         Task<T> task = BackgroundWork.task(title, job);
         current = task;
         busy.set(true);
-        activity.set(title);
+        activity.bind(task.messageProperty());
         progress.bind(task.progressProperty());
         task.setOnSucceeded(e -> {
             finish(task);
@@ -414,6 +422,7 @@ public final class MainViewModel {
         current = null;
         progress.unbind();
         progress.set(0);
+        activity.unbind();
         activity.set("");
         busy.set(false);
     }

@@ -62,5 +62,10 @@ public final class BackgroundWork {
                 updateProgress(-1, 1);
             }
         }
+
+        @Override
+        public void phase(String description) {
+            updateMessage(description);
+        }
     }
 }

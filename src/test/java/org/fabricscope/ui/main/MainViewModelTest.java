@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fabricscope.sim.ReproResult;
@@ -69,6 +73,30 @@ class MainViewModelTest {
     private void openAndWait(Path p) throws Exception {
         Fx.run(() -> vm.open(p));
         Fx.awaitValue(vm.busyProperty(), false);
+    }
+
+    @Test
+    void openingShowsOneProgressBarThatOnlyMovesForwardThroughReadingAndIndexing() throws Exception {
+        Path a = dir.resolve("a.jsonl");
+        files.put(a, FIRST);
+        CountDownLatch gate = files.slow(a);
+        List<Double> seen = Collections.synchronizedList(new ArrayList<>());
+        Fx.run(() -> {
+            vm.progressProperty().addListener((o, was, now) -> seen.add(now.doubleValue()));
+            vm.open(a);
+        });
+
+        Fx.awaitValue(vm.activityProperty(), "Reading a.jsonl…");
+        gate.countDown();
+        Fx.awaitValue(vm.busyProperty(), false);
+
+        List<Double> during = new ArrayList<>(seen);
+        // The bar returns to 0 once the open is over; up to then it never goes back.
+        assertThat(during.remove(during.size() - 1)).isZero();
+        assertThat(during).isNotEmpty().isSorted();
+        assertThat(during.get(during.size() - 1)).isLessThanOrEqualTo(1.0);
+        assertThat(vm.activityProperty().get()).isEmpty();
+        assertThat(session.getTrace().trace()).isSameAs(FIRST);
     }
 
     @Test
