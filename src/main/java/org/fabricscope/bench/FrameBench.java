@@ -56,7 +56,7 @@ final class FrameBench {
         }
     }
 
-    private static synchronized void startToolkit() throws InterruptedException {
+    static synchronized void startToolkit() throws InterruptedException {
         if (started) {
             return;
         }
@@ -197,7 +197,7 @@ final class FrameBench {
         }
     }
 
-    private static <T> T onFx(Supplier<T> work) throws Exception {
+    static <T> T onFx(Supplier<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -23,7 +23,9 @@ class BenchJsonTest {
             "generate_s", "file_mb", "file_bytes_per_event", "write_mb_per_s", "load_mb_per_s", "scan_mb_per_s",
             "load_vs_scan", "load_events_per_s", "index_build_s", "bytes_per_event", "bytes_per_event_estimate",
             "fpre004_events", "state_at_step_us", "next_fpre004_us");
-    private static final List<String> RENDERED = List.of("frame_ms_fit_all", "frame_ms_zoomed", "frame_ms_scroll",
+    private static final List<String> RENDERED = List.of("open_s", "open_timeline_ready_s", "open_progress_updates",
+            "open_progress_monotonic", "open_fx_max_stall_ms", "open_fx_p99_stall_ms", "open_fx_probes", "cancel_ms",
+            "cancel_keeps_previous", "frame_ms_fit_all", "frame_ms_zoomed", "frame_ms_scroll",
             "frame_record_ms_fit_all", "frame_record_ms_zoomed", "frame_record_ms_scroll", "frame_width",
             "frame_height", "visible_lanes", "timeline_index_s");
     private static final List<String> RATIOS = List.of("load_vs_scan", "frame_fit_all_large_vs_small",
@@ -31,7 +33,8 @@ class BenchJsonTest {
             "next_fpre004_large_vs_small");
     private static final List<String> GOALS = List.of("load_vs_scan_at_least_0_8", "bytes_per_event_at_most_40",
             "frames_large_at_most_2x_small", "state_at_step_large_at_most_3x_small",
-            "next_fpre004_large_at_most_3x_small", "sweep_speedup_at_least_1_6", "sweep_identical");
+            "next_fpre004_large_at_most_3x_small", "sweep_speedup_at_least_1_6", "sweep_identical",
+            "open_large_responsive");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -72,6 +75,25 @@ class BenchJsonTest {
         }
         assertThat(objects).as("top level, sim speeds, small, large, ratios, goals").isEqualTo(6);
         assertThat(json).startsWith("{").contains("\"sweep_identical\" : true");
+    }
+
+    @Test
+    void openingCountsAsResponsiveOnlyWhenEveryPartHolds() {
+        Map<String, Object> good = new java.util.HashMap<>(Map.of("open_s", 3.0, "open_progress_monotonic", true,
+                "open_progress_updates", 400, "open_fx_max_stall_ms", 120.0, "open_fx_p99_stall_ms", 9.0,
+                "cancel_keeps_previous", true, "cancel_ms", 3.0));
+        assertThat(Bench.openResponsive(good)).isTrue();
+        for (var bad : List.of(Map.entry("open_progress_monotonic", (Object) false),
+                Map.entry("open_progress_updates", 3), Map.entry("open_fx_max_stall_ms", 900.0),
+                Map.entry("open_fx_p99_stall_ms", 80.0), Map.entry("cancel_keeps_previous", false),
+                Map.entry("cancel_ms", 2_000.0))) {
+            Map<String, Object> m = new java.util.HashMap<>(good);
+            m.put(bad.getKey(), bad.getValue());
+            assertThat(Bench.openResponsive(m)).as(bad.toString()).isFalse();
+        }
+        Map<String, Object> notMeasured = new java.util.HashMap<>(good);
+        notMeasured.put("open_s", null);
+        assertThat(Bench.openResponsive(notMeasured)).isNull();
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class RecentFiles {
             paths.add(p.toString());
         }
         preferences.setRecentFiles(paths);
-        preferences.flush();
+        preferences.flushLater();
     }
 
     private static Path normalize(Path p) {

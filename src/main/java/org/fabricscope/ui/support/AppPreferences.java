@@ -3,6 +3,8 @@ package org.fabricscope.ui.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -107,6 +109,27 @@ public final class AppPreferences {
             node.put(RECENT_PREFIX + i, paths.get(i));
         }
     }
+
+    /**
+     * Writes pending changes to the backing store on a background thread: the store is a file, and
+     * the FX thread never waits on a disk. Changes are in memory at once; the write follows.
+     */
+    public void flushLater() {
+        FLUSHER.execute(() -> {
+            try {
+                flush();
+            } catch (IllegalStateException removed) {
+                // The node was removed meanwhile (a test's preferences, a reset): nothing to write.
+            }
+        });
+    }
+
+    /** One daemon thread for {@link #flushLater}, so writes happen in order and never hold the JVM open. */
+    private static final Executor FLUSHER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fabricscope-preferences");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Writes pending changes to the backing store; failures are not worth bothering the user. */
     public void flush() {
