@@ -186,10 +186,22 @@ public final class MainView extends BorderPane {
         recentMenu.getItems().setAll(items);
     }
 
+    /** "Reading x.jsonl… 42 %", or the text alone while the amount of work is unknown. */
+    static String withPercent(String activity, double progress) {
+        if (!(progress >= 0) || progress > 1) {
+            return activity;
+        }
+        return activity + " " + (int) Math.floor(progress * 100) + " %";
+    }
+
     private void bindStatus() {
-        statusBar.textProperty().bind(Bindings.when(viewModel.busyProperty())
-                .then(viewModel.activityProperty())
-                .otherwise(viewModel.statusProperty()));
+        // While busy: what is being done and how far, in words as well as on the bar.
+        statusBar.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.busyProperty().get()
+                        ? withPercent(viewModel.activityProperty().get(), viewModel.progressProperty().get())
+                        : viewModel.statusProperty().get(),
+                viewModel.busyProperty(), viewModel.activityProperty(), viewModel.progressProperty(),
+                viewModel.statusProperty()));
         statusBar.progressProperty().bind(viewModel.progressProperty());
         cancelButton.visibleProperty().bind(viewModel.busyProperty());
         cancelButton.managedProperty().bind(viewModel.busyProperty());

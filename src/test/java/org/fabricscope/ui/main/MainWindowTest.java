@@ -121,6 +121,8 @@ class MainWindowTest {
         assertThat(files.gateReached.await(30, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".cancel-button").queryButton().isVisible()).isTrue();
+        assertThat(robot.lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText())
+                .startsWith("Reading slow.jsonl…");
         robot.clickOn(".cancel-button");
         Fx.awaitValue(window.viewModel().busyProperty(), false);
 
