@@ -31,6 +31,10 @@ public final class Launcher {
         System.exit(FabricScopeCli.run(args));
     }
 
+    /** Passes every log record but JavaFX's warning about running from a class path. */
+    static final java.util.logging.Filter WITHOUT_CLASS_PATH_WARNING = r -> r.getMessage() == null
+            || !r.getMessage().startsWith("Unsupported JavaFX configuration");
+
     private static boolean looksLikeTraceFile(String arg) {
         if (arg.startsWith("-") || FabricScopeCli.isCommand(arg)) {
             return false;
@@ -40,7 +44,18 @@ public final class Launcher {
 
     /** Kept in its own class so that JavaFX classes load only when the GUI starts. */
     private static final class GuiStarter {
+        /**
+         * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'"
+         * whenever it runs from a class path, as a single executable jar must. The configuration
+         * works (it is the one every test runs), and a warning the user can do nothing about only
+         * alarms them, so that one message is filtered out of JavaFX's "javafx" logger; every other
+         * JavaFX message still shows. Held here: the logging framework keeps only weak references
+         * to loggers, and a collected logger forgets its filter.
+         */
+        private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
         static void start(String[] args) {
+            JAVAFX_LOG.setFilter(WITHOUT_CLASS_PATH_WARNING);
             org.fabricscope.ui.FabricScopeApp.main(args);
         }
     }
