@@ -1,6 +1,7 @@
 package org.fabricscope.trace.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -85,8 +86,8 @@ public final class TraceLoader {
      * @throws org.fabricscope.trace.CancelledException if cancelled
      */
     public Loaded read(Path source, Progress progress) throws TraceFormatException {
-        SourceFingerprint before = cache == null ? null : fingerprint(source);
-        if (before == null || before.sizeBytes < minCachedBytes) {
+        SourceFingerprint before = cache == null || sizeOf(source) < minCachedBytes ? null : fingerprint(source);
+        if (before == null) {
             return new Loaded(TraceReader.read(source, progress), false);
         }
         Trace cached = cache.read(source, before, progress);
@@ -101,6 +102,15 @@ public final class TraceLoader {
             // Shutting down: the next open makes the cache.
         }
         return new Loaded(trace, false);
+    }
+
+    /** The file's size, or -1 if it cannot be had (TraceReader then reports why). */
+    private static long sizeOf(Path source) {
+        try {
+            return Files.size(source);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static SourceFingerprint fingerprint(Path source) {
