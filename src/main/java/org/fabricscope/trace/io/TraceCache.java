@@ -1,15 +1,19 @@
 package org.fabricscope.trace.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 
@@ -21,7 +25,8 @@ import org.fabricscope.trace.Trace;
  * <p>A cache lives beside its source as {@code <source file name>.fscache} (so {@code
  * run.jsonl} gets {@code run.jsonl.fscache}) when the source's directory is writable, else in a
  * per-user directory ({@code ~/.fabricscope/cache/}) under a name made from a hash of the
- * source's real path. Reading looks beside the source first, then in the user directory.
+ * source's real path, where only the {@value #MAX_USER_CACHES} most recently written are kept.
+ * Reading looks beside the source first, then in the user directory.
  *
  * <p>Nothing here ever reports a problem: a cache that is missing, stale, of another version,
  * truncated or damaged reads as none ({@code null}), and a cache that cannot be written is not
@@ -31,6 +36,11 @@ import org.fabricscope.trace.Trace;
 public final class TraceCache {
     /** Appended to the source file's name to name its cache. */
     public static final String SUFFIX = ".fscache";
+    /**
+     * The user directory keeps the most recently written caches only: each is about a fifth of
+     * its source's size (300 MB for 10 million events), and nobody else cleans that directory.
+     */
+    public static final int MAX_USER_CACHES = 8;
 
     private final Path userDir;
 
@@ -153,6 +163,7 @@ public final class TraceCache {
                 return Optional.empty();
             }
             if (tryWrite(user, trace, readFrom)) {
+                prune(user.getParent(), user);
                 return Optional.of(user);
             }
         }
@@ -166,6 +177,34 @@ public final class TraceCache {
         } catch (IOException e) {
             // A read-only or full file system: the next place, or no cache.
             return false;
+        }
+    }
+
+    /** Deletes all but the {@link #MAX_USER_CACHES} newest caches in {@code dir}; never {@code keep}. */
+    private static void prune(Path dir, Path keep) {
+        List<Path> caches;
+        try (Stream<Path> files = Files.list(dir)) {
+            caches = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && !p.equals(keep))
+                    .filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(TraceCache::modifiedOrEpoch).reversed().thenComparing(Path::toString))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return;
+        }
+        for (Path old : caches.subList(Math.min(caches.size(), MAX_USER_CACHES - 1), caches.size())) {
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException e) {
+                // Another process's file, or gone already: pruning is best effort.
+            }
+        }
+    }
+
+    private static FileTime modifiedOrEpoch(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

@@ -158,6 +158,28 @@ class TraceLoaderTest {
     }
 
     @Test
+    void theUserDirectoryKeepsOnlyTheNewestCaches() throws Exception {
+        TraceCache cache = new TraceCache(userDir);
+        Trace small = RandomTraces.generate(30, 200, 4);
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < TraceCache.MAX_USER_CACHES + 3; i++) {
+            Path s = dir.resolve("s" + i + ".jsonl");
+            TraceWriter.write(small, s);
+            Files.createDirectory(TraceCache.besideSource(s));
+            assertThat(cache.write(s, small)).contains(cache.inUserDir(s));
+            // Distinct, increasing times whatever the file system's clock resolution.
+            Files.setLastModifiedTime(cache.inUserDir(s), FileTime.fromMillis(1_000_000L * (i + 1)));
+            sources.add(s);
+        }
+        try (var files = Files.list(userDir)) {
+            assertThat(files.count()).isEqualTo(TraceCache.MAX_USER_CACHES);
+        }
+        assertThat(cache.inUserDir(sources.get(0))).doesNotExist();
+        assertThat(cache.inUserDir(sources.get(sources.size() - 1))).isRegularFile();
+        assertThat(cache.read(sources.get(sources.size() - 1), Progress.NONE)).isNotNull();
+    }
+
+    @Test
     void whenNoCacheCanBeWrittenTheTraceStillLoads() throws Exception {
         Files.createDirectory(beside());
         Path notADirectory = dir.resolve("plain-file");
