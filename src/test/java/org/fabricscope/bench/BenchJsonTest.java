@@ -21,7 +21,8 @@ class BenchJsonTest {
             "goals", "total_s");
     private static final List<String> MEASURED = List.of("events", "scenario", "seed", "duration_micros",
             "generate_s", "file_mb", "file_bytes_per_event", "write_mb_per_s", "load_mb_per_s", "scan_mb_per_s",
-            "load_vs_scan", "load_events_per_s", "index_build_s", "bytes_per_event", "bytes_per_event_estimate",
+            "load_vs_scan", "load_events_per_s", "cache_write_s", "cache_mb", "cache_load_s", "cache_load_mb_per_s",
+            "cache_load_vs_json_load", "index_build_s", "bytes_per_event", "bytes_per_event_estimate",
             "fpre004_events", "state_at_step_us", "next_fpre004_us");
     private static final List<String> RENDERED = List.of("frame_ms_fit_all", "frame_ms_zoomed", "frame_ms_scroll",
             "frame_record_ms_fit_all", "frame_record_ms_zoomed", "frame_record_ms_scroll", "frame_width",
