@@ -19,6 +19,7 @@ import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.trace.io.TraceCache;
 import org.fabricscope.trace.io.TraceReader;
 import org.fabricscope.trace.io.TraceWriter;
 
@@ -157,6 +158,7 @@ final class TraceFigures {
         f.put("scan_mb_per_s", bytes / 1e6 / scanBest);
         f.put("load_vs_scan", scanBest / loadBest);
         f.put("load_events_per_s", n / loadBest);
+        cacheFigures(m.file, ioRepeats, loadBest, f, log);
 
         // Retained heap: what a loaded trace and its replay index keep, measured as used heap after
         // full collections, before and after.
@@ -173,6 +175,41 @@ final class TraceFigures {
         f.put("fpre004_events", m.index.countOfKind(EventKind.FPRE004));
         queries(m.trace, m.index, queries, f);
         return m;
+    }
+
+    /**
+     * The binary cache: written once from a JSON load, as the application does after opening a
+     * big file, then loaded the way the application does on the next open (source fingerprint,
+     * checks, checksum; best of several like the JSON load), then deleted.
+     */
+    private static void cacheFigures(Path file, int ioRepeats, double jsonLoadSeconds, Map<String, Object> f, Log log)
+            throws IOException, TraceFormatException {
+        TraceCache cache = new TraceCache(null);
+        Trace json = TraceReader.read(file, Progress.NONE);
+        log.say("writing and loading the binary cache");
+        long t0 = System.nanoTime();
+        Path written = cache.write(file, json)
+                .orElseThrow(() -> new IOException("cannot write the trace cache beside " + file));
+        double writeSeconds = (System.nanoTime() - t0) / 1e9;
+        json = null;
+        long cacheBytes = Files.size(written);
+        double loadBest = Double.MAX_VALUE;
+        long until = System.nanoTime() + 1_000_000_000L;
+        for (int i = 0; i < ioRepeats || (cacheBytes < 50_000_000 && System.nanoTime() < until); i++) {
+            loadBest = Math.min(loadBest, time(() -> {
+                Trace t = cache.read(file, Progress.NONE);
+                if (t == null) {
+                    throw new IllegalStateException("the cache just written was not usable");
+                }
+                return t.size();
+            }));
+        }
+        Files.deleteIfExists(written);
+        f.put("cache_write_s", writeSeconds);
+        f.put("cache_mb", cacheBytes / 1e6);
+        f.put("cache_load_s", loadBest);
+        f.put("cache_load_mb_per_s", cacheBytes / 1e6 / loadBest);
+        f.put("cache_load_vs_json_load", jsonLoadSeconds / loadBest);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.io.ChromeTraceExporter;
-import org.fabricscope.trace.io.TraceReader;
+import org.fabricscope.trace.io.TraceLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,10 +29,14 @@ final class ExportChromeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite the output if it exists.")
     boolean force;
 
+    @Option(names = "--no-cache", description = "Read the JSON Lines file even if a binary cache of it exists, and write none.")
+    boolean noCache;
+
     @Override
     public Integer call() throws Exception {
         OutputFile.refuseExisting(out, force);
-        Trace t = TraceReader.read(file, Progress.NONE);
+        TraceLoader loader = noCache ? TraceLoader.withoutCache() : TraceLoader.fromSystemProperties(Runnable::run);
+        Trace t = loader.load(file, Progress.NONE);
         ChromeTraceExporter.export(t, out, force, Progress.NONE);
         spec.commandLine().getOut().println(out + ": " + t.size() + " events exported");
         return 0;

@@ -12,13 +12,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code validate}: reads a trace fully; a one-line summary, or {@code FILE:LINE: message} and exit 1. */
+/**
+ * {@code validate}: reads a trace fully; a one-line summary, or {@code FILE:LINE: message} and exit
+ * 1. It reads the JSON Lines text even when a binary cache of it exists: the cache only proves the
+ * text was valid when it was written, and a change that keeps size, time and both ends escapes it.
+ */
 @Command(
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
             "Read a trace file completely and check it.",
-            "Prints a one-line summary and exits 0 if it is good; prints FILE:LINE[:COLUMN]: message and exits 1 if not."
+            "Prints a one-line summary and exits 0 if it is good; prints FILE:LINE[:COLUMN]: message and exits 1 if not.",
+            "Always reads the JSON Lines text itself, never its binary cache (checking the text is the point)."
         })
 final class ValidateCommand implements Callable<Integer> {
     @Spec

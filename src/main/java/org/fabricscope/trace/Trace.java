@@ -13,7 +13,12 @@ package org.fabricscope.trace;
 public final class Trace {
     private final TraceHeader header;
     private final int size;
-    private static final int TIME_CHUNK_SHIFT = 12;
+
+    /**
+     * Events per time chunk is {@code 1 << TIME_CHUNK_SHIFT}. Public for binary forms of a trace
+     * that store the chunked times as they are (see {@link #adopt}).
+     */
+    public static final int TIME_CHUNK_SHIFT = 12;
 
     /** Per-event times when they do not fit the chunked form, else null. */
     private final long[] timeWide;
@@ -72,6 +77,126 @@ public final class Trace {
         this.cause = cause;
         this.arg = arg;
         this.actorNames = actorNames;
+    }
+
+    /** The chunked-time form as it is; {@link #adopt} has checked it. */
+    private Trace(
+            TraceHeader header,
+            int size,
+            long[] timeBase,
+            int[] timeOffset,
+            int[] block,
+            short[] node,
+            short[] actor,
+            byte[] kind,
+            byte[] field,
+            int[] oldValue,
+            int[] newValue,
+            int[] cause,
+            int[] arg,
+            String[] actorNames) {
+        this.header = header;
+        this.size = size;
+        this.timeWide = null;
+        this.timeBase = timeBase;
+        this.timeOffset = timeOffset;
+        this.block = block;
+        this.node = node;
+        this.actor = actor;
+        this.kind = kind;
+        this.field = field;
+        this.oldValue = oldValue;
+        this.newValue = newValue;
+        this.cause = cause;
+        this.arg = arg;
+        this.actorNames = actorNames;
+    }
+
+    /**
+     * A trace over columns read back from a binary form (the trace cache), without copying them.
+     * The trace takes ownership of the arrays: the caller must neither keep nor change them.
+     *
+     * <p>Times come in one of two forms: chunked ({@code timeBase} holds {@code (size >>>
+     * TIME_CHUNK_SHIFT) + 1} chunk bases, {@code timeOffset} one unsigned offset per event, {@code
+     * timeWide} is null) or wide ({@code timeWide} holds one time per event, the other two are
+     * null). Every rule {@link TraceBuilder} checks is checked again, plus that each id names
+     * something that exists, so columns from a damaged file can never make a trace whose
+     * accessors fail or whose times go backwards.
+     *
+     * @param actorNames the interned actor names, by id
+     * @throws IllegalArgumentException naming the first broken rule
+     */
+    public static Trace adopt(
+            TraceHeader header,
+            String[] actorNames,
+            long[] timeBase,
+            int[] timeOffset,
+            long[] timeWide,
+            int[] block,
+            short[] node,
+            short[] actor,
+            byte[] kind,
+            byte[] field,
+            int[] oldValue,
+            int[] newValue,
+            int[] cause,
+            int[] arg) {
+        int size = block.length;
+        if (node.length != size || actor.length != size || kind.length != size || field.length != size
+                || oldValue.length != size || newValue.length != size || cause.length != size || arg.length != size) {
+            throw new IllegalArgumentException("columns of different lengths");
+        }
+        boolean wide = timeWide != null;
+        if (wide ? timeBase != null || timeOffset != null || timeWide.length != size
+                : timeBase == null || timeOffset == null || timeOffset.length != size
+                        || timeBase.length != (size >>> TIME_CHUNK_SHIFT) + 1) {
+            throw new IllegalArgumentException("times are in neither the chunked nor the wide form");
+        }
+        checkEvents(header, actorNames.length, timeBase, timeOffset, timeWide, block, node, actor, kind, field, cause);
+        if (wide) {
+            return new Trace(header, size, timeWide, block, node, actor, kind, field, oldValue, newValue, cause, arg,
+                    actorNames);
+        }
+        return new Trace(header, size, timeBase, timeOffset, block, node, actor, kind, field, oldValue, newValue, cause,
+                arg, actorNames);
+    }
+
+    private static void checkEvents(
+            TraceHeader header,
+            int actorCount,
+            long[] timeBase,
+            int[] timeOffset,
+            long[] timeWide,
+            int[] block,
+            short[] node,
+            short[] actor,
+            byte[] kind,
+            byte[] field,
+            int[] cause) {
+        int blocks = header.topology().blockCount();
+        int nodes = header.topology().nodes();
+        int kinds = EventKind.count();
+        int fields = Field.count();
+        long previous = Long.MIN_VALUE;
+        for (int i = 0; i < block.length; i++) {
+            long t = timeWide != null
+                    ? timeWide[i]
+                    : timeBase[i >>> TIME_CHUNK_SHIFT] + (timeOffset[i] & 0xFFFF_FFFFL);
+            if (t < previous) {
+                throw new IllegalArgumentException("time goes backwards at event " + i);
+            }
+            previous = t;
+            if (block[i] < -1 || block[i] >= blocks || node[i] < -1 || node[i] >= nodes) {
+                throw new IllegalArgumentException("event " + i + " names an unknown block or node");
+            }
+            if (actor[i] < 0 || actor[i] >= actorCount || kind[i] < 0 || kind[i] >= kinds || field[i] < -1
+                    || field[i] >= fields) {
+                throw new IllegalArgumentException("event " + i + " names an unknown actor, kind or field");
+            }
+            if (cause[i] < -1 || cause[i] >= i) {
+                throw new IllegalArgumentException("event " + i + " has cause " + cause[i] + ", not an earlier event");
+            }
+        }
     }
 
     /** Each chunk's first time, or null if some chunk spans more than an unsigned int of µs. */

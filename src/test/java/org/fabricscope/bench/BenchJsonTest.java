@@ -21,7 +21,8 @@ class BenchJsonTest {
             "goals", "total_s");
     private static final List<String> MEASURED = List.of("events", "scenario", "seed", "duration_micros",
             "generate_s", "file_mb", "file_bytes_per_event", "write_mb_per_s", "load_mb_per_s", "scan_mb_per_s",
-            "load_vs_scan", "load_events_per_s", "index_build_s", "bytes_per_event", "bytes_per_event_estimate",
+            "load_vs_scan", "load_events_per_s", "cache_write_s", "cache_mb", "cache_load_s", "cache_load_mb_per_s",
+            "cache_load_vs_json_load", "index_build_s", "bytes_per_event", "bytes_per_event_estimate",
             "fpre004_events", "state_at_step_us", "next_fpre004_us");
     private static final List<String> RENDERED = List.of("open_s", "open_timeline_ready_s", "open_progress_updates",
             "open_progress_monotonic", "open_fx_max_stall_ms", "open_fx_p99_stall_ms", "open_fx_probes", "cancel_ms",

@@ -137,6 +137,32 @@ class FabricScopeCliTest {
     }
 
     @Test
+    void exportChromeReadsABigFileThroughItsCacheWithTheSameResult() throws Exception {
+        Path trace = tmp.resolve("t.jsonl");
+        Path cache = tmp.resolve("t.jsonl.fscache");
+        assertThat(run("simulate", "--attempt", "6", "--out", trace.toString())).isZero();
+        String previous = System.setProperty(org.fabricscope.trace.io.TraceLoader.MIN_BYTES_PROPERTY, "0");
+        try {
+            assertThat(run("export-chrome", trace.toString(), "--out", tmp.resolve("a.json").toString())).isZero();
+            assertThat(cache).isRegularFile();
+            assertThat(run("export-chrome", trace.toString(), "--out", tmp.resolve("b.json").toString())).isZero();
+            assertThat(Files.readAllBytes(tmp.resolve("b.json"))).isEqualTo(Files.readAllBytes(tmp.resolve("a.json")));
+
+            Files.delete(cache);
+            assertThat(run("export-chrome", trace.toString(), "--no-cache", "--out", tmp.resolve("c.json").toString()))
+                    .isZero();
+            assertThat(cache).doesNotExist();
+            assertThat(Files.readAllBytes(tmp.resolve("c.json"))).isEqualTo(Files.readAllBytes(tmp.resolve("a.json")));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(org.fabricscope.trace.io.TraceLoader.MIN_BYTES_PROPERTY);
+            } else {
+                System.setProperty(org.fabricscope.trace.io.TraceLoader.MIN_BYTES_PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
     void everyCommandHasHelpAndTheToolHasAVersion() {
         for (String command : new String[] {"simulate", "find-repro", "soak", "ablation", "validate", "export-chrome"}) {
             assertThat(run(command, "--help")).as(command).isZero();

@@ -64,7 +64,7 @@ public final class TraceWriter {
         progress.update(trace.size(), trace.size());
     }
 
-    private static void writeHeader(TraceHeader h, JsonOut json) throws IOException {
+    static void writeHeader(TraceHeader h, JsonOut json) throws IOException {
         json.ascii("{\"format\":");
         json.string(h.formatName());
         json.ascii(",\"version\":");

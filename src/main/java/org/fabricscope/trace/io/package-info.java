@@ -5,6 +5,11 @@
  * org.fabricscope.trace.io.ChromeTraceExporter} for Perfetto. Reading is strict: any problem is a
  * {@link org.fabricscope.trace.TraceFormatException} naming file and line, never a partial trace.
  *
+ * <p>{@link org.fabricscope.trace.io.TraceLoader} is how the application and the command line open
+ * a file: through its private binary cache ({@link org.fabricscope.trace.io.TraceCache}) when one
+ * is usable, else through the reader, after which it writes the cache. The JSON Lines file is the
+ * truth; a cache that is stale or damaged in any way is passed over silently.
+ *
  * <p>This package depends on {@code org.fabricscope.trace} and jackson-core only; it must not
  * import {@code javafx}, the simulator, the replay or the UI.
  */

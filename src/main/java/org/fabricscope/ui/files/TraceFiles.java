@@ -6,19 +6,27 @@ import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
 import org.fabricscope.trace.io.ChromeTraceExporter;
-import org.fabricscope.trace.io.TraceReader;
+import org.fabricscope.trace.io.TraceLoader;
 import org.fabricscope.trace.io.TraceWriter;
 
-/** The trace file format the application uses: JSON Lines through {@code trace.io}. */
+/**
+ * The trace file format the application uses: JSON Lines through {@code trace.io}, opened through
+ * its {@link TraceLoader} so that a big trace opened before comes from its binary cache.
+ */
 public final class TraceFiles {
     private TraceFiles() {}
 
-    /** The streaming JSON Lines reader, the atomic writer and the Chrome Trace exporter. */
+    /**
+     * The loader (cache as the system properties say), the atomic writer and the Chrome Trace
+     * exporter. A cache is written on a thread of its own after the trace is returned, so that
+     * the trace shows without waiting for the write.
+     */
     public static TraceFileFormat jsonl() {
+        TraceLoader loader = TraceLoader.fromSystemProperties(TraceFiles::writeCacheInBackground);
         return new TraceFileFormat() {
             @Override
             public Trace read(Path file, Progress progress) throws TraceFormatException {
-                return TraceReader.read(file, progress);
+                return loader.load(file, progress);
             }
 
             @Override
@@ -32,5 +40,15 @@ public final class TraceFiles {
                 ChromeTraceExporter.export(trace, file, true, progress);
             }
         };
+    }
+
+    /**
+     * Not a daemon: closing the window while a cache is being written lets the write finish (a
+     * few seconds at most) rather than leave a temporary file beside the user's trace.
+     */
+    private static void writeCacheInBackground(Runnable write) {
+        Thread t = new Thread(write, "trace-cache-writer");
+        t.setDaemon(false);
+        t.start();
     }
 }

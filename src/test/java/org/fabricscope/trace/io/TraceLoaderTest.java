@@ -1,0 +1,253 @@
+package org.fabricscope.trace.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fabricscope.testsupport.RandomTraces;
+import org.fabricscope.trace.CancelledException;
+import org.fabricscope.trace.Progress;
+import org.fabricscope.trace.Trace;
+import org.fabricscope.trace.TraceFormatException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceLoaderTest {
+    @TempDir
+    Path dir;
+
+    Path source;
+    Path userDir;
+    Trace written;
+
+    @BeforeEach
+    void writeSource() throws Exception {
+        source = dir.resolve("traces").resolve("run.jsonl");
+        Files.createDirectories(source.getParent());
+        userDir = dir.resolve("user-cache");
+        written = RandomTraces.generate(21, 20_000, 24);
+        TraceWriter.write(written, source);
+    }
+
+    /** Caches every file, written before load returns. */
+    TraceLoader loader() {
+        return new TraceLoader(new TraceCache(userDir), 0, Runnable::run);
+    }
+
+    Path beside() {
+        return TraceCache.besideSource(source);
+    }
+
+    @Test
+    void firstLoadReadsJsonAndWritesTheCacheBesideTheSource() throws Exception {
+        TraceLoader.Loaded first = loader().read(source, Progress.NONE);
+        assertThat(first.fromCache()).isFalse();
+        assertThat(beside()).isRegularFile();
+        assertThat(beside().getFileName().toString()).isEqualTo("run.jsonl.fscache");
+
+        TraceLoader.Loaded second = loader().read(source, Progress.NONE);
+        assertThat(second.fromCache()).isTrue();
+        TraceCacheFormatTest.assertIdentical(second.trace(), first.trace());
+        TraceCacheFormatTest.assertIdentical(second.trace(), written);
+    }
+
+    @Test
+    void theSourceIsNeverChanged() throws Exception {
+        byte[] before = Files.readAllBytes(source);
+        FileTime time = Files.getLastModifiedTime(source);
+        loader().load(source, Progress.NONE);
+        loader().load(source, Progress.NONE);
+        assertThat(Files.readAllBytes(source)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(source)).isEqualTo(time);
+        try (var files = Files.list(source.getParent())) {
+            // No temporary file left behind either.
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("run.jsonl", "run.jsonl.fscache");
+        }
+    }
+
+    @Test
+    void aRewrittenSourceIsReadAgainAndItsCacheRebuilt() throws Exception {
+        loader().load(source, Progress.NONE);
+        Trace other = RandomTraces.generate(22, 25_000, 24);
+        TraceWriter.write(other, source);
+
+        TraceLoader.Loaded after = loader().read(source, Progress.NONE);
+        assertThat(after.fromCache()).isFalse();
+        TraceCacheFormatTest.assertIdentical(after.trace(), other);
+        TraceLoader.Loaded again = loader().read(source, Progress.NONE);
+        assertThat(again.fromCache()).isTrue();
+        TraceCacheFormatTest.assertIdentical(again.trace(), other);
+    }
+
+    @Test
+    void aTouchedSourceMakesTheCacheStale() throws Exception {
+        loader().load(source, Progress.NONE);
+        FileTime t = Files.getLastModifiedTime(source);
+        Files.setLastModifiedTime(source, FileTime.fromMillis(t.toMillis() + 2_000));
+        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
+    }
+
+    @Test
+    void anEditThatKeepsSizeAndTimeIsCaughtAtTheEdges() throws Exception {
+        loader().load(source, Progress.NONE);
+        FileTime t = Files.getLastModifiedTime(source);
+        byte[] b = Files.readAllBytes(source);
+        // The end line's count, same length: {"end":true,"events":N} -> a digit changed.
+        int digit = b.length - 3;
+        b[digit] = (byte) (b[digit] == '1' ? '2' : '1');
+        Files.write(source, b);
+        Files.setLastModifiedTime(source, t);
+
+        Path copy = dir.resolve("expected.jsonl");
+        Files.write(copy, b);
+        Throwable json = org.assertj.core.api.Assertions.catchThrowable(() -> TraceReader.read(copy, Progress.NONE));
+        Throwable loaded = org.assertj.core.api.Assertions.catchThrowable(() -> loader().load(source, Progress.NONE));
+        // The file is now wrong, and the loader says so as the JSON reader does, not from the cache.
+        assertThat(json).isInstanceOf(TraceFormatException.class);
+        assertThat(loaded).isInstanceOf(TraceFormatException.class);
+        assertThat(((TraceFormatException) loaded).problem()).isEqualTo(((TraceFormatException) json).problem());
+    }
+
+    @Test
+    void damagedCachesFallBackToTheJsonWithTheSameResult() throws Exception {
+        loader().load(source, Progress.NONE);
+        byte[] good = Files.readAllBytes(beside());
+        List<byte[]> damaged = new ArrayList<>();
+        damaged.add(new byte[0]);
+        damaged.add(java.util.Arrays.copyOf(good, good.length / 2));
+        damaged.add(java.util.Arrays.copyOf(good, good.length - 1));
+        byte[] flipped = good.clone();
+        flipped[good.length / 3] ^= 1;
+        damaged.add(flipped);
+        byte[] version = good.clone();
+        ByteBuffer.wrap(version).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 99);
+        damaged.add(version);
+        byte[] garbage = new byte[good.length];
+        new java.util.Random(3).nextBytes(garbage);
+        damaged.add(garbage);
+        for (byte[] bad : damaged) {
+            Files.write(beside(), bad);
+            TraceLoader.Loaded l = loader().read(source, Progress.NONE);
+            assertThat(l.fromCache()).isFalse();
+            TraceCacheFormatTest.assertIdentical(l.trace(), written);
+            // ... and the bad cache was replaced by a good one.
+            assertThat(Files.readAllBytes(beside())).isEqualTo(good);
+        }
+    }
+
+    @Test
+    void whenTheCacheCannotGoBesideTheSourceItGoesToTheUserDirectory() throws Exception {
+        // A directory where the cache file would go: writing beside the source fails (whoever runs the test).
+        Files.createDirectory(beside());
+        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
+        Path user = new TraceCache(userDir).inUserDir(source);
+        assertThat(user).isRegularFile().hasParent(userDir);
+
+        TraceLoader.Loaded second = loader().read(source, Progress.NONE);
+        assertThat(second.fromCache()).isTrue();
+        TraceCacheFormatTest.assertIdentical(second.trace(), written);
+    }
+
+    @Test
+    void theUserDirectoryKeepsOnlyTheNewestCaches() throws Exception {
+        TraceCache cache = new TraceCache(userDir);
+        Trace small = RandomTraces.generate(30, 200, 4);
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < TraceCache.MAX_USER_CACHES + 3; i++) {
+            Path s = dir.resolve("s" + i + ".jsonl");
+            TraceWriter.write(small, s);
+            Files.createDirectory(TraceCache.besideSource(s));
+            assertThat(cache.write(s, small)).contains(cache.inUserDir(s));
+            // Distinct, increasing times whatever the file system's clock resolution.
+            Files.setLastModifiedTime(cache.inUserDir(s), FileTime.fromMillis(1_000_000L * (i + 1)));
+            sources.add(s);
+        }
+        try (var files = Files.list(userDir)) {
+            assertThat(files.count()).isEqualTo(TraceCache.MAX_USER_CACHES);
+        }
+        assertThat(cache.inUserDir(sources.get(0))).doesNotExist();
+        assertThat(cache.inUserDir(sources.get(sources.size() - 1))).isRegularFile();
+        assertThat(cache.read(sources.get(sources.size() - 1), Progress.NONE)).isNotNull();
+    }
+
+    @Test
+    void whenNoCacheCanBeWrittenTheTraceStillLoads() throws Exception {
+        Files.createDirectory(beside());
+        Path notADirectory = dir.resolve("plain-file");
+        Files.writeString(notADirectory, "x");
+        TraceLoader l = new TraceLoader(new TraceCache(notADirectory.resolve("cache")), 0, Runnable::run);
+        for (int i = 0; i < 2; i++) {
+            TraceLoader.Loaded loaded = l.read(source, Progress.NONE);
+            assertThat(loaded.fromCache()).isFalse();
+            TraceCacheFormatTest.assertIdentical(loaded.trace(), written);
+        }
+    }
+
+    @Test
+    void smallFilesAndADisabledLoaderWriteNoCache() throws Exception {
+        new TraceLoader(new TraceCache(userDir), Files.size(source) + 1, Runnable::run).load(source, Progress.NONE);
+        TraceLoader.withoutCache().load(source, Progress.NONE);
+        assertThat(beside()).doesNotExist();
+        assertThat(userDir).doesNotExist();
+    }
+
+    @Test
+    void aCacheWriteCanRunElsewhereAfterTheTraceIsReturned() throws Exception {
+        List<Runnable> later = new ArrayList<>();
+        TraceLoader l = new TraceLoader(new TraceCache(userDir), 0, later::add);
+        l.load(source, Progress.NONE);
+        assertThat(beside()).doesNotExist();
+        assertThat(later).hasSize(1);
+        later.get(0).run();
+        assertThat(l.read(source, Progress.NONE).fromCache()).isTrue();
+    }
+
+    @Test
+    void aSourceChangedBeforeTheCacheWriteGetsNoCache() throws Exception {
+        List<Runnable> later = new ArrayList<>();
+        new TraceLoader(new TraceCache(userDir), 0, later::add).load(source, Progress.NONE);
+        TraceWriter.write(RandomTraces.generate(23, 20_000, 24), source);
+        later.get(0).run();
+        assertThat(beside()).doesNotExist();
+    }
+
+    @Test
+    void cancellingDuringTheCacheReadStopsTheLoad() throws Exception {
+        Trace big = RandomTraces.generate(24, 300_000, 64);
+        TraceWriter.write(big, source);
+        loader().load(source, Progress.NONE);
+        AtomicInteger updates = new AtomicInteger();
+        Progress cancelMidway = new Progress() {
+            @Override
+            public void update(long done, long total) {
+                updates.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return updates.get() >= 2;
+            }
+        };
+        assertThatThrownBy(() -> loader().load(source, cancelMidway)).isInstanceOf(CancelledException.class);
+        // The cache was being read (two reports from it), not the JSON.
+        assertThat(updates.get()).isEqualTo(2);
+        assertThat(loader().read(source, Progress.NONE).fromCache()).isTrue();
+    }
+
+    @Test
+    void aMissingSourceIsReportedAsTheJsonReaderReportsIt() {
+        Path missing = dir.resolve("missing.jsonl");
+        assertThatThrownBy(() -> loader().load(missing, Progress.NONE))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining("no such file");
+    }
+}

@@ -1,0 +1,63 @@
+package org.fabricscope.ui.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fabricscope.testsupport.RandomTraces;
+import org.fabricscope.trace.Progress;
+import org.fabricscope.trace.Trace;
+import org.fabricscope.trace.io.TraceCache;
+import org.fabricscope.trace.io.TraceLoader;
+import org.fabricscope.trace.io.TraceWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The application's file format opens traces through the loader, and so through the cache. */
+class TraceFilesTest {
+    @TempDir
+    Path dir;
+
+    /** The cache writer runs on its own thread; it has started by the time read returns. */
+    private static void awaitCacheWriters() throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("trace-cache-writer")) {
+                t.join();
+            }
+        }
+    }
+
+    @Test
+    void openingABigEnoughTraceWritesItsCacheOnAThreadOfItsOwn() throws Exception {
+        Path file = dir.resolve("t.jsonl");
+        Trace written = RandomTraces.generate(5, 2_000, 8);
+        TraceWriter.write(written, file);
+        String previous = System.setProperty(TraceLoader.MIN_BYTES_PROPERTY, "0");
+        try {
+            Trace first = TraceFiles.jsonl().read(file, Progress.NONE);
+            awaitCacheWriters();
+            assertThat(TraceCache.besideSource(file)).isRegularFile();
+            Trace second = TraceFiles.jsonl().read(file, Progress.NONE);
+            assertThat(second.size()).isEqualTo(first.size()).isEqualTo(written.size());
+            assertThat(second.timeMicros(second.size() - 1)).isEqualTo(written.timeMicros(written.size() - 1));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(TraceLoader.MIN_BYTES_PROPERTY);
+            } else {
+                System.setProperty(TraceLoader.MIN_BYTES_PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
+    void smallTracesGetNoCache() throws Exception {
+        Path file = dir.resolve("small.jsonl");
+        TraceWriter.write(RandomTraces.generate(6, 500, 4), file);
+        TraceFiles.jsonl().read(file, Progress.NONE);
+        awaitCacheWriters();
+        assertThat(TraceCache.besideSource(file)).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.count()).isEqualTo(1);
+        }
+    }
+}
