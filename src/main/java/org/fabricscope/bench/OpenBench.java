@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.trace.io.TraceLoader;
 import org.fabricscope.ui.files.TraceFileFormat;
 import org.fabricscope.ui.files.TraceFiles;
 import org.fabricscope.ui.main.MainWindow;
@@ -34,6 +35,8 @@ import org.fabricscope.ui.support.CrashLog;
  * long until the trace is open and its timeline drawn, whether the progress bar only moves
  * forward, how long the FX thread was ever unavailable meanwhile, and how fast Cancel stops a
  * second open while keeping the first trace.
+ *
+ * <p>Files are read from their JSON Lines (the binary cache is off here).
  *
  * <p>The FX thread's availability is probed from outside: every {@link #PROBE_EVERY_MS} ms a probe
  * thread posts a no-op to it and notes how long the no-op waited to run. That wait is what a click
@@ -51,7 +54,21 @@ final class OpenBench {
         Path dir = Files.createTempDirectory("fabricscope-open-bench");
         String prefsNode = "/org/fabricscope/bench-" + ProcessHandle.current().pid();
         ExecutorService workers = BackgroundWork.workers();
-        TimedFiles files = new TimedFiles(TraceFiles.jsonl());
+        // The JSON Lines path, the slow one where staying responsive matters: with the binary
+        // cache on, the second open (the one cancelled) would come from the cache the first wrote.
+        // The cache's own speed is measured by TraceFigures.
+        String cacheSetting = System.getProperty(TraceLoader.PROPERTY);
+        System.setProperty(TraceLoader.PROPERTY, "off");
+        TimedFiles files;
+        try {
+            files = new TimedFiles(TraceFiles.jsonl());
+        } finally {
+            if (cacheSetting == null) {
+                System.clearProperty(TraceLoader.PROPERTY);
+            } else {
+                System.setProperty(TraceLoader.PROPERTY, cacheSetting);
+            }
+        }
         MainWindow.Services services = new MainWindow.Services(files, new EmbeddedSimulation(),
                 new AppPreferences(Preferences.userRoot().node(prefsNode)), new CrashLog(dir.resolve("bench.log")),
                 workers);
