@@ -19,15 +19,22 @@ import org.fabricscope.trace.Trace;
  * not one they changed); applying it sets that field of its block to its {@code new} value. See
  * {@link #changesState(EventKind, Field)}.
  *
- * <p>Layout, chosen to keep trace plus index within 40 bytes per event:
+ * <p>Layout, chosen to keep trace plus index within 40 bytes per event (about 6 B/event of it the
+ * index's on the simulator's 10-million-event trace):
  *
  * <ul>
  *   <li>per-block event lists in CSR form: {@code blockStart[b]..blockStart[b+1]} indexes one
- *       {@code int[]} of sequence numbers (4 B per block event), with one bit per entry marking
- *       state changes, so transitions are found 64 entries at a time;
- *   <li>a snapshot of each block's full state every {@value #SNAPSHOT_EVERY} of its events
- *       (~0.56 B/event); {@link #stateAt} copies the nearest earlier snapshot and folds at most
- *       {@value #SNAPSHOT_EVERY} - 1 events forward;
+ *       {@code int[]} of sequence numbers (4 B per block event), and every {@value #SAMPLE_EVERY}th
+ *       entry's sequence number again in a small sorted sample (0.125 B per block event), so that
+ *       a search covers one sample window;
+ *   <li>the state changes apart, in a {@link ChangeLog}: per block, groups of 16 changes, each
+ *       one record holding their sequence numbers, fields and new values next to the block's state
+ *       before the group, and a directory from a block's sequence numbers to its changes. This
+ *       costs about 11.5 B per <em>state change</em> (about 1.6 B/event on the 10M trace, where
+ *       one event in seven changes a block; more on a trace made only of changes). In exchange
+ *       {@link #stateAt} reads one directory entry and one group record, about two places in
+ *       memory where a search over all block events took a dozen dependent cache misses, and
+ *       never reads the trace; {@link #lastChange} and the transition searches use it too;
  *   <li>for each chunk of 256 events, a 64-bit mask of the kinds it holds (0.03 B/event), so any
  *       kind's next/previous occurrence skips empty chunks; the rarest kinds (FPRE004, READ_FAIL …)
  *       also get a sorted array of their sequence numbers for binary search, within a budget of
@@ -38,8 +45,8 @@ import org.fabricscope.trace.Trace;
  * </ul>
  */
 public final class TraceIndex {
-    /** A block's state is snapshotted before every this-many of its events. */
-    public static final int SNAPSHOT_EVERY = 32;
+    /** Every this-many of a block's events, its sequence number is sampled to narrow searches. */
+    private static final int SAMPLE_EVERY = 32;
 
     private static final int KIND_CHUNK_SHIFT = 8;
     private static final int CAUSE_CHUNK_SHIFT = 12;
@@ -55,20 +62,16 @@ public final class TraceIndex {
     private final int blockCount;
     private final int[] blockStart;
     private final int[] blockSeqs;
-    private final long[] changeBits;
+    /** Each block's state changes, grouped with snapshots: what stateAt and the transition searches read. */
+    private final ChangeLog changes;
+    private final int[] sampleStart;
     /**
-     * The field each state-changing block event changes, two per byte (by CSR position), so that
-     * reconstructing a state reads the trace only for the last change of each field.
+     * Per block, the seq of every {@value #SAMPLE_EVERY}th event ({@code Integer.MAX_VALUE} for a
+     * trailing sample): a small sorted sample of {@code blockSeqs} that narrows each search to one
+     * window of {@value #SAMPLE_EVERY} events, so a lookup in a large trace touches a few cache
+     * lines, not ~15.
      */
-    private final byte[] changeFields;
-    private final int[] snapStart;
-    private final int[] snapValues;
-    /**
-     * Per snapshot, the seq of the block event it precedes ({@code Integer.MAX_VALUE} for a
-     * trailing snapshot): a small sorted sample of {@code blockSeqs} that narrows each search to
-     * one snapshot's window, so a lookup in a large trace touches a few cache lines, not ~15.
-     */
-    private final int[] snapSeq;
+    private final int[] blockSample;
     private final int[] kindCounts;
     private final long[] kindChunkMask;
     private final int[][] kindSeqs;
@@ -90,8 +93,11 @@ public final class TraceIndex {
         this.blockCount = trace.header().topology().blockCount();
         long work = 3L * size;
 
-        // Pass 1: counts per block and kind, kind masks, cause ranges.
+        // Pass 1: counts per block and kind, kind masks, cause ranges, each block's changes.
         int[] blockCounts = new int[blockCount];
+        int[] changeCounts = new int[blockCount];
+        int[] firstChange = new int[blockCount];
+        int[] lastChange = new int[blockCount];
         kindCounts = new int[EventKind.count()];
         kindChunkMask = new long[(size >>> KIND_CHUNK_SHIFT) + 1];
         int causeChunks = (size >>> CAUSE_CHUNK_SHIFT) + 1;
@@ -102,10 +108,16 @@ public final class TraceIndex {
         for (int seq = 0; seq < size; seq++) {
             tick(progress, seq, work);
             int b = trace.block(seq);
+            int k = trace.kindOrdinal(seq);
             if (b >= 0) {
                 blockCounts[b]++;
+                if (changesState(k, trace.fieldOrdinal(seq))) {
+                    if (changeCounts[b]++ == 0) {
+                        firstChange[b] = seq;
+                    }
+                    lastChange[b] = seq;
+                }
             }
-            int k = trace.kindOrdinal(seq);
             kindCounts[k]++;
             kindChunkMask[seq >>> KIND_CHUNK_SHIFT] |= 1L << k;
             int c = trace.cause(seq);
@@ -117,26 +129,22 @@ public final class TraceIndex {
         }
 
         blockStart = new int[blockCount + 1];
-        snapStart = new int[blockCount + 1];
+        sampleStart = new int[blockCount + 1];
         for (int b = 0; b < blockCount; b++) {
             blockStart[b + 1] = blockStart[b] + blockCounts[b];
-            snapStart[b + 1] = snapStart[b] + blockCounts[b] / SNAPSHOT_EVERY + 1;
+            sampleStart[b + 1] = sampleStart[b] + blockCounts[b] / SAMPLE_EVERY + 1;
         }
-        int blockEvents = blockStart[blockCount];
-        blockSeqs = new int[blockEvents];
-        changeBits = new long[(blockEvents >>> 6) + 1];
-        changeFields = new byte[(blockEvents >>> 1) + 1];
-        snapValues = new int[snapStart[blockCount] * FIELDS];
-        snapSeq = new int[snapStart[blockCount]];
-        Arrays.fill(snapSeq, Integer.MAX_VALUE);
+        blockSeqs = new int[blockStart[blockCount]];
+        blockSample = new int[sampleStart[blockCount]];
+        Arrays.fill(blockSample, Integer.MAX_VALUE);
+        ChangeLog.Builder changeLog = new ChangeLog.Builder(changeCounts, firstChange, lastChange);
 
         kindSeqs = new int[EventKind.count()][];
         chooseExplicitKinds(explicitKindBudget);
         int[] kindFill = new int[EventKind.count()];
 
-        // Pass 2: fill the CSR lists, change bits, snapshots and explicit kind lists in one sweep.
+        // Pass 2: fill the CSR lists, samples, change log and explicit kind lists in one sweep.
         int[] filled = new int[blockCount];
-        int[] state = new int[blockCount * FIELDS];
         for (int seq = 0; seq < size; seq++) {
             tick(progress, size + seq, work);
             int k = trace.kindOrdinal(seq);
@@ -151,23 +159,15 @@ public final class TraceIndex {
             int i = filled[b]++;
             int pos = blockStart[b] + i;
             blockSeqs[pos] = seq;
-            if (i % SNAPSHOT_EVERY == 0) {
-                System.arraycopy(state, b * FIELDS, snapValues, (snapStart[b] + i / SNAPSHOT_EVERY) * FIELDS, FIELDS);
-                snapSeq[snapStart[b] + i / SNAPSHOT_EVERY] = seq;
+            if (i % SAMPLE_EVERY == 0) {
+                blockSample[sampleStart[b] + i / SAMPLE_EVERY] = seq;
             }
             int f = trace.fieldOrdinal(seq);
             if (changesState(k, f)) {
-                changeBits[pos >>> 6] |= 1L << pos;
-                changeFields[pos >>> 1] |= (byte) (f << ((pos & 1) << 2));
-                state[b * FIELDS + f] = trace.newValue(seq);
+                changeLog.add(b, seq, f, trace.newValue(seq));
             }
         }
-        for (int b = 0; b < blockCount; b++) {
-            if (blockCounts[b] % SNAPSHOT_EVERY == 0) {
-                System.arraycopy(state, b * FIELDS, snapValues,
-                        (snapStart[b] + blockCounts[b] / SNAPSHOT_EVERY) * FIELDS, FIELDS);
-            }
-        }
+        changes = changeLog.build();
         kindBuckets = new int[EventKind.count()][];
         for (int k = 0; k < kindSeqs.length; k++) {
             if (kindSeqs[k] != null) {
@@ -296,50 +296,29 @@ public final class TraceIndex {
     /** Next event on {@code block} that changes a field (checks excluded). */
     public int nextTransitionOfBlock(int block, int from) {
         checkBlock(block);
-        int pos = nextChange(firstAfter(block, from), blockStart[block + 1]);
-        return pos < 0 ? -1 : blockSeqs[pos];
+        int p = changes.rank(block, from);
+        return p < changes.count(block) ? changes.seq(block, p) : -1;
     }
 
     /** Previous event on {@code block} that changes a field (checks excluded). */
     public int prevTransitionOfBlock(int block, int from) {
         checkBlock(block);
-        int pos = prevChange(firstAtOrAfter(block, from) - 1, blockStart[block]);
-        return pos < 0 ? -1 : blockSeqs[pos];
+        int p = from == Integer.MIN_VALUE ? 0 : changes.rank(block, from - 1);
+        return p > 0 ? changes.seq(block, p - 1) : -1;
     }
 
     /** State of {@code block} after events 0..step, without replaying from the start. */
     public BlockState stateAt(int block, int step) {
         checkBlock(block);
-        int lo = blockStart[block];
-        int applied = firstAfter(block, step) - lo;
-        int snapshot = applied / SNAPSHOT_EVERY;
         int[] values = new int[FIELDS];
-        System.arraycopy(snapValues, (snapStart[block] + snapshot) * FIELDS, values, 0, FIELDS);
-        int from = lo + snapshot * SNAPSHOT_EVERY;
-        // Backwards from the step: only each field's last change since the snapshot matters, and
-        // only it is read from the trace (a cache miss each in a large trace).
-        int pending = (1 << FIELDS) - 1;
-        for (int pos = prevChange(lo + applied - 1, from); pos >= 0 && pending != 0; pos = prevChange(pos - 1, from)) {
-            int f = changeField(pos);
-            if ((pending & (1 << f)) != 0) {
-                pending &= ~(1 << f);
-                values[f] = trace.newValue(blockSeqs[pos]);
-            }
-        }
+        changes.stateAt(block, step, values);
         return new BlockState(block, values);
     }
 
     /** The last event at or before {@code step} that changed {@code field} of {@code block}, or -1. */
     public int lastChange(int block, Field field, int step) {
         checkBlock(block);
-        int lo = blockStart[block];
-        int f = field.ordinal();
-        for (int pos = prevChange(firstAfter(block, step) - 1, lo); pos >= 0; pos = prevChange(pos - 1, lo)) {
-            if (changeField(pos) == f) {
-                return blockSeqs[pos];
-            }
-        }
-        return -1;
+        return changes.lastOf(block, field.ordinal(), changes.rank(block, step));
     }
 
     /** The first CSR position of {@code block} whose event is after {@code from}. */
@@ -353,7 +332,7 @@ public final class TraceIndex {
         int hi = last + 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (snapSeq[mid] < seq) {
+            if (blockSample[mid] < seq) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -365,12 +344,12 @@ public final class TraceIndex {
     /** The first CSR position of {@code block} whose event is at or after {@code seq}. */
     private int firstAtOrAfter(int block, int seq) {
         int base = blockStart[block];
-        int s0 = snapStart[block];
+        int s0 = sampleStart[block];
         // Sample j is the first whose event is at or after seq: the answer lies after sample j-1's
         // position and at or before sample j's.
-        int j = firstSampleAtOrAfter(s0, snapStart[block + 1] - 1, seq) - s0;
-        int lo = j == 0 ? base : base + (j - 1) * SNAPSHOT_EVERY + 1;
-        int hi = (int) Math.min(blockStart[block + 1], (long) base + (long) j * SNAPSHOT_EVERY);
+        int j = firstSampleAtOrAfter(s0, sampleStart[block + 1] - 1, seq) - s0;
+        int lo = j == 0 ? base : base + (j - 1) * SAMPLE_EVERY + 1;
+        int hi = (int) Math.min(blockStart[block + 1], (long) base + (long) j * SAMPLE_EVERY);
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (blockSeqs[mid] < seq) {
@@ -380,51 +359,6 @@ public final class TraceIndex {
             }
         }
         return lo;
-    }
-
-    /** The first position in [from, end) with its change bit set, or -1. */
-    private int nextChange(int from, int end) {
-        if (from >= end) {
-            return -1;
-        }
-        int word = from >>> 6;
-        long bits = changeBits[word] & (-1L << from);
-        while (true) {
-            if (bits != 0) {
-                int pos = (word << 6) + Long.numberOfTrailingZeros(bits);
-                return pos < end ? pos : -1;
-            }
-            word++;
-            if (word << 6 >= end) {
-                return -1;
-            }
-            bits = changeBits[word];
-        }
-    }
-
-    /** The last position in [lo, from] with its change bit set, or -1. */
-    /** The field changed by the state-changing block event at CSR position {@code pos}. */
-    private int changeField(int pos) {
-        return (changeFields[pos >>> 1] >> ((pos & 1) << 2)) & 0xF;
-    }
-
-    private int prevChange(int from, int lo) {
-        if (from < lo) {
-            return -1;
-        }
-        int word = from >>> 6;
-        long bits = changeBits[word] & (-1L >>> (63 - (from & 63)));
-        while (true) {
-            if (bits != 0) {
-                int pos = (word << 6) + 63 - Long.numberOfLeadingZeros(bits);
-                return pos >= lo ? pos : -1;
-            }
-            word--;
-            if (word < 0 || (word << 6) + 63 < lo) {
-                return -1;
-            }
-            bits = changeBits[word];
-        }
     }
 
     private void checkBlock(int block) {
@@ -549,9 +483,9 @@ public final class TraceIndex {
 
     /** Heap retained by the index's own arrays (not the trace's), in bytes. */
     public long retainedBytesEstimate() {
-        long bytes = 4L * (blockStart.length + blockSeqs.length + snapStart.length + snapValues.length + snapSeq.length
-                + kindCounts.length + changeFields.length / 4
-                + causeChunkMin.length + causeChunkMax.length) + 8L * (changeBits.length + kindChunkMask.length);
+        long bytes = 4L * (blockStart.length + blockSeqs.length + sampleStart.length + blockSample.length
+                + kindCounts.length + causeChunkMin.length + causeChunkMax.length) + 8L * kindChunkMask.length
+                + changes.retainedBytes();
         for (int[] a : kindSeqs) {
             if (a != null) {
                 bytes += 16 + 4L * a.length;
