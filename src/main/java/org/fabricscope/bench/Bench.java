@@ -100,8 +100,13 @@ public final class Bench {
 
         Path dir = Files.createTempDirectory("fabricscope-bench");
         try {
-            r.put("small", traceFigures(config.smallEvents(), dir, Math.max(config.ioRepeats(), 5), config, log));
-            r.put("large", traceFigures(config.largeEvents(), dir, config.ioRepeats(), config, log));
+            TraceFigures.Measured small = traceFigures(config.smallEvents(), dir, Math.max(config.ioRepeats(), 5),
+                    config, log);
+            TraceFigures.Measured large = traceFigures(config.largeEvents(), dir, config.ioRepeats(), config, log);
+            log.say("random replay queries, both traces taking turns");
+            TraceFigures.queries(List.of(small, large), config.queries());
+            r.put("small", small.figures);
+            r.put("large", large.figures);
         } finally {
             deleteTree(dir);
         }
@@ -118,9 +123,9 @@ public final class Bench {
         return r;
     }
 
-    private static Map<String, Object> traceFigures(int events, Path dir, int ioRepeats, BenchConfig config,
+    private static TraceFigures.Measured traceFigures(int events, Path dir, int ioRepeats, BenchConfig config,
             TraceFigures.Log log) throws Exception {
-        TraceFigures.Measured m = TraceFigures.measure(events, dir, ioRepeats, config.queries(), log);
+        TraceFigures.Measured m = TraceFigures.measure(events, dir, ioRepeats, log);
         Map<String, Object> f = m.figures;
         for (String k : OPEN_FIELDS) {
             f.put(k, null);
@@ -139,7 +144,7 @@ public final class Bench {
                     new org.fabricscope.ui.session.LoadedTrace(null, m.trace, m.index), config.frameRepeats());
             f.putAll(frames);
         }
-        return f;
+        return m;
     }
 
     /** Fields of opening the file in the main window, null when frames are not measured. */

@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.fabricscope.replay.TraceIndex;
@@ -114,10 +115,11 @@ final class TraceFigures {
     }
 
     /**
-     * Generates, writes to {@code dir}, and measures I/O, memory and queries. The returned trace is
-     * the one loaded back from the file, with its index, for the frame benchmark.
+     * Generates, writes to {@code dir}, and measures I/O and memory; the queries are timed later,
+     * by {@link #queries}. The returned trace is the one loaded back from the file, with its index,
+     * for the query, open and frame benchmarks.
      */
-    static Measured measure(int wantedEvents, Path dir, int ioRepeats, int queries, Log log)
+    static Measured measure(int wantedEvents, Path dir, int ioRepeats, Log log)
             throws ScenarioException, IOException, TraceFormatException {
         Measured m = new Measured();
         Map<String, Object> f = m.figures;
@@ -173,7 +175,9 @@ final class TraceFigures {
         f.put("bytes_per_event_estimate",
                 (double) (m.trace.retainedBytesEstimate() + m.index.retainedBytesEstimate()) / n);
         f.put("fpre004_events", m.index.countOfKind(EventKind.FPRE004));
-        queries(m.trace, m.index, queries, f);
+        // Measured later, with every trace loaded: see queries().
+        f.put("state_at_step_us", null);
+        f.put("next_fpre004_us", null);
         return m;
     }
 
@@ -212,38 +216,53 @@ final class TraceFigures {
         f.put("cache_load_vs_json_load", jsonLoadSeconds / loadBest);
     }
 
+    /** Rounds of {@link #queries}: the first warms the JIT up, the best of the others counts. */
+    static final int QUERY_ROUNDS = 6;
+
     /**
-     * Random state reconstruction and "next FPRE004" from random steps: a warm-up round, then the
-     * best of three timed rounds (the machine may be shared; the best round is the least disturbed).
+     * Random state reconstruction and "next FPRE004" from random steps, on every given trace, the
+     * traces taking turns round after round: all of them are then timed by the same compiled
+     * code (timing one trace to the end before the next lets the JIT's profile of the first decide
+     * the code the second runs, which moved the small/large ratio by 3x between runs). Each figure
+     * is the best round after a warm-up one: the machine may be shared, and the best round is the
+     * least disturbed.
      */
-    static void queries(Trace trace, TraceIndex index, int queries, Map<String, Object> f) {
-        int n = trace.size();
-        int blocks = trace.header().topology().blockCount();
+    static void queries(List<Measured> traces, int queries) {
+        double[] stateUs = new double[traces.size()];
+        double[] nextUs = new double[traces.size()];
+        java.util.Arrays.fill(stateUs, Double.MAX_VALUE);
+        java.util.Arrays.fill(nextUs, Double.MAX_VALUE);
         long sink = 0;
-        double stateUs = Double.MAX_VALUE;
-        double nextUs = Double.MAX_VALUE;
-        for (int round = 0; round < 4; round++) {
-            SplittableRandom r = new SplittableRandom(11 + round);
-            long t0 = System.nanoTime();
-            for (int i = 0; i < queries; i++) {
-                sink += index.stateAt(r.nextInt(blocks), r.nextInt(n)).hashCode();
-            }
-            double s = (System.nanoTime() - t0) / 1e3 / queries;
-            t0 = System.nanoTime();
-            for (int i = 0; i < queries; i++) {
-                sink += index.nextOfKind(EventKind.FPRE004, r.nextInt(n));
-            }
-            double x = (System.nanoTime() - t0) / 1e3 / queries;
-            if (round > 0) {
-                stateUs = Math.min(stateUs, s);
-                nextUs = Math.min(nextUs, x);
+        for (int round = 0; round < QUERY_ROUNDS; round++) {
+            for (int t = 0; t < traces.size(); t++) {
+                Trace trace = traces.get(t).trace;
+                TraceIndex index = traces.get(t).index;
+                int n = trace.size();
+                int blocks = trace.header().topology().blockCount();
+                SplittableRandom r = new SplittableRandom(11 + round);
+                long t0 = System.nanoTime();
+                for (int i = 0; i < queries; i++) {
+                    sink += index.stateAt(r.nextInt(blocks), r.nextInt(n)).hashCode();
+                }
+                double st = (System.nanoTime() - t0) / 1e3 / queries;
+                t0 = System.nanoTime();
+                for (int i = 0; i < queries; i++) {
+                    sink += index.nextOfKind(EventKind.FPRE004, r.nextInt(n));
+                }
+                double nx = (System.nanoTime() - t0) / 1e3 / queries;
+                if (round > 0) {
+                    stateUs[t] = Math.min(stateUs[t], st);
+                    nextUs[t] = Math.min(nextUs[t], nx);
+                }
             }
         }
-        f.put("state_at_step_us", stateUs);
-        f.put("next_fpre004_us", nextUs);
+        for (int t = 0; t < traces.size(); t++) {
+            traces.get(t).figures.put("state_at_step_us", stateUs[t]);
+            traces.get(t).figures.put("next_fpre004_us", nextUs[t]);
+        }
         if (sink == 42) {
             // Keeps the JIT from dropping the queries as dead code.
-            f.put("sink", sink);
+            traces.get(0).figures.put("sink", sink);
         }
     }
 
