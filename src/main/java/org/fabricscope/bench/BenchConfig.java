@@ -28,7 +28,7 @@ public record BenchConfig(
 
     /** The full run: 10 thousand and 10 million events. */
     public static BenchConfig fullRun() {
-        return new BenchConfig(false, 10_000, 10_000_000, 3.0, 6_000, 3, 200_000, 15, true, true);
+        return new BenchConfig(false, 10_000, 10_000_000, 3.0, 6_000, 3, 200_000, 25, true, true);
     }
 
     /** {@code --quick}: 1 million events instead of 10 million, shorter timings. */

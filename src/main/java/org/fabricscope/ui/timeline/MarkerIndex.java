@@ -29,7 +29,11 @@ public final class MarkerIndex {
      * probed seq in the trace (one cache miss each on a large trace).
      */
     private final long[][][] samples;
+    /** [lane][category] -> a bitmap of where the markers are, for zoomed-out frames; null when few. */
+    private final MarkerSummary[][] summaries;
     private final int[] fpre004;
+    /** The longest time from a write's issue to its ACK (0 when none): brackets need at least 2 pixels. */
+    private final long maxAckSpanMicros;
 
     private MarkerIndex(Trace trace, int actorLanes, int[][][] markers, int[] fpre004) {
         this.trace = trace;
@@ -37,8 +41,12 @@ public final class MarkerIndex {
         this.markers = markers;
         this.fpre004 = fpre004;
         this.samples = new long[markers.length][][];
+        this.summaries = new MarkerSummary[markers.length][];
+        long start = trace.size() == 0 ? 0 : trace.startMicros();
+        long end = trace.size() == 0 ? 0 : trace.endMicros();
         for (int l = 0; l < markers.length; l++) {
             samples[l] = new long[markers[l].length][];
+            summaries[l] = new MarkerSummary[markers[l].length];
             for (int c = 0; c < markers[l].length; c++) {
                 int[] seqs = markers[l][c];
                 long[] t = seqs.length == 0 ? NO_SAMPLES : new long[((seqs.length - 1) >>> SAMPLE_SHIFT) + 1];
@@ -46,8 +54,25 @@ public final class MarkerIndex {
                     t[j] = trace.timeMicros(seqs[j << SAMPLE_SHIFT]);
                 }
                 samples[l][c] = t;
+                MarkerSummary summary = MarkerSummary.forMarkers(seqs.length, start, end);
+                if (summary != null) {
+                    for (int seq : seqs) {
+                        summary.add(trace.timeMicros(seq));
+                    }
+                }
+                summaries[l][c] = summary;
             }
         }
+        long maxSpan = 0;
+        for (int a = 0; a < actorLanes; a++) {
+            for (int seq : markers[a][MarkerCategory.ACK.ordinal()]) {
+                int cause = trace.cause(seq);
+                if (cause >= 0) {
+                    maxSpan = Math.max(maxSpan, trace.timeMicros(seq) - trace.timeMicros(cause));
+                }
+            }
+        }
+        this.maxAckSpanMicros = maxSpan;
     }
 
     /**
@@ -139,6 +164,12 @@ public final class MarkerIndex {
                 : blockMarkers(lane.id(), category);
     }
 
+    /** Where a lane's markers of one category are, coarsely; {@code null} for a lane with few. */
+    MarkerSummary summary(LaneLayout.Lane lane, MarkerCategory category) {
+        int l = lane.kind() == LaneLayout.LaneKind.ACTOR ? lane.id() : actorLanes + lane.id();
+        return summaries[l][category.ordinal()];
+    }
+
     /** Number of markers of a lane in one category. */
     public int count(LaneLayout.Lane lane, MarkerCategory category) {
         return markers(lane, category).length;
@@ -147,6 +178,11 @@ public final class MarkerIndex {
     /** Every FPRE004 event that passes the filter, ascending. */
     public int[] fpre004() {
         return fpre004.clone();
+    }
+
+    /** The longest issue-to-ACK time of any ACK marker, in microseconds (0 when there is none). */
+    long maxAckSpanMicros() {
+        return maxAckSpanMicros;
     }
 
     int fpre004Count() {
@@ -181,6 +217,11 @@ public final class MarkerIndex {
         long[] sampled = samples[l][category.ordinal()];
         if (from >= seqs.length) {
             return seqs.length;
+        }
+        if (trace.timeMicros(seqs[from]) >= t) {
+            // Walking a sparse lane, the next marker is usually the answer: one probe, and the
+            // caller finds its time in the cache.
+            return from;
         }
         // The first sample after from's own that is at or after t: everything before the sample
         // preceding it is earlier than t.

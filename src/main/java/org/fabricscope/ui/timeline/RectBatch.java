@@ -1,12 +1,16 @@
 package org.fabricscope.ui.timeline;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 
 /**
  * Rectangles collected per colour id and drawn colour by colour, so a frame sets each fill once.
  * Changing the fill per rectangle makes the Canvas command buffer grow so badly that a million
- * rectangles take 45 s instead of 75 ms (DESIGN.md §3). Reused across frames.
+ * rectangles take 45 s instead of 75 ms (DESIGN.md §3). A dense frame paints the same batches
+ * into a {@link PlotRaster} instead. Reused across frames.
  */
 final class RectBatch {
     private double[][] rects;
@@ -48,15 +52,39 @@ final class RectBatch {
     }
 
     void flush(GraphicsContext gc, TimelinePalette palette) {
+        flush(gc, palette::color);
+    }
+
+    /** Draws the rectangles onto {@code gc}, colour id by colour id, and empties the batch. */
+    void flush(GraphicsContext gc, IntFunction<Color> colorOf) {
         for (int c = 0; c < sizes.length; c++) {
             int s = sizes[c];
             if (s == 0) {
                 continue;
             }
-            gc.setFill(palette.color(c));
+            gc.setFill(colorOf.apply(c));
             double[] a = rects[c];
             for (int i = 0; i < s; i += 4) {
                 gc.fillRect(a[i], a[i + 1], a[i + 2], a[i + 3]);
+            }
+        }
+        clear();
+    }
+
+    /**
+     * Paints the rectangles into {@code raster} in the same order as {@link #flush} would draw
+     * them ({@code argbOf} gives each colour id's ARGB), and empties the batch.
+     */
+    void flush(PlotRaster raster, IntUnaryOperator argbOf) {
+        for (int c = 0; c < sizes.length; c++) {
+            int s = sizes[c];
+            if (s == 0) {
+                continue;
+            }
+            int argb = argbOf.applyAsInt(c);
+            double[] a = rects[c];
+            for (int i = 0; i < s; i += 4) {
+                raster.fill(argb, a[i], a[i + 1], a[i + 2], a[i + 3]);
             }
         }
         clear();

@@ -18,6 +18,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.stage.Window;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.ui.session.LoadedTrace;
@@ -257,6 +258,11 @@ public class TimelineControl extends Region {
         return System.nanoTime() - t0;
     }
 
+    /** The renderer of this control's frames (tests force its raster path on or off). */
+    TimelineRenderer renderer() {
+        return renderer;
+    }
+
     /** The canvas the frames are drawn on (for snapshots and benchmarks). */
     public Canvas canvas() {
         return canvas;
@@ -451,6 +457,8 @@ public class TimelineControl extends Region {
 
     private void paint() {
         dirty = false;
+        Window window = getScene() == null ? null : getScene().getWindow();
+        renderer.setPixelScale(window == null ? 1 : window.getOutputScaleX());
         renderer.render(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), scale, layout, frame);
     }
 

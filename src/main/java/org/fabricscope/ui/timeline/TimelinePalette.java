@@ -32,6 +32,7 @@ public final class TimelinePalette {
     private final int laneOdd;
     private final int header;
     private final int selectedLane;
+    private final int[] argbs;
 
     public TimelinePalette() {
         cache[CacheState.EMPTY.ordinal()] = add("#dfe3e8");
@@ -68,6 +69,10 @@ public final class TimelinePalette {
         laneOdd = add("#f5f6f8");
         header = add("#e9ecef");
         selectedLane = add("#fff3bf");
+        argbs = new int[colors.size()];
+        for (int i = 0; i < argbs.length; i++) {
+            argbs[i] = PlotRaster.argb(colors.get(i));
+        }
     }
 
     private int add(String web) {
@@ -82,6 +87,11 @@ public final class TimelinePalette {
 
     public Color color(int id) {
         return colors.get(id);
+    }
+
+    /** Colour {@code id} as ARGB (for {@link PlotRaster}). */
+    int argb(int id) {
+        return argbs[id];
     }
 
     /** Colour id of a band value; -1 draws nothing (the quiet default states). */

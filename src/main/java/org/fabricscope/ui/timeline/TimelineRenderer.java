@@ -13,8 +13,10 @@ import org.fabricscope.trace.Trace;
  * Draws one frame of the timeline into a {@link GraphicsContext}: clears everything, then draws
  * only the visible rows and the visible time range. Bands go through {@link SeriesLod} (at most
  * one segment per pixel column) and markers are thinned to one per pixel column and category, so
- * the cost of a frame follows the pixels, not the number of events. Rectangles are batched per
- * colour ({@link RectBatch}).
+ * the number of rectangles follows the pixels, not the number of events. Rectangles are batched
+ * per colour ({@link RectBatch}). A sparse frame draws them as Canvas commands; a dense one (a
+ * zoomed-out big trace: tens of thousands of one-pixel rectangles) paints them into a
+ * {@link PlotRaster} and draws that as one image, so its cost follows the pixels too.
  *
  * <p>Usable without the control, e.g. by a benchmark with a Canvas of its own.
  */
@@ -44,6 +46,15 @@ public final class TimelineRenderer {
     static final double ACTOR_MARK_H = 16;
 
     private static final int MAX_BRACKETS = 4000;
+    /**
+     * A frame with at least this many plot rectangles is painted into the raster. Below it, Canvas
+     * commands cost less than covering and uploading a plot-sized image (about 3 ms at 1430 x 870
+     * on the software pipeline); above it, they cost more: a fit-all frame of 10 million events has
+     * about 34,000 rectangles (15 ms as commands), a 1 % zoom of it about 3,000.
+     */
+    static final int RASTER_MIN_RECTS = 10_000;
+    /** FPRE004 through-lines are drawn only while their columns are at most one in this many. */
+    private static final int FPRE_LINE_SPACING = 24;
     private static final Band[] BAND_ORDER = {Band.CACHE, Band.HAZARD, Band.WRITE, Band.COMPACTION, Band.HEALTH};
     private static final Color BACKGROUND = Color.web("#fbfbfc");
     private static final Color GUTTER_FILL = Color.web("#f1f3f5");
@@ -61,6 +72,22 @@ public final class TimelineRenderer {
 
     private final TimelinePalette palette;
     private final RectBatch batch;
+    private final RectBatch markerBatch = new RectBatch(MarkerCategory.count());
+    private final RectBatch bracketBatch;
+    // FPRE004 tiles: a red fill, a dark border and a white "!", drawn in that order.
+    private static final int TILE_FILL = 0;
+    private static final int TILE_BORDER = 1;
+    private static final int TILE_MARK = 2;
+    private static final int TILE_W = 9;
+    private final RectBatch tileBatch = new RectBatch(3);
+    private final Color[] tileColors;
+    private final int[] tileArgbs;
+    private final PlotRaster raster = new PlotRaster(GUTTER, AXIS);
+    private int rasterThreshold = RASTER_MIN_RECTS;
+    private double pixelScale = 1;
+    private boolean lastFrameRastered;
+    private double[] fpreRuns = new double[32];
+    private int fpreRunCount;
     private final Font labelFont = Font.font("System", 11);
     private final Font smallFont = Font.font("System", 9);
     private final Font headerFont = Font.font("System", FontWeight.BOLD, 11);
@@ -73,6 +100,27 @@ public final class TimelineRenderer {
     public TimelineRenderer(TimelinePalette palette) {
         this.palette = palette;
         this.batch = new RectBatch(palette.colorCount());
+        this.bracketBatch = new RectBatch(palette.colorCount());
+        this.tileColors = new Color[] {palette.marker(MarkerCategory.FPRE004), FPRE_BORDER, Color.WHITE};
+        this.tileArgbs = new int[tileColors.length];
+        for (int i = 0; i < tileColors.length; i++) {
+            tileArgbs[i] = PlotRaster.argb(tileColors[i]);
+        }
+    }
+
+    /** Device pixels per canvas unit (the window's output scale), for the raster of dense frames. */
+    public void setPixelScale(double scale) {
+        this.pixelScale = scale > 0 ? scale : 1;
+    }
+
+    /** Frames with at least {@code rects} plot rectangles are rasterised (tests force either path). */
+    void setRasterThreshold(int rects) {
+        this.rasterThreshold = rects;
+    }
+
+    /** Whether the last frame painted its plot through the raster. */
+    public boolean lastFrameRastered() {
+        return lastFrameRastered;
     }
 
     public TimelinePalette palette() {
@@ -105,11 +153,42 @@ public final class TimelineRenderer {
         gc.beginPath();
         gc.rect(GUTTER, AXIS, plotW, lanesH);
         gc.clip();
-        drawBands(gc, plotW, scale, layout, f, first, last);
+        collectBands(plotW, scale, layout, f, first, last);
+        collectMarkers(plotW, scale, layout, f, first, last);
+        int labels = collectBrackets(scale, f);
+        collectFpreLines(plotW, scale, f);
+        collectFpre004Tiles(plotW, scale, layout, f, first, last);
+        lastFrameRastered = batch.size() + markerBatch.size() + bracketBatch.size() + tileBatch.size()
+                >= rasterThreshold;
+        if (lastFrameRastered) {
+            raster.begin(plotW, lanesH, pixelScale);
+            // Rows and the background below them cover the raster once; nothing is filled twice.
+            double rowsEnd = AXIS;
+            for (int r = first; r >= 0 && r <= last; r++) {
+                raster.fill(palette.argb(rowColor(r, layout, f)), GUTTER, AXIS + layout.rowY(r), plotW,
+                        layout.rowHeight(r));
+                rowsEnd = AXIS + layout.rowY(r) + layout.rowHeight(r);
+            }
+            raster.fill(PlotRaster.argb(BACKGROUND), GUTTER, rowsEnd, plotW, AXIS + lanesH - rowsEnd);
+            batch.flush(raster, palette::argb);
+            markerBatch.flush(raster, cat -> palette.argb(palette.markerColor(MarkerCategory.values()[cat])));
+            bracketBatch.flush(raster, palette::argb);
+            tileBatch.flush(raster, c -> tileArgbs[c]);
+            raster.drawTo(gc);
+        } else {
+            batch.flush(gc, palette);
+            markerBatch.flush(gc, cat -> palette.marker(MarkerCategory.values()[cat]));
+            bracketBatch.flush(gc, palette);
+            tileBatch.flush(gc, c -> tileColors[c]);
+        }
+        // The grid and the FPRE004 lines go over the plot (they are translucent), on the canvas in
+        // both cases: a few long rectangles.
         drawGrid(gc, plotW, lanesH, scale);
-        drawMarkers(gc, plotW, scale, layout, f, first, last);
-        drawBrackets(gc, scale, f);
-        drawFpre004(gc, plotW, lanesH, scale, layout, f, first, last);
+        gc.setFill(FPRE_LINE);
+        for (int i = 0; i < fpreRunCount; i += 2) {
+            gc.fillRect(fpreRuns[i], AXIS, fpreRuns[i + 1] - fpreRuns[i], lanesH);
+        }
+        drawLabels(gc, labels);
         drawCursor(gc, lanesH, scale, f);
         drawSelection(gc, scale, layout, f);
         if (!Double.isNaN(f.rangeX0)) {
@@ -127,24 +206,25 @@ public final class TimelineRenderer {
     private void drawRowBackgrounds(
             GraphicsContext gc, double width, LaneLayout layout, FrameState f, int first, int last) {
         for (int r = first; r >= 0 && r <= last; r++) {
-            double y = AXIS + layout.rowY(r);
-            double h = layout.rowHeight(r);
-            LaneLayout.Lane lane = layout.laneOfRow(r);
-            int color;
-            if (lane == null) {
-                color = palette.header();
-            } else if (lane.kind() == LaneLayout.LaneKind.BLOCK && lane.id() == f.selectedBlock) {
-                color = palette.selectedLane();
-            } else {
-                color = (r & 1) == 0 ? palette.laneEven() : palette.laneOdd();
-            }
-            batch.add(color, 0, y, width, h);
+            batch.add(rowColor(r, layout, f), 0, AXIS + layout.rowY(r), width, layout.rowHeight(r));
         }
         batch.flush(gc, palette);
     }
 
-    private void drawBands(
-            GraphicsContext gc, double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
+    /** Colour id of row {@code r}'s background. */
+    private int rowColor(int r, LaneLayout layout, FrameState f) {
+        LaneLayout.Lane lane = layout.laneOfRow(r);
+        if (lane == null) {
+            return palette.header();
+        } else if (lane.kind() == LaneLayout.LaneKind.BLOCK && lane.id() == f.selectedBlock) {
+            return palette.selectedLane();
+        }
+        return (r & 1) == 0 ? palette.laneEven() : palette.laneOdd();
+    }
+
+    /** Queues the visible bands' segments in {@link #batch}. */
+    private void collectBands(
+            double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
         Trace trace = f.model.trace();
         if (trace.size() == 0) {
             return;
@@ -169,7 +249,6 @@ public final class TimelineRenderer {
                 SeriesLod.segments(s, scale.startMicros(), scale.microsPerPixel(), colFrom, colTo, bandSink);
             }
         }
-        batch.flush(gc, palette);
     }
 
     /** Receives a band's segments and queues them in the batch. */
@@ -236,15 +315,17 @@ public final class TimelineRenderer {
         }
     }
 
-    private void drawMarkers(
-            GraphicsContext gc, double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
-        Trace trace = f.model.trace();
+    /** Queues the visible markers in {@link #markerBatch} (by category) and notes the visible ACKs. */
+    private void collectMarkers(
+            double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
         bracketCount = 0;
+        // Zoomed out so far that no write-to-ACK bracket reaches 2 pixels: none is drawn, so
+        // skip looking up each visible ACK's write.
+        brackets = f.markers.maxAckSpanMicros() >= 2 * scale.microsPerPixel();
         for (MarkerCategory cat : MarkerCategory.values()) {
             if (cat == MarkerCategory.FPRE004) {
                 continue;
             }
-            gc.setFill(palette.marker(cat));
             int w = markerWidth(cat);
             for (int r = first; r >= 0 && r <= last; r++) {
                 LaneLayout.Lane lane = layout.laneOfRow(r);
@@ -264,36 +345,100 @@ public final class TimelineRenderer {
                     top += 3;
                     h -= 3;
                 }
-                int i = f.markers.firstAtOrAfter(lane, cat, 0, scale.timeAtX(-w));
-                // Markers that touch are drawn as one rectangle (the same pixels): a dense lane
-                // at fit-all has long runs, and each fill costs a command and a rasterisation.
-                double runStart = Double.NaN;
-                double runEnd = Double.NaN;
-                while (i < seqs.length) {
-                    int seq = seqs[i];
-                    double x = Math.floor(scale.xForTime(trace.timeMicros(seq)));
-                    if (x >= plotW + w) {
-                        break;
-                    }
-                    double left = GUTTER + x - (w >> 1);
-                    if (left != runEnd) {
-                        if (!Double.isNaN(runEnd)) {
-                            gc.fillRect(runStart, top, runEnd - runStart, h);
-                        }
-                        runStart = left;
-                    }
-                    runEnd = left + w;
-                    if (cat == MarkerCategory.ACK) {
-                        addBracket(seq, rowY, block);
-                    }
-                    // One marker per category and pixel column: skip what would be drawn under it.
-                    i = f.markers.firstAtOrAfter(lane, cat, i + 1, scale.timeAtX(x + w));
+                runStart = Double.NaN;
+                runEnd = Double.NaN;
+                MarkerSummary summary = f.markers.summary(lane, cat);
+                if (summary != null && summary.usableAt(scale.microsPerPixel())) {
+                    summarisedMarkers(summary, lane, cat, w, top, h, rowY, block, plotW, scale, f);
+                } else {
+                    exactMarkers(seqs, lane, cat, w, top, h, rowY, block, plotW, scale, f);
                 }
-                if (!Double.isNaN(runEnd)) {
-                    gc.fillRect(runStart, top, runEnd - runStart, h);
-                }
+                endRun(cat, top, h);
             }
         }
+    }
+
+    // The run of touching markers being built: drawn as one rectangle (the same pixels), since a
+    // dense lane zoomed out has long runs, and each rectangle costs a command or a fill.
+    private double runStart;
+    private double runEnd;
+    private boolean brackets;
+
+    private void addToRun(MarkerCategory cat, double left, int w, double top, double h) {
+        if (left != runEnd) {
+            endRun(cat, top, h);
+            runStart = left;
+        }
+        runEnd = left + w;
+    }
+
+    private void endRun(MarkerCategory cat, double top, double h) {
+        if (!Double.isNaN(runEnd)) {
+            markerBatch.add(cat.ordinal(), runStart, top, runEnd - runStart, h);
+        }
+        runStart = Double.NaN;
+        runEnd = Double.NaN;
+    }
+
+    /** A lane's markers of one category, searched column by column: one per column (and width). */
+    private void exactMarkers(int[] seqs, LaneLayout.Lane lane, MarkerCategory cat, int w, double top, double h,
+            double rowY, boolean block, double plotW, TimeScale scale, FrameState f) {
+        Trace trace = f.model.trace();
+        int i = f.markers.firstAtOrAfter(lane, cat, 0, scale.timeAtX(-w));
+        while (i < seqs.length) {
+            int seq = seqs[i];
+            double x = Math.floor(scale.xForTime(trace.timeMicros(seq)));
+            if (x >= plotW + w) {
+                break;
+            }
+            addToRun(cat, GUTTER + x - (w >> 1), w, top, h);
+            if (brackets && cat == MarkerCategory.ACK) {
+                addBracket(seq, rowY, block);
+            }
+            // One marker per category and pixel column: skip what would be drawn under it.
+            i = f.markers.firstAtOrAfter(lane, cat, i + 1, scale.timeAtX(x + w));
+        }
+    }
+
+    /**
+     * The same from the lane's {@link MarkerSummary}, when zoomed out far enough: occupied columns
+     * come from its bits, and the trace is touched only for ACKs (whose brackets need the event).
+     */
+    private void summarisedMarkers(MarkerSummary summary, LaneLayout.Lane lane, MarkerCategory cat, int w,
+            double top, double h, double rowY, boolean block, double plotW, TimeScale scale, FrameState f) {
+        int[] seqs = f.markers.markers(lane, cat);
+        int ackFrom = 0;
+        // Bucket b's centre is at column c0 + b * perBucket (multiplications only: this loop runs
+        // once per drawn marker, tens of thousands of times in a zoomed-out frame).
+        double perBucket = summary.bucketMicros() / scale.microsPerPixel();
+        double bucketsPerColumn = 1 / perBucket;
+        double c0 = (summary.centre(0) - scale.startMicros()) / scale.microsPerPixel();
+        int last = summary.buckets();
+        int b = summary.nextOccupied(firstBucketAt(-w, c0, bucketsPerColumn, 0, last));
+        while (b >= 0) {
+            double x = Math.floor(c0 + b * perBucket);
+            if (x >= plotW + w) {
+                break;
+            }
+            addToRun(cat, GUTTER + x - (w >> 1), w, top, h);
+            if (brackets && cat == MarkerCategory.ACK) {
+                ackFrom = f.markers.firstAtOrAfter(lane, cat, ackFrom, summary.centre(b) - summary.bucketMicros());
+                if (ackFrom < seqs.length) {
+                    addBracket(seqs[ackFrom], rowY, block);
+                }
+            }
+            // One marker per category and pixel column: skip what would be drawn under it.
+            b = summary.nextOccupied(firstBucketAt(x + w, c0, bucketsPerColumn, b + 1, last));
+        }
+    }
+
+    /** The first bucket whose centre is at or right of column {@code x}, at least {@code min}. */
+    private static int firstBucketAt(double x, double c0, double bucketsPerColumn, int min, int last) {
+        double b = Math.ceil((x - c0) * bucketsPerColumn);
+        if (b <= min) {
+            return min;
+        }
+        return b >= last ? last : (int) b;
     }
 
     private void addBracket(int seq, double rowY, boolean onBlock) {
@@ -317,14 +462,13 @@ public final class TimelineRenderer {
      * microseconds of it (the delay injected into the ACK) are drawn thick and orange, so a late
      * ACK is visibly late.
      */
-    private void drawBrackets(GraphicsContext gc, TimeScale scale, FrameState f) {
+    private int collectBrackets(TimeScale scale, FrameState f) {
         Trace trace = f.model.trace();
         int ack = palette.markerColor(MarkerCategory.ACK);
         int jitterColor = palette.jitterColor();
         int labels = 0;
-        gc.setFont(smallFont);
-        gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setTextBaseline(VPos.BOTTOM);
+        double rowMid = Double.NaN;
+        double lastTick = Double.NaN;
         for (int i = 0; i < bracketCount; i++) {
             int seq = bracketSeqs[i];
             int issue = trace.cause(seq);
@@ -337,21 +481,81 @@ public final class TimelineRenderer {
                 continue;
             }
             double mid = bracketRowY[i] + (bracketOnBlock[i] ? MARK_TOP + 3 : ACTOR_MARK_TOP + ACTOR_MARK_H / 2);
-            batch.add(ack, xIssue, mid, xAck - xIssue, 1);
-            batch.add(ack, xIssue, mid - 2, 1, 5);
+            if (mid != rowMid) {
+                // A lane's brackets come together, in ACK order: overlapping lines and jitter
+                // spans on it are merged (zoomed out, hundreds overlap), then drawn once each.
+                ackLine.flush();
+                jitterLine.flush();
+                ackLine.start(ack, mid, 1);
+                jitterLine.start(jitterColor, mid - 1, 3);
+                rowMid = mid;
+                lastTick = Double.NaN;
+            }
+            ackLine.add(xIssue, xAck);
+            double tick = Math.floor(xIssue);
+            if (tick != lastTick) {
+                bracketBatch.add(ack, xIssue, mid - 2, 1, 5);
+                lastTick = tick;
+            }
             int jitter = trace.arg(seq);
             if (jitter > 0) {
                 double xj = GUTTER + scale.xForTime(trace.timeMicros(seq) - (double) jitter);
                 double jw = Math.max(1, xAck - Math.max(xj, xIssue));
-                batch.add(jitterColor, xAck - jw, mid - 1, jw, 3);
+                jitterLine.add(xAck - jw, xAck);
                 double labelY = bracketRowY[i] + CACHE_TOP + CACHE_H;
                 if (bracketOnBlock[i] && jw >= 60 && labels < MAX_LABELS && !labelOverlaps(labels, xAck - 3, labelY)) {
                     labelQueue(labels++, xAck - 3, labelY, "+" + TimeTicks.format(jitter) + " jitter");
                 }
             }
         }
-        batch.flush(gc, palette);
+        ackLine.flush();
+        jitterLine.flush();
+        return labels;
+    }
+
+    private final SpanMerger ackLine = new SpanMerger();
+    private final SpanMerger jitterLine = new SpanMerger();
+
+    /** Horizontal spans on one row, merged where they overlap or touch, queued in the bracket batch. */
+    private final class SpanMerger {
+        private int color;
+        private double y;
+        private double h;
+        private double x0 = Double.NaN;
+        private double x1;
+
+        void start(int color, double y, double h) {
+            this.color = color;
+            this.y = y;
+            this.h = h;
+            x0 = Double.NaN;
+        }
+
+        void add(double from, double to) {
+            if (!Double.isNaN(x0) && from <= x1 && to >= x0) {
+                x0 = Math.min(x0, from);
+                x1 = Math.max(x1, to);
+                return;
+            }
+            flush();
+            x0 = from;
+            x1 = to;
+        }
+
+        void flush() {
+            if (!Double.isNaN(x0)) {
+                bracketBatch.add(color, x0, y, x1 - x0, h);
+                x0 = Double.NaN;
+            }
+        }
+    }
+
+    /** The jitter labels {@link #collectBrackets} queued. */
+    private void drawLabels(GraphicsContext gc, int labels) {
         if (labels > 0) {
+            gc.setFont(smallFont);
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.setTextBaseline(VPos.BOTTOM);
             gc.setFill(TEXT);
             for (int i = 0; i < labels; i++) {
                 gc.fillText(labelText[i], labelX[i], labelY[i]);
@@ -384,30 +588,47 @@ public final class TimelineRenderer {
 
     /**
      * FPRE004 is what the user hunts: a red tile on its lanes, a red line through all lanes and a
-     * flag on the axis, whether or not its lane is visible.
+     * flag on the axis, whether or not its lane is visible. The lines of neighbouring columns are
+     * merged into runs (drawn once, so overlapping lines do not darken each other); when FPRE004s
+     * fill more than one column in {@link #FPRE_LINE_SPACING}, the lines would hide the lanes, and
+     * only the flags and tiles are drawn.
      */
-    private void drawFpre004(
-            GraphicsContext gc,
-            double plotW,
-            double lanesH,
-            TimeScale scale,
-            LaneLayout layout,
-            FrameState f,
-            int first,
-            int last) {
+    private void collectFpreLines(double plotW, TimeScale scale, FrameState f) {
+        fpreRunCount = 0;
+        MarkerIndex m = f.markers;
+        Trace trace = f.model.trace();
+        int columns = 0;
+        double lastX = Double.NaN;
+        for (int i = 0; i < m.fpre004Count(); i++) {
+            double x = Math.floor(scale.xForTime(trace.timeMicros(m.fpre004At(i))));
+            if (x < -1 || x > plotW || x == lastX) {
+                continue;
+            }
+            lastX = x;
+            if (++columns * FPRE_LINE_SPACING > plotW) {
+                fpreRunCount = 0;
+                return;
+            }
+            double left = GUTTER + x - 1;
+            if (fpreRunCount > 0 && left <= fpreRuns[fpreRunCount - 1]) {
+                fpreRuns[fpreRunCount - 1] = left + 3;
+            } else {
+                if (fpreRunCount + 2 > fpreRuns.length) {
+                    fpreRuns = Arrays.copyOf(fpreRuns, fpreRuns.length * 2);
+                }
+                fpreRuns[fpreRunCount++] = left;
+                fpreRuns[fpreRunCount++] = left + 3;
+            }
+        }
+    }
+
+    /** The FPRE004 tiles on the visible lanes, one per lane and pixel column. */
+    private void collectFpre004Tiles(
+            double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
         MarkerIndex m = f.markers;
         Trace trace = f.model.trace();
         if (m.fpre004Count() == 0) {
             return;
-        }
-        gc.setFill(FPRE_LINE);
-        double lastX = Double.NaN;
-        for (int i = 0; i < m.fpre004Count(); i++) {
-            double x = Math.floor(scale.xForTime(trace.timeMicros(m.fpre004At(i))));
-            if (x >= -1 && x <= plotW && x != lastX) {
-                gc.fillRect(GUTTER + x - 1, AXIS, 3, lanesH);
-                lastX = x;
-            }
         }
         for (int r = first; r >= 0 && r <= last; r++) {
             LaneLayout.Lane lane = layout.laneOfRow(r);
@@ -417,23 +638,23 @@ public final class TimelineRenderer {
             int[] seqs = m.markers(lane, MarkerCategory.FPRE004);
             double y = AXIS + layout.rowY(r) + 1;
             double h = layout.rowHeight(r) - 2;
-            double lastTileX = Double.NaN;
+            double lastTileX = Double.NEGATIVE_INFINITY;
             for (int seq : seqs) {
                 double x = Math.floor(scale.xForTime(trace.timeMicros(seq)));
-                // A tile in the same pixel column as the previous one would be drawn over it
-                // again: zoomed out, a lane's FPRE004s (retries, bursts) share columns.
-                if (x < -8 || x > plotW + 8 || x == lastTileX) {
+                // A tile starting inside the previous one would be drawn mostly over it: zoomed
+                // out, a lane's FPRE004s (retries, bursts) crowd together.
+                if (x < -8 || x > plotW + 8 || x - lastTileX < TILE_W) {
                     continue;
                 }
                 lastTileX = x;
-                gc.setFill(palette.marker(MarkerCategory.FPRE004));
-                gc.fillRect(GUTTER + x - 4, y, 9, h);
-                gc.setStroke(FPRE_BORDER);
-                gc.setLineWidth(1);
-                gc.strokeRect(GUTTER + x - 3.5, y + 0.5, 8, h - 1);
-                gc.setFill(Color.WHITE);
-                gc.fillRect(GUTTER + x, y + 3, 1, h - 9);
-                gc.fillRect(GUTTER + x, y + h - 4, 1, 1.5);
+                double left = GUTTER + x - 4;
+                tileBatch.add(TILE_FILL, left, y, TILE_W, h);
+                tileBatch.add(TILE_BORDER, left, y, TILE_W, 1);
+                tileBatch.add(TILE_BORDER, left, y + h - 1, TILE_W, 1);
+                tileBatch.add(TILE_BORDER, left, y, 1, h);
+                tileBatch.add(TILE_BORDER, left + TILE_W - 1, y, 1, h);
+                tileBatch.add(TILE_MARK, GUTTER + x, y + 3, 1, h - 9);
+                tileBatch.add(TILE_MARK, GUTTER + x, y + h - 4, 1, 2);
             }
         }
     }
@@ -579,10 +800,13 @@ public final class TimelineRenderer {
         Trace trace = f.model.trace();
         MarkerIndex m = f.markers;
         gc.setFill(palette.marker(MarkerCategory.FPRE004));
+        double lastFlag = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < m.fpre004Count(); i++) {
             double x = GUTTER + Math.floor(scale.xForTime(trace.timeMicros(m.fpre004At(i))));
-            if (x >= GUTTER - 5 && x <= width + 5) {
+            // Flags closer than 6 pixels would mostly overlap (a flag is 11 wide).
+            if (x >= GUTTER - 5 && x <= width + 5 && x - lastFlag >= 6) {
                 gc.fillPolygon(new double[] {x - 5, x + 6, x + 0.5}, new double[] {AXIS - 10, AXIS - 10, AXIS - 1}, 3);
+                lastFlag = x;
             }
         }
         if (f.currentStep >= 0 && f.currentStep < trace.size()) {
