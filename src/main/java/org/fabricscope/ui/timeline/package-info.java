@@ -7,8 +7,11 @@
  * org.fabricscope.ui.timeline.LaneLayout} (lane&lt;-&gt;row, groups, scroll), {@link
  * org.fabricscope.ui.timeline.TimelineModel} and {@link org.fabricscope.ui.timeline.MarkerIndex}
  * (per-lane change points and markers, built once per trace), and {@link
- * org.fabricscope.ui.timeline.SeriesLod} (at most one segment per pixel column). Drawing lives in
- * {@link org.fabricscope.ui.timeline.TimelineRenderer}; colours in {@link
+ * org.fabricscope.ui.timeline.SeriesLod} (at most one segment per pixel column), {@link
+ * org.fabricscope.ui.timeline.MarkerSummary} (where a busy lane's markers are, as bits, for
+ * zoomed-out frames). Drawing lives in {@link org.fabricscope.ui.timeline.TimelineRenderer}: a
+ * sparse frame as Canvas commands batched by colour, a dense one painted into a {@link
+ * org.fabricscope.ui.timeline.PlotRaster} and drawn as one image; colours in {@link
  * org.fabricscope.ui.timeline.TimelinePalette}.
  *
  * <p>May import {@code trace}, {@code ui.session} and JavaFX; must not import {@code sim} (the
