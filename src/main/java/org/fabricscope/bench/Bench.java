@@ -75,6 +75,9 @@ public final class Bench {
             return 0;
         } catch (Exception e) {
             err.println("bench: failed: " + e);
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                err.println("bench:   caused by: " + c);
+            }
             return 1;
         } finally {
             if (frames) {

@@ -109,7 +109,9 @@ final class OpenBench {
         double openS = (System.nanoTime() - t0) / 1e9;
         if (end != Worker.State.SUCCEEDED) {
             probe.stop();
-            throw new IllegalStateException("opening " + file + " ended " + end + ": " + task.getException());
+            // A Task's properties are read on the FX thread only.
+            Throwable why = FrameBench.onFx(task::getException);
+            throw new IllegalStateException("opening " + file + " ended " + end + ": " + why, why);
         }
         timelineReady.get(10, TimeUnit.MINUTES);
         double readyS = (System.nanoTime() - t0) / 1e9;
@@ -165,17 +167,23 @@ final class OpenBench {
     private static Worker.State awaitEnd(Task<?> task) throws Exception {
         CompletableFuture<Worker.State> done = new CompletableFuture<>();
         Platform.runLater(() -> {
-            if (task.isDone()) {
+            // Not task.isDone(): that turns true when call() returns, before the state property
+            // (updated in a later FX event) leaves RUNNING.
+            if (ended(task.getState())) {
                 done.complete(task.getState());
                 return;
             }
             task.stateProperty().addListener((o, was, now) -> {
-                if (now == Worker.State.SUCCEEDED || now == Worker.State.FAILED || now == Worker.State.CANCELLED) {
+                if (ended(now)) {
                     done.complete(now);
                 }
             });
         });
         return done.get(10, TimeUnit.MINUTES);
+    }
+
+    private static boolean ended(Worker.State state) {
+        return state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED;
     }
 
     private static void deleteQuietly(Path p) {
