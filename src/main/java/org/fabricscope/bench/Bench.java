@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.fabricscope.ui.session.LoadedTrace;
 
 /**
  * {@code fabricscope bench [--json] [--quick] [--no-frames] [--no-startup]}: generates its own
@@ -108,6 +109,15 @@ public final class Bench {
             TraceFigures.Measured large = traceFigures(config.largeEvents(), dir, config.ioRepeats(), config, log);
             log.say("random replay queries, both traces taking turns");
             TraceFigures.queries(List.of(small, large), config.queries());
+            if (config.frames()) {
+                log.say("timeline frames, both traces taking turns");
+                List<Map<String, Object>> frames = FrameBench.measure(
+                        List.of(new LoadedTrace(null, small.trace, small.index),
+                                new LoadedTrace(null, large.trace, large.index)),
+                        config.frameRepeats());
+                small.figures.putAll(frames.get(0));
+                large.figures.putAll(frames.get(1));
+            }
             r.put("small", small.figures);
             r.put("large", large.figures);
         } finally {
@@ -140,12 +150,6 @@ public final class Bench {
         Files.deleteIfExists(m.file);
         for (String k : FRAME_FIELDS) {
             f.put(k, null);
-        }
-        if (config.frames()) {
-            log.say("timeline frames on " + m.trace.size() + " events");
-            Map<String, Object> frames = FrameBench.measure(
-                    new org.fabricscope.ui.session.LoadedTrace(null, m.trace, m.index), config.frameRepeats());
-            f.putAll(frames);
         }
         return m;
     }

@@ -1,7 +1,9 @@
 package org.fabricscope.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -74,85 +76,120 @@ final class FrameBench {
         }
     }
 
-    /** Opens {@code loaded} in a timeline and times frames at fit-all, a mid zoom and scroll steps. */
-    static Map<String, Object> measure(LoadedTrace loaded, int repeats) throws Exception {
+    /**
+     * Opens each trace in a timeline of its own and times frames at fit-all, a mid zoom and scroll
+     * steps, the traces taking turns frame by frame (so that a large-versus-small ratio compares
+     * frames drawn by the same compiled code under the same machine load); one map per trace.
+     */
+    static List<Map<String, Object>> measure(List<LoadedTrace> traces, int repeats) throws Exception {
         startToolkit();
-        CompletableFuture<TimelineControl> ready = new CompletableFuture<>();
-        Stage[] stage = new Stage[1];
-        long[] openedAt = new long[1];
-        Platform.runLater(() -> {
-            try {
-                TraceSession session = new TraceSession();
-                TimelineControl control = new TimelineControl(session);
-                stage[0] = new Stage();
-                stage[0].setScene(new Scene(new StackPane(control), WIDTH, HEIGHT));
-                stage[0].show();
-                control.readyProperty().addListener((obs, was, now) -> {
-                    if (now) {
+        List<TimelineControl> controls = new ArrayList<>();
+        List<Stage> stages = new ArrayList<>();
+        List<Double> indexSeconds = new ArrayList<>();
+        for (LoadedTrace loaded : traces) {
+            CompletableFuture<TimelineControl> ready = new CompletableFuture<>();
+            long[] openedAt = new long[1];
+            Platform.runLater(() -> {
+                try {
+                    TraceSession session = new TraceSession();
+                    TimelineControl control = new TimelineControl(session);
+                    Stage stage = new Stage();
+                    stages.add(stage);
+                    stage.setScene(new Scene(new StackPane(control), WIDTH, HEIGHT));
+                    stage.show();
+                    control.readyProperty().addListener((obs, was, now) -> {
+                        if (now) {
+                            ready.complete(control);
+                        }
+                    });
+                    openedAt[0] = System.nanoTime();
+                    session.open(loaded);
+                    if (control.isReady()) {
                         ready.complete(control);
                     }
-                });
-                openedAt[0] = System.nanoTime();
-                session.open(loaded);
-                if (control.isReady()) {
-                    ready.complete(control);
+                } catch (RuntimeException e) {
+                    ready.completeExceptionally(e);
                 }
-            } catch (RuntimeException e) {
-                ready.completeExceptionally(e);
-            }
-        });
-        TimelineControl control = ready.get(10, TimeUnit.MINUTES);
-        double indexSeconds = (System.nanoTime() - openedAt[0]) / 1e9;
-        Map<String, Object> out = onFx(() -> frames(control, loaded, repeats));
-        out.put("timeline_index_s", indexSeconds);
+            });
+            controls.add(ready.get(10, TimeUnit.MINUTES));
+            indexSeconds.add((System.nanoTime() - openedAt[0]) / 1e9);
+        }
+        List<Map<String, Object>> out = onFx(() -> frames(controls, traces, repeats));
+        for (int t = 0; t < traces.size(); t++) {
+            out.get(t).put("timeline_index_s", indexSeconds.get(t));
+        }
         onFx(() -> {
-            stage[0].close();
+            stages.forEach(Stage::close);
             return null;
         });
         return out;
     }
 
-    private static Map<String, Object> frames(TimelineControl control, LoadedTrace loaded, int repeats) {
-        control.applyCss();
-        control.getParent().layout();
+    private static List<Map<String, Object>> frames(List<TimelineControl> controls, List<LoadedTrace> traces,
+            int repeats) {
+        int n = controls.size();
         WritableImage image = new WritableImage(WIDTH, HEIGHT);
         SnapshotParameters params = new SnapshotParameters();
-        double start = loaded.trace().startMicros();
-        double end = loaded.trace().endMicros();
-        double mid = (start + end) / 2;
-        double half = Math.max(1, (end - start) * ZOOM_FRACTION / 2);
-        Map<String, Object> out = new LinkedHashMap<>();
-        Frame fit = new Frame(control, image, params);
-        Frame zoomed = new Frame(control, image, params);
-        Frame scroll = new Frame(control, image, params);
+        double[] zoomFrom = new double[n];
+        double[] zoomTo = new double[n];
+        Frame[] fit = new Frame[n];
+        Frame[] zoomed = new Frame[n];
+        Frame[] scroll = new Frame[n];
+        for (int t = 0; t < n; t++) {
+            TimelineControl control = controls.get(t);
+            control.applyCss();
+            control.getParent().layout();
+            double start = traces.get(t).trace().startMicros();
+            double end = traces.get(t).trace().endMicros();
+            double mid = (start + end) / 2;
+            double half = Math.max(1, (end - start) * ZOOM_FRACTION / 2);
+            zoomFrom[t] = mid - half;
+            zoomTo[t] = mid + half;
+            fit[t] = new Frame(control, image, params);
+            zoomed[t] = new Frame(control, image, params);
+            scroll[t] = new Frame(control, image, params);
+        }
         // An untimed round first, as long as the timed one, so the JIT has compiled what each
         // kind of frame runs (the steady state a user panning around sees); then the timed round.
         for (int round = 0; round < 2; round++) {
-            int n = round == 0 ? Math.max(3, repeats) : repeats;
+            int frames = Math.max(3, repeats);
             boolean timed = round == 1;
-            for (int i = 0; i < n; i++) {
-                control.fitAll();
-                fit.draw(timed);
+            for (int i = 0; i < frames; i++) {
+                for (int t = 0; t < n; t++) {
+                    controls.get(t).fitAll();
+                    fit[t].draw(timed);
+                }
             }
-            for (int i = 0; i < n; i++) {
-                control.zoomTo(mid - half, mid + half);
-                zoomed.draw(timed);
+            for (int i = 0; i < frames; i++) {
+                for (int t = 0; t < n; t++) {
+                    controls.get(t).zoomTo(zoomFrom[t], zoomTo[t]);
+                    zoomed[t].draw(timed);
+                }
             }
-            control.zoomTo(mid - half, mid + half);
-            for (int i = 0; i < n; i++) {
-                control.pan(i % 20 < 10 ? SCROLL_PIXELS : -SCROLL_PIXELS);
-                scroll.draw(timed);
+            for (int t = 0; t < n; t++) {
+                controls.get(t).zoomTo(zoomFrom[t], zoomTo[t]);
+            }
+            for (int i = 0; i < frames; i++) {
+                for (int t = 0; t < n; t++) {
+                    controls.get(t).pan(i % 20 < 10 ? SCROLL_PIXELS : -SCROLL_PIXELS);
+                    scroll[t].draw(timed);
+                }
             }
         }
-        out.put("frame_ms_fit_all", fit.medianTotalMs());
-        out.put("frame_ms_zoomed", zoomed.medianTotalMs());
-        out.put("frame_ms_scroll", scroll.medianTotalMs());
-        out.put("frame_record_ms_fit_all", fit.medianRecordMs());
-        out.put("frame_record_ms_zoomed", zoomed.medianRecordMs());
-        out.put("frame_record_ms_scroll", scroll.medianRecordMs());
-        out.put("frame_width", WIDTH);
-        out.put("frame_height", HEIGHT);
-        out.put("visible_lanes", control.visibleLaneCount());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("frame_ms_fit_all", fit[t].medianTotalMs());
+            m.put("frame_ms_zoomed", zoomed[t].medianTotalMs());
+            m.put("frame_ms_scroll", scroll[t].medianTotalMs());
+            m.put("frame_record_ms_fit_all", fit[t].medianRecordMs());
+            m.put("frame_record_ms_zoomed", zoomed[t].medianRecordMs());
+            m.put("frame_record_ms_scroll", scroll[t].medianRecordMs());
+            m.put("frame_width", WIDTH);
+            m.put("frame_height", HEIGHT);
+            m.put("visible_lanes", controls.get(t).visibleLaneCount());
+            out.add(m);
+        }
         return out;
     }
 

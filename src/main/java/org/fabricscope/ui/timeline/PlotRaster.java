@@ -22,6 +22,9 @@ import javafx.scene.paint.Color;
  * the one being rewritten.
  */
 final class PlotRaster {
+    /** Rectangles at most this many pixels wide are filled by a plain loop. */
+    private static final int NARROW = 8;
+
     private final double originX;
     private final double originY;
     private double scale = 1;
@@ -94,10 +97,10 @@ final class PlotRaster {
         if (!(w > 0) || !(h > 0)) {
             return;
         }
-        int x0 = (int) Math.round((x - originX) * scale);
-        int x1 = (int) Math.round((x + w - originX) * scale);
-        int y0 = (int) Math.round((y - originY) * scale);
-        int y1 = (int) Math.round((y + h - originY) * scale);
+        int x0 = snap((x - originX) * scale);
+        int x1 = snap((x + w - originX) * scale);
+        int y0 = snap((y - originY) * scale);
+        int y1 = snap((y + h - originY) * scale);
         if (x1 == x0) {
             x1 = x0 + 1;
         }
@@ -113,12 +116,28 @@ final class PlotRaster {
         }
         int alpha = argb >>> 24;
         if (alpha == 0xff) {
-            for (int row = y0, at = y0 * width; row < y1; row++, at += width) {
-                Arrays.fill(pixels, at + x0, at + x1, argb);
+            int span = x1 - x0;
+            if (span <= NARROW) {
+                // Most rectangles of a dense frame are markers a few pixels wide: a plain loop
+                // beats a call per row.
+                for (int row = y0, at = y0 * width + x0; row < y1; row++, at += width) {
+                    for (int i = at, end = at + span; i < end; i++) {
+                        pixels[i] = argb;
+                    }
+                }
+            } else {
+                for (int row = y0, at = y0 * width; row < y1; row++, at += width) {
+                    Arrays.fill(pixels, at + x0, at + x1, argb);
+                }
             }
         } else if (alpha != 0) {
             blend(argb, alpha, x0, y0, x1, y1);
         }
+    }
+
+    /** Rounds half up to a whole pixel (Math.floor is an intrinsic; Math.round is not, on JDK 17). */
+    private static int snap(double v) {
+        return (int) Math.floor(v + 0.5);
     }
 
     private void blend(int argb, int alpha, int x0, int y0, int x1, int y1) {

@@ -15,6 +15,9 @@ import javafx.scene.paint.Color;
 final class RectBatch {
     private double[][] rects;
     private int[] sizes;
+    // Marks: each colour's size when mark() was called (a frame marks the end of each row).
+    private int[][] marks = new int[64][];
+    private int markCount;
 
     RectBatch(int colors) {
         rects = new double[colors][64];
@@ -23,6 +26,48 @@ final class RectBatch {
 
     void clear() {
         Arrays.fill(sizes, 0);
+        markCount = 0;
+    }
+
+    /** Marks the end of a segment (say, a row's rectangles). */
+    void mark() {
+        if (markCount == marks.length) {
+            marks = Arrays.copyOf(marks, markCount * 2);
+        }
+        int[] m = marks[markCount];
+        if (m == null) {
+            m = new int[sizes.length];
+            marks[markCount] = m;
+        }
+        System.arraycopy(sizes, 0, m, 0, sizes.length);
+        markCount++;
+    }
+
+    /** Number of {@link #mark()}s since the batch was last emptied. */
+    int markCount() {
+        return markCount;
+    }
+
+    /**
+     * Paints segment {@code k} (the rectangles added between mark {@code k - 1} and mark
+     * {@code k}) into {@code raster}, colour id by colour id. Painting a raster segment by segment
+     * keeps the pixels being written in the processor's cache when segments are rows.
+     */
+    void paintSegment(int k, PlotRaster raster, IntUnaryOperator argbOf) {
+        int[] from = k == 0 ? null : marks[k - 1];
+        int[] to = marks[k];
+        for (int c = 0; c < sizes.length; c++) {
+            int end = to[c];
+            int i = from == null ? 0 : from[c];
+            if (i == end) {
+                continue;
+            }
+            int argb = argbOf.applyAsInt(c);
+            double[] a = rects[c];
+            for (; i < end; i += 4) {
+                raster.fill(argb, a[i], a[i + 1], a[i + 2], a[i + 3]);
+            }
+        }
     }
 
     void add(int color, double x, double y, double w, double h) {

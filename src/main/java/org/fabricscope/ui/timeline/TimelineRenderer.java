@@ -1,6 +1,7 @@
 package org.fabricscope.ui.timeline;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -74,6 +75,7 @@ public final class TimelineRenderer {
     private final RectBatch batch;
     private final RectBatch markerBatch = new RectBatch(MarkerCategory.count());
     private final RectBatch bracketBatch;
+    private final RectBatch rowBatch;
     // FPRE004 tiles: a red fill, a dark border and a white "!", drawn in that order.
     private static final int TILE_FILL = 0;
     private static final int TILE_BORDER = 1;
@@ -101,6 +103,7 @@ public final class TimelineRenderer {
         this.palette = palette;
         this.batch = new RectBatch(palette.colorCount());
         this.bracketBatch = new RectBatch(palette.colorCount());
+        this.rowBatch = new RectBatch(palette.colorCount());
         this.tileColors = new Color[] {palette.marker(MarkerCategory.FPRE004), FPRE_BORDER, Color.WHITE};
         this.tileArgbs = new int[tileColors.length];
         for (int i = 0; i < tileColors.length; i++) {
@@ -147,12 +150,6 @@ public final class TimelineRenderer {
         }
         int first = layout.firstVisibleRow();
         int last = layout.lastVisibleRow();
-        drawRowBackgrounds(gc, width, layout, f, first, last);
-
-        gc.save();
-        gc.beginPath();
-        gc.rect(GUTTER, AXIS, plotW, lanesH);
-        gc.clip();
         collectBands(plotW, scale, layout, f, first, last);
         collectMarkers(plotW, scale, layout, f, first, last);
         int labels = collectBrackets(scale, f);
@@ -160,18 +157,31 @@ public final class TimelineRenderer {
         collectFpre004Tiles(plotW, scale, layout, f, first, last);
         lastFrameRastered = batch.size() + markerBatch.size() + bracketBatch.size() + tileBatch.size()
                 >= rasterThreshold;
+        // A rastered plot covers its part of the rows: their backgrounds are drawn in the gutter only.
+        drawRowBackgrounds(gc, lastFrameRastered ? GUTTER : width, layout, f, first, last);
+
+        gc.save();
+        gc.beginPath();
+        gc.rect(GUTTER, AXIS, plotW, lanesH);
+        gc.clip();
         if (lastFrameRastered) {
             raster.begin(plotW, lanesH, pixelScale);
-            // Rows and the background below them cover the raster once; nothing is filled twice.
+            // Row by row: its background, bands and markers (they stay inside the row), so the
+            // pixels being painted stay in the processor's cache. Below the rows, the background.
+            IntUnaryOperator markerArgb = cat -> palette.argb(palette.markerColor(MarkerCategory.values()[cat]));
             double rowsEnd = AXIS;
             for (int r = first; r >= 0 && r <= last; r++) {
                 raster.fill(palette.argb(rowColor(r, layout, f)), GUTTER, AXIS + layout.rowY(r), plotW,
                         layout.rowHeight(r));
                 rowsEnd = AXIS + layout.rowY(r) + layout.rowHeight(r);
+                if (batch.markCount() > r - first) {
+                    batch.paintSegment(r - first, raster, palette::argb);
+                }
+                markerBatch.paintSegment(r - first, raster, markerArgb);
             }
             raster.fill(PlotRaster.argb(BACKGROUND), GUTTER, rowsEnd, plotW, AXIS + lanesH - rowsEnd);
-            batch.flush(raster, palette::argb);
-            markerBatch.flush(raster, cat -> palette.argb(palette.markerColor(MarkerCategory.values()[cat])));
+            batch.clear();
+            markerBatch.clear();
             bracketBatch.flush(raster, palette::argb);
             tileBatch.flush(raster, c -> tileArgbs[c]);
             raster.drawTo(gc);
@@ -206,9 +216,9 @@ public final class TimelineRenderer {
     private void drawRowBackgrounds(
             GraphicsContext gc, double width, LaneLayout layout, FrameState f, int first, int last) {
         for (int r = first; r >= 0 && r <= last; r++) {
-            batch.add(rowColor(r, layout, f), 0, AXIS + layout.rowY(r), width, layout.rowHeight(r));
+            rowBatch.add(rowColor(r, layout, f), 0, AXIS + layout.rowY(r), width, layout.rowHeight(r));
         }
-        batch.flush(gc, palette);
+        rowBatch.flush(gc, palette);
     }
 
     /** Colour id of row {@code r}'s background. */
@@ -236,18 +246,18 @@ public final class TimelineRenderer {
         }
         for (int r = first; r >= 0 && r <= last; r++) {
             LaneLayout.Lane lane = layout.laneOfRow(r);
-            if (lane == null || lane.kind() != LaneLayout.LaneKind.BLOCK) {
-                continue;
-            }
-            double y = AXIS + layout.rowY(r);
-            for (Band band : BAND_ORDER) {
-                StateSeries s = f.model.series(lane.id(), band);
-                if (s.size() == 0 && band != Band.CACHE) {
-                    continue;
+            if (lane != null && lane.kind() == LaneLayout.LaneKind.BLOCK) {
+                double y = AXIS + layout.rowY(r);
+                for (Band band : BAND_ORDER) {
+                    StateSeries s = f.model.series(lane.id(), band);
+                    if (s.size() == 0 && band != Band.CACHE) {
+                        continue;
+                    }
+                    bandSink.prepare(band, y);
+                    SeriesLod.segments(s, scale.startMicros(), scale.microsPerPixel(), colFrom, colTo, bandSink);
                 }
-                bandSink.prepare(band, y);
-                SeriesLod.segments(s, scale.startMicros(), scale.microsPerPixel(), colFrom, colTo, bandSink);
             }
+            batch.mark();
         }
     }
 
@@ -322,20 +332,19 @@ public final class TimelineRenderer {
         // Zoomed out so far that no write-to-ACK bracket reaches 2 pixels: none is drawn, so
         // skip looking up each visible ACK's write.
         brackets = f.markers.maxAckSpanMicros() >= 2 * scale.microsPerPixel();
-        for (MarkerCategory cat : MarkerCategory.values()) {
-            if (cat == MarkerCategory.FPRE004) {
-                continue;
-            }
-            int w = markerWidth(cat);
-            for (int r = first; r >= 0 && r <= last; r++) {
-                LaneLayout.Lane lane = layout.laneOfRow(r);
-                if (lane == null) {
+        // Row by row (marked in the batch, so a raster can be painted a row at a time), category by
+        // category; the batch draws them category by category, as the legend lists them.
+        for (int r = first; r >= 0 && r <= last; r++) {
+            LaneLayout.Lane lane = layout.laneOfRow(r);
+            for (MarkerCategory cat : MarkerCategory.values()) {
+                if (lane == null || cat == MarkerCategory.FPRE004) {
                     continue;
                 }
                 int[] seqs = f.markers.markers(lane, cat);
                 if (seqs.length == 0) {
                     continue;
                 }
+                int w = markerWidth(cat);
                 boolean block = lane.kind() == LaneLayout.LaneKind.BLOCK;
                 double rowY = AXIS + layout.rowY(r);
                 double top = rowY + (block ? MARK_TOP : ACTOR_MARK_TOP);
@@ -355,6 +364,7 @@ public final class TimelineRenderer {
                 }
                 endRun(cat, top, h);
             }
+            markerBatch.mark();
         }
     }
 
