@@ -3,6 +3,7 @@ package org.fabricscope.ui.timeline;
 import java.net.URL;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntPredicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -306,7 +307,7 @@ public class TimelineControl extends Region {
             apply(new Built(m, MarkerIndex.build(t, filter, Progress.NONE)));
             return;
         }
-        frame.message = "Indexing " + t.size() + " events…";
+        frame.message = String.format(Locale.ROOT, "Indexing %,d events…", t.size());
         IndexTask task = new IndexTask(t, withModel || oldModel == null ? null : oldModel, filter);
         task.setOnSucceeded(e -> {
             if (building == task && trace == t) {
