@@ -127,13 +127,22 @@ public record Breakpoint(EventKind kind, int block, String actor, Field field, I
 
     /** The next event after {@code from} this breakpoint stops at, or -1. */
     int nextHit(TraceIndex index, int from) {
+        return nextHit(index, from, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The next event after {@code from} and before {@code limit} this breakpoint stops at, or -1:
+     * the search looks no further than {@code limit}, so playback, which asks for the next few
+     * events each frame, pays for those events and not for the distance to a rare hit.
+     */
+    int nextHit(TraceIndex index, int from, int limit) {
         Trace trace = index.trace();
         Matcher m = new Matcher(trace);
         if (!m.possible) {
             return -1;
         }
         if (useBlockList(index)) {
-            for (int s = index.nextOfBlock(block, from); s >= 0; s = index.nextOfBlock(block, s)) {
+            for (int s = index.nextOfBlock(block, from); s >= 0 && s < limit; s = index.nextOfBlock(block, s)) {
                 if (m.test(s)) {
                     return s;
                 }
@@ -141,14 +150,15 @@ public record Breakpoint(EventKind kind, int block, String actor, Field field, I
             return -1;
         }
         if (kind != null) {
-            for (int s = index.nextOfKind(kind, from); s >= 0; s = index.nextOfKind(kind, s)) {
+            for (int s = index.nextOfKind(kind, from); s >= 0 && s < limit; s = index.nextOfKind(kind, s)) {
                 if (m.test(s)) {
                     return s;
                 }
             }
             return -1;
         }
-        for (int s = Math.max(0, from + 1); s < trace.size() && from != Integer.MAX_VALUE; s++) {
+        int end = Math.min(trace.size(), limit);
+        for (int s = Math.max(0, from + 1); s < end && from != Integer.MAX_VALUE; s++) {
             if (m.test(s)) {
                 return s;
             }

@@ -65,11 +65,21 @@ public final class BreakpointSet {
 
     /** The first hit after {@code fromStep} (strict), or -1. */
     public int nextHit(TraceIndex index, int fromStep) {
+        return nextHit(index, fromStep, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first hit after {@code fromStep} and before {@code limit} (both strict), or -1; no
+     * breakpoint searches past {@code limit}, nor past an earlier hit of another.
+     */
+    public int nextHit(TraceIndex index, int fromStep, int limit) {
         int best = -1;
+        int bound = limit;
         for (Breakpoint b : breakpoints) {
-            int hit = b.nextHit(index, fromStep);
-            if (hit >= 0 && (best < 0 || hit < best)) {
+            int hit = b.nextHit(index, fromStep, bound);
+            if (hit >= 0) {
                 best = hit;
+                bound = hit;
             }
         }
         return best;

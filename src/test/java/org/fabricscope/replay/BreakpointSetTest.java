@@ -28,6 +28,19 @@ class BreakpointSetTest {
     }
 
     @Test
+    void aBoundedSearchFindsOnlyHitsBeforeItsLimit() {
+        BreakpointSet set = BreakpointSet.of(Breakpoint.fpre004(), Breakpoint.onValue(2, Field.LAST_WRITE_PENDING, 1),
+                Breakpoint.any().withActor("ack@n0"));
+        for (int from = -1; from < TRACE.size(); from += 17) {
+            int next = set.nextHit(INDEX, from);
+            for (int limit : new int[] {from + 1, from + 5, from + 200, TRACE.size()}) {
+                int expected = next >= 0 && next < limit ? next : -1;
+                assertThat(set.nextHit(INDEX, from, limit)).as("from %d before %d", from, limit).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void fpre004BreakpointStopsAtEachFpre004InTurn() {
         BreakpointSet set = BreakpointSet.of(Breakpoint.fpre004());
         int first = set.nextHit(INDEX, -1);

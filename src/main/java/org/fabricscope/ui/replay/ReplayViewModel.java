@@ -308,8 +308,8 @@ public final class ReplayViewModel {
 
     /** The first step in (from, limit) that matches a breakpoint, else {@code limit}. */
     private int findStop(int from, int limit) {
-        int hit = breakpointSet().nextHit(index(), from);
-        return hit >= 0 && hit < limit ? hit : limit;
+        int hit = breakpointSet().nextHit(index(), from, limit);
+        return hit >= 0 ? hit : limit;
     }
 
     private boolean hitsBreakpoint(int seq) {
