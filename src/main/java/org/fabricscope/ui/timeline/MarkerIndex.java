@@ -59,6 +59,7 @@ public final class MarkerIndex {
                     for (int seq : seqs) {
                         summary.add(trace.timeMicros(seq));
                     }
+                    summary.seal();
                 }
                 summaries[l][c] = summary;
             }

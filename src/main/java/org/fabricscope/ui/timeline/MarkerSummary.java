@@ -8,6 +8,10 @@ package org.fabricscope.ui.timeline;
  * column (each search touches the trace's time column at random: one cache miss per probe on a
  * big trace). Costs one or two bytes per marker, at most 512 KiB per lane and category.
  *
+ * <p>Each summary finer than 2^14 buckets has a coarser one (one bit per 8 buckets, an eighth of
+ * its size) and so on down: a zoomed-out frame scans the coarsest that is still fine enough, a
+ * few KiB that stay in the processor's cache, rather than jumping through a big one.
+ *
  * <p>A bucket is drawn in the column that holds its centre, so a marker lands at most half a
  * bucket from its true time; the renderer uses a summary only while a column spans at least
  * {@link #MIN_BUCKETS_PER_COLUMN} buckets, so that is at most 1/16 of a pixel. Plain Java.
@@ -24,6 +28,7 @@ final class MarkerSummary {
     private final double bucketMicros;
     private final int buckets;
     private final long[] bits;
+    private MarkerSummary coarser;
 
     private MarkerSummary(double origin, double bucketMicros, int buckets) {
         this.origin = origin;
@@ -53,9 +58,47 @@ final class MarkerSummary {
         bits[b >>> 6] |= 1L << b;
     }
 
-    /** Heap taken by the bits, in bytes. */
+    /** Builds the coarser summaries; call once every marker is added. */
+    void seal() {
+        MarkerSummary fine = this;
+        while (fine.buckets > MIN_BUCKETS && fine.buckets % 512 == 0) {
+            MarkerSummary coarse = new MarkerSummary(fine.origin, fine.bucketMicros * 8, fine.buckets / 8);
+            for (int w = 0; w < fine.bits.length; w++) {
+                long word = fine.bits[w];
+                if (word == 0) {
+                    continue;
+                }
+                long groups = 0;
+                for (int j = 0; j < 8; j++) {
+                    if (((word >>> (8 * j)) & 0xff) != 0) {
+                        groups |= 1L << j;
+                    }
+                }
+                coarse.bits[w >>> 3] |= groups << (8 * (w & 7));
+            }
+            fine.coarser = coarse;
+            fine = coarse;
+        }
+    }
+
+    /**
+     * The coarsest of this summary and its coarser ones that is usable at {@code microsPerPixel},
+     * or {@code null} when not even this one is.
+     */
+    MarkerSummary coarsestUsableAt(double microsPerPixel) {
+        if (!usableAt(microsPerPixel)) {
+            return null;
+        }
+        MarkerSummary s = this;
+        while (s.coarser != null && s.coarser.usableAt(microsPerPixel)) {
+            s = s.coarser;
+        }
+        return s;
+    }
+
+    /** Heap taken by the bits, this summary's and its coarser ones', in bytes. */
     long bytes() {
-        return 8L * bits.length;
+        return 8L * bits.length + (coarser == null ? 0 : coarser.bytes());
     }
 
     double bucketMicros() {

@@ -356,8 +356,9 @@ public final class TimelineRenderer {
                 }
                 runStart = Double.NaN;
                 runEnd = Double.NaN;
-                MarkerSummary summary = f.markers.summary(lane, cat);
-                if (summary != null && summary.usableAt(scale.microsPerPixel())) {
+                MarkerSummary all = f.markers.summary(lane, cat);
+                MarkerSummary summary = all == null ? null : all.coarsestUsableAt(scale.microsPerPixel());
+                if (summary != null) {
                     summarisedMarkers(summary, lane, cat, w, top, h, rowY, block, plotW, scale, f);
                 } else {
                     exactMarkers(seqs, lane, cat, w, top, h, rowY, block, plotW, scale, f);

@@ -41,6 +41,29 @@ class MarkerSummaryTest {
         assertThat(s.usableAt(fine * 0.99)).isFalse();
     }
 
+    @Test
+    void coarserSummariesHoldABitForEveryEightBucketsWithAMarker() {
+        MarkerSummary fine = MarkerSummary.forMarkers(1 << 16, 0, 100_000_000);
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < 5_000; i++) {
+            fine.add(random.nextLong(100_000_000));
+        }
+        fine.seal();
+        double columnWide = fine.bucketMicros() * 8 * 8 * 8;
+        MarkerSummary coarse = fine.coarsestUsableAt(columnWide);
+        assertThat(coarse.buckets()).isEqualTo(fine.buckets() / 64);
+        assertThat(coarse.bucketMicros()).isEqualTo(fine.bucketMicros() * 64);
+        for (int b = 0; b < coarse.buckets(); b++) {
+            int firstFine = fine.nextOccupied(b * 64);
+            boolean anyFine = firstFine >= 0 && firstFine < (b + 1) * 64;
+            boolean set = coarse.nextOccupied(b) == b;
+            assertThat(set).as("coarse bucket %d", b).isEqualTo(anyFine);
+        }
+        assertThat(fine.coarsestUsableAt(fine.bucketMicros() * MarkerSummary.MIN_BUCKETS_PER_COLUMN))
+                .as("only the finest is fine enough").isSameAs(fine);
+        assertThat(fine.coarsestUsableAt(fine.bucketMicros())).as("not even the finest").isNull();
+    }
+
     /**
      * Columns drawn from the summary are the columns of the markers, except where a marker lies
      * within half a bucket of a column edge (then the neighbouring column may be drawn instead).
