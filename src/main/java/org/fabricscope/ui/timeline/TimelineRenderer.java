@@ -160,10 +160,6 @@ public final class TimelineRenderer {
         // A rastered plot covers its part of the rows: their backgrounds are drawn in the gutter only.
         drawRowBackgrounds(gc, lastFrameRastered ? GUTTER : width, layout, f, first, last);
 
-        gc.save();
-        gc.beginPath();
-        gc.rect(GUTTER, AXIS, plotW, lanesH);
-        gc.clip();
         if (lastFrameRastered) {
             raster.begin(plotW, lanesH, pixelScale);
             // Row by row: its background, bands and markers (they stay inside the row), so the
@@ -184,8 +180,15 @@ public final class TimelineRenderer {
             markerBatch.clear();
             bracketBatch.flush(raster, palette::argb);
             tileBatch.flush(raster, c -> tileArgbs[c]);
+            // The image is the plot area exactly: drawn before the clip is set, it is copied
+            // without a clip test.
             raster.drawTo(gc);
-        } else {
+        }
+        gc.save();
+        gc.beginPath();
+        gc.rect(GUTTER, AXIS, plotW, lanesH);
+        gc.clip();
+        if (!lastFrameRastered) {
             batch.flush(gc, palette);
             markerBatch.flush(gc, cat -> palette.marker(MarkerCategory.values()[cat]));
             bracketBatch.flush(gc, palette);
