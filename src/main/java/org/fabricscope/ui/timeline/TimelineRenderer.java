@@ -815,13 +815,24 @@ public final class TimelineRenderer {
         MarkerIndex m = f.markers;
         gc.setFill(palette.marker(MarkerCategory.FPRE004));
         double lastFlag = Double.NEGATIVE_INFINITY;
+        int flags = 0;
+        // All flags are one path, filled once: hundreds of separate polygons (a zoomed-out big
+        // trace) would each be set up and rasterised on their own.
+        gc.beginPath();
         for (int i = 0; i < m.fpre004Count(); i++) {
             double x = GUTTER + Math.floor(scale.xForTime(trace.timeMicros(m.fpre004At(i))));
             // Flags closer than 6 pixels would mostly overlap (a flag is 11 wide).
             if (x >= GUTTER - 5 && x <= width + 5 && x - lastFlag >= 6) {
-                gc.fillPolygon(new double[] {x - 5, x + 6, x + 0.5}, new double[] {AXIS - 10, AXIS - 10, AXIS - 1}, 3);
+                gc.moveTo(x - 5, AXIS - 10);
+                gc.lineTo(x + 6, AXIS - 10);
+                gc.lineTo(x + 0.5, AXIS - 1);
+                gc.closePath();
                 lastFlag = x;
+                flags++;
             }
+        }
+        if (flags > 0) {
+            gc.fill();
         }
         if (f.currentStep >= 0 && f.currentStep < trace.size()) {
             double x = GUTTER + Math.floor(scale.xForTime(trace.timeMicros(f.currentStep)));
