@@ -54,8 +54,11 @@ final class RectBatch {
      * keeps the pixels being written in the processor's cache when segments are rows.
      */
     void paintSegment(int k, PlotRaster raster, IntUnaryOperator argbOf) {
-        int[] from = k == 0 ? null : marks[k - 1];
-        int[] to = marks[k];
+        paint(k == 0 ? null : marks[k - 1], marks[k], raster, argbOf);
+    }
+
+    /** Paints each colour's rectangles from index {@code from[c]} (0 if null) to {@code to[c]}. */
+    private void paint(int[] from, int[] to, PlotRaster raster, IntUnaryOperator argbOf) {
         for (int c = 0; c < sizes.length; c++) {
             int end = to[c];
             int i = from == null ? 0 : from[c];
@@ -121,17 +124,7 @@ final class RectBatch {
      * them ({@code argbOf} gives each colour id's ARGB), and empties the batch.
      */
     void flush(PlotRaster raster, IntUnaryOperator argbOf) {
-        for (int c = 0; c < sizes.length; c++) {
-            int s = sizes[c];
-            if (s == 0) {
-                continue;
-            }
-            int argb = argbOf.applyAsInt(c);
-            double[] a = rects[c];
-            for (int i = 0; i < s; i += 4) {
-                raster.fill(argb, a[i], a[i + 1], a[i + 2], a[i + 3]);
-            }
-        }
+        paint(null, sizes, raster, argbOf);
         clear();
     }
 }
