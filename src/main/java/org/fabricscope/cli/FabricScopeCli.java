@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             SoakCommand.class,
             AblationCommand.class,
             ValidateCommand.class,
+            ExplainCommand.class,
             ExportChromeCommand.class,
             CommandLine.HelpCommand.class
         })

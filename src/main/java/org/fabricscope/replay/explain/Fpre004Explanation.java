@@ -2,6 +2,7 @@ package org.fabricscope.replay.explain;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.fabricscope.replay.BlockState;
@@ -13,13 +14,22 @@ import org.fabricscope.trace.Field;
 import org.fabricscope.trace.Trace;
 
 /**
- * Why one FPRE004 happened, reconstructed from the trace: the verifier's checks in the order it
- * made them, the events of other actors on the same block that slipped in between its {@link
- * EventKind#VERIFY_BEGIN} and the failure, the pair of fields it saw in an inconsistent state, and
- * what the patched check order ({@code lastWritePending} and the lock first) would have read at the
- * same moments. Immutable; build one with {@link #explain(TraceIndex, int)}.
+ * Why one FPRE004 happened, reconstructed from the trace alone: the verifier's checks in the order
+ * it made them, the events of other actors on the block that slipped in between, the inconsistent
+ * pair it saw, <em>which mechanism</em> produced that pair (a {@link Mechanism#STORED_INCONSISTENCY}
+ * the block really held, or a {@link Mechanism#TORN_READ} of two different moments, decided by
+ * {@link CheckWindow} from the block's true states), how the pair got its values, and what the
+ * patched check order would have read at the same moments.
+ *
+ * <p>This is the one model of an explanation: the GUI's Explainer and the CLI's {@code explain}
+ * present it, each in its own layout, and add no facts of their own. Immutable; build one with
+ * {@link #explain(TraceIndex, int)}.
  */
 public final class Fpre004Explanation {
+
+    /** FPRE004 in one sentence, for wherever the name first appears. */
+    public static final String FPRE004_DEFINITION = "FPRE004 is the error the read-verify routine returns to the client"
+            + " as an ECC/checksum mismatch when it finds a block's metadata inconsistent; the client's read fails.";
 
     /** One read the verifier made: which field, when, and the value it saw. */
     public record CheckRead(int seq, long timeMicros, Field field, int value) {
@@ -45,6 +55,31 @@ public final class Fpre004Explanation {
         }
     }
 
+    /** One step of how the pair got its values: an event of the trace and what it did, in words. */
+    public record Fact(int seq, long timeMicros, String text) {}
+
+    /** What one patch switch changes, and whether that bears on this FPRE004's mechanism. */
+    public record SwitchNote(String name, String changes, String here) {}
+
+    /** How the patched verifier's reads would have ended. */
+    public enum PatchedOutcome {
+        /** It saw the write pending (or the lock held) first and went to the media after the write. */
+        WAITS_FOR_WRITE,
+        /** No write pending and the buffer not READY: a plain media read. */
+        READS_MEDIA,
+        /** No write pending and a READY buffer of the committed version: served from the cache. */
+        SERVES_CACHE,
+        /** The buffer itself was stale: the patched order would have raised FPRE004 too. */
+        FAILS_TOO,
+        /** No checks recorded: nothing to replay. */
+        UNKNOWN
+    }
+
+    private static final int READY = CacheState.READY.ordinal();
+    private static final int INVALID = CacheState.INVALID.ordinal();
+    /** How far past the FPRE004 the write's ACK is looked for, in events of the block. */
+    private static final int ACK_SEARCH_EVENTS = 100_000;
+
     private final int fpreSeq;
     private final int block;
     private final long timeMicros;
@@ -56,11 +91,23 @@ public final class Fpre004Explanation {
     private final CheckRead firstOfPair;
     private final CheckRead secondOfPair;
     private final List<Integer> pairOrigins;
+    private final PairKind pairKind;
+    private final Mechanism mechanism;
+    private final CheckWindow.Result window;
+    private final int writeId;
+    private final int tearSeq;
+    private final int completingSeq;
+    private final long ackTimeMicros;
+    private final long ackJitterMicros;
+    private final List<Fact> story;
     private final List<PatchedRead> patchedReads;
-    private final boolean patchedWouldWait;
+    private final PatchedOutcome patchedOutcome;
+    private final boolean patchedSlotsApproximate;
     private final int lockHolderAtFirstCheck;
+    private final String headline;
     private final String inconsistency;
     private final String patchedVerdict;
+    private final List<SwitchNote> switchNotes;
     private final String summary;
 
     private Fpre004Explanation(Builder b) {
@@ -70,16 +117,28 @@ public final class Fpre004Explanation {
         this.verifyBeginSeq = b.verifyBeginSeq;
         this.transactionId = b.transactionId;
         this.verifierActor = b.verifierActor;
-        this.checks = Collections.unmodifiableList(b.checks);
-        this.slipped = Collections.unmodifiableList(b.slipped);
+        this.checks = List.copyOf(b.checks);
+        this.slipped = List.copyOf(b.slipped);
         this.firstOfPair = b.firstOfPair;
         this.secondOfPair = b.secondOfPair;
-        this.pairOrigins = Collections.unmodifiableList(b.pairOrigins);
-        this.patchedReads = Collections.unmodifiableList(b.patchedReads);
-        this.patchedWouldWait = b.patchedWouldWait;
+        this.pairOrigins = List.copyOf(b.pairOrigins);
+        this.pairKind = b.pairKind;
+        this.mechanism = b.mechanism;
+        this.window = b.window;
+        this.writeId = b.writeId;
+        this.tearSeq = b.tearSeq;
+        this.completingSeq = b.completingSeq;
+        this.ackTimeMicros = b.ackTimeMicros;
+        this.ackJitterMicros = b.ackJitterMicros;
+        this.story = List.copyOf(b.story);
+        this.patchedReads = List.copyOf(b.patchedReads);
+        this.patchedOutcome = b.patchedOutcome;
+        this.patchedSlotsApproximate = b.patchedSlotsApproximate;
         this.lockHolderAtFirstCheck = b.lockHolderAtFirstCheck;
+        this.headline = b.headline;
         this.inconsistency = b.inconsistency;
         this.patchedVerdict = b.patchedVerdict;
+        this.switchNotes = List.copyOf(b.switchNotes);
         this.summary = b.summary;
     }
 
@@ -104,10 +163,25 @@ public final class Fpre004Explanation {
         collectSlipped(index, b);
         findPair(trace, b);
         findPairOrigins(index, b);
+        classify(index, b);
+        tellStory(index, b);
         predictPatched(index, b);
+        noteSwitches(trace, b);
+        b.headline = headline(b);
         b.summary = summarize(trace, b);
         return new Fpre004Explanation(b);
     }
+
+    /** Every FPRE004 of the trace, in order (one explanation each). */
+    public static List<Integer> fpre004Seqs(TraceIndex index) {
+        List<Integer> seqs = new ArrayList<>();
+        for (int s = index.nextOfKind(EventKind.FPRE004, -1); s >= 0; s = index.nextOfKind(EventKind.FPRE004, s)) {
+            seqs.add(s);
+        }
+        return seqs;
+    }
+
+    // ------------------------------------------------------------------ the verification
 
     /**
      * Follows causes from the FPRE004 back to VERIFY_BEGIN, collecting the checks. If the chain is
@@ -118,7 +192,8 @@ public final class Fpre004Explanation {
         Trace trace = index.trace();
         List<CheckRead> reversed = new ArrayList<>();
         int seq = trace.cause(b.fpreSeq);
-        while (seq >= 0) {
+        int guard = 0;
+        while (seq >= 0 && seq < b.fpreSeq && guard++ < 10_000) {
             EventKind kind = trace.kind(seq);
             if (kind == EventKind.VERIFY_BEGIN) {
                 b.verifyBeginSeq = seq;
@@ -129,12 +204,17 @@ public final class Fpre004Explanation {
             } else if (kind.actorKind() != ActorKind.VERIFIER) {
                 break; // left the verifier's own chain without finding its beginning
             }
-            seq = trace.cause(seq);
+            int next = trace.cause(seq);
+            if (next >= seq) {
+                break; // a cause must come earlier; a loop in a foreign trace ends the walk
+            }
+            seq = next;
         }
         if (b.verifyBeginSeq < 0 && b.block >= 0) {
             reversed.clear();
             int actorId = trace.actorId(b.fpreSeq);
-            for (int s = index.prevOfBlock(b.block, b.fpreSeq); s >= 0; s = index.prevOfBlock(b.block, s)) {
+            int scanned = 0;
+            for (int s = index.prevOfBlock(b.block, b.fpreSeq); s >= 0 && scanned++ < 10_000; s = index.prevOfBlock(b.block, s)) {
                 if (trace.actorId(s) != actorId) {
                     continue;
                 }
@@ -188,6 +268,7 @@ public final class Fpre004Explanation {
      */
     private static void findPair(Trace trace, Builder b) {
         Field exposing = trace.field(b.fpreSeq);
+        b.pairKind = PairKind.exposedBy(exposing);
         CheckRead exposed = null;
         for (CheckRead c : b.checks) {
             if (c.field() == exposing) {
@@ -197,6 +278,7 @@ public final class Fpre004Explanation {
         if (exposed == null && exposing != null) {
             exposed = new CheckRead(b.fpreSeq, b.timeMicros, exposing, trace.newValue(b.fpreSeq));
         }
+        b.exposingRead = exposed;
         CheckRead partner = null;
         if (exposed != null) {
             for (Field candidate : partnersOf(exposed.field())) {
@@ -260,7 +342,7 @@ public final class Fpre004Explanation {
     /** Who put each field of the pair into the value the verifier saw. */
     private static void findPairOrigins(TraceIndex index, Builder b) {
         for (CheckRead c : new CheckRead[] {b.firstOfPair, b.secondOfPair}) {
-            if (c != null && b.block >= 0) {
+            if (c != null && b.block >= 0 && c.seq() != b.fpreSeq) {
                 int origin = index.lastChange(b.block, c.field(), c.seq());
                 if (origin >= 0) {
                     b.pairOrigins.add(origin);
@@ -269,57 +351,453 @@ public final class Fpre004Explanation {
         }
     }
 
+    // ------------------------------------------------------------------ the mechanism
+
+    private static void classify(TraceIndex index, Builder b) {
+        boolean hasWindow = b.block >= 0 && !b.checks.isEmpty() && b.exposingRead != null
+                && b.exposingRead.seq() != b.fpreSeq && b.pairKind != PairKind.OTHER;
+        if (!hasWindow) {
+            b.mechanism = Mechanism.UNDETERMINED;
+            return;
+        }
+        List<Integer> reads = new ArrayList<>();
+        for (CheckRead c : b.checks) {
+            reads.add(c.seq());
+        }
+        b.window = CheckWindow.classify(index, b.block, reads, b.exposingRead.seq(), b.pairKind);
+        b.mechanism = b.window.mechanism();
+        if (b.mechanism == Mechanism.UNDETERMINED) {
+            return;
+        }
+        Trace trace = index.trace();
+        int first = b.checks.get(0).seq();
+        int last = b.exposingRead.seq();
+        if (b.pairKind == PairKind.PENDING_WRITE) {
+            b.writeId = b.window.atExposingRead().get(Field.LOCK_HOLDER);
+            int pending = index.lastChange(b.block, Field.LAST_WRITE_PENDING, last);
+            if (b.writeId == 0 && pending >= 0) {
+                b.writeId = trace.arg(pending);
+            }
+            if (b.mechanism == Mechanism.TORN_READ && pending > first) {
+                b.tearSeq = pending;
+            }
+        } else {
+            int landed = index.lastChange(b.block, Field.VERSION, last);
+            if (landed >= 0) {
+                b.writeId = trace.arg(landed);
+            }
+            if (b.mechanism == Mechanism.TORN_READ && landed > first) {
+                b.tearSeq = landed;
+            }
+        }
+        if (b.mechanism == Mechanism.STORED_INCONSISTENCY) {
+            b.completingSeq = completingEvent(index, b.block, b.window.firstBrokenSeq(), b.pairKind);
+        }
+        findAck(index, b);
+    }
+
+    /** The event that made the rule broken: the latest change, up to {@code step}, of a field the rule reads. */
+    private static int completingEvent(TraceIndex index, int block, int step, PairKind kind) {
+        Field[] fields = kind == PairKind.PENDING_WRITE
+                ? new Field[] {Field.CACHE_STATE, Field.LAST_WRITE_PENDING}
+                : new Field[] {Field.CACHE_STATE, Field.CACHE_VERSION, Field.VERSION};
+        int latest = -1;
+        for (Field f : fields) {
+            latest = Math.max(latest, index.lastChange(block, f, step));
+        }
+        if (latest < 0) {
+            return -1;
+        }
+        // Of one instant's atomic action (a refresh writes cacheVersion, then cacheState), name its first event.
+        Trace trace = index.trace();
+        int first = latest;
+        for (int s = index.prevOfBlock(block, latest); s >= 0; s = index.prevOfBlock(block, s)) {
+            if (trace.timeMicros(s) != trace.timeMicros(latest) || trace.actorId(s) != trace.actorId(latest)
+                    || trace.kind(s) != trace.kind(latest)) {
+                break;
+            }
+            first = s;
+        }
+        return first;
+    }
+
+    /** The completion ACK of the write the verifier saw pending: when it released the block, and its jitter. */
+    private static void findAck(TraceIndex index, Builder b) {
+        b.ackTimeMicros = -1;
+        b.ackJitterMicros = -1;
+        if (b.writeId == 0 || b.pairKind != PairKind.PENDING_WRITE) {
+            return;
+        }
+        Trace trace = index.trace();
+        int scanned = 0;
+        for (int s = index.nextOfBlock(b.block, b.fpreSeq); s >= 0 && scanned++ < ACK_SEARCH_EVENTS;
+                s = index.nextOfBlock(b.block, s)) {
+            if (trace.kind(s) == EventKind.WRITE_RELEASE && trace.arg(s) == b.writeId) {
+                b.ackTimeMicros = trace.timeMicros(s);
+                b.ackSeq = s;
+                int cause = trace.cause(s);
+                for (int hops = 0; cause >= 0 && hops < 4; hops++, cause = trace.cause(cause)) {
+                    if (trace.kind(cause) == EventKind.WRITE_ACK) {
+                        b.ackTimeMicros = trace.timeMicros(cause);
+                        b.ackJitterMicros = trace.arg(cause);
+                        b.ackSeq = cause;
+                        break;
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ how the pair got its values
+
+    private static void tellStory(TraceIndex index, Builder b) {
+        if (b.mechanism == Mechanism.UNDETERMINED) {
+            for (int origin : b.pairOrigins) {
+                b.story.add(fact(index.trace(), origin, originText(index.trace(), origin)));
+            }
+            return;
+        }
+        if (b.pairKind == PairKind.PENDING_WRITE) {
+            if (b.mechanism == Mechanism.STORED_INCONSISTENCY) {
+                storyStoredPending(index, b);
+            } else {
+                storyTornPending(index, b);
+            }
+        } else if (b.mechanism == Mechanism.STORED_INCONSISTENCY) {
+            storyStoredStale(index, b);
+        } else {
+            storyTornStale(index, b);
+        }
+        b.story.sort(Comparator.comparingLong(f -> f.seq() < 0 ? Long.MAX_VALUE : f.seq()));
+    }
+
+    private static void storyStoredPending(TraceIndex index, Builder b) {
+        Trace trace = index.trace();
+        int last = b.exposingRead.seq();
+        int lock = index.lastChange(b.block, Field.LOCK_HOLDER, last);
+        int pending = index.lastChange(b.block, Field.LAST_WRITE_PENDING, last);
+        int took = lock >= 0 && (pending < 0 || lock < pending) ? lock : pending;
+        if (took >= 0) {
+            b.story.add(fact(trace, took, writeNameStart(b.writeId) + " took the block's lock and set lastWritePending at "
+                    + EventText.millis(trace.timeMicros(took)) + " (" + trace.kind(took) + ", " + trace.actor(took) + ")."));
+        }
+        int landed = index.lastChange(b.block, Field.VERSION, last);
+        if (landed > took && took >= 0) {
+            b.story.add(fact(trace, landed, "Its data landed on the media at " + EventText.millis(trace.timeMicros(landed))
+                    + " (version " + trace.newValue(landed) + "), but the write stays pending until its completion ACK."));
+        }
+        int done = b.completingSeq;
+        if (done >= 0) {
+            int fill = fillStart(index, b.block, done);
+            if (fill >= 0 && fill != done) {
+                String when = took >= 0 && fill < took ? "before the write took the lock" : "while the write held the lock";
+                b.story.add(fact(trace, fill, trace.actor(fill) + " started filling the cache buffer at "
+                        + EventText.millis(trace.timeMicros(fill)) + ", " + when + "."));
+            }
+            BlockState at = index.stateAt(b.block, done);
+            String byWhom = trace.actor(done) + " (" + trace.kind(done) + ")";
+            String lockText = at.get(Field.LOCK_HOLDER) != 0 ? "while " + writeName(at.get(Field.LOCK_HOLDER)) + " still held the lock"
+                    : "while a write was still pending";
+            if (trace.field(done) == Field.LAST_WRITE_PENDING || trace.field(done) == Field.LOCK_HOLDER) {
+                b.story.add(fact(trace, done, "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
+                        + " set lastWritePending on a block whose buffer was READY, and did not invalidate it: from here"
+                        + " the block was both \"last write pending\" and \"cache ready\"."));
+            } else {
+                b.story.add(fact(trace, done, "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
+                        + " marked the buffer READY " + lockText + ", without looking at the lock: from here the block was"
+                        + " both \"last write pending\" and \"cache ready\"."));
+            }
+        }
+        addReads(trace, b, true);
+        addAck(b);
+    }
+
+    private static void storyTornPending(TraceIndex index, Builder b) {
+        Trace trace = index.trace();
+        CheckRead cacheRead = firstCheckOf(b.checks, Field.CACHE_STATE);
+        int first = b.checks.get(0).seq();
+        int last = b.exposingRead.seq();
+        if (cacheRead != null) {
+            int ready = index.lastChange(b.block, Field.CACHE_STATE, cacheRead.seq());
+            if (ready >= 0) {
+                BlockState at = index.stateAt(b.block, ready);
+                b.story.add(fact(trace, ready, "cacheState became " + Field.CACHE_STATE.format(trace.newValue(ready)) + " at "
+                        + EventText.millis(trace.timeMicros(ready)) + " by " + trace.actor(ready) + " (" + trace.kind(ready)
+                        + "), when lastWritePending was " + Field.LAST_WRITE_PENDING.format(at.get(Field.LAST_WRITE_PENDING))
+                        + ": a consistent state."));
+            }
+            b.story.add(fact(trace, cacheRead.seq(), "The verifier read cacheState=" + Field.CACHE_STATE.format(cacheRead.value())
+                    + " at " + EventText.millis(cacheRead.timeMicros()) + ", and no write was pending then"
+                    + " (lastWritePending=" + Field.LAST_WRITE_PENDING.format(b.window.atFirstRead().get(Field.LAST_WRITE_PENDING))
+                    + ")."));
+        }
+        if (b.tearSeq >= 0) {
+            int invalidated = firstChangeTo(index, b.block, Field.CACHE_STATE, INVALID, first, last);
+            String also = invalidated >= 0 && trace.timeMicros(invalidated) == trace.timeMicros(b.tearSeq)
+                    ? ", and in the same instant invalidated the cache buffer (cacheState READY → INVALID)"
+                    : "";
+            b.story.add(fact(trace, b.tearSeq, "Between the two reads, at " + EventText.millis(trace.timeMicros(b.tearSeq)) + ", "
+                    + writeName(b.writeId) + " took the lock and set lastWritePending (" + trace.actor(b.tearSeq) + ")" + also + "."));
+        }
+        b.story.add(fact(trace, last, "The verifier read lastWritePending=" + Field.LAST_WRITE_PENDING.format(b.exposingRead.value())
+                + " at " + EventText.millis(b.exposingRead.timeMicros()) + ", when cacheState was already "
+                + Field.CACHE_STATE.format(b.window.atExposingRead().get(Field.CACHE_STATE))
+                + ". The block never held READY and a pending write at the same time; the legacy order put"
+                + " two moments together and raised FPRE004."));
+    }
+
+    private static void storyStoredStale(TraceIndex index, Builder b) {
+        Trace trace = index.trace();
+        int step = b.window.firstBrokenSeq();
+        int cached = index.lastChange(b.block, Field.CACHE_VERSION, step);
+        int committed = index.lastChange(b.block, Field.VERSION, step);
+        BlockState at = index.stateAt(b.block, step);
+        if (committed >= 0) {
+            b.story.add(fact(trace, committed, "The media's version became " + trace.newValue(committed) + " at "
+                    + EventText.millis(trace.timeMicros(committed)) + " (" + trace.kind(committed) + ", " + trace.actor(committed) + ")."));
+        }
+        if (cached >= 0) {
+            b.story.add(fact(trace, cached, "The cache buffer was given version " + trace.newValue(cached) + " at "
+                    + EventText.millis(trace.timeMicros(cached)) + " by " + trace.actor(cached) + " (" + trace.kind(cached) + ")."));
+        }
+        if (b.completingSeq >= 0 && b.completingSeq != cached && b.completingSeq != committed) {
+            b.story.add(fact(trace, b.completingSeq, trace.actor(b.completingSeq) + " (" + trace.kind(b.completingSeq)
+                    + ") completed the stale state at " + EventText.millis(trace.timeMicros(b.completingSeq)) + "."));
+        }
+        b.story.add(fact(trace, step, "From " + EventText.millis(trace.timeMicros(step)) + " the buffer was READY with version "
+                + at.get(Field.CACHE_VERSION) + " while the media held version " + at.get(Field.VERSION)
+                + ": a stale buffer marked ready."));
+        addReads(trace, b, false);
+    }
+
+    private static void storyTornStale(TraceIndex index, Builder b) {
+        Trace trace = index.trace();
+        CheckRead versionRead = firstCheckOf(b.checks, Field.CACHE_VERSION);
+        if (versionRead != null) {
+            b.story.add(fact(trace, versionRead.seq(), "The verifier read cacheVersion=" + versionRead.value() + " at "
+                    + EventText.millis(versionRead.timeMicros()) + ", the committed version at that moment (version "
+                    + index.stateAt(b.block, versionRead.seq()).get(Field.VERSION) + ")."));
+        }
+        if (b.tearSeq >= 0) {
+            b.story.add(fact(trace, b.tearSeq, "Between the reads, at " + EventText.millis(trace.timeMicros(b.tearSeq)) + ", "
+                    + writeName(b.writeId) + " landed version " + trace.newValue(b.tearSeq) + " on the media ("
+                    + trace.actor(b.tearSeq) + ") and invalidated the buffer."));
+        }
+        b.story.add(fact(trace, b.exposingRead.seq(), "The verifier then read " + b.exposingRead.field().jsonName() + "="
+                + b.exposingRead.field().format(b.exposingRead.value()) + " at " + EventText.millis(b.exposingRead.timeMicros())
+                + ", the new version's, and compared it with the old cached version it had read: each read was true when"
+                + " made, never together."));
+    }
+
+    /** The verifier's two reads of the pair, both true at once, for a stored inconsistency. */
+    private static void addReads(Trace trace, Builder b, boolean pending) {
+        if (b.firstOfPair == null || b.secondOfPair == null) {
+            return;
+        }
+        String what = pending ? "a pending write beside a ready cache" : "a ready buffer of another version";
+        b.story.add(fact(trace, b.exposingRead.seq(), "The verifier read " + b.firstOfPair.describe() + " and "
+                + b.secondOfPair.describe() + ": both true at once, " + what + ", so it raised FPRE004."));
+    }
+
+    private static void addAck(Builder b) {
+        if (b.writeId == 0) {
+            return;
+        }
+        if (b.ackTimeMicros >= 0) {
+            String jitter = b.ackJitterMicros >= 0 ? " (" + EventText.millis(b.ackJitterMicros) + " of injected ACK jitter)" : "";
+            b.story.add(new Fact(b.ackSeq, b.ackTimeMicros, writeNameStart(b.writeId) + "'s completion ACK arrived only at "
+                    + EventText.millis(b.ackTimeMicros) + jitter + ", " + EventText.millis(b.ackTimeMicros - b.timeMicros)
+                    + " after the FPRE004: the late ACK is what kept the write pending."));
+        } else {
+            b.story.add(new Fact(-1, b.timeMicros, writeNameStart(b.writeId)
+                    + "'s completion ACK had not arrived by the end of the trace: the write was still pending."));
+        }
+    }
+
+    /** The PREFETCH_START of the fill whose event is {@code seq}, following causes back a few hops; or -1. */
+    private static int fillStart(TraceIndex index, int block, int seq) {
+        Trace trace = index.trace();
+        int s = seq;
+        for (int hops = 0; s >= 0 && hops < 16; hops++) {
+            if (trace.block(s) == block && trace.kind(s) == EventKind.PREFETCH_START) {
+                return s;
+            }
+            int cause = trace.cause(s);
+            if (cause >= s) {
+                return -1;
+            }
+            s = cause;
+        }
+        return -1;
+    }
+
+    /** The first event in {@code (from, to]} that set {@code field} of the block to {@code value}; or -1. */
+    private static int firstChangeTo(TraceIndex index, int block, Field field, int value, int from, int to) {
+        Trace trace = index.trace();
+        for (int s = index.nextOfBlock(block, from); s >= 0 && s <= to; s = index.nextOfBlock(block, s)) {
+            if (trace.field(s) == field && index.isStateChange(s) && trace.newValue(s) == value) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private static Fact fact(Trace trace, int seq, String text) {
+        return new Fact(seq, trace.timeMicros(seq), text);
+    }
+
+    private static String originText(Trace trace, int origin) {
+        Field f = trace.field(origin);
+        return f.jsonName() + " became " + f.format(trace.newValue(origin)) + " at " + EventText.millis(trace.timeMicros(origin))
+                + " by " + trace.actor(origin) + " (" + trace.kind(origin) + ").";
+    }
+
+    /** E.g. {@code write 9}, for the middle of a sentence. */
+    private static String writeName(int writeId) {
+        return writeId != 0 ? "write " + writeId : "a write";
+    }
+
+    /** {@link #writeName} at the start of a sentence. */
+    private static String writeNameStart(int writeId) {
+        return writeId != 0 ? "Write " + writeId : "A write";
+    }
+
+    // ------------------------------------------------------------------ the patched order
+
     /**
-     * The patched verifier reads {@code lastWritePending} and the lock before anything else. Its
-     * i-th read is placed at the moment of the legacy i-th check and sees the state the trace had
-     * then, so the prediction uses only what really happened on the block.
+     * Replays the reordered verifier (lastWritePending, lock; then cacheState and, if READY,
+     * cacheVersion and the checksum) on the block's true states. Its i-th read is placed at the
+     * moment of the legacy i-th check: both orders take one {@code verifyStepMicros} per read, so
+     * the reads fall at the same moments. When the legacy run stopped after fewer checks, the rest
+     * are placed at its last check ({@link #patchedSlotsApproximate()}).
      */
     private static void predictPatched(TraceIndex index, Builder b) {
         if (b.checks.isEmpty() || b.block < 0) {
+            b.patchedOutcome = PatchedOutcome.UNKNOWN;
             b.patchedVerdict = "No checks were recorded, so the patched order cannot be replayed.";
             return;
         }
-        List<Field> order = new ArrayList<>();
-        order.add(Field.LAST_WRITE_PENDING);
-        for (CheckRead c : b.checks) {
-            if (c.field() == Field.LOCK_HOLDER && !order.contains(Field.LOCK_HOLDER)) {
-                order.add(Field.LOCK_HOLDER);
+        Field[] plan = {Field.LAST_WRITE_PENDING, Field.LOCK_HOLDER, Field.CACHE_STATE, Field.CACHE_VERSION, Field.CHECKSUM};
+        b.lockHolderAtFirstCheck = index.stateAt(b.block, b.checks.get(0).seq()).get(Field.LOCK_HOLDER);
+        int cachedVersion = 0;
+        PatchedOutcome outcome = PatchedOutcome.SERVES_CACHE;
+        BlockState stateAtEnd = null;
+        for (int i = 0; i < plan.length; i++) {
+            if (i >= b.checks.size()) {
+                b.patchedSlotsApproximate = true;
             }
-        }
-        for (CheckRead c : b.checks) {
-            if (!order.contains(c.field())) {
-                order.add(c.field());
-            }
-        }
-        BlockState atFirst = index.stateAt(b.block, b.checks.get(0).seq());
-        b.lockHolderAtFirstCheck = atFirst.get(Field.LOCK_HOLDER);
-        PatchedRead pendingRead = null;
-        for (int i = 0; i < order.size(); i++) {
             CheckRead slot = b.checks.get(Math.min(i, b.checks.size() - 1));
-            BlockState state = i == 0 ? atFirst : index.stateAt(b.block, slot.seq());
-            Field f = order.get(i);
-            PatchedRead r = new PatchedRead(slot.timeMicros(), f, state.get(f));
-            b.patchedReads.add(r);
-            boolean pending = (f == Field.LAST_WRITE_PENDING && r.value() != 0) || (f == Field.LOCK_HOLDER && r.value() != 0);
-            if (pending) {
-                pendingRead = r;
+            BlockState state = index.stateAt(b.block, slot.seq());
+            Field f = plan[i];
+            int value = state.get(f);
+            b.patchedReads.add(new PatchedRead(slot.timeMicros(), f, value));
+            stateAtEnd = state;
+            if ((f == Field.LAST_WRITE_PENDING || f == Field.LOCK_HOLDER) && value != 0) {
+                outcome = PatchedOutcome.WAITS_FOR_WRITE;
                 break; // the patched verifier stops here and waits; it never trusts the cache
             }
+            if (f == Field.CACHE_STATE && value != READY) {
+                outcome = PatchedOutcome.READS_MEDIA;
+                break;
+            }
+            if (f == Field.CACHE_VERSION) {
+                cachedVersion = value;
+            }
+            if (f == Field.CHECKSUM && state.get(Field.VERSION) != cachedVersion) {
+                outcome = PatchedOutcome.FAILS_TOO;
+            }
         }
-        b.patchedWouldWait = pendingRead != null;
-        if (pendingRead != null) {
-            String lock = b.lockHolderAtFirstCheck != 0 ? " (the lock was held by write " + b.lockHolderAtFirstCheck + ")" : "";
-            b.patchedVerdict = "The patched order reads " + pendingRead.field().jsonName() + " first: at "
-                    + EventText.millis(pendingRead.timeMicros()) + " it would have seen " + pendingRead.field().jsonName()
-                    + "=" + pendingRead.field().format(pendingRead.value()) + lock
-                    + ", so it would have waited for the write to complete and read from the media instead of"
-                    + " trusting the cache.";
+        b.patchedOutcome = outcome;
+        PatchedRead firstRead = b.patchedReads.get(0);
+        PatchedRead lastRead = b.patchedReads.get(b.patchedReads.size() - 1);
+        String approx = b.patchedSlotsApproximate
+                ? " (The legacy run stopped after " + b.checks.size() + " checks, so the later reads are placed at its last one.)"
+                : "";
+        switch (outcome) {
+            case WAITS_FOR_WRITE -> {
+                String lock = b.lockHolderAtFirstCheck != 0 ? " (the lock was held by write " + b.lockHolderAtFirstCheck + ")" : "";
+                b.patchedVerdict = "The patched order reads " + lastRead.field().jsonName() + (lastRead == firstRead ? " first" : "")
+                        + ": at " + EventText.millis(lastRead.timeMicros()) + " it would have seen " + lastRead.field().jsonName()
+                        + "=" + lastRead.field().format(lastRead.value()) + lock
+                        + ", so it would have waited for the write to complete and read from the media instead of"
+                        + " trusting the cache: no FPRE004." + approx;
+            }
+            case READS_MEDIA -> b.patchedVerdict = "The patched order reads lastWritePending first: at "
+                    + EventText.millis(firstRead.timeMicros()) + " it would have seen false and no lock held, then cacheState="
+                    + Field.CACHE_STATE.format(lastRead.value()) + " at " + EventText.millis(lastRead.timeMicros())
+                    + ", so it would have read the block from the media: a consistent read, no FPRE004." + approx;
+            case SERVES_CACHE -> b.patchedVerdict = "The patched order reads lastWritePending first: at "
+                    + EventText.millis(firstRead.timeMicros()) + " it would have seen false and no lock held, then a READY buffer"
+                    + " holding version " + cachedVersion + ", the committed version when it looked, so it would have served"
+                    + " correct data from the cache: no FPRE004. A write that began later is simply ordered after this read."
+                    + approx;
+            case FAILS_TOO -> b.patchedVerdict = "The patched order would have found no write pending, then a READY buffer"
+                    + " holding version " + cachedVersion + " while the media held version " + stateAtEnd.get(Field.VERSION)
+                    + ": it too would have raised FPRE004. The buffer itself was stale; no check order hides that." + approx;
+            default -> b.patchedVerdict = "";
+        }
+    }
+
+    /** One sentence per switch on what it changes, and whether that bears on this mechanism. */
+    private static void noteSwitches(Trace trace, Builder b) {
+        String reorderHere;
+        switch (b.patchedOutcome) {
+            case WAITS_FOR_WRITE, READS_MEDIA, SERVES_CACHE ->
+                reorderHere = "Here: the patched order, replayed on this block's states, would not have raised FPRE004.";
+            case FAILS_TOO -> reorderHere = "Here: not enough, the buffer itself was stale.";
+            default -> reorderHere = "Here: cannot be replayed, no checks were recorded.";
+        }
+        b.switchNotes.add(new SwitchNote("reorder",
+                "Reads lastWritePending and the lock before the cache state, so a pending write sends the read to the"
+                        + " media before the cache is trusted.",
+                reorderHere));
+        String barrierHere;
+        String backoffHere;
+        EventKind by = b.completingSeq >= 0 ? trace.kind(b.completingSeq) : null;
+        if (b.mechanism == Mechanism.TORN_READ) {
+            barrierHere = "Here: does not address a torn read; the buffer was legitimately READY (no write held the lock)"
+                    + " when the verifier read it.";
+            backoffHere = "Here: does not address a torn read; it only delays when a buffer becomes READY, and this one"
+                    + " was consistent when the verifier read it.";
+        } else if (b.mechanism == Mechanism.STORED_INCONSISTENCY && (by == EventKind.PREFETCH_READY || by == EventKind.COMPACT_REFRESH)) {
+            barrierHere = "Here: " + trace.actor(b.completingSeq) + " marked the buffer READY while a write held the lock;"
+                    + " the barrier forbids exactly that, so the block would not have held the pair.";
+            backoffHere = by == EventKind.PREFETCH_READY
+                    ? "Here: it would have delayed this READY but does not look at the lock, so it can only make the"
+                            + " stored inconsistency rarer, not impossible."
+                    : "Here: does not apply; the READY came from compaction's refresh, which the backoff does not delay.";
         } else {
-            b.patchedVerdict = "The patched order reads lastWritePending first: at "
-                    + EventText.millis(b.patchedReads.get(0).timeMicros())
-                    + " it would have seen false, so no write was pending when it looked and it would have"
-                    + " read a consistent block; the pending write in this trace arrived after that read.";
+            barrierHere = "Here: the trace does not show a fill or refresh marking the buffer READY during a write.";
+            backoffHere = barrierHere;
         }
+        b.switchNotes.add(new SwitchNote("barrier",
+                "Lets a prefetch fill mark its buffer READY only if no write holds the lock and the block's version has not"
+                        + " moved, and skips compaction's cache refresh while a write is in flight.",
+                barrierHere));
+        b.switchNotes.add(new SwitchNote("backoff",
+                "Waits a short time (prefetchBackoffMicros) before a prefetch fill marks its buffer READY, giving a write"
+                        + " that starts meanwhile the chance to invalidate it first.",
+                backoffHere));
+    }
+
+    // ------------------------------------------------------------------ words
+
+    private static String headline(Builder b) {
+        String prefix = b.mechanism.title() + ": ";
+        if (b.mechanism == Mechanism.UNDETERMINED) {
+            return prefix + (b.firstOfPair != null ? "the verifier found " + b.inconsistency : "the FPRE004 names no field");
+        }
+        if (b.pairKind == PairKind.PENDING_WRITE) {
+            return b.mechanism == Mechanism.STORED_INCONSISTENCY
+                    ? prefix + "the cache buffer was marked READY while " + writeName(b.writeId)
+                            + " was still pending, and the verifier found both"
+                    : prefix + writeName(b.writeId)
+                            + " began between the verifier's read of cacheState and its read of lastWritePending";
+        }
+        return b.mechanism == Mechanism.STORED_INCONSISTENCY
+                ? prefix + "the cache buffer was READY with an older version than the media's, and the verifier found it"
+                : prefix + "a write landed between the verifier's read of cacheVersion and its read of the checksum";
     }
 
     private static String summarize(Trace trace, Builder b) {
@@ -333,21 +811,23 @@ public final class Fpre004Explanation {
             CheckRead first = b.firstOfPair;
             CheckRead second = b.secondOfPair;
             sb.append("The verifier read ").append(first.field().jsonName()).append('=').append(first.field().format(first.value()))
-                    .append(" first and only ").append(EventText.millis(second.timeMicros() - first.timeMicros()))
-                    .append(" later read ").append(second.field().jsonName()).append('=')
+                    .append(" first and ").append(EventText.millis(second.timeMicros() - first.timeMicros()))
+                    .append(" later ").append(second.field().jsonName()).append('=')
                     .append(second.field().format(second.value())).append(": ");
-            sb.append(pairMeaning(first, second)).append(". ");
+            sb.append(pairMeaning(b)).append(". ");
         } else if (b.firstOfPair != null) {
             sb.append("The verifier found ").append(b.firstOfPair.describe()).append(". ");
         }
-        if (!b.pairOrigins.isEmpty()) {
-            List<String> origins = new ArrayList<>();
-            for (int origin : b.pairOrigins) {
-                Field f = trace.field(origin);
-                origins.add(f.jsonName() + " became " + f.format(trace.newValue(origin)) + " by " + trace.actor(origin)
-                        + " (" + trace.kind(origin) + " at " + EventText.millis(trace.timeMicros(origin)) + ")");
-            }
-            sb.append("Before that, ").append(String.join(" and ", origins)).append(". ");
+        if (b.window != null && b.window.unrecordedRead() != null) {
+            sb.append("Whether the block held that pair cannot be told: ").append(b.window.unrecordedRead()).append(". ");
+        } else if (b.mechanism == Mechanism.STORED_INCONSISTENCY && b.completingSeq >= 0) {
+            sb.append("The block really held that pair: it began at ").append(EventText.millis(trace.timeMicros(b.completingSeq)))
+                    .append(" with ").append(trace.kind(b.completingSeq)).append(" by ").append(trace.actor(b.completingSeq))
+                    .append(". ");
+        } else if (b.mechanism == Mechanism.TORN_READ && b.tearSeq >= 0) {
+            sb.append("The block never held that pair: ").append(writeName(b.writeId))
+                    .append(" began at ").append(EventText.millis(trace.timeMicros(b.tearSeq)))
+                    .append(", between the two reads. ");
         }
         if (!b.slipped.isEmpty()) {
             List<String> actors = new ArrayList<>();
@@ -360,35 +840,36 @@ public final class Fpre004Explanation {
                     .append(" from ").append(String.join(", ", actors))
                     .append(" slipped in between the verifier's checks. ");
         }
-        sb.append(b.patchedWouldWait
-                ? "Checked in the patched order, the pending write would have been seen first and the cache not trusted."
-                : "Checked in the patched order, the verifier would not have seen the write pending at its first read.");
-        return sb.toString();
+        switch (b.patchedOutcome) {
+            case WAITS_FOR_WRITE -> sb.append("Checked in the patched order, the pending write would have been seen first and the cache not trusted.");
+            case READS_MEDIA, SERVES_CACHE -> sb.append("Checked in the patched order, no write was pending at its first read and the read would have been consistent.");
+            case FAILS_TOO -> sb.append("Checked in the patched order, the stale buffer would have failed the checksum too.");
+            default -> { }
+        }
+        return sb.toString().trim();
     }
 
-    private static String pairMeaning(CheckRead first, CheckRead second) {
-        CheckRead cache = first.field() == Field.CACHE_STATE ? first : second.field() == Field.CACHE_STATE ? second : null;
-        CheckRead pending = isPendingField(first.field()) ? first : isPendingField(second.field()) ? second : null;
-        if (cache != null && pending != null && cache.value() == CacheState.READY.ordinal() && pending.value() != 0) {
-            return "the cache was marked ready while a write was still pending";
+    private static String pairMeaning(Builder b) {
+        if (b.pairKind == PairKind.PENDING_WRITE) {
+            switch (b.mechanism) {
+                case TORN_READ:
+                    return "each was true when read, but never at the same time";
+                case STORED_INCONSISTENCY:
+                    return "the cache was marked ready while a write was still pending";
+                default:
+                    return "it saw the cache ready and a write pending";
+            }
         }
-        if (first.field() == Field.CHECKSUM || second.field() == Field.CHECKSUM) {
-            return "the cached data's checksum did not match the metadata checksum, so the buffer held"
-                    + " data of another version than the one it claimed";
-        }
-        if (isVersionField(first.field()) && isVersionField(second.field())) {
-            return "the cache held a different version from the one committed on the media";
+        if (b.pairKind == PairKind.STALE_VERSION) {
+            return b.mechanism == Mechanism.TORN_READ
+                    ? "the version moved between the two reads, so the cached version and the checksum came from different moments"
+                    : "the cached data's checksum did not match the metadata checksum, so the buffer held data of another"
+                            + " version than the one it claimed";
         }
         return "the two values cannot both be true of one block";
     }
 
-    private static boolean isVersionField(Field f) {
-        return f == Field.VERSION || f == Field.CACHE_VERSION;
-    }
-
-    private static boolean isPendingField(Field f) {
-        return f == Field.LAST_WRITE_PENDING || f == Field.LOCK_HOLDER;
-    }
+    // ------------------------------------------------------------------ accessors
 
     /** The FPRE004 event explained. */
     public int fpreSeq() {
@@ -443,6 +924,51 @@ public final class Fpre004Explanation {
         return pairOrigins;
     }
 
+    /** Which rule the pair breaks. */
+    public PairKind pairKind() {
+        return pairKind;
+    }
+
+    /** Stored inconsistency or torn read, decided from the block's true states in the check window. */
+    public Mechanism mechanism() {
+        return mechanism;
+    }
+
+    /** The block's states in the check window, or {@code null} when {@link #mechanism()} is undetermined. */
+    public CheckWindow.Result window() {
+        return window;
+    }
+
+    /** The write the verifier saw pending (or whose data moved the version), or 0. */
+    public int writeId() {
+        return writeId;
+    }
+
+    /** For a torn read: the write's event between the two reads that changed the exposing field; else -1. */
+    public int tearSeq() {
+        return tearSeq;
+    }
+
+    /** For a stored inconsistency: the event that put the block into the inconsistent state; else -1. */
+    public int completingSeq() {
+        return completingSeq;
+    }
+
+    /** When the pending write's completion ACK arrived, or -1 if not in the trace. */
+    public long ackTimeMicros() {
+        return ackTimeMicros;
+    }
+
+    /** The jitter injected into that ACK, or -1 if unknown. */
+    public long ackJitterMicros() {
+        return ackJitterMicros;
+    }
+
+    /** How the pair got its values, in the order it happened. A fact with seq -1 is after the trace's last look. */
+    public List<Fact> story() {
+        return story;
+    }
+
     /**
      * The inconsistent pair in words, e.g. {@code cacheState=READY (read at 12.300 ms) with
      * lastWritePending=true (read at 12.450 ms)}.
@@ -451,14 +977,24 @@ public final class Fpre004Explanation {
         return inconsistency;
     }
 
-    /** What the patched order would have read, up to and including the read that makes it wait. */
+    /** What the patched order would have read, up to and including the read that decides. */
     public List<PatchedRead> patchedReads() {
         return patchedReads;
     }
 
+    /** How the patched reads would have ended. */
+    public PatchedOutcome patchedOutcome() {
+        return patchedOutcome;
+    }
+
+    /** True if some patched reads are placed at the legacy run's last check because it stopped early. */
+    public boolean patchedSlotsApproximate() {
+        return patchedSlotsApproximate;
+    }
+
     /** True if the patched verifier would have seen the write pending and not trusted the cache. */
     public boolean patchedWouldWait() {
-        return patchedWouldWait;
+        return patchedOutcome == PatchedOutcome.WAITS_FOR_WRITE;
     }
 
     /** The write holding the lock at the first check, or 0. */
@@ -469,6 +1005,16 @@ public final class Fpre004Explanation {
     /** What the patched order would have done, in a sentence. */
     public String patchedVerdict() {
         return patchedVerdict;
+    }
+
+    /** Reorder, barrier, backoff: what each changes, and what that means here. */
+    public List<SwitchNote> switchNotes() {
+        return switchNotes;
+    }
+
+    /** The mechanism and what happened, in one line. */
+    public String headline() {
+        return headline;
     }
 
     /** The whole story in plain words. */
@@ -487,12 +1033,26 @@ public final class Fpre004Explanation {
         final List<SlippedEvent> slipped = new ArrayList<>();
         CheckRead firstOfPair;
         CheckRead secondOfPair;
+        CheckRead exposingRead;
         final List<Integer> pairOrigins = new ArrayList<>();
+        PairKind pairKind = PairKind.OTHER;
+        Mechanism mechanism = Mechanism.UNDETERMINED;
+        CheckWindow.Result window;
+        int writeId;
+        int tearSeq = -1;
+        int completingSeq = -1;
+        long ackTimeMicros = -1;
+        long ackJitterMicros = -1;
+        int ackSeq = -1;
+        final List<Fact> story = new ArrayList<>();
         final List<PatchedRead> patchedReads = new ArrayList<>();
-        boolean patchedWouldWait;
+        PatchedOutcome patchedOutcome = PatchedOutcome.UNKNOWN;
+        boolean patchedSlotsApproximate;
         int lockHolderAtFirstCheck;
+        String headline = "";
         String inconsistency = "";
         String patchedVerdict = "";
+        final List<SwitchNote> switchNotes = new ArrayList<>();
         String summary = "";
     }
 }
