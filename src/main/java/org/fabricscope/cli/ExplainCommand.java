@@ -67,7 +67,10 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             trace = TraceReader.read(file, Progress.NONE);
         } catch (TraceFormatException e) {
-            throw new UserException(e.getMessage());
+            // FILE:LINE: message, bare as validate prints it, so editors and CI logs can jump to it.
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
+            return FabricScopeCli.EXIT_ERROR;
         }
         TraceIndex index = TraceIndex.build(trace, Progress.NONE);
         List<Integer> all = Fpre004Explanation.fpre004Seqs(index);
