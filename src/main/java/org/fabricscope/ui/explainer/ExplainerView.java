@@ -16,7 +16,14 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Labeled;
+import javafx.scene.layout.Region;
 import org.fabricscope.replay.explain.EventText;
+import org.fabricscope.replay.explain.Fpre004Explanation.Fact;
+import org.fabricscope.replay.explain.Fpre004Explanation.SwitchNote;
+import org.fabricscope.replay.explain.Glossary;
+import org.fabricscope.replay.explain.Mechanism;
 import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.PatchedRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.SlippedEvent;
@@ -33,16 +40,23 @@ import org.fabricscope.ui.session.TraceSession;
  * the cursor to it.
  */
 public class ExplainerView extends VBox {
+    private static final PseudoClass STORED = PseudoClass.getPseudoClass("stored");
+    private static final PseudoClass TORN = PseudoClass.getPseudoClass("torn");
     private final ExplainerViewModel viewModel;
     private final TraceSession session;
     private final Label heading = new Label();
+    private final Label definition = new Label(Fpre004Explanation.FPRE004_DEFINITION);
+    private final Label mechanism = new Label();
+    private final Label mechanismDefinition = new Label();
     private final Label summary = new Label();
     private final Label inconsistency = new Label();
     private final VBox checks = new VBox(2);
     private final VBox slipped = new VBox(2);
     private final VBox origins = new VBox(2);
     private final VBox patched = new VBox(2);
+    private final VBox switchNotes = new VBox(4);
     private final Label patchedVerdict = new Label();
+    private final Button focus = new Button("Focus on this FPRE004");
     private final VBox details;
     private final ScrollPane scroll;
 
@@ -72,14 +86,31 @@ public class ExplainerView extends VBox {
         patchedVerdict.setWrapText(true);
         checks.setId("explainer-checks");
         slipped.setId("explainer-slipped");
+        origins.setId("explainer-story");
+        switchNotes.setId("explainer-switches");
+        definition.setId("explainer-definition");
+        definition.getStyleClass().add("definition");
+        mechanism.setId("explainer-mechanism");
+        mechanism.getStyleClass().add("mechanism");
+        mechanismDefinition.getStyleClass().add("definition");
+        for (Label l : new Label[] {heading, definition, mechanism, mechanismDefinition, summary, inconsistency, patchedVerdict}) {
+            wrap(l);
+        }
+        focus.setId("explainer-focus");
+        focus.setTooltip(new Tooltip("Show only the lanes of the block and the actors that touched it, from the write's"
+                + " lock to the FPRE004 (Z; Z again returns to the full view)"));
+        focus.setVisible(false);
+        focus.setManaged(false);
 
         Button rerun = new Button("Re-run with patch");
         rerun.setId("rerun-patched");
-        rerun.setTooltip(new Tooltip("Re-run the same scenario, seed and attempt with all three patch switches on"));
+        rerun.setTooltip(new Tooltip("Re-run the same scenario, seed and attempt with all three patch switches on"
+                + " (reorder, barrier, backoff) and see how this read ends"));
         rerun.setOnAction(e -> viewModel.rerunWithPatch());
         Button compare = new Button("Which switch alone is enough?");
         compare.setId("compare-switches");
-        compare.setTooltip(new Tooltip("Re-run with reorder only, barrier only and backoff only"));
+        compare.setTooltip(new Tooltip("Re-run with reorder only, barrier only and backoff only: which switch alone"
+                + " removes this FPRE004 on this seed"));
         compare.setOnAction(e -> viewModel.compareSwitches());
         rerun.disableProperty().bind(viewModel.runningProperty().or(viewModel.explanationProperty().isNull()));
         compare.disableProperty().bind(rerun.disableProperty());
@@ -115,20 +146,23 @@ public class ExplainerView extends VBox {
         switches.getColumns().add(column("Enough?", o -> o.passes() ? "yes" : "no"));
 
         details = new VBox(4,
+                mechanism, mechanismDefinition, focus,
                 summary,
                 title("Inconsistent pair"), inconsistency,
                 title("The verifier's checks, in the order it made them"), checks,
                 title("Slipped in between, from other actors on the block"), slipped,
                 title("How the pair got its values"), origins,
                 title("What the patched order would have read"), patched, patchedVerdict,
+                title("The patch's three switches"), switchNotes,
                 buttons, rerunStatus, switches);
-        VBox content = new VBox(6, heading, details);
+        VBox content = new VBox(6, heading, definition, details);
         scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
 
         viewModel.explanationProperty().addListener((obs, old, now) -> show(now));
+        viewModel.placeholderProperty().addListener((obs, old, now) -> show(viewModel.explanationProperty().get()));
         show(viewModel.explanationProperty().get());
     }
 
@@ -142,62 +176,115 @@ public class ExplainerView extends VBox {
         return viewModel;
     }
 
+    /**
+     * Shows a button that focuses the timeline on the explained FPRE004 (the shell passes what the
+     * button does: the timeline's focus mode lives in another feature).
+     */
+    public void setOnFocus(java.util.function.IntConsumer onFocus) {
+        focus.setOnAction(ev -> {
+            Fpre004Explanation e = viewModel.explanationProperty().get();
+            if (e != null) {
+                onFocus.accept(e.fpreSeq());
+            }
+        });
+        focus.setVisible(true);
+        focus.setManaged(true);
+    }
+
     private void show(Fpre004Explanation e) {
         details.setVisible(e != null);
         details.setManaged(e != null);
+        definition.setVisible(e != null);
+        definition.setManaged(e != null);
         checks.getChildren().clear();
         slipped.getChildren().clear();
         origins.getChildren().clear();
         patched.getChildren().clear();
+        switchNotes.getChildren().clear();
+        mechanism.pseudoClassStateChanged(STORED, false);
+        mechanism.pseudoClassStateChanged(TORN, false);
         if (e == null) {
-            heading.setText("Move the cursor onto an FPRE004 (press F) to see why the verifier raised it.");
+            heading.setText(viewModel.placeholderProperty().get());
+            heading.setTooltip(null);
             summary.setText("");
             inconsistency.setText("");
             patchedVerdict.setText("");
+            mechanism.setText("");
             return;
         }
         LoadedTrace loaded = session.getTrace();
         Trace trace = loaded.trace();
         heading.setText("FPRE004 #" + e.fpreSeq() + " on block " + e.block() + " at " + EventText.millis(e.timeMicros())
                 + (e.transactionId() != 0 ? " (txn " + e.transactionId() + ")" : "") + " by " + e.verifierActor());
+        hover(heading);
+        mechanism.setText(e.headline());
+        mechanism.pseudoClassStateChanged(STORED, e.mechanism() == Mechanism.STORED_INCONSISTENCY);
+        mechanism.pseudoClassStateChanged(TORN, e.mechanism() == Mechanism.TORN_READ);
+        hover(mechanism);
+        mechanismDefinition.setText(e.mechanism().definition());
         summary.setText(e.summary());
+        hover(summary);
         inconsistency.setText(e.inconsistency());
         if (e.verifyBeginSeq() >= 0) {
-            checks.getChildren().add(link("VERIFY_BEGIN at " + EventText.millis(trace.timeMicros(e.verifyBeginSeq())), e.verifyBeginSeq()));
+            checks.getChildren().add(link("#" + e.verifyBeginSeq() + "  " + EventText.millis(trace.timeMicros(e.verifyBeginSeq()))
+                    + "  VERIFY_BEGIN", e.verifyBeginSeq()));
         }
         int n = 1;
         for (CheckRead c : e.checks()) {
-            checks.getChildren().add(link(n++ + ". " + EventText.millis(c.timeMicros()) + "  read " + c.field().jsonName() + " = "
-                    + c.field().format(c.value()), c.seq()));
+            checks.getChildren().add(link("#" + c.seq() + "  " + EventText.millis(c.timeMicros()) + "  " + n++ + ". read "
+                    + c.field().jsonName() + " = " + c.field().format(c.value()), c.seq()));
         }
-        checks.getChildren().add(link("FPRE004 at " + EventText.millis(e.timeMicros()), e.fpreSeq()));
+        checks.getChildren().add(link("#" + e.fpreSeq() + "  " + EventText.millis(e.timeMicros()) + "  FPRE004", e.fpreSeq()));
         if (e.slipped().isEmpty()) {
-            slipped.getChildren().add(new Label("Nothing: no other actor touched the block during the checks."));
+            slipped.getChildren().add(wrap(new Label("Nothing: no other actor touched the block during the checks.")));
         }
         for (SlippedEvent s : e.slipped()) {
-            slipped.getChildren().add(link(EventText.millis(s.timeMicros()) + "  " + s.actor() + "  " + s.kind()
-                    + (s.change().isEmpty() ? "" : "  " + s.change()), s.seq()));
+            slipped.getChildren().add(link("#" + s.seq() + "  " + EventText.millis(s.timeMicros()) + "  " + s.actor() + "  "
+                    + s.kind() + (s.change().isEmpty() ? "" : "  " + s.change()), s.seq()));
         }
-        for (int origin : e.pairOrigins()) {
-            origins.getChildren().add(link(EventText.oneLine(trace, origin), origin));
+        for (Fact f : e.story()) {
+            origins.getChildren().add(f.seq() >= 0 ? link("#" + f.seq() + "  " + f.text(), f.seq()) : wrap(new Label(f.text())));
         }
         int i = 1;
         for (PatchedRead r : e.patchedReads()) {
-            patched.getChildren().add(new Label(i++ + ". " + r.describe()));
+            patched.getChildren().add(wrap(new Label(i++ + ". " + r.describe())));
         }
         patchedVerdict.setText(e.patchedVerdict());
+        for (SwitchNote note : e.switchNotes()) {
+            Label name = new Label(note.name());
+            name.getStyleClass().add("switch-name");
+            Label changes = wrap(new Label(note.changes()));
+            Label here = wrap(new Label(note.here()));
+            here.getStyleClass().add("switch-here");
+            switchNotes.getChildren().add(new VBox(0, name, changes, here));
+        }
         scroll.setVvalue(0); // a new failure is read from its summary down
     }
 
     private Hyperlink link(String text, int seq) {
-        Hyperlink h = new Hyperlink(text);
+        Hyperlink h = wrap(new Hyperlink(text));
         h.setFocusTraversable(false);
         h.setOnAction(ev -> viewModel.goToEvent(seq));
+        hover(h);
         return h;
     }
 
+    /** Wraps instead of truncating: as wide as the panel, as tall as the text needs. */
+    private static <T extends Labeled> T wrap(T l) {
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** Hover text explaining the shorthand in the label (#step, txn, actor@node, write N). */
+    private static void hover(Labeled l) {
+        String text = Glossary.hover(l.getText());
+        l.setTooltip(text == null ? null : new Tooltip(text));
+    }
+
     private static Label title(String text) {
-        Label l = new Label(text);
+        Label l = wrap(new Label(text));
         l.getStyleClass().add("section-title");
         return l;
     }

@@ -54,6 +54,7 @@ public final class ExplainerViewModel {
     private final Runner runner;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyObjectWrapper<Fpre004Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper rerunStatus = new ReadOnlyStringWrapper(this, "rerunStatus", "");
@@ -103,6 +104,20 @@ public final class ExplainerViewModel {
             }
         }
         active.set(onFpre);
+        placeholder.set(placeholderFor(loaded));
+    }
+
+    /** What the panel says while it has nothing to explain: why, and what to do. */
+    private static String placeholderFor(LoadedTrace loaded) {
+        if (loaded == null) {
+            return "No trace is open. Run a scenario (Ctrl+R) or open a trace (Ctrl+O).";
+        }
+        int count = loaded.index().countOfKind(EventKind.FPRE004);
+        if (count == 0) {
+            return "This trace has no FPRE004, so there is nothing to explain. (A patched run, or a run in which the race"
+                    + " did not strike: try Find reproducer, Ctrl+Shift+R.)";
+        }
+        return "Move the cursor onto an FPRE004 (press F; this trace has " + count + ") to see why the verifier raised it.";
     }
 
     /** Moves the cursor to {@code seq} (a check, a slipped event, an origin). */
@@ -254,6 +269,11 @@ public final class ExplainerViewModel {
     /** The explanation of the last FPRE004 the cursor visited, or {@code null}. */
     public ReadOnlyObjectProperty<Fpre004Explanation> explanationProperty() {
         return explanation.getReadOnlyProperty();
+    }
+
+    /** What the panel shows when no FPRE004 is explained: why not, and what to do. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
