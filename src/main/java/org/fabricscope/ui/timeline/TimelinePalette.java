@@ -11,8 +11,8 @@ import org.fabricscope.trace.Health;
  * The timeline's presentation provider: the one place that maps states and event categories to
  * colours. The canvas and the legend both ask it, so they cannot disagree.
  *
- * <p>Red means FPRE004 and nothing else (its tile, line and flag): every other colour is at least
- * {@link #RED_HUE_DISTANCE_DEGREES} of hue away from red, or greyish. The inconsistent pair
+ * <p>Red means FPRE004 and nothing else (its tile, line and flag): no other colour has a hue
+ * between {@link #RED_HUE_FROM_DEGREES} and {@link #RED_HUE_TO_DEGREES} unless it is greyish. The inconsistent pair
  * (READY while last write pending) is grape, the write's pending/lock sub-band amber to orange.
  *
  * <p>Every colour has a small integer id, so the renderer can batch rectangles per colour and set
@@ -22,8 +22,13 @@ public final class TimelinePalette {
     /** One legend item. */
     public record LegendEntry(String section, String label, Color color) {}
 
-    /** Colours other than FPRE004's keep at least this hue distance from red (0°), unless greyish. */
-    public static final double RED_HUE_DISTANCE_DEGREES = 20;
+    /**
+     * Hues read as red from this far below 360° (crimson and raspberry count) to {@link
+     * #RED_HUE_TO_DEGREES} (orange does not).
+     */
+    public static final double RED_HUE_FROM_DEGREES = 335;
+    /** See {@link #RED_HUE_FROM_DEGREES}. */
+    public static final double RED_HUE_TO_DEGREES = 20;
 
     private final List<Color> colors = new ArrayList<>();
 
@@ -169,11 +174,11 @@ public final class TimelinePalette {
         return markers[MarkerCategory.FPRE004.ordinal()];
     }
 
-    /** Whether {@code c} reads as red: saturated and within {@link #RED_HUE_DISTANCE_DEGREES} of red. */
+    /** Whether {@code c} reads as red: saturated, not dark, its hue between 335° and 20°. */
     public static boolean isRedLike(Color c) {
         double hue = c.getHue();
-        double distance = Math.min(hue, 360 - hue);
-        return c.getSaturation() >= 0.35 && c.getBrightness() >= 0.3 && distance < RED_HUE_DISTANCE_DEGREES;
+        return c.getSaturation() >= 0.35 && c.getBrightness() >= 0.3
+                && (hue >= RED_HUE_FROM_DEGREES || hue < RED_HUE_TO_DEGREES);
     }
 
     /** Everything the canvas uses a colour for, in sections, for a legend. */
