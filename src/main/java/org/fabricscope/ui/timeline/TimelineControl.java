@@ -39,10 +39,13 @@ import org.fabricscope.ui.session.TraceSession;
  * whole canvas and drawing only what is visible. The per-lane data is precomputed once per trace
  * ({@link TimelineModel}, {@link MarkerIndex}), on a background thread when the trace is large.
  *
- * <p>Interaction: Ctrl+wheel or +/- zoom (around the mouse / the centre), 0 fits all, drag pans,
- * Shift+wheel pans, wheel scrolls the lanes, Alt+drag or right-drag selects a time range and zooms
- * to it. Clicking an event selects it (selected event, its block, and the current step); clicking
- * a lane label selects the block.
+ * <p>Interaction: Ctrl+wheel zooms around the mouse, +/- around the cursor (the middle when the
+ * cursor is off-screen), 0 fits all, drag pans, Shift+wheel pans, wheel scrolls the lanes, Alt+drag
+ * or right-drag selects a time range and zooms to it. A click in the plot moves the cursor to the
+ * nearest event ({@link NearestEvent}) and selects it; a click on a lane label selects the block;
+ * right-click on the labels pins a lane to the top or collapses/expands all groups. Z focuses on
+ * the FPRE004 at the cursor ({@link TimelineViewModel#toggleFocus()}) and back. The hover box
+ * hides when the view moves under it.
  */
 public class TimelineControl extends Region {
     /** Traces with more events than this are indexed on a background thread. */
@@ -217,6 +220,22 @@ public class TimelineControl extends Region {
         }
         double y = TimelineRenderer.AXIS + layout.rowY(r) + layout.rowHeight(r) / 2;
         return y >= TimelineRenderer.AXIS && y < getHeight() ? new Point2D(60, y) : null;
+    }
+
+    /** The x of time {@code t} (microseconds) in this control's coordinates. */
+    public double xForTime(double t) {
+        return TimelineRenderer.GUTTER + scale.xForTime(t);
+    }
+
+    /** The x of event {@code seq}'s time (where the cursor is drawn when it is the current step). */
+    public double eventPositionX(int seq) {
+        return xForTime(trace.timeMicros(seq));
+    }
+
+    /** Whether some lane of the current arrangement shows event {@code seq} (scrolled into view or not). */
+    public boolean hasLaneFor(int seq) {
+        return trace != null && seq >= 0 && seq < trace.size()
+                && TimelineRenderer.anchor(trace, seq, scale, layout) != null;
     }
 
     /** The vertical scroll of the lanes, in pixels. */
@@ -844,6 +863,10 @@ public class TimelineControl extends Region {
             case DIGIT0:
             case NUMPAD0:
                 fitAll();
+                break;
+            case Z:
+                // The window installs Z for the whole scene; this serves the control on its own.
+                viewModel.toggleFocus();
                 break;
             default:
                 return;
