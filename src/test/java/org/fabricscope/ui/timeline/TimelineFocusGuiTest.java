@@ -272,4 +272,19 @@ class TimelineFocusGuiTest {
             assertThat(timeline.isGroupCollapsed(g)).isFalse();
         }
     }
+
+    @Test
+    void theEventLogsLaneFilterLeavesOnlyTheChosenBlocksAndTheActors(FxRobot robot) {
+        int block = trace.block(fpre);
+        robot.interact(() -> session.visibleBlocksProperty().set(java.util.Set.of(block, 3)));
+
+        assertThat(timeline.visibleLanes()).filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK)
+                .extracting(LaneLayout.Lane::id).containsExactlyInAnyOrder(3, block);
+        assertThat(timeline.visibleLanes()).filteredOn(l -> l.kind() == LaneLayout.LaneKind.ACTOR)
+                .hasSize(org.fabricscope.trace.ActorKind.values().length);
+
+        robot.interact(() -> session.visibleBlocksProperty().set(null));
+        assertThat(timeline.visibleLanes()).filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK)
+                .hasSize(trace.header().topology().blockCount());
+    }
 }
