@@ -31,7 +31,8 @@ import org.fabricscope.trace.Trace;
  * <p>The <em>lanes</em>: the FPRE004's block first; then every other block causally linked to an
  * event on it inside the window (an event on the block caused by an event on another block, or the
  * other way round: a misaligned read spanning two blocks, a prefetch started by a neighbour's read);
- * then one lane per actor kind that had events on the block in the window. Actor lanes are split
+ * then one lane per actor kind that had events on the block in the window, or caused one (the
+ * client that issued the write or the read). Actor lanes are split
  * per node ({@link ActorLane#node()} &gt;= 0) when the trace has more than one node: "verifier on
  * node 2" then shows only that node's verifier, not every node's.
  *
@@ -118,8 +119,14 @@ public record FocusSet(
             int node = splitNodes ? trace.node(seq) : -1;
             actors.add(((long) trace.kind(seq).actorKind().ordinal() << 32) | (node + 1L));
             int cause = trace.cause(seq);
-            if (cause >= 0 && trace.block(cause) >= 0 && trace.block(cause) != block) {
-                others.add(trace.block(cause));
+            if (cause >= 0) {
+                // Who made it happen touched the block too: the client that issued the write or
+                // the read, the neighbour's read that started a prefetch.
+                int causeNode = splitNodes ? trace.node(cause) : -1;
+                actors.add(((long) trace.kind(cause).actorKind().ordinal() << 32) | (causeNode + 1L));
+                if (trace.block(cause) >= 0 && trace.block(cause) != block) {
+                    others.add(trace.block(cause));
+                }
             }
         }
         // Events on other blocks caused by an event on this block, inside the window.

@@ -81,6 +81,8 @@ public class TimelineControl extends Region {
     private Task<?> building;
     private boolean dirty = true;
     private boolean fitPending;
+    /** True while a click moves the cursor: the user clicked what is in view, so nothing scrolls. */
+    private boolean clicking;
     /** The view (time range, scroll, layout) the hover box describes; it hides when this changes. */
     private double hoverStartMicros = Double.NaN;
     private double hoverMicrosPerPixel;
@@ -503,7 +505,9 @@ public class TimelineControl extends Region {
             // off-screen, and its lane only when that has left the view (LaneLayout#followCursor),
             // so stepping does not make the lanes jump.
             revealTime(trace.timeMicros(step));
-            layout.followCursor(trace.block(step), session.selectedBlockProperty().get());
+            if (!clicking) {
+                layout.followCursor(trace.block(step), session.selectedBlockProperty().get());
+            }
         }
         markDirty();
     }
@@ -554,6 +558,7 @@ public class TimelineControl extends Region {
             int step = session.getCurrentStep();
             if (step >= 0 && step < trace.size()) {
                 revealTime(trace.timeMicros(step));
+                layout.followCursor(trace.block(step), session.selectedBlockProperty().get());
             }
         }
         updateFocusBanner(focus);
@@ -641,8 +646,9 @@ public class TimelineControl extends Region {
         }
         if (focusBanner.isVisible()) {
             focusBanner.autosize();
+            // Bottom right: focus mode has few lanes, so the bottom of the plot is usually empty.
             focusBanner.relocate(Math.max(TimelineRenderer.GUTTER, w - focusBanner.getWidth() - 8),
-                    TimelineRenderer.AXIS + 4);
+                    Math.max(TimelineRenderer.AXIS, h - focusBanner.getHeight() - 6));
         }
         if (dirty) {
             paint();
@@ -773,11 +779,16 @@ public class TimelineControl extends Region {
             return;
         }
         int block = lane != null && lane.kind() == LaneLayout.LaneKind.BLOCK ? lane.id() : trace.block(seq);
-        if (block >= 0) {
-            session.selectedBlockProperty().set(block);
+        clicking = true;
+        try {
+            if (block >= 0) {
+                session.selectedBlockProperty().set(block);
+            }
+            session.selectedEventProperty().set(seq);
+            session.currentStepProperty().set(seq);
+        } finally {
+            clicking = false;
         }
-        session.selectedEventProperty().set(seq);
-        session.currentStepProperty().set(seq);
     }
 
     /** The event on {@code lane} nearest to plot x, within the pick tolerance (hover); -1 if none. */

@@ -287,4 +287,18 @@ class TimelineFocusGuiTest {
         assertThat(timeline.visibleLanes()).filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK)
                 .hasSize(trace.header().topology().blockCount());
     }
+
+    @Test
+    void clickingAnActorLanesEventDoesNotScrollTheLanes(FxRobot robot) {
+        double scroll = timeline.laneScrollY();
+        Point2D label = timeline.laneLabelPosition(LaneLayout.LaneKind.ACTOR,
+                org.fabricscope.trace.ActorKind.COMPACTION.ordinal());
+
+        robot.clickOn(timeline.localToScreen(timeline.getWidth() * 0.7, label.getY()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int seq = session.getCurrentStep();
+        assertThat(trace.kind(seq).actorKind()).isEqualTo(org.fabricscope.trace.ActorKind.COMPACTION);
+        assertThat(timeline.laneScrollY()).isEqualTo(scroll);
+    }
 }
