@@ -3,7 +3,6 @@ package org.fabricscope.ui.eventlog;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,14 +19,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.CheckComboBox;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.ui.eventlog.EventLogViewModel.Column;
 import org.fabricscope.ui.session.TraceSession;
 
 /**
- * Every event of the trace in a virtualized table, with block/actor/kind filters (check combo
- * boxes) and a free-text filter. Selecting a row moves the cursor; moving the cursor selects and
+ * Every event of the trace in a virtualized table, with block/actor/kind filters (searchable
+ * {@link CheckPicker}s) and a free-text filter. Selecting a row moves the cursor; moving the cursor selects and
  * reveals its row. Rows of FPRE004 events carry the {@code :fpre004} pseudo-class.
  */
 public class EventLogView extends VBox {
@@ -44,14 +42,13 @@ public class EventLogView extends VBox {
         setSpacing(4);
         setPadding(new Insets(4));
 
-        CheckComboBox<Integer> blocks = checkCombo("Blocks", "filter-blocks", viewModel.blockChoices(), viewModel.chosenBlocks());
-        CheckComboBox<String> actors = checkCombo("Actors", "filter-actors", viewModel.actorChoices(), viewModel.chosenActors());
-        CheckComboBox<EventKind> kinds = checkCombo("Kinds", "filter-kinds", viewModel.kindChoices(), viewModel.chosenKinds());
-        session.traceProperty().addListener((obs, old, now) -> {
-            blocks.getCheckModel().clearChecks();
-            actors.getCheckModel().clearChecks();
-            kinds.getCheckModel().clearChecks();
-        });
+        // Searchable pickers (a new trace clears the choices in the view model, and they follow).
+        CheckPicker<Integer> blocks = new CheckPicker<>("Blocks", "filter-blocks", viewModel.blockChoices(),
+                viewModel.chosenBlocks(), String::valueOf);
+        CheckPicker<String> actors = new CheckPicker<>("Actors", "filter-actors", viewModel.actorChoices(),
+                viewModel.chosenActors(), a -> a);
+        CheckPicker<EventKind> kinds = new CheckPicker<>("Kinds", "filter-kinds", viewModel.kindChoices(),
+                viewModel.chosenKinds(), EventKind::name);
 
         TextField text = new TextField();
         text.setId("filter-text");
@@ -63,6 +60,11 @@ public class EventLogView extends VBox {
         CheckBox hide = new CheckBox("Hide non-matching on timeline");
         hide.setId("filter-timeline");
         hide.selectedProperty().bindBidirectional(viewModel.hideOnTimelineProperty());
+        CheckBox hideLanes = new CheckBox("Hide other lanes");
+        hideLanes.setId("filter-lanes");
+        hideLanes.setTooltip(new Tooltip("Show on the timeline only the lanes of the blocks checked in Blocks (and the actor lanes)"));
+        hideLanes.selectedProperty().bindBidirectional(viewModel.hideOtherLanesProperty());
+        hideLanes.setMinWidth(Region.USE_PREF_SIZE);
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
@@ -73,16 +75,15 @@ public class EventLogView extends VBox {
         status.textProperty().bind(viewModel.statusProperty());
 
         text.setMinWidth(120);
-        // Fixed widths: a combo box's preferred width is measured over every item, which for
-        // thousands of blocks costs seconds on every layout pass.
-        for (CheckComboBox<?> c : List.of(blocks, actors, kinds)) {
+        // Fixed widths, so the row does not shift as the pickers' texts change.
+        for (CheckPicker<?> c : List.of(blocks, actors, kinds)) {
             c.setPrefWidth(c == kinds ? 170 : 130);
             c.setMinWidth(c.getPrefWidth());
         }
         hide.setMinWidth(Region.USE_PREF_SIZE);
         HBox choices = new HBox(6, blocks, actors, kinds, text);
         choices.setAlignment(Pos.CENTER_LEFT);
-        HBox timelineAndStatus = new HBox(6, hide, busy, status);
+        HBox timelineAndStatus = new HBox(6, hide, hideLanes, busy, status);
         timelineAndStatus.setAlignment(Pos.CENTER_LEFT);
         VBox filters = new VBox(4, choices, timelineAndStatus);
 
@@ -172,16 +173,6 @@ public class EventLogView extends VBox {
         }
         double top = Math.max(0, row - 2) * rowHeight;
         flow.setPosition(Math.min(1.0, top / scrollable));
-    }
-
-    private static <T> CheckComboBox<T> checkCombo(String title, String id, ObservableList<T> items, ObservableList<T> chosen) {
-        CheckComboBox<T> box = new CheckComboBox<>(items);
-        box.setId(id);
-        box.setTitle(title);
-        box.setShowCheckedCount(true);
-        box.setTooltip(new Tooltip(title + " to show (none checked: all)"));
-        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<T>) c -> chosen.setAll(box.getCheckModel().getCheckedItems()));
-        return box;
     }
 
     private static double width(Column c) {

@@ -2,6 +2,7 @@ package org.fabricscope.ui.eventlog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.beans.property.BooleanProperty;
@@ -75,6 +76,7 @@ public final class EventLogViewModel {
     private final ObservableList<EventKind> chosenKinds = FXCollections.observableArrayList();
     private final StringProperty textFilter = new SimpleStringProperty(this, "textFilter", "");
     private final BooleanProperty hideOnTimeline = new SimpleBooleanProperty(this, "hideOnTimeline");
+    private final BooleanProperty hideOtherLanes = new SimpleBooleanProperty(this, "hideOtherLanes");
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No trace open.");
     private final ReadOnlyIntegerWrapper selectedRow = new ReadOnlyIntegerWrapper(this, "selectedRow", -1);
@@ -102,6 +104,8 @@ public final class EventLogViewModel {
             }
         });
         hideOnTimeline.addListener((obs, old, now) -> publishTimelineFilter());
+        hideOtherLanes.addListener((obs, old, now) -> publishLaneFilter());
+        chosenBlocks.addListener((ListChangeListener<Integer>) c -> publishLaneFilter());
         onTraceChanged();
     }
 
@@ -274,6 +278,12 @@ public final class EventLogViewModel {
         session.eventFilterProperty().set(hideOnTimeline.get() && f != null && !f.isEmpty() ? f : null);
     }
 
+    /** The timeline shows only the chosen blocks' lanes while "hide other lanes" is on and blocks are chosen. */
+    private void publishLaneFilter() {
+        boolean hide = hideOtherLanes.get() && !chosenBlocks.isEmpty() && session.getTrace() != null;
+        session.visibleBlocksProperty().set(hide ? Set.copyOf(chosenBlocks) : null);
+    }
+
     /** Sets the size above which filtering runs in the background (tests use a small one). */
     void setAsyncThreshold(int events) {
         this.asyncThreshold = events;
@@ -329,6 +339,14 @@ public final class EventLogViewModel {
     /** When set, the session's event filter is this log's filter, so the timeline hides the rest. */
     public BooleanProperty hideOnTimelineProperty() {
         return hideOnTimeline;
+    }
+
+    /**
+     * When set (and blocks are chosen), the timeline hides the lanes of the other blocks, not only
+     * their markers; the actor lanes stay.
+     */
+    public BooleanProperty hideOtherLanesProperty() {
+        return hideOtherLanes;
     }
 
     /** True while a background filter runs. */

@@ -61,6 +61,8 @@ public final class MainView extends BorderPane {
 
     /** Shortcuts that are not menu accelerators, for Help ▸ Keys. */
     private static final KeyCombination RUN_ALTERNATIVE = new KeyCodeCombination(KeyCode.F5);
+    /** Focus on the FPRE004 at the cursor; again: back to the full view. */
+    private static final KeyCombination FOCUS_FPRE004 = new KeyCodeCombination(KeyCode.Z);
 
     private final MainViewModel viewModel;
     private final ScenarioViewModel scenarioViewModel;
@@ -130,7 +132,12 @@ public final class MainView extends BorderPane {
 
     private void compose() {
         scenarioHost.getChildren().add(scenarioView);
-        timelineHost.getChildren().add(timeline);
+        // The legend is always under the timeline (collapsible), so colours need no README.
+        javafx.scene.Node legend = timeline.legendNode();
+        javafx.scene.layout.VBox timelineAndLegend = new javafx.scene.layout.VBox(timeline, legend);
+        javafx.scene.layout.VBox.setVgrow(timeline, Priority.ALWAYS);
+        timelineHost.getChildren().add(timelineAndLegend);
+        timeline.viewModel().messageProperty().addListener((obs, old, now) -> viewModel.report(now));
         eventLogHost.getChildren().add(eventLog);
         inspectorTab.setContent(inspector);
         explainerTab.setContent(explainer);
@@ -243,6 +250,13 @@ public final class MainView extends BorderPane {
         replayControls.installShortcuts(scene);
         scene.getAccelerators().put(RUN_ALTERNATIVE, scenarioViewModel::run);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // A single letter: never while typing in a text field.
+            if (FOCUS_FPRE004.match(e) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                timeline.viewModel().toggleFocus();
+                e.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && viewModel.busyProperty().get()) {
                 viewModel.cancel();
                 e.consume();
@@ -263,6 +277,7 @@ public final class MainView extends BorderPane {
         }
         out.add(RUN_ALTERNATIVE.getDisplayText() + " — Simulate ▸ Run");
         out.add("Esc — Cancel the running work");
+        out.add(FOCUS_FPRE004.getDisplayText() + " — Focus the timeline on the FPRE004 at the cursor; again: full view");
         out.addAll(replayControls.shortcutDescriptions());
         return out;
     }

@@ -349,7 +349,14 @@ public final class MainViewModel {
     }
 
     /** Forgets the recent files. */
-    public void clearRecentFiles() {
+    /** Shows {@code message} in the status bar (a view's command saying what it did, or why it could not). */
+    public void report(String message) {
+        if (message != null && !message.isEmpty()) {
+            status.set(message);
+        }
+    }
+
+        public void clearRecentFiles() {
         recent.clear();
     }
 

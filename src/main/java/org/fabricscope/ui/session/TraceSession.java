@@ -1,5 +1,6 @@
 package org.fabricscope.ui.session;
 
+import java.util.Set;
 import java.util.function.IntPredicate;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,6 +18,7 @@ public final class TraceSession {
     private final IntegerProperty selectedBlock = new SimpleIntegerProperty(this, "selectedBlock", -1);
     private final IntegerProperty selectedEvent = new SimpleIntegerProperty(this, "selectedEvent", -1);
     private final ObjectProperty<IntPredicate> eventFilter = new SimpleObjectProperty<>(this, "eventFilter");
+    private final ObjectProperty<Set<Integer>> visibleBlocks = new SimpleObjectProperty<>(this, "visibleBlocks");
 
     /** The open trace, or {@code null}. Setting it resets the cursor to step 0 and clears selection. */
     public ObjectProperty<LoadedTrace> traceProperty() {
@@ -74,5 +76,13 @@ public final class TraceSession {
      */
     public ObjectProperty<IntPredicate> eventFilterProperty() {
         return eventFilter;
+    }
+
+    /**
+     * The blocks whose lanes the timeline shows: {@code null} shows every lane (the event log's
+     * "hide other lanes" sets it to the blocks its filter picks). An unmodifiable set.
+     */
+    public ObjectProperty<Set<Integer>> visibleBlocksProperty() {
+        return visibleBlocks;
     }
 }

@@ -24,7 +24,27 @@ public final class LaneLayout {
         /** Events of one {@link ActorKind}; id is the kind's ordinal. */
         ACTOR,
         /** One block's metadata and events; id is the block id. */
-        BLOCK
+        BLOCK,
+        /**
+         * Events of one {@link ActorKind} on one node (focus mode splits actor lanes per node); id is
+         * {@link #actorNodeLaneId(ActorKind, int)}.
+         */
+        ACTOR_NODE
+    }
+
+    /** The id of the lane of actor kind {@code kind} on node {@code node}: {@code node * kinds + kind}. */
+    public static int actorNodeLaneId(ActorKind kind, int node) {
+        return node * ActorKind.values().length + kind.ordinal();
+    }
+
+    /** The actor kind of an {@link LaneKind#ACTOR_NODE} lane id. */
+    public static ActorKind actorKindOfNodeLane(int id) {
+        return ActorKind.values()[id % ActorKind.values().length];
+    }
+
+    /** The node of an {@link LaneKind#ACTOR_NODE} lane id. */
+    public static int nodeOfNodeLane(int id) {
+        return id / ActorKind.values().length;
     }
 
     /** One lane. */
@@ -148,6 +168,40 @@ public final class LaneLayout {
         }
     }
 
+    /** Collapses (or expands) every group at once. */
+    public void setAllCollapsed(boolean value) {
+        java.util.Arrays.fill(collapsed, value);
+        rebuildRows();
+    }
+
+    /** Whether every group is collapsed. */
+    public boolean allCollapsed() {
+        for (boolean c : collapsed) {
+            if (!c) {
+                return false;
+            }
+        }
+        return collapsed.length > 0;
+    }
+
+    /**
+     * Takes over {@code other}'s collapsed groups (matched by title) and its scroll position, so a
+     * layout rebuilt with lanes added or hidden does not reopen what the user closed.
+     */
+    public void copyStateFrom(LaneLayout other) {
+        for (int g = 0; g < groups.size(); g++) {
+            for (int o = 0; o < other.groups.size(); o++) {
+                if (other.groups.get(o).title().equals(groups.get(g).title())) {
+                    collapsed[g] = other.collapsed[o];
+                    break;
+                }
+            }
+        }
+        rebuildRows();
+        setViewportHeight(other.viewportHeight);
+        setScrollY(other.scrollY);
+    }
+
     public void toggleCollapsed(int group) {
         setCollapsed(group, !collapsed[group]);
     }
@@ -263,6 +317,37 @@ public final class LaneLayout {
 
     public void scrollBy(double dy) {
         setScrollY(scrollY + dy);
+    }
+
+    /** How much of {@code row} is inside the viewport, from 0 (none) to 1 (all of it). */
+    public double visibleFraction(int row) {
+        double top = Math.max(rowTop[row], scrollY);
+        double bottom = Math.min(rowTop[row + 1], scrollY + viewportHeight);
+        double h = rowTop[row + 1] - rowTop[row];
+        return h <= 0 ? 0 : Math.max(0, bottom - top) / h;
+    }
+
+    /**
+     * Follows the cursor vertically, without making the lanes jump: scrolls (the least amount that
+     * shows it whole) only when the cursor's lane has left the view, that is when less than half of
+     * it is visible. The cursor's lane is the lane of the event's block; when a block is selected
+     * and the event is on another block, the lanes stay put (the user is studying the selected
+     * block, and the cursor line crosses every lane anyway). Events without a block, and blocks in a
+     * collapsed group or hidden, never scroll.
+     *
+     * @return whether the view scrolled
+     */
+    public boolean followCursor(int eventBlock, int selectedBlock) {
+        if (eventBlock < 0 || (selectedBlock >= 0 && selectedBlock != eventBlock)) {
+            return false;
+        }
+        int row = rowOf(LaneKind.BLOCK, eventBlock);
+        if (row < 0 || visibleFraction(row) >= 0.5) {
+            return false;
+        }
+        double before = scrollY;
+        ensureRowVisible(row);
+        return scrollY != before;
     }
 
     /** Scrolls the least amount that makes {@code row} fully visible. */

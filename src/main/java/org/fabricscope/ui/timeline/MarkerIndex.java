@@ -1,5 +1,6 @@
 package org.fabricscope.ui.timeline;
 
+import java.util.Arrays;
 import java.util.function.IntPredicate;
 import org.fabricscope.trace.ActorKind;
 import org.fabricscope.trace.CancelledException;
@@ -21,6 +22,10 @@ public final class MarkerIndex {
 
     private final Trace trace;
     private final int actorLanes;
+    /** Lanes before the node lanes: actor lanes, then one per block. */
+    private final int blockLanesEnd;
+    /** {@link LaneLayout#actorNodeLaneId} of each node lane (ascending); node lane k is lane blockLanesEnd + k. */
+    private final int[] nodeLaneIds;
     // [lane][category] -> ascending seqs; lane = actor ordinal, or actorLanes + block.
     private final int[][][] markers;
     /**
@@ -35,9 +40,11 @@ public final class MarkerIndex {
     /** The longest time from a write's issue to its ACK (0 when none): brackets need at least 2 pixels. */
     private final long maxAckSpanMicros;
 
-    private MarkerIndex(Trace trace, int actorLanes, int[][][] markers, int[] fpre004) {
+    private MarkerIndex(Trace trace, int actorLanes, int[] nodeLaneIds, int[][][] markers, int[] fpre004) {
         this.trace = trace;
         this.actorLanes = actorLanes;
+        this.nodeLaneIds = nodeLaneIds;
+        this.blockLanesEnd = markers.length - nodeLaneIds.length;
         this.markers = markers;
         this.fpre004 = fpre004;
         this.samples = new long[markers.length][][];
@@ -82,8 +89,20 @@ public final class MarkerIndex {
      * @throws CancelledException if {@code progress} is cancelled
      */
     public static MarkerIndex build(Trace trace, IntPredicate filter, Progress progress) {
+        return build(trace, filter, NONE, progress);
+    }
+
+    /**
+     * As {@link #build(Trace, IntPredicate, Progress)}, with a lane for each actor-on-a-node in
+     * {@code nodeLaneIds} ({@link LaneLayout#actorNodeLaneId} ids; focus mode asks for the few it
+     * shows).
+     */
+    public static MarkerIndex build(Trace trace, IntPredicate filter, int[] nodeLaneIds, Progress progress) {
         int actorLanes = ActorKind.values().length;
-        int lanes = actorLanes + trace.header().topology().blockCount();
+        int[] nodeIds = nodeLaneIds.clone();
+        Arrays.sort(nodeIds);
+        int blockLanesEnd = actorLanes + trace.header().topology().blockCount();
+        int lanes = blockLanesEnd + nodeIds.length;
         int cats = MarkerCategory.count();
         int n = trace.size();
         int[][] counts = new int[lanes][cats];
@@ -100,6 +119,10 @@ public final class MarkerIndex {
             int b = trace.block(seq);
             if (b >= 0) {
                 counts[actorLanes + b][cat]++;
+            }
+            int k = nodeLane(trace, seq, nodeIds);
+            if (k >= 0) {
+                counts[blockLanesEnd + k][cat]++;
             }
             if (cat == MarkerCategory.FPRE004.ordinal()) {
                 fpreCount++;
@@ -127,12 +150,55 @@ public final class MarkerIndex {
                 int l = actorLanes + b;
                 markers[l][cat][counts[l][cat]++] = seq;
             }
+            int k = nodeLane(trace, seq, nodeIds);
+            if (k >= 0) {
+                int l = blockLanesEnd + k;
+                markers[l][cat][counts[l][cat]++] = seq;
+            }
             if (cat == MarkerCategory.FPRE004.ordinal()) {
                 fpre[fpreCount++] = seq;
             }
         }
         progress.update(2L * n, 2L * n);
-        return new MarkerIndex(trace, actorLanes, markers, fpre);
+        return new MarkerIndex(trace, actorLanes, nodeIds, markers, fpre);
+    }
+
+    /** The node lane (index into {@code nodeIds}) event {@code seq} is on, or -1. */
+    private static int nodeLane(Trace trace, int seq, int[] nodeIds) {
+        if (nodeIds.length == 0 || trace.node(seq) < 0) {
+            return -1;
+        }
+        int id = trace.node(seq) * ActorKind.values().length + trace.kind(seq).actorKind().ordinal();
+        int k = Arrays.binarySearch(nodeIds, id);
+        return k >= 0 ? k : -1;
+    }
+
+    /** The actor-on-a-node lanes this index holds ({@link LaneLayout#actorNodeLaneId} ids, ascending). */
+    public int[] nodeLaneIds() {
+        return nodeLaneIds.clone();
+    }
+
+    /** Whether this index has markers for every lane of {@code ids} ({@link LaneLayout#actorNodeLaneId}). */
+    public boolean hasNodeLanes(int[] ids) {
+        for (int id : ids) {
+            if (Arrays.binarySearch(nodeLaneIds, id) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The row of {@code lane} in the per-lane arrays; -1 for a node lane this index does not hold. */
+    private int laneIndex(LaneLayout.Lane lane) {
+        switch (lane.kind()) {
+            case ACTOR:
+                return lane.id();
+            case BLOCK:
+                return actorLanes + lane.id();
+            default:
+                int k = Arrays.binarySearch(nodeLaneIds, lane.id());
+                return k >= 0 ? blockLanesEnd + k : -1;
+        }
     }
 
     private static void checkProgress(Progress progress, long done, long total) {
@@ -160,15 +226,14 @@ public final class MarkerIndex {
 
     /** Markers of a lane in one category (ascending seqs; do not modify). */
     int[] markers(LaneLayout.Lane lane, MarkerCategory category) {
-        return lane.kind() == LaneLayout.LaneKind.ACTOR
-                ? actorMarkers(lane.id(), category)
-                : blockMarkers(lane.id(), category);
+        int l = laneIndex(lane);
+        return l < 0 ? NONE : markers[l][category.ordinal()];
     }
 
     /** Where a lane's markers of one category are, coarsely; {@code null} for a lane with few. */
     MarkerSummary summary(LaneLayout.Lane lane, MarkerCategory category) {
-        int l = lane.kind() == LaneLayout.LaneKind.ACTOR ? lane.id() : actorLanes + lane.id();
-        return summaries[l][category.ordinal()];
+        int l = laneIndex(lane);
+        return l < 0 ? null : summaries[l][category.ordinal()];
     }
 
     /** Number of markers of a lane in one category. */
@@ -213,7 +278,10 @@ public final class MarkerIndex {
      * but galloping over the sampled times first, so that only the last few probes touch the trace.
      */
     int firstAtOrAfter(LaneLayout.Lane lane, MarkerCategory category, int from, double t) {
-        int l = lane.kind() == LaneLayout.LaneKind.ACTOR ? lane.id() : actorLanes + lane.id();
+        int l = laneIndex(lane);
+        if (l < 0) {
+            return 0;
+        }
         int[] seqs = markers[l][category.ordinal()];
         long[] sampled = samples[l][category.ordinal()];
         if (from >= seqs.length) {

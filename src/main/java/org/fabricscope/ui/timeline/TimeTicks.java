@@ -37,7 +37,19 @@ public final class TimeTicks {
         return trim(t, decimals(stepMicros)) + " µs";
     }
 
-    /** A duration or time for people: {@code 850 µs}, {@code 7.300 ms}, {@code 2.500000 s}. */
+    /**
+     * A time or duration in the one unit of tooltips, tables and readouts: milliseconds with
+     * microsecond precision, e.g. {@code 82.707 ms}, {@code 0.850 ms}. Only the ruler switches units
+     * ({@link #label}).
+     */
+    public static String millis(long micros) {
+        // Integer arithmetic, not %f: exact for every long and independent of the default locale.
+        String sign = micros < 0 ? "-" : "";
+        long abs = Math.abs(micros);
+        return String.format(Locale.ROOT, "%s%d.%03d ms", sign, abs / 1000, abs % 1000);
+    }
+
+    /** A scale for the ruler's corner: {@code 850 µs}, {@code 7.300 ms}, {@code 2.500000 s}. */
     public static String format(double micros) {
         double a = Math.abs(micros);
         if (a < 1_000) {

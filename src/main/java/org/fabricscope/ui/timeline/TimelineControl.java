@@ -13,7 +13,10 @@ import javafx.concurrent.Task;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -36,10 +39,13 @@ import org.fabricscope.ui.session.TraceSession;
  * whole canvas and drawing only what is visible. The per-lane data is precomputed once per trace
  * ({@link TimelineModel}, {@link MarkerIndex}), on a background thread when the trace is large.
  *
- * <p>Interaction: Ctrl+wheel or +/- zoom (around the mouse / the centre), 0 fits all, drag pans,
- * Shift+wheel pans, wheel scrolls the lanes, Alt+drag or right-drag selects a time range and zooms
- * to it. Clicking an event selects it (selected event, its block, and the current step); clicking
- * a lane label selects the block.
+ * <p>Interaction: Ctrl+wheel zooms around the mouse, +/- around the cursor (the middle when the
+ * cursor is off-screen), 0 fits all, drag pans, Shift+wheel pans, wheel scrolls the lanes, Alt+drag
+ * or right-drag selects a time range and zooms to it. A click in the plot moves the cursor to the
+ * nearest event ({@link NearestEvent}) and selects it; a click on a lane label selects the block;
+ * right-click on the labels pins a lane to the top or collapses/expands all groups. Z focuses on
+ * the FPRE004 at the cursor ({@link TimelineViewModel#toggleFocus()}) and back. The hover box
+ * hides when the view moves under it.
  */
 public class TimelineControl extends Region {
     /** Traces with more events than this are indexed on a background thread. */
@@ -59,11 +65,29 @@ public class TimelineControl extends Region {
     private final FrameState frame = new FrameState();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready", false);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText");
+    private final TimelineViewModel viewModel;
+    private final Label focusBanner = new Label();
+    private final ContextMenu laneMenu = new ContextMenu();
     private LaneLayout layout = new LaneLayout(List.of(), TimelineRenderer.HEADER_HEIGHT, TimelineRenderer.LANE_HEIGHT);
+    /** The standard groups of the open trace, before filtering, pinning and focus. */
+    private List<LaneLayout.Group> baseGroups = List.of();
+    /** Actor-on-a-node lanes the marker index must hold (focus mode's). */
+    private int[] nodeLaneIds = new int[0];
+    /** The full view to return to from focus mode: its layout and time range; null when not focused. */
+    private LaneLayout fullViewLayout;
+    private double fullViewStartMicros;
+    private double fullViewEndMicros;
     private Trace trace;
     private Task<?> building;
     private boolean dirty = true;
     private boolean fitPending;
+    /** True while a click moves the cursor: the user clicked what is in view, so nothing scrolls. */
+    private boolean clicking;
+    /** The view (time range, scroll, layout) the hover box describes; it hides when this changes. */
+    private double hoverStartMicros = Double.NaN;
+    private double hoverMicrosPerPixel;
+    private double hoverScrollY;
+    private LaneLayout hoverLayout;
 
     private enum Drag {
         NONE,
@@ -90,9 +114,19 @@ public class TimelineControl extends Region {
         hover.setManaged(false);
         hover.setVisible(false);
         hover.setMouseTransparent(true);
-        getChildren().addAll(canvas, hover);
+        focusBanner.getStyleClass().add("timeline-focus-banner");
+        focusBanner.setId("timeline-focus-banner");
+        focusBanner.setManaged(false);
+        focusBanner.setVisible(false);
+        focusBanner.setMouseTransparent(true);
+        getChildren().addAll(canvas, focusBanner, hover);
 
+        // Created before the control follows the trace, so it drops a focus before the new trace opens.
+        viewModel = new TimelineViewModel(session);
         session.traceProperty().addListener((obs, old, now) -> openTrace(now));
+        viewModel.focusProperty().addListener((obs, old, now) -> onFocus(now));
+        viewModel.pinnedLanes().addListener((javafx.collections.ListChangeListener<LaneLayout.Lane>) c -> relayout());
+        session.visibleBlocksProperty().addListener((obs, old, now) -> relayout());
         session.currentStepProperty().addListener((obs, old, now) -> onCurrentStep(now.intValue()));
         session.selectedEventProperty().addListener((obs, old, now) -> onSelectedEvent(now.intValue()));
         session.selectedBlockProperty().addListener((obs, old, now) -> {
@@ -131,10 +165,89 @@ public class TimelineControl extends Region {
         markDirty();
     }
 
-    /** Zooms in (factor &gt; 1) or out around the viewport's centre. */
+    /**
+     * Zooms in (factor &gt; 1) or out around the cursor when it is in view (it stays where it is on
+     * the screen), else around the viewport's centre. The keyboard and menu zoom come here.
+     */
     public void zoom(double factor) {
-        scale.zoomAround(scale.width() / 2, factor);
+        scale.zoomAround(zoomAnchorX(), factor);
         markDirty();
+    }
+
+    /** The plot x that keyboard zoom keeps fixed: the cursor's, when in view; else the centre. */
+    double zoomAnchorX() {
+        int step = session.getCurrentStep();
+        if (trace != null && step >= 0 && step < trace.size()) {
+            double x = scale.xForTime(trace.timeMicros(step));
+            if (x >= 0 && x <= scale.width()) {
+                return x;
+            }
+        }
+        return scale.width() / 2;
+    }
+
+    /** The timeline's view model: focus mode and pinned lanes. */
+    public TimelineViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** Collapses every lane group (the headers stay). */
+    public void collapseAllGroups() {
+        layout.setAllCollapsed(true);
+        markDirty();
+    }
+
+    /** Expands every lane group. */
+    public void expandAllGroups() {
+        layout.setAllCollapsed(false);
+        markDirty();
+    }
+
+    /** The lanes shown (in expanded groups), top to bottom. */
+    public List<LaneLayout.Lane> visibleLanes() {
+        List<LaneLayout.Lane> out = new java.util.ArrayList<>();
+        for (int r = 0; r < layout.rowCount(); r++) {
+            if (!layout.isHeader(r)) {
+                out.add(layout.laneOfRow(r));
+            }
+        }
+        return out;
+    }
+
+    /** Where lane {@code lane}'s label is, in this control's coordinates; null if not shown. */
+    public Point2D laneLabelPosition(LaneLayout.LaneKind kind, int id) {
+        int r = layout.rowOf(kind, id);
+        if (r < 0) {
+            return null;
+        }
+        double y = TimelineRenderer.AXIS + layout.rowY(r) + layout.rowHeight(r) / 2;
+        return y >= TimelineRenderer.AXIS && y < getHeight() ? new Point2D(60, y) : null;
+    }
+
+    /** The x of time {@code t} (microseconds) in this control's coordinates. */
+    public double xForTime(double t) {
+        return TimelineRenderer.GUTTER + scale.xForTime(t);
+    }
+
+    /** The x of event {@code seq}'s time (where the cursor is drawn when it is the current step). */
+    public double eventPositionX(int seq) {
+        return xForTime(trace.timeMicros(seq));
+    }
+
+    /** Whether some lane of the current arrangement shows event {@code seq} (scrolled into view or not). */
+    public boolean hasLaneFor(int seq) {
+        return trace != null && seq >= 0 && seq < trace.size()
+                && TimelineRenderer.anchor(trace, seq, scale, layout) != null;
+    }
+
+    /** The vertical scroll of the lanes, in pixels. */
+    public double laneScrollY() {
+        return layout.scrollY();
+    }
+
+    /** Whether the hover box is showing. */
+    public boolean isHoverShowing() {
+        return hover.isVisible();
     }
 
     /** Shows the time range {@code [t0, t1]} (microseconds) across the viewport. */
@@ -217,9 +330,12 @@ public class TimelineControl extends Region {
         return palette.legendEntries();
     }
 
-    /** A small legend node (swatches and labels) the window can place near the timeline. */
+    /**
+     * The legend the window places under the timeline: always there, collapsible (a click on its
+     * title), the palette's colours with their meaning.
+     */
     public Node legendNode() {
-        return TimelineLegend.create(palette);
+        return TimelineLegend.createCollapsible(palette);
     }
 
     /**
@@ -278,14 +394,20 @@ public class TimelineControl extends Region {
         frame.markers = null;
         frame.effects = new int[0];
         ready.set(false);
+        fullViewLayout = null;
+        nodeLaneIds = new int[0];
+        updateFocusBanner(null);
         if (trace == null) {
+            baseGroups = List.of();
             layout = new LaneLayout(List.of(), TimelineRenderer.HEADER_HEIGHT, TimelineRenderer.LANE_HEIGHT);
             frame.message = "No trace open";
             markDirty();
             return;
         }
+        baseGroups = LaneLayout.groupsFor(trace.header().topology());
         layout = new LaneLayout(
-                LaneLayout.groupsFor(trace.header().topology()),
+                LaneArrangement.arrange(baseGroups, viewModel.pinnedLanes(), session.visibleBlocksProperty().get(), null,
+                        trace),
                 TimelineRenderer.HEADER_HEIGHT,
                 TimelineRenderer.LANE_HEIGHT);
         layout.setViewportHeight(Math.max(0, getHeight() - TimelineRenderer.AXIS));
@@ -302,13 +424,14 @@ public class TimelineControl extends Region {
         Trace t = trace;
         IntPredicate filter = session.eventFilterProperty().get();
         TimelineModel oldModel = frame.model;
+        int[] nodes = nodeLaneIds.clone();
         if (t.size() <= BACKGROUND_BUILD_EVENTS) {
             TimelineModel m = withModel || oldModel == null ? TimelineModel.build(t, Progress.NONE) : oldModel;
-            apply(new Built(m, MarkerIndex.build(t, filter, Progress.NONE)));
+            apply(new Built(m, MarkerIndex.build(t, filter, nodes, Progress.NONE)));
             return;
         }
         frame.message = String.format(Locale.ROOT, "Indexing %,d events…", t.size());
-        IndexTask task = new IndexTask(t, withModel || oldModel == null ? null : oldModel, filter);
+        IndexTask task = new IndexTask(t, withModel || oldModel == null ? null : oldModel, filter, nodes);
         task.setOnSucceeded(e -> {
             if (building == task && trace == t) {
                 building = null;
@@ -334,17 +457,19 @@ public class TimelineControl extends Region {
         private final Trace trace;
         private final TimelineModel model;
         private final IntPredicate filter;
+        private final int[] nodeLaneIds;
 
-        IndexTask(Trace trace, TimelineModel model, IntPredicate filter) {
+        IndexTask(Trace trace, TimelineModel model, IntPredicate filter, int[] nodeLaneIds) {
             this.trace = trace;
             this.model = model;
             this.filter = filter;
+            this.nodeLaneIds = nodeLaneIds;
         }
 
         @Override
         protected Built call() {
             TimelineModel m = model != null ? model : TimelineModel.build(trace, this);
-            return new Built(m, MarkerIndex.build(trace, filter, this));
+            return new Built(m, MarkerIndex.build(trace, filter, nodeLaneIds, this));
         }
 
         @Override
@@ -376,12 +501,80 @@ public class TimelineControl extends Region {
     private void onCurrentStep(int step) {
         frame.currentStep = step;
         if (trace != null && step >= 0 && step < trace.size()) {
-            // Like a debugger bringing the current line into view: the cursor's time and, when the
-            // event is on a block, that block's lane (scrolling only if they are off-screen).
+            // Like a debugger bringing the current line into view: the cursor's time when it is
+            // off-screen, and its lane only when that has left the view (LaneLayout#followCursor),
+            // so stepping does not make the lanes jump.
             revealTime(trace.timeMicros(step));
-            revealBlockLane(trace.block(step));
+            if (!clicking) {
+                layout.followCursor(trace.block(step), session.selectedBlockProperty().get());
+            }
         }
         markDirty();
+    }
+
+    // ---- lanes: filter, pins, focus -----------------------------------------------------------
+
+    /** Re-arranges the lanes (pins, the event log's lane filter, focus), keeping what can be kept. */
+    private void relayout() {
+        if (trace == null) {
+            return;
+        }
+        LaneLayout old = layout;
+        layout = new LaneLayout(
+                LaneArrangement.arrange(baseGroups, viewModel.pinnedLanes(), session.visibleBlocksProperty().get(),
+                        viewModel.getFocus(), trace),
+                TimelineRenderer.HEADER_HEIGHT,
+                TimelineRenderer.LANE_HEIGHT);
+        layout.copyStateFrom(old);
+        markDirty();
+    }
+
+    private void onFocus(FocusSet focus) {
+        if (trace == null || session.getTrace() == null || session.getTrace().trace() != trace) {
+            return;
+        }
+        if (focus != null) {
+            if (fullViewLayout == null) {
+                fullViewLayout = layout;
+                fullViewStartMicros = scale.startMicros();
+                fullViewEndMicros = scale.endMicros();
+            }
+            layout = new LaneLayout(LaneArrangement.arrange(baseGroups, List.of(), null, focus, trace),
+                    TimelineRenderer.HEADER_HEIGHT, TimelineRenderer.LANE_HEIGHT);
+            layout.setViewportHeight(fullViewLayout.viewportHeight());
+            int[] ids = focus.actorNodeLaneIds();
+            if (frame.markers == null || !frame.markers.hasNodeLanes(ids)) {
+                nodeLaneIds = ids;
+                rebuild(false);
+            }
+            scale.fit(focus.fromMicros(), focus.toMicros());
+        } else if (fullViewLayout != null) {
+            LaneLayout saved = fullViewLayout;
+            fullViewLayout = null;
+            relayout();
+            layout.copyStateFrom(saved);
+            scale.fit(fullViewStartMicros, fullViewEndMicros);
+            // Keep the cursor in sight: it may have moved while focused.
+            int step = session.getCurrentStep();
+            if (step >= 0 && step < trace.size()) {
+                revealTime(trace.timeMicros(step));
+                layout.followCursor(trace.block(step), session.selectedBlockProperty().get());
+            }
+        }
+        updateFocusBanner(focus);
+        markDirty();
+    }
+
+    private void updateFocusBanner(FocusSet focus) {
+        if (focus == null) {
+            focusBanner.setVisible(false);
+            return;
+        }
+        focusBanner.setText("Focus: FPRE004 #" + focus.fpreSeq() + " on block " + focus.block() + ", "
+                + TimeTicks.millis(focus.windowStartMicros(trace)) + " to "
+                + TimeTicks.millis(trace.timeMicros(focus.fpreSeq())) + "  ·  Z: full view");
+        focusBanner.setVisible(true);
+        requestLayout();
     }
 
     private void revealBlockLane(int block) {
@@ -451,6 +644,12 @@ public class TimelineControl extends Region {
             layout.setViewportHeight(lanesH);
             dirty = true;
         }
+        if (focusBanner.isVisible()) {
+            focusBanner.autosize();
+            // Bottom right: focus mode has few lanes, so the bottom of the plot is usually empty.
+            focusBanner.relocate(Math.max(TimelineRenderer.GUTTER, w - focusBanner.getWidth() - 8),
+                    Math.max(TimelineRenderer.AXIS, h - focusBanner.getHeight() - 6));
+        }
         if (dirty) {
             paint();
         }
@@ -458,6 +657,12 @@ public class TimelineControl extends Region {
 
     private void paint() {
         dirty = false;
+        if (hover.isVisible() && (scale.startMicros() != hoverStartMicros
+                || scale.microsPerPixel() != hoverMicrosPerPixel || layout != hoverLayout
+                || layout.scrollY() != hoverScrollY)) {
+            // The view moved under the hover box: what it describes is no longer under the mouse.
+            showHover(-1, -1);
+        }
         Window window = getScene() == null ? null : getScene().getWindow();
         renderer.setPixelScale(window == null ? 1 : window.getOutputScaleX());
         renderer.render(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), scale, layout, frame);
@@ -487,6 +692,14 @@ public class TimelineControl extends Region {
 
     private void onPressed(MouseEvent e) {
         requestFocus();
+        laneMenu.hide();
+        if (e.getButton() == MouseButton.SECONDARY && e.getX() < TimelineRenderer.GUTTER
+                && e.getY() >= TimelineRenderer.AXIS) {
+            showLaneMenu(e);
+            drag = Drag.NONE;
+            e.consume();
+            return;
+        }
         pressX = e.getX();
         pressY = e.getY();
         lastX = pressX;
@@ -539,62 +752,89 @@ public class TimelineControl extends Region {
         e.consume();
     }
 
+    /**
+     * A click: on a group header, collapses or expands it; on a lane label, selects the block; in
+     * the plot, moves the cursor to the nearest event ({@link NearestEvent#forClick}: on the lane
+     * clicked if it shows events, else in the whole trace) and selects it and its block.
+     */
     private void click(double x, double y) {
         if (!isReady() || y < TimelineRenderer.AXIS) {
             return;
         }
         int row = layout.rowAt(y - TimelineRenderer.AXIS);
-        if (row < 0) {
-            return;
-        }
-        if (layout.isHeader(row)) {
+        if (row >= 0 && layout.isHeader(row)) {
             layout.toggleCollapsed(layout.groupOfRow(row));
             markDirty();
             return;
         }
-        LaneLayout.Lane lane = layout.laneOfRow(row);
-        if (x >= TimelineRenderer.GUTTER) {
-            int seq = eventAt(lane, x - TimelineRenderer.GUTTER);
-            if (seq >= 0) {
-                session.selectedEventProperty().set(seq);
-                if (trace.block(seq) >= 0) {
-                    session.selectedBlockProperty().set(trace.block(seq));
-                }
-                session.currentStepProperty().set(seq);
-                return;
+        LaneLayout.Lane lane = row < 0 ? null : layout.laneOfRow(row);
+        if (x < TimelineRenderer.GUTTER) {
+            if (lane != null && lane.kind() == LaneLayout.LaneKind.BLOCK) {
+                session.selectedBlockProperty().set(lane.id());
             }
+            return;
         }
-        if (lane.kind() == LaneLayout.LaneKind.BLOCK) {
-            session.selectedBlockProperty().set(lane.id());
+        int seq = NearestEvent.forClick(frame.markers, trace, lane, scale.timeAtX(x - TimelineRenderer.GUTTER));
+        if (seq < 0) {
+            return;
+        }
+        int block = lane != null && lane.kind() == LaneLayout.LaneKind.BLOCK ? lane.id() : trace.block(seq);
+        clicking = true;
+        try {
+            if (block >= 0) {
+                session.selectedBlockProperty().set(block);
+            }
+            session.selectedEventProperty().set(seq);
+            session.currentStepProperty().set(seq);
+        } finally {
+            clicking = false;
         }
     }
 
-    /** The event on {@code lane} nearest to plot x, within the pick tolerance; -1 if none. */
+    /** The event on {@code lane} nearest to plot x, within the pick tolerance (hover); -1 if none. */
     private int eventAt(LaneLayout.Lane lane, double x) {
-        MarkerIndex m = frame.markers;
-        double t = scale.timeAtX(x);
-        double tol = PICK_TOLERANCE_PX * scale.microsPerPixel();
-        int best = -1;
-        double bestDist = Double.MAX_VALUE;
-        MarkerCategory[] cats = MarkerCategory.values();
-        // Highest-priority categories first (FPRE004 is last declared), so ties go to them.
-        for (int c = cats.length - 1; c >= 0; c--) {
-            int[] seqs = m.markers(lane, cats[c]);
-            if (seqs.length == 0) {
-                continue;
-            }
-            int i = m.firstAtOrAfter(seqs, 0, t);
-            for (int j = i - 1; j <= i; j++) {
-                if (j >= 0 && j < seqs.length) {
-                    double d = Math.abs(trace.timeMicros(seqs[j]) - t);
-                    if (d <= tol && d < bestDist) {
-                        bestDist = d;
-                        best = seqs[j];
-                    }
-                }
-            }
+        return NearestEvent.onLane(frame.markers, trace, lane, scale.timeAtX(x),
+                PICK_TOLERANCE_PX * scale.microsPerPixel());
+    }
+
+    /** Right-click on the lane labels: pin or unpin the lane, collapse or expand all, leave focus. */
+    private void showLaneMenu(MouseEvent e) {
+        if (!isReady()) {
+            return;
         }
-        return best;
+        List<MenuItem> items = new java.util.ArrayList<>();
+        int row = layout.rowAt(e.getY() - TimelineRenderer.AXIS);
+        LaneLayout.Lane lane = row < 0 ? null : layout.laneOfRow(row);
+        if (lane != null && !viewModel.isFocused()) {
+            boolean pinned = viewModel.isPinned(lane);
+            MenuItem pin = new MenuItem(pinned ? "Unpin " + lane.label() : "Pin " + lane.label() + " to top");
+            pin.setId(pinned ? "lane-unpin" : "lane-pin");
+            pin.setOnAction(a -> {
+                if (pinned) {
+                    viewModel.unpin(lane);
+                } else {
+                    viewModel.pin(lane);
+                }
+            });
+            items.add(pin);
+            items.add(new SeparatorMenuItem());
+        }
+        MenuItem collapse = new MenuItem("Collapse all groups");
+        collapse.setId("lanes-collapse-all");
+        collapse.setOnAction(a -> collapseAllGroups());
+        MenuItem expand = new MenuItem("Expand all groups");
+        expand.setId("lanes-expand-all");
+        expand.setOnAction(a -> expandAllGroups());
+        items.add(collapse);
+        items.add(expand);
+        if (viewModel.isFocused()) {
+            MenuItem full = new MenuItem("Back to the full view (Z)");
+            full.setOnAction(a -> viewModel.exitFocus());
+            items.add(new SeparatorMenuItem());
+            items.add(full);
+        }
+        laneMenu.getItems().setAll(items);
+        laneMenu.show(this, e.getScreenX(), e.getScreenY());
     }
 
     private void onScroll(ScrollEvent e) {
@@ -635,6 +875,10 @@ public class TimelineControl extends Region {
             case NUMPAD0:
                 fitAll();
                 break;
+            case Z:
+                // The window installs Z for the whole scene; this serves the control on its own.
+                viewModel.toggleFocus();
+                break;
             default:
                 return;
         }
@@ -649,6 +893,10 @@ public class TimelineControl extends Region {
             return;
         }
         hover.setText(text);
+        hoverStartMicros = scale.startMicros();
+        hoverMicrosPerPixel = scale.microsPerPixel();
+        hoverScrollY = layout.scrollY();
+        hoverLayout = layout;
         hover.autosize();
         double hx = x + 14;
         double hy = y + 16;

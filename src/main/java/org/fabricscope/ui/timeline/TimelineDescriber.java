@@ -35,11 +35,11 @@ final class TimelineDescriber {
         boolean block = lane.kind() == LaneLayout.LaneKind.BLOCK;
         if (x < TimelineRenderer.GUTTER) {
             if (!block) {
-                return lane.label() + " (actor lane)";
+                return lane.label() + " (actor lane)\nright-click: pin to top, collapse or expand all groups";
             }
             Topology.BlockInfo info = trace.header().topology().block(lane.id());
             return "block " + lane.id() + " — node " + info.node() + ", drive " + info.drive() + ", " + info.file()
-                    + "\nclick to select";
+                    + "\nclick to select · right-click: pin to top, collapse or expand all groups";
         }
         double plotX = x - TimelineRenderer.GUTTER;
         int seq = picker.eventAt(lane, plotX);
@@ -57,7 +57,7 @@ final class TimelineDescriber {
         if (trace.block(seq) >= 0) {
             sb.append("  block ").append(trace.block(seq));
         }
-        sb.append("\nt = ").append(TimeTicks.format(trace.timeMicros(seq))).append("  ·  ").append(trace.actor(seq));
+        sb.append("\nt = ").append(TimeTicks.millis(trace.timeMicros(seq))).append("  ·  ").append(trace.actor(seq));
         if (trace.node(seq) >= 0) {
             sb.append(" on node ").append(trace.node(seq));
         }
@@ -76,10 +76,10 @@ final class TimelineDescriber {
         }
         int cause = trace.cause(seq);
         if (kind == EventKind.WRITE_ACK) {
-            sb.append("\ninjected jitter ").append(TimeTicks.format(trace.arg(seq)));
+            sb.append("\ninjected jitter ").append(TimeTicks.millis(trace.arg(seq)));
             if (cause >= 0) {
                 sb.append(", ")
-                        .append(TimeTicks.format(trace.timeMicros(seq) - trace.timeMicros(cause)))
+                        .append(TimeTicks.millis(trace.timeMicros(seq) - trace.timeMicros(cause)))
                         .append(" after the write was issued");
             }
         } else if (trace.arg(seq) != 0) {
@@ -103,8 +103,8 @@ final class TimelineDescriber {
         int value = i < 0 ? 0 : cache.value(i);
         StringBuilder sb = new StringBuilder("block ").append(block).append("  cache ");
         sb.append(value >= 0 && value < CacheState.values().length ? CacheState.values()[value].name() : "?" + value);
-        sb.append("\nfrom ").append(TimeTicks.format(from)).append(" to ").append(TimeTicks.format(to));
-        sb.append("  (").append(TimeTicks.format(to - from)).append(')');
+        sb.append("\nfrom ").append(TimeTicks.millis(from)).append(" to ").append(TimeTicks.millis(to));
+        sb.append("  (").append(TimeTicks.millis(to - from)).append(')');
         int w = model.series(block, Band.WRITE).valueAt(t);
         sb.append("\nlastWritePending ").append((w & Band.WRITE_PENDING) != 0);
         sb.append(", lock ").append((w & Band.WRITE_LOCKED) != 0 ? "held" : "free");

@@ -11,12 +11,24 @@ import org.fabricscope.trace.Health;
  * The timeline's presentation provider: the one place that maps states and event categories to
  * colours. The canvas and the legend both ask it, so they cannot disagree.
  *
+ * <p>Red means FPRE004 and nothing else (its tile, line and flag): no other colour has a hue
+ * between {@link #RED_HUE_FROM_DEGREES} and {@link #RED_HUE_TO_DEGREES} unless it is greyish. The inconsistent pair
+ * (READY while last write pending) is grape, the write's pending/lock sub-band amber to orange.
+ *
  * <p>Every colour has a small integer id, so the renderer can batch rectangles per colour and set
  * each fill once per frame.
  */
 public final class TimelinePalette {
     /** One legend item. */
     public record LegendEntry(String section, String label, Color color) {}
+
+    /**
+     * Hues read as red from this far below 360° (crimson and raspberry count) to {@link
+     * #RED_HUE_TO_DEGREES} (orange does not).
+     */
+    public static final double RED_HUE_FROM_DEGREES = 335;
+    /** See {@link #RED_HUE_FROM_DEGREES}. */
+    public static final double RED_HUE_TO_DEGREES = 20;
 
     private final List<Color> colors = new ArrayList<>();
 
@@ -41,17 +53,17 @@ public final class TimelinePalette {
         cache[CacheState.INVALID.ordinal()] = add("#a48bd6");
         mixed = add("#3d4452");
         write[0] = -1;
-        write[Band.WRITE_PENDING] = add("#f6a53c");
+        write[Band.WRITE_PENDING] = add("#fab005");
         write[Band.WRITE_LOCKED] = add("#8a6d3b");
-        write[Band.WRITE_PENDING | Band.WRITE_LOCKED] = add("#d9480f");
+        write[Band.WRITE_PENDING | Band.WRITE_LOCKED] = add("#e67700");
         compaction[CompactionState.IDLE.ordinal()] = -1;
-        compaction[CompactionState.COPYING.ordinal()] = add("#9c36b5");
-        compaction[CompactionState.SWITCHING.ordinal()] = add("#e64980");
+        compaction[CompactionState.COPYING.ordinal()] = add("#66d9e8");
+        compaction[CompactionState.SWITCHING.ordinal()] = add("#1098ad");
         health[Health.OK.ordinal()] = -1;
         health[Health.RETRYING.ordinal()] = add("#f2c200");
-        health[Health.QUARANTINED.ordinal()] = add("#c92a2a");
+        health[Health.QUARANTINED.ordinal()] = add("#343a40");
         health[Health.REMAPPED.ordinal()] = add("#1c7ed6");
-        hazard = add("#ff1744");
+        hazard = add("#be4bdb");
         jitter = add("#fd7e14");
         markers[MarkerCategory.SYSTEM.ordinal()] = add("#868e96");
         markers[MarkerCategory.READ.ordinal()] = add("#5c6670");
@@ -62,7 +74,7 @@ public final class TimelinePalette {
         markers[MarkerCategory.COMPACTION.ordinal()] = add("#7048e8");
         markers[MarkerCategory.VERIFY.ordinal()] = add("#212529");
         markers[MarkerCategory.RESPONSE.ordinal()] = add("#e67700");
-        markers[MarkerCategory.MEDIA_ERROR.ordinal()] = add("#a61e4d");
+        markers[MarkerCategory.MEDIA_ERROR.ordinal()] = add("#8d5524");
         markers[MarkerCategory.READ_FAIL.ordinal()] = add("#f76707");
         markers[MarkerCategory.FPRE004.ordinal()] = add("#e3001b");
         laneEven = add("#ffffff");
@@ -157,6 +169,18 @@ public final class TimelinePalette {
         return color(hazard);
     }
 
+    /** Colour id of FPRE004 markers. */
+    public int fpre004Color() {
+        return markers[MarkerCategory.FPRE004.ordinal()];
+    }
+
+    /** Whether {@code c} reads as red: saturated, not dark, its hue between 335° and 20°. */
+    public static boolean isRedLike(Color c) {
+        double hue = c.getHue();
+        return c.getSaturation() >= 0.35 && c.getBrightness() >= 0.3
+                && (hue >= RED_HUE_FROM_DEGREES || hue < RED_HUE_TO_DEGREES);
+    }
+
     /** Everything the canvas uses a colour for, in sections, for a legend. */
     public List<LegendEntry> legendEntries() {
         List<LegendEntry> out = new ArrayList<>();
@@ -164,10 +188,10 @@ public final class TimelinePalette {
             out.add(new LegendEntry("cache", s.name(), color(cache[s.ordinal()])));
         }
         out.add(new LegendEntry("cache", "several changes in one pixel", color(mixed)));
-        out.add(new LegendEntry("hazard", "READY while last write pending", color(hazard)));
+        out.add(new LegendEntry("hazard", "READY while last write pending (what FPRE004 trips on)", color(hazard)));
         out.add(new LegendEntry("write", "last write pending", color(write[Band.WRITE_PENDING])));
-        out.add(new LegendEntry("write", "locked", color(write[Band.WRITE_LOCKED])));
-        out.add(new LegendEntry("write", "pending + locked", color(write[3])));
+        out.add(new LegendEntry("write", "lock held", color(write[Band.WRITE_LOCKED])));
+        out.add(new LegendEntry("write", "pending + lock held", color(write[3])));
         for (CompactionState s : CompactionState.values()) {
             if (compaction[s.ordinal()] >= 0) {
                 out.add(new LegendEntry("compaction", s.name(), color(compaction[s.ordinal()])));
@@ -180,7 +204,8 @@ public final class TimelinePalette {
         }
         out.add(new LegendEntry("events", "write → ACK (injected jitter)", color(jitter)));
         for (MarkerCategory c : MarkerCategory.values()) {
-            out.add(new LegendEntry("events", c.label(), marker(c)));
+            String label = c == MarkerCategory.FPRE004 ? "FPRE004: the only red (tile, line, flag on the ruler)" : c.label();
+            out.add(new LegendEntry("events", label, marker(c)));
         }
         return out;
     }

@@ -516,9 +516,11 @@ public final class TimelineRenderer {
                 double xj = GUTTER + scale.xForTime(trace.timeMicros(seq) - (double) jitter);
                 double jw = Math.max(1, xAck - Math.max(xj, xIssue));
                 jitterLine.add(xAck - jw, xAck);
-                double labelY = bracketRowY[i] + CACHE_TOP + CACHE_H;
+                // The baseline sits low in the cache band, so the text (9 px) stays below the
+                // marker strip: labels never draw over markers.
+                double labelY = bracketRowY[i] + CACHE_TOP + CACHE_H - 0.5;
                 if (bracketOnBlock[i] && jw >= 60 && labels < MAX_LABELS && !labelOverlaps(labels, xAck - 3, labelY)) {
-                    labelQueue(labels++, xAck - 3, labelY, "+" + TimeTicks.format(jitter) + " jitter");
+                    labelQueue(labels++, xAck - 3, labelY, "+" + TimeTicks.millis(jitter) + " jitter");
                 }
             }
         }
@@ -564,18 +566,39 @@ public final class TimelineRenderer {
         }
     }
 
-    /** The jitter labels {@link #collectBrackets} queued. */
+    /**
+     * The jitter labels {@link #collectBrackets} queued, except those that would cover an FPRE004
+     * tile (the tiles fill the whole lane height): labels never draw over markers.
+     */
     private void drawLabels(GraphicsContext gc, int labels) {
         if (labels > 0) {
             gc.setFont(smallFont);
             gc.setTextAlign(TextAlignment.RIGHT);
-            gc.setTextBaseline(VPos.BOTTOM);
+            gc.setTextBaseline(VPos.BASELINE);
             gc.setFill(TEXT);
             for (int i = 0; i < labels; i++) {
-                gc.fillText(labelText[i], labelX[i], labelY[i]);
+                if (!labelCoversTile(labelX[i], labelY[i])) {
+                    gc.fillText(labelText[i], labelX[i], labelY[i]);
+                }
             }
         }
     }
+
+    /** Whether a right-aligned label ending at x with its baseline at y would cover an FPRE004 tile. */
+    boolean labelCoversTile(double x, double y) {
+        for (int i = 0; i < tileRectCount; i += 4) {
+            double left = tileRects[i];
+            double top = tileRects[i + 1];
+            if (left < x && left + tileRects[i + 2] > x - LABEL_WIDTH && top < y + 3 && top + tileRects[i + 3] > y - 8) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The FPRE004 tiles of the frame (left, top, width, height), for labelCoversTile.
+    private double[] tileRects = new double[64];
+    private int tileRectCount;
 
     private static final int MAX_LABELS = 200;
     /** Right-aligned jitter labels are about this wide; closer ones on a row would overprint. */
@@ -641,6 +664,7 @@ public final class TimelineRenderer {
             double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
         MarkerIndex m = f.markers;
         Trace trace = f.model.trace();
+        tileRectCount = 0;
         if (m.fpre004Count() == 0) {
             return;
         }
@@ -662,6 +686,13 @@ public final class TimelineRenderer {
                 }
                 lastTileX = x;
                 double left = GUTTER + x - 4;
+                if (tileRectCount + 4 > tileRects.length) {
+                    tileRects = Arrays.copyOf(tileRects, tileRects.length * 2);
+                }
+                tileRects[tileRectCount++] = left;
+                tileRects[tileRectCount++] = y;
+                tileRects[tileRectCount++] = TILE_W;
+                tileRects[tileRectCount++] = h;
                 tileBatch.add(TILE_FILL, left, y, TILE_W, h);
                 tileBatch.add(TILE_BORDER, left, y, TILE_W, 1);
                 tileBatch.add(TILE_BORDER, left, y + h - 1, TILE_W, 1);
@@ -740,6 +771,11 @@ public final class TimelineRenderer {
         if (trace.block(seq) >= 0) {
             row = layout.rowOf(LaneLayout.LaneKind.BLOCK, trace.block(seq));
             block = row >= 0;
+        }
+        if (row < 0 && trace.node(seq) >= 0) {
+            // Focus mode splits actor lanes per node.
+            row = layout.rowOf(LaneLayout.LaneKind.ACTOR_NODE,
+                    LaneLayout.actorNodeLaneId(trace.kind(seq).actorKind(), trace.node(seq)));
         }
         if (row < 0) {
             row = layout.rowOf(LaneLayout.LaneKind.ACTOR, trace.kind(seq).actorKind().ordinal());

@@ -9,12 +9,17 @@
  * (per-lane change points and markers, built once per trace), and {@link
  * org.fabricscope.ui.timeline.SeriesLod} (at most one segment per pixel column), {@link
  * org.fabricscope.ui.timeline.MarkerSummary} (where a busy lane's markers are, as bits, for
- * zoomed-out frames). Drawing lives in {@link org.fabricscope.ui.timeline.TimelineRenderer}: a
+ * zoomed-out frames), {@link org.fabricscope.ui.timeline.FocusSet} (the lanes and time range of one
+ * FPRE004's story), {@link org.fabricscope.ui.timeline.LaneArrangement} (pins, the event log's lane
+ * filter, focus) and {@link org.fabricscope.ui.timeline.NearestEvent} (what a click picks). {@link
+ * org.fabricscope.ui.timeline.TimelineViewModel} holds focus mode and pins as commands, for the
+ * control and other views. Drawing lives in {@link org.fabricscope.ui.timeline.TimelineRenderer}: a
  * sparse frame as Canvas commands batched by colour, a dense one painted into a {@link
  * org.fabricscope.ui.timeline.PlotRaster} and drawn as one image; colours in {@link
  * org.fabricscope.ui.timeline.TimelinePalette}.
  *
- * <p>May import {@code trace}, {@code ui.session} and JavaFX; must not import {@code sim} (the
+ * <p>May import {@code trace}, {@code replay} (the index the session carries), {@code ui.session}
+ * and JavaFX; must not import {@code sim} (the
  * timeline only reads traces) or other {@code ui} feature packages.
  */
 package org.fabricscope.ui.timeline;

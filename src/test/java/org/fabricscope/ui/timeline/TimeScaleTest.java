@@ -81,4 +81,30 @@ class TimeScaleTest {
         assertThat(scale.isVisible(6000)).isTrue();
         assertThat(scale.isVisible(100)).isFalse();
     }
+
+    @Test
+    void zoomingAboutAPointKeepsThatTimeAtItsPixelInAndOut() {
+        TimeScale scale = new TimeScale();
+        scale.setBounds(0, 100_000);
+        scale.setWidth(1000);
+        scale.fitAll();
+        scale.zoomAround(500, 8);
+        double cursorTime = 41_234;
+        double x = scale.xForTime(cursorTime);
+        for (double factor : new double[] {1.5, 1.5, 1.5, 1 / 1.5, 1 / 1.5}) {
+            scale.zoomAround(x, factor);
+            assertThat(scale.xForTime(cursorTime)).isCloseTo(x, within(1e-6));
+        }
+    }
+
+    @Test
+    void zoomingOutNearTheEndKeepsThePointInViewThoughTheEdgeMovesIt() {
+        TimeScale scale = new TimeScale();
+        scale.setBounds(0, 100_000);
+        scale.setWidth(1000);
+        scale.fit(99_000, 100_000);
+        double t = 99_990;
+        scale.zoomAround(scale.xForTime(t), 1 / 1.5);
+        assertThat(scale.isVisible(t)).isTrue();
+    }
 }

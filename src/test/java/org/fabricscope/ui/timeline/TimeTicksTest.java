@@ -27,4 +27,12 @@ class TimeTicksTest {
         assertThat(TimeTicks.format(7300)).isEqualTo("7.300 ms");
         assertThat(TimeTicks.format(2_500_000)).isEqualTo("2.500000 s");
     }
+
+    @Test
+    void tooltipsAndTablesUseMillisecondsWithMicrosecondPrecision() {
+        assertThat(TimeTicks.millis(82_707)).isEqualTo("82.707 ms");
+        assertThat(TimeTicks.millis(850)).isEqualTo("0.850 ms");
+        assertThat(TimeTicks.millis(2_500_000)).isEqualTo("2500.000 ms");
+        assertThat(TimeTicks.millis(-5)).isEqualTo("-0.005 ms");
+    }
 }
