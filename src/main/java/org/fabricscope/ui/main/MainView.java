@@ -72,6 +72,7 @@ public final class MainView extends BorderPane {
     private final ExplainerView explainer;
     private final EventLogView eventLog;
     private final ScenarioView scenarioView;
+    private SideWidths sideWidths;
 
     @FXML private MenuBar menuBar;
     @FXML private Menu recentMenu;
@@ -136,6 +137,8 @@ public final class MainView extends BorderPane {
         explainerTab.setContent(explainer);
         HBox.setHgrow(replayControls, Priority.ALWAYS);
         toolbarRow.getChildren().add(replayControls);
+        // Side panes keep a usable width and come back to it when the window grows again.
+        sideWidths = new SideWidths(mainSplit, scenarioHost, centreSplit, sideTabs, 220, 300, 260);
         explainer.activeProperty().addListener((obs, was, active) -> {
             if (active) {
                 sideTabs.getSelectionModel().select(explainerTab);
@@ -205,6 +208,12 @@ public final class MainView extends BorderPane {
         statusBar.progressProperty().bind(viewModel.progressProperty());
         cancelButton.visibleProperty().bind(viewModel.busyProperty());
         cancelButton.managedProperty().bind(viewModel.busyProperty());
+        // The replay's messages (why F did nothing, which breakpoint stopped it) go to the status bar.
+        replayControls.viewModel().messageProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.isEmpty()) {
+                viewModel.showStatus(now);
+            }
+        });
         summaryLabel.setId("traceSummary");
         // The status text may be cut short; the summary of what is open must not be.
         summaryLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -243,11 +252,25 @@ public final class MainView extends BorderPane {
         replayControls.installShortcuts(scene);
         scene.getAccelerators().put(RUN_ALTERNATIVE, scenarioViewModel::run);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && viewModel.busyProperty().get()) {
+            if (e.getCode() != KeyCode.ESCAPE || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+                return;
+            }
+            // Esc in a text field (filters, go to, scenario fields) hands the keys back to the
+            // timeline, so that single-key shortcuts work again; elsewhere it cancels running work.
+            if (isTextInput(scene.getFocusOwner())) {
+                timeline.requestFocus();
+                e.consume();
+            } else if (viewModel.busyProperty().get()) {
                 viewModel.cancel();
                 e.consume();
             }
         });
+    }
+
+    /** A text field, text area, or the editor of an editable combo box (where keys are typed). */
+    static boolean isTextInput(javafx.scene.Node node) {
+        return node instanceof javafx.scene.control.TextInputControl
+                || node instanceof javafx.scene.control.ComboBoxBase<?> box && box.isEditable();
     }
 
     /** Every shortcut of the window, each "KEY — action", for Help ▸ Keys. */
@@ -262,7 +285,7 @@ public final class MainView extends BorderPane {
             }
         }
         out.add(RUN_ALTERNATIVE.getDisplayText() + " — Simulate ▸ Run");
-        out.add("Esc — Cancel the running work");
+        out.add("Esc — In a text field: leave it for the timeline (keys step again); elsewhere: cancel the running work");
         out.addAll(replayControls.shortcutDescriptions());
         return out;
     }
@@ -276,7 +299,11 @@ public final class MainView extends BorderPane {
     /** Applies the remembered split positions (again, once the window has its final size). */
     void restoreLayout() {
         double[] main = preferences.dividers("main");
-        mainSplit.setDividerPositions(main.length == 2 ? main : new double[] {0.26, 0.74});
+        double[] mainPositions = main.length == 2 ? main : new double[] {0.26, 0.74};
+        mainSplit.setDividerPositions(mainPositions);
+        double width = mainSplit.getWidth() > 0 ? mainSplit.getWidth() : getScene() == null ? 0 : getScene().getWidth();
+        sideWidths.want(mainPositions, width);
+        sideWidths.apply();
         double[] centre = preferences.dividers("centre");
         centreSplit.setDividerPositions(centre.length == 1 ? centre : new double[] {0.62});
     }
