@@ -138,7 +138,7 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(replayControls, Priority.ALWAYS);
         toolbarRow.getChildren().add(replayControls);
         // Side panes keep a usable width and come back to it when the window grows again.
-        sideWidths = new SideWidths(mainSplit, scenarioHost, centreSplit, sideTabs, 220, 300, 260);
+        sideWidths = new SideWidths(mainSplit, scenarioHost, centreSplit, sideTabs, 196, 300, 240);
         explainer.activeProperty().addListener((obs, was, active) -> {
             if (active) {
                 sideTabs.getSelectionModel().select(explainerTab);
@@ -301,7 +301,8 @@ public final class MainView extends BorderPane {
         double[] main = preferences.dividers("main");
         double[] mainPositions = main.length == 2 ? main : new double[] {0.26, 0.74};
         mainSplit.setDividerPositions(mainPositions);
-        double width = mainSplit.getWidth() > 0 ? mainSplit.getWidth() : getScene() == null ? 0 : getScene().getWidth();
+        // The split spans the window; before the first layout at the window's real size its own width is stale.
+        double width = getScene() != null ? getScene().getWidth() : mainSplit.getWidth();
         sideWidths.want(mainPositions, width);
         sideWidths.apply();
         double[] centre = preferences.dividers("centre");

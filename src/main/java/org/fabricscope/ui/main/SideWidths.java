@@ -18,24 +18,28 @@ import javafx.scene.layout.Region;
  */
 final class SideWidths {
     /** Room taken by the two dividers, near enough. */
-    private static final double DIVIDERS = 12;
+    private static final double DIVIDERS = 10;
 
     private final SplitPane split;
     private final Region left;
     private final Region centre;
     private final Region right;
+    private final double centreFloor;
     private double wantedLeft = Double.NaN;
     private double wantedRight = Double.NaN;
     private boolean applying;
     private boolean queued;
 
+    /**
+     * @param centreMin the least width the centre keeps, besides its content's own minimum
+     */
     SideWidths(SplitPane split, Region left, Region centre, Region right, double leftMin, double centreMin, double rightMin) {
         this.split = split;
         this.left = left;
         this.centre = centre;
         this.right = right;
+        this.centreFloor = centreMin;
         left.setMinWidth(leftMin);
-        centre.setMinWidth(centreMin);
         right.setMinWidth(rightMin);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(right, false);
@@ -70,12 +74,9 @@ final class SideWidths {
         wantedRight = (1 - positions[1]) * width;
     }
 
-    /** The side panes' present widths become the wanted ones. */
+    /** The present divider positions become the wanted side widths (as {@link #want} reads them, so they round-trip). */
     void rememberCurrent() {
-        if (left.getWidth() > 0 && right.getWidth() > 0) {
-            wantedLeft = left.getWidth();
-            wantedRight = right.getWidth();
-        }
+        want(split.getDividerPositions(), split.getWidth());
     }
 
     double wantedLeft() {
@@ -106,7 +107,8 @@ final class SideWidths {
         double rightMin = right.getMinWidth();
         double l = Math.max(leftMin, wantedLeft);
         double r = Math.max(rightMin, wantedRight);
-        double room = width - centre.getMinWidth() - DIVIDERS;
+        // The centre's own minimum (the event log's filter row) counts, so that it is never cut off.
+        double room = width - Math.max(centreFloor, centre.minWidth(-1)) - DIVIDERS;
         if (l + r > room) {
             // Not enough room: each side gives up width in proportion to what it has above its minimum.
             double excess = l + r - room;
