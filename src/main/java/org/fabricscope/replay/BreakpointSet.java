@@ -3,11 +3,12 @@ package org.fabricscope.replay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.fabricscope.trace.Trace;
 
 /**
- * The breakpoints the replay stops at: an event is a hit if any breakpoint matches it. Immutable;
- * {@link #with} and {@link #without} return new sets, so a view model can hold one in a property.
+ * The breakpoints the replay stops at: an event is a hit if any enabled breakpoint matches it.
+ * Immutable; {@link #with} and {@link #without} return new sets, so a view model can hold one in a
+ * property. {@link #toSpec()} and {@link #parse} give a text form, one breakpoint per line, that
+ * round-trips (for saved sessions).
  */
 public final class BreakpointSet {
     private static final BreakpointSet EMPTY = new BreakpointSet(List.of());
@@ -53,14 +54,54 @@ public final class BreakpointSet {
         return breakpoints.isEmpty();
     }
 
-    /** True if any breakpoint matches event {@code seq}. */
-    public boolean matches(Trace trace, int seq) {
+    /** True if any enabled breakpoint matches event {@code seq}. */
+    public boolean matches(TraceIndex index, int seq) {
+        return hitAt(index, seq) != null;
+    }
+
+    /** The first enabled breakpoint (in the set's order) that matches event {@code seq}, or {@code null}. */
+    public Breakpoint hitAt(TraceIndex index, int seq) {
         for (Breakpoint b : breakpoints) {
-            if (b.matches(trace, seq)) {
-                return true;
+            if (b.enabled() && b.matches(index, seq)) {
+                return b;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** The text form: each breakpoint's {@link Breakpoint#toSpec()} on its own line. */
+    public String toSpec() {
+        StringBuilder sb = new StringBuilder();
+        for (Breakpoint b : breakpoints) {
+            sb.append(b.toSpec()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads the text form of {@link #toSpec()}: one breakpoint per line; blank lines and lines
+     * starting with {@code #} are skipped.
+     *
+     * @throws IllegalArgumentException starting with the line number of the first bad line
+     */
+    public static BreakpointSet parse(String spec) {
+        List<Breakpoint> out = new ArrayList<>();
+        String[] lines = (spec == null ? "" : spec).split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                Breakpoint b = Breakpoint.parse(line);
+                if (!out.contains(b)) {
+                    out.add(b);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return new BreakpointSet(out);
     }
 
     /** The first hit after {@code fromStep} (strict), or -1. */
@@ -76,6 +117,9 @@ public final class BreakpointSet {
         int best = -1;
         int bound = limit;
         for (Breakpoint b : breakpoints) {
+            if (!b.enabled()) {
+                continue;
+            }
             int hit = b.nextHit(index, fromStep, bound);
             if (hit >= 0) {
                 best = hit;
@@ -89,7 +133,9 @@ public final class BreakpointSet {
     public int prevHit(TraceIndex index, int fromStep) {
         int best = -1;
         for (Breakpoint b : breakpoints) {
-            best = Math.max(best, b.prevHit(index, fromStep));
+            if (b.enabled()) {
+                best = Math.max(best, b.prevHit(index, fromStep));
+            }
         }
         return best;
     }

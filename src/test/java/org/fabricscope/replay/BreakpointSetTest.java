@@ -21,9 +21,9 @@ class BreakpointSetTest {
         for (int from = -1; from <= TRACE.size(); from += 13) {
             int f = from;
             assertThat(set.nextHit(INDEX, from)).as("next from %d for %s", from, set)
-                    .isEqualTo(NAIVE.next(i -> set.matches(TRACE, i), f));
+                    .isEqualTo(NAIVE.next(i -> set.matches(INDEX, i), f));
             assertThat(set.prevHit(INDEX, from)).as("prev from %d for %s", from, set)
-                    .isEqualTo(NAIVE.prev(i -> set.matches(TRACE, i), f));
+                    .isEqualTo(NAIVE.prev(i -> set.matches(INDEX, i), f));
         }
     }
 

@@ -116,7 +116,19 @@ public class EventLogView extends VBox {
             }
         });
         viewModel.selectedRowProperty().addListener((obs, old, now) -> showSelectedRow());
-        viewModel.rows().addListener((ListChangeListener<Integer>) c -> showSelectedRow());
+        viewModel.rows().addListener((ListChangeListener<Integer>) c -> {
+            showSelectedRow();
+            // A filter changed the rows: once the table has laid them out, bring the cursor's row
+            // (or, if the filter hides it, the next row kept) into view.
+            javafx.application.Platform.runLater(() -> {
+                List<Integer> rows = viewModel.rows();
+                if (!rows.isEmpty() && session.getTrace() != null) {
+                    int i = java.util.Collections.binarySearch(rows, session.getCurrentStep());
+                    table.layout();
+                    reveal(i >= 0 ? i : Math.min(-i - 1, rows.size() - 1));
+                }
+            });
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(filters, table);
         showSelectedRow();

@@ -74,6 +74,7 @@ public final class MainView extends BorderPane {
     private final ExplainerView explainer;
     private final EventLogView eventLog;
     private final ScenarioView scenarioView;
+    private SideWidths sideWidths;
 
     @FXML private MenuBar menuBar;
     @FXML private Menu recentMenu;
@@ -143,6 +144,8 @@ public final class MainView extends BorderPane {
         explainerTab.setContent(explainer);
         HBox.setHgrow(replayControls, Priority.ALWAYS);
         toolbarRow.getChildren().add(replayControls);
+        // Side panes keep a usable width and come back to it when the window grows again.
+        sideWidths = new SideWidths(mainSplit, scenarioHost, centreSplit, sideTabs, 196, 300, 240);
         explainer.activeProperty().addListener((obs, was, active) -> {
             if (active) {
                 sideTabs.getSelectionModel().select(explainerTab);
@@ -212,6 +215,12 @@ public final class MainView extends BorderPane {
         statusBar.progressProperty().bind(viewModel.progressProperty());
         cancelButton.visibleProperty().bind(viewModel.busyProperty());
         cancelButton.managedProperty().bind(viewModel.busyProperty());
+        // The replay's messages (why F did nothing, which breakpoint stopped it) go to the status bar.
+        replayControls.viewModel().messageProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.isEmpty()) {
+                viewModel.showStatus(now);
+            }
+        });
         summaryLabel.setId("traceSummary");
         // The status text may be cut short; the summary of what is open must not be.
         summaryLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -257,11 +266,25 @@ public final class MainView extends BorderPane {
             }
         });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && viewModel.busyProperty().get()) {
+            if (e.getCode() != KeyCode.ESCAPE || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) {
+                return;
+            }
+            // Esc in a text field (filters, go to, scenario fields) hands the keys back to the
+            // timeline, so that single-key shortcuts work again; elsewhere it cancels running work.
+            if (isTextInput(scene.getFocusOwner())) {
+                timeline.requestFocus();
+                e.consume();
+            } else if (viewModel.busyProperty().get()) {
                 viewModel.cancel();
                 e.consume();
             }
         });
+    }
+
+    /** A text field, text area, or the editor of an editable combo box (where keys are typed). */
+    static boolean isTextInput(javafx.scene.Node node) {
+        return node instanceof javafx.scene.control.TextInputControl
+                || node instanceof javafx.scene.control.ComboBoxBase<?> box && box.isEditable();
     }
 
     /** Every shortcut of the window, each "KEY — action", for Help ▸ Keys. */
@@ -276,7 +299,7 @@ public final class MainView extends BorderPane {
             }
         }
         out.add(RUN_ALTERNATIVE.getDisplayText() + " — Simulate ▸ Run");
-        out.add("Esc — Cancel the running work");
+        out.add("Esc — In a text field: leave it for the timeline (keys step again); elsewhere: cancel the running work");
         out.add(FOCUS_FPRE004.getDisplayText() + " — Focus the timeline on the FPRE004 at the cursor; again: full view");
         out.addAll(replayControls.shortcutDescriptions());
         return out;
@@ -291,7 +314,12 @@ public final class MainView extends BorderPane {
     /** Applies the remembered split positions (again, once the window has its final size). */
     void restoreLayout() {
         double[] main = preferences.dividers("main");
-        mainSplit.setDividerPositions(main.length == 2 ? main : new double[] {0.26, 0.74});
+        double[] mainPositions = main.length == 2 ? main : new double[] {0.26, 0.74};
+        mainSplit.setDividerPositions(mainPositions);
+        // The split spans the window; before the first layout at the window's real size its own width is stale.
+        double width = getScene() != null ? getScene().getWidth() : mainSplit.getWidth();
+        sideWidths.want(mainPositions, width);
+        sideWidths.apply();
         double[] centre = preferences.dividers("centre");
         centreSplit.setDividerPositions(centre.length == 1 ? centre : new double[] {0.62});
     }

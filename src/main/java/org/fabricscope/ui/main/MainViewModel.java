@@ -134,6 +134,14 @@ public final class MainViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /**
+     * Shows {@code text} in the status bar: the one place where every panel says what happened, or
+     * why a command could not do anything (the replay's "No later FPRE004.", a breakpoint hit …).
+     */
+    public void showStatus(String text) {
+        status.set(text);
+    }
+
     /** The open trace's summary (scenario, seed, attempt, patch, events, FPRE004 count). */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();

@@ -29,6 +29,13 @@ import org.fabricscope.ui.support.FxDialogService;
 public final class MainWindow {
     private static final String STYLESHEET = "/styles/app.css";
 
+    /**
+     * System property that sets the window's size for this run, e.g. {@code
+     * -Dfabricscope.windowSize=1024x700}, instead of the remembered one (to check the layout at a
+     * small size, or for screenshots). Documented in the README.
+     */
+    public static final String WINDOW_SIZE_PROPERTY = "fabricscope.windowSize";
+
     private final Stage stage;
     private final AppPreferences preferences;
     private final MainViewModel viewModel;
@@ -104,10 +111,37 @@ public final class MainWindow {
             }
             stage.setMaximized(b.maximized());
         });
+        windowSize(System.getProperty(WINDOW_SIZE_PROPERTY)).ifPresent(size -> {
+            stage.setMaximized(false);
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
+        });
         stage.setOnHiding(e -> saveState());
         stage.show();
         // The split panes laid out at the scene's first size; restore the positions at the real one.
         view.restoreLayout();
+    }
+
+    /**
+     * Reads {@code WIDTHxHEIGHT} (e.g. {@code 1024x700}); empty when {@code text} is null. A value
+     * that is not a size, or below the window's minimum of 800x500, is ignored with a one-line
+     * note on standard error.
+     */
+    static java.util.Optional<double[]> windowSize(String text) {
+        if (text == null || text.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{3,5})\\s*[xX×]\\s*(\\d{3,5})\\s*").matcher(text);
+        if (m.matches()) {
+            double w = Double.parseDouble(m.group(1));
+            double h = Double.parseDouble(m.group(2));
+            if (w >= 800 && h >= 500) {
+                return java.util.Optional.of(new double[] {w, h});
+            }
+        }
+        System.err.println("fabricscope: -D" + WINDOW_SIZE_PROPERTY + "=" + text
+                + " is not a window size of at least 800x500 (e.g. 1024x700); the remembered size is used.");
+        return java.util.Optional.empty();
     }
 
     /**

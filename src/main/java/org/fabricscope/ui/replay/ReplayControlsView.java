@@ -7,34 +7,41 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.Modality;
 import javafx.util.StringConverter;
 import org.fabricscope.ui.session.TraceSession;
 
 /**
  * The replay toolbar: step, next/previous transition of the block, verifier check and FPRE004
- * (with a prominent "Run to next FPRE004"), start/end, go to, play/pause at a chosen speed, and
- * the breakpoint editor. Every control's tooltip names its shortcut. Thin: every action delegates
- * to {@link ReplayViewModel}.
+ * (with a prominent "Run to next FPRE004"), the step/time readout, go to, play/pause at a chosen
+ * speed, and the breakpoint editor. Every control's tooltip names its shortcut. Thin: every action
+ * delegates to {@link ReplayViewModel}; its messages (why a command did nothing, which breakpoint
+ * stopped the replay) are for the window's status bar.
+ *
+ * <p>A flow of groups, not a {@link javafx.scene.control.ToolBar}: a tool bar hides what does not
+ * fit behind an overflow menu, and the readout and "Run to next FPRE004" must always show. When
+ * the window is narrow, the later groups (play, go to, breakpoints) wrap onto a second row.
  */
-public class ReplayControlsView extends ToolBar {
+public class ReplayControlsView extends FlowPane {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     /** A key, what it does, and the command it runs. */
@@ -121,7 +128,7 @@ public class ReplayControlsView extends ToolBar {
 
         goToField.setId("go-to");
         goToField.setPromptText("Go to: 1234 or 12.5ms");
-        goToField.setPrefColumnCount(8);
+        goToField.setPrefColumnCount(9);
         goToField.setTooltip(new Tooltip("Go to a step (1234) or a time (12.5ms, 300us, 1.2s) (Ctrl+G, then Enter)"));
         goToField.disableProperty().bind(viewModel.hasTraceProperty().not());
         goToField.setOnAction(e -> {
@@ -136,23 +143,26 @@ public class ReplayControlsView extends ToolBar {
         Button breakpoints = new Button();
         breakpoints.setId("breakpoints");
         breakpoints.textProperty().bind(Bindings.size(viewModel.breakpoints()).asString("Breakpoints (%d)…"));
+        breakpoints.setFocusTraversable(false);
         breakpoints.setTooltip(new Tooltip("Edit breakpoints; playback stops on a match (Ctrl+B). F8 continues to the next hit, Shift+F8 goes back to the previous."));
         breakpoints.setOnAction(e -> showBreakpoints());
 
         Label position = new Label();
         position.setId("replay-position");
         position.textProperty().bind(viewModel.positionProperty());
-        Label message = new Label();
-        message.setId("replay-message");
-        message.getStyleClass().add("replay-message");
-        message.textProperty().bind(viewModel.messageProperty());
 
-        // Position above message in one item, so the toolbar stays narrow enough not to overflow.
-        VBox status = new VBox(position, message);
-        status.setMinWidth(Region.USE_PREF_SIZE);
-        getItems().addAll(start, back, forward, end, new Separator(), prevTransition, nextTransition, new Separator(),
-                prevCheck, nextCheck, new Separator(), prevFpre, nextFpre, new Separator(), play, speed, new Separator(),
-                goToField, breakpoints, new Separator(), status);
+        position.getStyleClass().add("replay-position");
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        position.setTooltip(new Tooltip("The cursor: step number of the event / last step, and its simulated time"));
+        setHgap(10);
+        setVgap(2);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(3, 6, 3, 6));
+        // Minimum width of one group, so the row never shrinks below its widest group.
+        setMinWidth(Region.USE_COMPUTED_SIZE);
+        getChildren().addAll(group(start, back, forward, end), group(prevTransition, nextTransition),
+                group(prevCheck, nextCheck), group(prevFpre, nextFpre), group(position),
+                group(play, speed), group(goToField, breakpoints));
     }
 
     /** The view model behind this toolbar (for the shell's menus). */
@@ -213,6 +223,14 @@ public class ReplayControlsView extends ToolBar {
             breakpointDialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         }
         breakpointDialog.show();
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(2, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("replay-group");
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private void shortcut(KeyCode code, KeyCombination.Modifier modifier, String keys, String action, Runnable command) {

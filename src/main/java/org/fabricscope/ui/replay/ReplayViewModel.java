@@ -39,6 +39,8 @@ public final class ReplayViewModel {
     /** The playback speeds offered, events per second. */
     public static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 20, 50, 100, 500, 1000, 10_000);
 
+    private static final String NO_TRACE = "No trace is open.";
+
     private final TraceSession session;
     private final ReadOnlyBooleanWrapper hasTrace = new ReadOnlyBooleanWrapper(this, "hasTrace");
     private final ReadOnlyBooleanWrapper canStepForward = new ReadOnlyBooleanWrapper(this, "canStepForward");
@@ -81,6 +83,8 @@ public final class ReplayViewModel {
     public void stepForward() {
         if (canStepForward.get()) {
             moveTo(session.getCurrentStep() + 1, false);
+        } else {
+            say(hasTrace.get() ? "Already at the last event." : NO_TRACE);
         }
     }
 
@@ -88,22 +92,32 @@ public final class ReplayViewModel {
     public void stepBack() {
         if (canStepBack.get()) {
             moveTo(session.getCurrentStep() - 1, false);
+        } else {
+            say(hasTrace.get() ? "Already at the first event." : NO_TRACE);
         }
     }
 
     /** The next event that changes a field of the focus block. */
     public void nextTransition() {
-        int block = focusBlock();
+        int block = focusBlockOrSay();
         if (block >= 0) {
-            moveTo(index().nextTransitionOfBlock(block, session.getCurrentStep()), false);
+            int target = index().nextTransitionOfBlock(block, session.getCurrentStep());
+            if (target < 0) {
+                say("Block " + block + " changes no more after this step.");
+            }
+            moveTo(target, false);
         }
     }
 
     /** The previous event that changes a field of the focus block. */
     public void previousTransition() {
-        int block = focusBlock();
+        int block = focusBlockOrSay();
         if (block >= 0) {
-            moveTo(index().prevTransitionOfBlock(block, session.getCurrentStep()), false);
+            int target = index().prevTransitionOfBlock(block, session.getCurrentStep());
+            if (target < 0) {
+                say("Block " + block + " did not change before this step.");
+            }
+            moveTo(target, false);
         }
     }
 
@@ -129,6 +143,8 @@ public final class ReplayViewModel {
     public void goToStart() {
         if (hasTrace.get()) {
             moveTo(0, false);
+        } else {
+            say(NO_TRACE);
         }
     }
 
@@ -136,6 +152,8 @@ public final class ReplayViewModel {
     public void goToEnd() {
         if (hasTrace.get()) {
             moveTo(trace().size() - 1, false);
+        } else {
+            say(NO_TRACE);
         }
     }
 
@@ -147,7 +165,7 @@ public final class ReplayViewModel {
      */
     public String goTo(String text) {
         if (!hasTrace.get()) {
-            return fail("No trace is open.");
+            return fail(NO_TRACE);
         }
         GoToTarget target;
         try {
@@ -157,8 +175,13 @@ public final class ReplayViewModel {
         }
         Trace trace = trace();
         int step;
+        String note = null;
         if (target.isTime()) {
-            step = Math.min(trace.firstAtOrAfter(target.value()), trace.size() - 1);
+            step = trace.firstAtOrAfter(target.value());
+            if (step < 0 || step >= trace.size()) {
+                step = trace.size() - 1;
+                note = EventText.millis(target.value()) + " is after the last event: moved to the last event.";
+            }
         } else {
             if (target.value() >= trace.size()) {
                 return fail("There is no step " + target.value() + ": the trace has steps 0 to " + (trace.size() - 1) + ".");
@@ -166,6 +189,9 @@ public final class ReplayViewModel {
             step = (int) target.value();
         }
         moveTo(step, false);
+        if (note != null) {
+            say(note);
+        }
         return null;
     }
 
@@ -187,6 +213,7 @@ public final class ReplayViewModel {
                 return;
             }
         }
+        say("Already at the fastest speed (" + SPEEDS.get(SPEEDS.size() - 1) + " events/s).");
     }
 
     /** "[": the next slower speed of {@link #SPEEDS}. */
@@ -198,11 +225,16 @@ public final class ReplayViewModel {
                 return;
             }
         }
+        say("Already at the slowest speed (" + SPEEDS.get(0) + " event/s).");
     }
 
     /** Starts playback from the cursor, if there is anything left to play. */
     public void play() {
-        if (playing.get() || !canStepForward.get()) {
+        if (playing.get()) {
+            return;
+        }
+        if (!canStepForward.get()) {
+            say(hasTrace.get() ? "At the last event: nothing left to play (Home goes to the start)." : NO_TRACE);
             return;
         }
         message.set("");
@@ -234,10 +266,19 @@ public final class ReplayViewModel {
      */
     public int runToNextBreakpoint() {
         if (!canStepForward.get()) {
+            say(hasTrace.get() ? "At the last event: no breakpoint can be hit after it." : NO_TRACE);
             return -1;
         }
-        int stop = findStop(session.getCurrentStep(), trace().size() - 1);
+        if (enabledBreakpoints() == 0) {
+            say(breakpoints.isEmpty() ? "No breakpoints: add one with Ctrl+B." : "Every breakpoint is disabled: enable one with Ctrl+B.");
+            return -1;
+        }
+        int from = session.getCurrentStep();
+        int stop = findStop(from, trace().size() - 1);
         settleAt(stop);
+        if (breakpointSet().hitAt(index(), stop) == null) {
+            say("No breakpoint hit after step " + from + "; moved to the end of the trace.");
+        }
         return stop;
     }
 
@@ -248,15 +289,21 @@ public final class ReplayViewModel {
      */
     public int previousBreakpoint() {
         if (!hasTrace.get()) {
+            say(NO_TRACE);
+            return -1;
+        }
+        if (enabledBreakpoints() == 0) {
+            say(breakpoints.isEmpty() ? "No breakpoints: add one with Ctrl+B." : "Every breakpoint is disabled: enable one with Ctrl+B.");
             return -1;
         }
         int hit = breakpointSet().prevHit(index(), session.getCurrentStep());
         if (hit < 0) {
-            message.set("No earlier breakpoint hit.");
+            say("No breakpoint hit before step " + session.getCurrentStep() + ".");
             return -1;
         }
         pause();
         moveTo(hit, true);
+        announceHit(hit);
         return hit;
     }
 
@@ -276,7 +323,7 @@ public final class ReplayViewModel {
         int limit = (int) Math.min((long) from + maxEvents, last);
         if (limit <= from) {
             pause();
-            message.set("End of trace.");
+            say("End of trace.");
             return 0;
         }
         int stop = findStop(from, limit);
@@ -313,7 +360,17 @@ public final class ReplayViewModel {
     }
 
     private boolean hitsBreakpoint(int seq) {
-        return breakpointSet().matches(trace(), seq);
+        return breakpointSet().matches(index(), seq);
+    }
+
+    private int enabledBreakpoints() {
+        int n = 0;
+        for (Breakpoint b : breakpoints) {
+            if (b.enabled()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The breakpoints as the replay index's set (cheap: a handful of records). */
@@ -324,31 +381,38 @@ public final class ReplayViewModel {
     /** Moves to {@code stop}, pauses, and says why it stopped there. */
     private void settleAt(int stop) {
         pause();
-        Breakpoint hit = null;
-        for (Breakpoint b : breakpoints) {
-            if (b.matches(trace(), stop)) {
-                hit = b;
-                break;
-            }
-        }
+        Breakpoint hit = breakpointSet().hitAt(index(), stop);
         moveTo(stop, hit != null);
         if (hit != null) {
-            message.set("Stopped at breakpoint " + hit.describe() + " (#" + stop + ").");
+            announceHit(stop);
         } else if (stop == trace().size() - 1) {
-            message.set("End of trace.");
+            say("End of trace.");
         }
+    }
+
+    /** Says which breakpoint stopped the replay at {@code step}, and where: its number, step, time and block. */
+    private void announceHit(int step) {
+        Breakpoint hit = breakpointSet().hitAt(index(), step);
+        if (hit == null) {
+            return;
+        }
+        int block = trace().block(step);
+        say("Stopped at breakpoint " + (breakpoints.indexOf(hit) + 1) + ", " + hit.describe() + ": #" + step + " at "
+                + EventText.millis(trace().timeMicros(step)) + (block >= 0 ? " on block " + block : "") + ".");
     }
 
     // ---- shared -------------------------------------------------------------------------------
 
     private void jumpToKind(EventKind kind, boolean forward) {
         if (!hasTrace.get()) {
+            say(NO_TRACE);
             return;
         }
         int step = session.getCurrentStep();
         int target = forward ? index().nextOfKind(kind, step) : index().prevOfKind(kind, step);
         if (target < 0) {
-            message.set("No " + (forward ? "later " : "earlier ") + kind + ".");
+            boolean none = index().countOfKind(kind) == 0;
+            say(none ? "This trace has no " + kind + "." : "No " + (forward ? "later " : "earlier ") + kind + ".");
             return;
         }
         moveTo(target, true);
@@ -369,8 +433,26 @@ public final class ReplayViewModel {
     }
 
     private String fail(String text) {
-        message.set(text);
+        say(text);
         return text;
+    }
+
+    /**
+     * Sets the message so that listeners hear it even when it repeats the last one: pressing F
+     * twice at the last FPRE004 must say so twice (the status bar may show something else between).
+     */
+    private void say(String text) {
+        message.set("");
+        message.set(text);
+    }
+
+    /** The focus block, or -1 after saying that there is none. */
+    private int focusBlockOrSay() {
+        int block = focusBlock();
+        if (block < 0) {
+            say(hasTrace.get() ? "This event has no block: select a block on the timeline first." : NO_TRACE);
+        }
+        return block;
     }
 
     /** The selected block, or the block of the event under the cursor; -1 if neither. */

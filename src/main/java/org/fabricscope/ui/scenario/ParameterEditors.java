@@ -1,14 +1,11 @@
 package org.fabricscope.ui.scenario;
 
-import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.util.Callback;
 import org.controlsfx.control.PropertySheet;
@@ -16,16 +13,18 @@ import org.controlsfx.property.editor.PropertyEditor;
 import org.fabricscope.sim.ParameterSpec;
 
 /**
- * Type-appropriate editors for scenario parameters: a check box for booleans, a text field that
- * accepts only number characters for numbers. Each editor is bound to its field's text both ways
- * and flagged {@code :invalid}, with the simulator's message as its tooltip, while the value is
- * rejected.
+ * Type-appropriate editors for scenario parameters: a check box for booleans, a text field for
+ * numbers. Each editor is bound to its field's text both ways and flagged {@code :invalid}, with
+ * the simulator's message as its tooltip (and in the panel's validation message), while the value
+ * is rejected.
+ *
+ * <p>A number field takes every keystroke and lets the simulator judge the text: a filter that
+ * dropped the characters a whole number cannot hold turned "7.5" silently into 75, and refused
+ * the units the simulator accepts ({@code 7.3ms}). Now "7.5" stays as typed, is refused, and says
+ * why; Run stays disabled until it is fixed.
  */
 final class ParameterEditors implements Callback<PropertySheet.Item, PropertyEditor<?>> {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
-
-    private static final Pattern INTEGER_CHARS = Pattern.compile("-?[0-9]*");
-    private static final Pattern DECIMAL_CHARS = Pattern.compile("-?[0-9]*([.][0-9]*)?([eE][-+]?[0-9]*)?");
 
     @Override
     public PropertyEditor<?> call(PropertySheet.Item item) {
@@ -37,12 +36,6 @@ final class ParameterEditors implements Callback<PropertySheet.Item, PropertyEdi
         TextField text = new TextField();
         text.setId("param-" + field.name());
         text.getStyleClass().add("parameter-editor");
-        Pattern allowed = field.spec().type() == ParameterSpec.Type.INTEGER ? INTEGER_CHARS : DECIMAL_CHARS;
-        // Refuse characters that can never make a number; range checks are left to the simulator
-        // so that its message is the one the user sees.
-        UnaryOperator<TextFormatter.Change> filter =
-                change -> allowed.matcher(change.getControlNewText()).matches() ? change : null;
-        text.setTextFormatter(new TextFormatter<>(filter));
         text.textProperty().bindBidirectional(field.valueProperty());
         flagErrors(text, field);
         return new PropertyEditor<String>() {

@@ -180,25 +180,27 @@ class MainWindowTest {
     @Test
     void aReopenedWindowHasTheSizeAndSplitsTheLastOneWasClosedWith() throws Exception {
         Fx.run(() -> {
-            window.stage().setWidth(1000);
+            // Wide enough for both side panes' widths and the event log's minimum between them.
+            window.stage().setWidth(1200);
             window.stage().setHeight(700);
             window.view().lookupAll(".split-pane").stream()
                     .map(n -> (javafx.scene.control.SplitPane) n)
                     .filter(p -> p.getDividers().size() == 2)
-                    .findFirst().orElseThrow().setDividerPositions(0.3, 0.7);
+                    .findFirst().orElseThrow().setDividerPositions(0.23, 0.75);
             window.stage().hide();
         });
 
         MainWindow reopened = Fx.call(() -> MainWindow.show(new Stage(), services));
 
-        assertThat(reopened.stage().getWidth()).isEqualTo(1000);
+        assertThat(reopened.stage().getWidth()).isEqualTo(1200);
         assertThat(reopened.stage().getHeight()).isEqualTo(700);
-        assertThat(prefs.preferences().dividers("main")[0]).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(prefs.preferences().dividers("main")[0]).isCloseTo(0.23, org.assertj.core.data.Offset.offset(0.01));
         double[] restored = Fx.call(() -> reopened.view().lookupAll(".split-pane").stream()
                 .map(n -> (javafx.scene.control.SplitPane) n)
                 .filter(p -> p.getDividers().size() == 2)
                 .findFirst().orElseThrow().getDividerPositions());
-        assertThat(restored[0]).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(restored[0]).isCloseTo(0.23, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(restored[1]).isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.01));
         Fx.run(() -> reopened.stage().hide());
     }
 
