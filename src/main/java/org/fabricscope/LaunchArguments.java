@@ -43,7 +43,8 @@ public record LaunchArguments(Path trace, GoToTarget at) {
                 trace = Path.of(a);
                 continue;
             } else {
-                throw new IllegalArgumentException("more than one trace file given ('" + trace + "' and '" + a + "')");
+                throw new IllegalArgumentException("more than one trace file given ('" + trace + "' and '" + a
+                        + "'); the window takes TRACE [--at STEP|TIME]");
             }
             if (at != null) {
                 throw new IllegalArgumentException("--at is given twice");

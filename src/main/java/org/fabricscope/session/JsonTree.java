@@ -196,7 +196,9 @@ final class JsonTree {
 
     /** Parses one JSON value filling the whole stream. */
     static Node parse(InputStream in, String file) throws SessionFormatException {
-        try (JsonParser p = FACTORY.createParser(in)) {
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(in);
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new SessionFormatException(file, 0, 0, "the file is empty; expected a session {\"format\":\""
@@ -213,7 +215,8 @@ final class JsonTree {
         } catch (JsonEOFException e) {
             throw at(file, e.getLocation(), "the file ends in the middle of the session (truncated?)", e);
         } catch (StreamConstraintsException e) {
-            throw at(file, e.getLocation(), "a value exceeds the session format's limits (strings up to "
+            // Jackson reports a broken limit without a position; the parser knows where it stopped.
+            throw at(file, e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation(), "a value exceeds the session format's limits (strings up to "
                     + MAX_STRING_CHARS + " characters, nesting up to " + MAX_DEPTH + " levels)", e);
         } catch (JsonParseException e) {
             String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
@@ -223,6 +226,14 @@ final class JsonTree {
             throw new SessionFormatException(file, 0, 0, "not UTF-8 text: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new SessionFormatException(file, 0, 0, "cannot read the file: " + e.getMessage(), e);
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // The stream is the caller's; nothing was written.
+                }
+            }
         }
     }
 
