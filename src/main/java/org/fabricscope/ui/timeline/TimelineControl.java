@@ -218,6 +218,11 @@ public class TimelineControl extends Region {
         markDirty();
     }
 
+    /** The bookmarks and notes drawn. */
+    public List<TimelineAnnotation> annotations() {
+        return frame.annotations;
+    }
+
     /** The lanes' vertical scroll, in pixels from the top. */
     public double laneScrollY() {
         return layout.scrollY();
