@@ -124,6 +124,10 @@ public final class MainWindow {
                 viewModel.report(e.getMessage());
                 return null;
             }
+            if (launch.at() == null && String.valueOf(launch.trace().getFileName()).endsWith(
+                    org.fabricscope.ui.workspace.SessionViewModel.EXTENSION)) {
+                return view.sessions().open(launch.trace());
+            }
             if (launch.at() == null) {
                 return viewModel.open(launch.trace());
             }
