@@ -73,6 +73,9 @@ class SessionGuiTest {
                 }
             }
             window.stage().hide();
+            // The primary stage is shared with the next test classes: their hiding must not save
+            // into this test's preferences, which are gone by then.
+            window.stage().setOnHiding(null);
         });
         workers.shutdownNow();
         prefs.close();
