@@ -11,6 +11,7 @@ import org.fabricscope.cli.FabricScopeCli;
  * <ul>
  *   <li>no arguments: the GUI on the built-in default scenario;
  *   <li>one argument that is an existing file: the GUI with that trace open;
+ *   <li>{@code TRACE --at STEP|TIME}: the GUI with that trace open at that moment ({@link LaunchArguments});
  *   <li>{@code bench …}: the benchmark ({@link org.fabricscope.bench.Bench}), which may start a
  *       headless JavaFX toolkit for its frame times, so it is dispatched here and not by the CLI;
  *   <li>anything else: a headless command ({@code simulate}, {@code find-repro}, …, {@code --help}).
@@ -22,6 +23,18 @@ public final class Launcher {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("bench")) {
             org.fabricscope.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && !FabricScopeCli.isCommand(args[0]) && LaunchArguments.mentionsAt(java.util.Arrays.asList(args))) {
+            // TRACE --at STEP|TIME: the window at a moment; a bad value is one line, before any window.
+            try {
+                LaunchArguments.parse(java.util.Arrays.asList(args));
+            } catch (IllegalArgumentException e) {
+                System.err.println("fabricscope: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            GuiStarter.start(args);
             return;
         }
         if (args.length == 0 || (args.length == 1 && looksLikeTraceFile(args[0]))) {

@@ -2,9 +2,10 @@ package org.fabricscope.trace;
 
 /**
  * A trace file that cannot be read, with where and what. {@link #getMessage()} is the user-facing
- * form {@code FILE:LINE[:COLUMN]: message}.
+ * form {@code FILE:LINE[:COLUMN]: message}. Not final: {@link TruncatedTraceException} is the one
+ * subclass, for a file that is only cut short.
  */
-public final class TraceFormatException extends Exception {
+public class TraceFormatException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String file;

@@ -20,9 +20,9 @@ import java.util.Set;
  * directory (same file system, so the move is a rename), then moved into place. On any failure,
  * cancellation included, the temporary file is deleted and the target is untouched.
  */
-final class AtomicFile {
+public final class AtomicFile {
     /** Writes the content to a stream. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -44,7 +44,12 @@ final class AtomicFile {
         Files.setPosixFilePermissions(tmp, perms);
     }
 
-    static void write(Path path, boolean overwrite, Content content) throws IOException {
+    /**
+     * Writes {@code content} to {@code path} atomically; an existing file is replaced only when
+     * {@code overwrite} (else {@link FileAlreadyExistsException}). Public for other file formats
+     * of the application (session files), which must be written the same way.
+     */
+    public static void write(Path path, boolean overwrite, Content content) throws IOException {
         Path target = path.toAbsolutePath();
         if (!overwrite && Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString(), null, "a file is already there; not overwriting it");

@@ -28,6 +28,7 @@ import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceBuilder;
 import org.fabricscope.trace.TraceFormatException;
 import org.fabricscope.trace.TraceHeader;
+import org.fabricscope.trace.TruncatedTraceException;
 
 /**
  * Reads a JSON Lines trace file (see {@code TRACE_FORMAT.md}) straight into a {@link Trace}'s
@@ -38,6 +39,10 @@ import org.fabricscope.trace.TraceHeader;
  * bounded by the data, never by a hostile line: strings, numbers, nesting, blocks and parameters
  * all have limits ({@link TraceFormat}), and an event object only accepts its known keys, once
  * each. Cancellation throws {@link org.fabricscope.trace.CancelledException}.
+ *
+ * <p>A file that is valid but stops early (no end line, perhaps a last line cut off) is refused
+ * with a {@link TruncatedTraceException} that counts its complete events; {@link
+ * #readCompletePrefix} reads just those, for a caller that asked the user first.
  */
 public final class TraceReader {
     private static final int PROGRESS_EVERY_EVENTS = 1 << 13;
@@ -83,6 +88,27 @@ public final class TraceReader {
             return read(closing, name, size, progress);
         } catch (IOException e) {
             throw new TraceFormatException(name, 0, 0, "cannot close the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the complete events of a trace file that may be cut off (see {@link
+     * TruncatedTraceException}): a complete file reads as {@link #read(Path, Progress)} reads it;
+     * a file that stops early reads as its events before the cut. Any other problem is reported
+     * as by {@link #read(Path, Progress)}. Always the general reader: a cut file is not canonical.
+     */
+    public static Trace readCompletePrefix(Path path, Progress progress) throws TraceFormatException {
+        String name = path.toString();
+        try (InputStream in = Files.newInputStream(path)) {
+            Parse parse = new Parse(name, new CountingInputStream(in), Files.size(path), progress);
+            parse.allowTruncated = true;
+            return parse.run();
+        } catch (NoSuchFileException e) {
+            throw new TraceFormatException(name, 0, 0, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new TraceFormatException(name, 0, 0, "permission denied", e);
+        } catch (IOException e) {
+            throw new TraceFormatException(name, 0, 0, "cannot read the file: " + e.getMessage(), e);
         }
     }
 
@@ -180,6 +206,10 @@ public final class TraceReader {
         private int lastLine;
         /** Line on which the JSON object being read began (1 while reading the header). */
         private int objectStartLine = 1;
+        /** Events read completely so far. */
+        private int complete;
+        /** Return the complete events of a file that stops early instead of refusing it. */
+        private boolean allowTruncated;
 
         private static int[][] initialSuccessors() {
             int[][] table = new int[EventKind.count() + 1][PREDICTABLE_KEYS.length + 1];
@@ -214,10 +244,15 @@ public final class TraceReader {
                 return builder.build();
             } catch (JsonEOFException e) {
                 // Name the line the unfinished object began on: that is the line the user must look at.
-                throw new TraceFormatException(file, objectStartLine, 0,
-                        "the file ends before the JSON object begun on this line is complete (truncated?); "
-                                + "expected the rest of the object",
-                        e);
+                String problem = "the file ends before the JSON object begun on this line is complete (truncated?); "
+                        + "expected the rest of the object";
+                if (builder == null) {
+                    throw new TraceFormatException(file, objectStartLine, 0, problem, e);
+                }
+                if (allowTruncated) {
+                    return builder.build();
+                }
+                throw new TruncatedTraceException(file, objectStartLine, 0, problem, complete, objectStartLine, e);
             } catch (StreamConstraintsException e) {
                 throw fail(e, describeLimit(e.getOriginalMessage()));
             } catch (JsonParseException e) {
@@ -437,10 +472,15 @@ public final class TraceReader {
                 builder.append(time, block, node, actor, kind, field, oldValue, newValue, cause, arg);
                 prevTime = time;
                 expectedSeq++;
+                complete = expectedSeq;
             }
-            throw new TraceFormatException(file, Math.max(lastLine, 1), 0,
+            if (allowTruncated) {
+                return;
+            }
+            throw new TruncatedTraceException(file, Math.max(lastLine, 1), 0,
                     "the file ends after " + expectedSeq + " events without the end line {\"end\":true,\"events\":"
-                            + expectedSeq + "}; it is truncated or its writer did not finish");
+                            + expectedSeq + "}; it is truncated or its writer did not finish",
+                    expectedSeq, 0, null);
         }
 
         /**

@@ -18,6 +18,14 @@ public interface TraceFileFormat {
     Trace read(Path file, Progress progress) throws IOException, TraceFormatException;
 
     /**
+     * Reads the complete events of a file that {@link #read} refused as cut off (a {@link
+     * org.fabricscope.trace.TruncatedTraceException}); only after the user agreed. Never cached.
+     */
+    default Trace readCompletePrefix(Path file, Progress progress) throws IOException, TraceFormatException {
+        return org.fabricscope.trace.io.TraceReader.readCompletePrefix(file, progress);
+    }
+
+    /**
      * Writes {@code trace} to {@code file} atomically, replacing what is there: readers never see
      * a half-written file, and a failed or cancelled write leaves the old file as it was.
      */

@@ -49,6 +49,10 @@ import org.fabricscope.ui.scenario.ScenarioViewModel;
 import org.fabricscope.ui.session.TraceSession;
 import org.fabricscope.ui.support.AppPreferences;
 import org.fabricscope.ui.timeline.TimelineControl;
+import org.fabricscope.ui.workspace.BookmarksView;
+import org.fabricscope.ui.workspace.BookmarksViewModel;
+import org.fabricscope.ui.workspace.SessionViewModel;
+import org.fabricscope.ui.workspace.TimelinePort;
 
 /**
  * The main window's content (layout in {@code fxml/main.fxml}): menus, toolbar, the scenario
@@ -75,6 +79,8 @@ public final class MainView extends BorderPane {
     private final EventLogView eventLog;
     private final ScenarioView scenarioView;
     private SideWidths sideWidths;
+    private final BookmarksView bookmarks;
+    private final SessionViewModel sessions;
 
     @FXML private MenuBar menuBar;
     @FXML private Menu recentMenu;
@@ -96,6 +102,12 @@ public final class MainView extends BorderPane {
     @FXML private TabPane sideTabs;
     @FXML private Tab inspectorTab;
     @FXML private Tab explainerTab;
+    @FXML private Tab bookmarksTab;
+    @FXML private MenuItem saveSessionItem;
+    @FXML private MenuItem addBookmarkItem;
+    @FXML private MenuItem addNoteItem;
+    @FXML private MenuItem addRangeNoteItem;
+    @FXML private MenuItem copyMomentItem;
     @FXML private StatusBar statusBar;
     @FXML private Label summaryLabel;
     @FXML private Button cancelButton;
@@ -124,6 +136,17 @@ public final class MainView extends BorderPane {
                 this::chooserDirectory,
                 runItem.getAccelerator().getDisplayText(),
                 findItem.getAccelerator().getDisplayText());
+        // Bookmarks, notes and sessions: their view models see the others' state through these.
+        TimelinePort timelinePort = TimelinePort.of(timeline);
+        BookmarksViewModel bookmarksViewModel = new BookmarksViewModel(session, timelinePort, viewModel.dialogs());
+        bookmarks = new BookmarksView(bookmarksViewModel);
+        sessions = new SessionViewModel(viewModel, eventLog.viewModel(), replayControls.viewModel(), bookmarksViewModel,
+                timelinePort, viewModel.dialogs(), text -> {
+                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                    content.putString(text);
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                });
+        bookmarksTab.setContent(bookmarks);
         compose();
         bindMenus();
         bindStatus();
@@ -161,6 +184,10 @@ public final class MainView extends BorderPane {
         runButton.disableProperty().bind(scenarioViewModel.canRunProperty().not());
         findButton.disableProperty().bind(scenarioViewModel.canRunProperty().not());
         cancelItem.disableProperty().bind(viewModel.busyProperty().not());
+        saveSessionItem.disableProperty().bind(viewModel.canSaveProperty().not());
+        for (MenuItem item : List.of(addBookmarkItem, addNoteItem, addRangeNoteItem, copyMomentItem)) {
+            item.disableProperty().bind(viewModel.session().traceProperty().isNull());
+        }
         openButton.setTooltip(new Tooltip("Open a trace file (" + shortcut(openItem) + ")"));
         runButton.setTooltip(new Tooltip("Simulate the scenario panel's attempt and open its trace ("
                 + shortcut(runItem) + " or " + RUN_ALTERNATIVE.getDisplayText() + ")"));
@@ -335,6 +362,52 @@ public final class MainView extends BorderPane {
 
     public TimelineControl timeline() {
         return timeline;
+    }
+
+    /** Save/Open Session, links to moments and {@code --at}. */
+    public SessionViewModel sessions() {
+        return sessions;
+    }
+
+    /** The Bookmarks tab. */
+    public BookmarksView bookmarks() {
+        return bookmarks;
+    }
+
+    @FXML
+    private void openSession() {
+        sessions.openWithChooser();
+    }
+
+    @FXML
+    private void saveSession() {
+        sessions.saveWithChooser();
+    }
+
+    @FXML
+    private void addBookmark() {
+        if (bookmarks.viewModel().addBookmarkAtCursor() != null) {
+            sideTabs.getSelectionModel().select(bookmarksTab);
+        }
+    }
+
+    @FXML
+    private void addNote() {
+        if (bookmarks.viewModel().addNoteAtCursor() != null) {
+            sideTabs.getSelectionModel().select(bookmarksTab);
+        }
+    }
+
+    @FXML
+    private void addRangeNote() {
+        if (bookmarks.viewModel().addNoteOnVisibleRange() != null) {
+            sideTabs.getSelectionModel().select(bookmarksTab);
+        }
+    }
+
+    @FXML
+    private void copyMomentLink() {
+        sessions.copyLinkToMoment();
     }
 
     // ---- menu actions: thin, they delegate

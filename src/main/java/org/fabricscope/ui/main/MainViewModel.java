@@ -31,6 +31,7 @@ import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.trace.TruncatedTraceException;
 import org.fabricscope.ui.files.RecentFiles;
 import org.fabricscope.ui.files.TraceFileFormat;
 import org.fabricscope.ui.scenario.RunRequest;
@@ -86,6 +87,9 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper(this, "windowTitle", "FabricScope");
     private final BooleanBinding traceOpen;
     private Task<?> current;
+    /** The open trace when it is only the first events of a cut-off file, and what to say about it. */
+    private LoadedTrace partialTrace;
+    private String partialNote;
 
     public MainViewModel(
             TraceSession session,
@@ -112,6 +116,11 @@ public final class MainViewModel {
 
     public TraceSession session() {
         return session;
+    }
+
+    /** How this window asks the user things (for the view models composed beside this one). */
+    public DialogService dialogs() {
+        return dialogs;
     }
 
     /** True while a background command runs. */
@@ -183,6 +192,15 @@ public final class MainViewModel {
      * stays open. File ▸ Open, Open Recent, drag and drop and the command line all come here.
      */
     public Task<LoadedTrace> open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Opens {@code file} as {@link #open(Path)} does, then (when it opened) calls {@code then}
+     * with it, after the session shows it: how a saved session or a {@code --at} moment is
+     * restored on top of the trace. {@code then} may be null.
+     */
+    public Task<LoadedTrace> open(Path file, Consumer<LoadedTrace> then) {
         Path path = file.toAbsolutePath().normalize();
         String name = String.valueOf(path.getFileName());
         return start(
@@ -200,8 +218,11 @@ public final class MainViewModel {
                     currentFile.set(path);
                     recent.add(path);
                     status.set("Opened " + name + String.format(Locale.ROOT, " (%,d events)", loaded.trace().size()));
+                    if (then != null) {
+                        then.accept(loaded);
+                    }
                 },
-                error -> openFailed(path, error),
+                error -> openFailed(path, error, then),
                 "Cancelled opening " + name + "; the previous trace stays open.");
     }
 
@@ -286,8 +307,65 @@ public final class MainViewModel {
                 "Cancelled exporting " + name + ".");
     }
 
+    /**
+     * Opens the first complete events of a file cut off mid-way ({@link TruncatedTraceException}),
+     * saying everywhere (title, summary, status) that its end is missing. Called after the user
+     * agreed; then as in {@link #open(Path, Consumer)}.
+     */
+    public Task<LoadedTrace> openCompletePrefix(Path file, Consumer<LoadedTrace> then) {
+        Path path = file.toAbsolutePath().normalize();
+        String name = String.valueOf(path.getFileName());
+        return start(
+                "Opening the complete events of " + name + "…",
+                p -> {
+                    p.phase("Reading " + name + "…");
+                    Trace trace = files.readCompletePrefix(path, p.part(0, READ_SHARE));
+                    p.checkCancelled();
+                    p.phase(String.format(Locale.ROOT, "Indexing %,d events…", trace.size()));
+                    return new LoadedTrace(path, trace, TraceIndex.build(trace, p.part(READ_SHARE, 1)));
+                },
+                loaded -> {
+                    partialTrace = loaded;
+                    partialNote = String.format(Locale.ROOT, "partial: first %,d events, end missing", loaded.trace().size());
+                    session.open(loaded);
+                    currentFile.set(path);
+                    status.set(String.format(Locale.ROOT,
+                            "Opened the first %,d events of %s; the rest of the file is missing (partial trace).",
+                            loaded.trace().size(), name));
+                    if (then != null) {
+                        then.accept(loaded);
+                    }
+                },
+                error -> openFailed(path, error, null),
+                "Cancelled opening " + name + "; the previous trace stays open.");
+    }
+
+    /** True when the open trace is only the first events of a cut-off file. */
+    public boolean isPartial() {
+        return partialTrace != null && session.getTrace() == partialTrace;
+    }
+
+    /** Says {@code message} in the status bar (for commands of other view models, such as sessions). */
+    public void report(String message) {
+        status.set(message);
+    }
+
+    /**
+     * Runs {@code job} as this window's one background command (progress in the status bar,
+     * Cancel, one at a time), for commands of other view models such as saving a session.
+     */
+    public <T> Task<T> background(
+            String title, BackgroundWork.Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure, String cancelled) {
+        return start(title, job, onSuccess, onFailure, cancelled);
+    }
+
     /** Runs one attempt of the request with its trace recorded, then opens that trace. */
     public Task<LoadedTrace> run(RunRequest request) {
+        return run(request, null);
+    }
+
+    /** As {@link #run(RunRequest)}, then calls {@code then} (may be null) with the opened trace. */
+    public Task<LoadedTrace> run(RunRequest request, Consumer<LoadedTrace> then) {
         String what = request.scenario().name() + " seed " + request.seed() + " attempt " + request.attempt()
                 + " patch " + request.patch();
         return start(
@@ -304,6 +382,9 @@ public final class MainViewModel {
                     TraceSummary s = TraceSummary.of(loaded);
                     status.set(String.format(Locale.ROOT, "Simulated %,d events; FPRE004 %s.", s.events(),
                             s.fpre004() == 0 ? "did not occur" : "occurred " + s.fpre004() + (s.fpre004() == 1 ? " time" : " times")));
+                    if (then != null) {
+                        then.accept(loaded);
+                    }
                 },
                 error -> failed("Simulation failed", describe(error), error),
                 "Cancelled the simulation; the previous trace stays open.");
@@ -442,9 +523,22 @@ public final class MainViewModel {
         busy.set(false);
     }
 
-    private void openFailed(Path path, Throwable error) {
+    private void openFailed(Path path, Throwable error, Consumer<LoadedTrace> then) {
         String name = String.valueOf(path.getFileName());
-        if (error instanceof TraceFormatException e && e.getCause() instanceof NoSuchFileException) {
+        if (error instanceof TruncatedTraceException e && e.completeEvents() > 0) {
+            String where = e.cutLine() > 0
+                    ? String.format(Locale.ROOT, "no end line; line %,d is cut off", e.cutLine())
+                    : "no end line";
+            String question = String.format(Locale.ROOT, "%s ends after %,d complete events (%s). Open the first %,d events?",
+                    name, e.completeEvents(), where, e.completeEvents());
+            if (dialogs.confirm("Open a partial trace?", question + "\n\nThe trace will be marked partial; "
+                    + "validate and the other tools still refuse the file.\n\n" + e.getMessage())) {
+                openCompletePrefix(path, then);
+            } else {
+                status.set("Not opened: " + name + " is cut off after " + String.format(Locale.ROOT, "%,d", e.completeEvents())
+                        + " events" + (session.getTrace() == null ? "." : "; the previous trace stays open."));
+            }
+        } else if (error instanceof TraceFormatException e && e.getCause() instanceof NoSuchFileException) {
             recent.remove(path);
             status.set("Could not open " + name + ": no such file.");
             dialogs.showError("Cannot open " + name, e.getMessage());
@@ -501,7 +595,7 @@ public final class MainViewModel {
             currentFile.set(null);
         } else {
             TraceSummary s = TraceSummary.of(loaded);
-            summary.set(s.text());
+            summary.set(isPartial() ? s.text() + " · " + partialNote.toUpperCase(Locale.ROOT) : s.text());
             fpre004Count.set(s.fpre004());
             currentFile.set(loaded.source());
         }
@@ -512,6 +606,8 @@ public final class MainViewModel {
         LoadedTrace loaded = session.getTrace();
         if (loaded == null) {
             windowTitle.set("FabricScope");
+        } else if (currentFile.get() != null && isPartial()) {
+            windowTitle.set(currentFile.get().getFileName() + " (" + partialNote + ") — FabricScope");
         } else if (currentFile.get() != null) {
             windowTitle.set(currentFile.get().getFileName() + " — FabricScope");
         } else {

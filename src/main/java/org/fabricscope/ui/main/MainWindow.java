@@ -150,7 +150,22 @@ public final class MainWindow {
      */
     public Task<?> start(List<String> args) {
         if (!args.isEmpty()) {
-            return viewModel.open(Path.of(args.get(0)));
+            org.fabricscope.LaunchArguments launch;
+            try {
+                launch = org.fabricscope.LaunchArguments.parse(args);
+            } catch (IllegalArgumentException e) {
+                // The launcher refuses these before the window; a test or another caller may not.
+                viewModel.report(e.getMessage());
+                return null;
+            }
+            if (launch.at() == null && String.valueOf(launch.trace().getFileName()).endsWith(
+                    org.fabricscope.ui.workspace.SessionViewModel.EXTENSION)) {
+                return view.sessions().open(launch.trace());
+            }
+            if (launch.at() == null) {
+                return viewModel.open(launch.trace());
+            }
+            return viewModel.open(launch.trace(), loaded -> view.sessions().goToMoment(launch.at()));
         }
         return viewModel.findDefaultReproducer();
     }

@@ -33,4 +33,19 @@ public interface DialogService {
 
     /** Asks for a scenario file; empty when the user cancels. */
     Optional<Path> chooseScenarioToOpen(Path initialDirectory);
+
+    /** Asks for a session file to open; empty when the user cancels. */
+    default Optional<Path> chooseSessionToOpen(Path initialDirectory) {
+        return Optional.empty();
+    }
+
+    /** Asks where to save a session; empty when the user cancels. */
+    default Optional<Path> chooseSessionToSave(Path initialDirectory, String initialName) {
+        return Optional.empty();
+    }
+
+    /** Asks for a line of text (a bookmark's name, a note); empty when the user cancels. */
+    default Optional<String> askText(String title, String prompt, String initialText) {
+        return Optional.empty();
+    }
 }

@@ -81,6 +81,35 @@ public final class FxDialogService implements DialogService {
         return toPath(chooser.showOpenDialog(owner.get()));
     }
 
+    @Override
+    public Optional<Path> chooseSessionToOpen(Path initialDirectory) {
+        FileChooser chooser = chooser("Open session", initialDirectory);
+        chooser.getExtensionFilters().addAll(SESSIONS, ALL);
+        return toPath(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<Path> chooseSessionToSave(Path initialDirectory, String initialName) {
+        FileChooser chooser = chooser("Save session", initialDirectory);
+        chooser.getExtensionFilters().add(SESSIONS);
+        chooser.setInitialFileName(initialName);
+        return toPath(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initialText) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(initialText);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.setContentText(prompt);
+        dialog.getDialogPane().setId("askTextDialog");
+        return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static final FileChooser.ExtensionFilter SESSIONS =
+            new FileChooser.ExtensionFilter("FabricScope sessions (*.session.json)", "*.session.json");
+
     private static FileChooser chooser(String title, Path initialDirectory) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -17,4 +17,6 @@ final class FrameState {
     double rangeX1 = Double.NaN;
     /** Shown instead of the lanes while there is nothing to draw (no trace, building). */
     String message = "No trace open";
+    /** Bookmarks and notes, drawn over the lanes. */
+    java.util.List<TimelineAnnotation> annotations = java.util.List.of();
 }

@@ -325,6 +325,44 @@ public class TimelineControl extends Region {
         return hoverText.getReadOnlyProperty();
     }
 
+    /** Shows bookmarks and notes on the timeline (flags and brackets; their text on hover). */
+    public void setAnnotations(List<TimelineAnnotation> annotations) {
+        frame.annotations = List.copyOf(annotations);
+        markDirty();
+    }
+
+    /** The bookmarks and notes drawn. */
+    public List<TimelineAnnotation> annotations() {
+        return frame.annotations;
+    }
+
+    /** The lanes' vertical scroll, in pixels from the top. */
+    public double laneScrollY() {
+        return layout.scrollY();
+    }
+
+    /** Scrolls the lanes to {@code y} pixels from the top (clamped to the content). */
+    public void setLaneScrollY(double y) {
+        layout.setScrollY(y);
+        markDirty();
+    }
+
+    /** The text of the bookmark or note whose flag or bracket is at (x, y), or null. */
+    private String annotationAt(double x, double y) {
+        if (y < TimelineRenderer.AXIS || y > TimelineRenderer.AXIS + TimelineRenderer.ANNOTATION_H + 2) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (TimelineAnnotation a : frame.annotations) {
+            double x0 = TimelineRenderer.GUTTER + scale.xForTime(a.startMicros());
+            double x1 = TimelineRenderer.GUTTER + scale.xForTime(a.endMicros());
+            if (x >= x0 - 2 && x <= (a.isRange() ? x1 + 2 : x0 + 12)) {
+                sb.append(sb.length() == 0 ? "" : "\n").append(a.text());
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
     /** The colours the timeline uses, for a legend. */
     public List<TimelinePalette.LegendEntry> legendEntries() {
         return palette.legendEntries();
@@ -886,7 +924,10 @@ public class TimelineControl extends Region {
     }
 
     private void showHover(double x, double y) {
-        String text = x < 0 || !isReady() ? null : TimelineDescriber.describe(this::eventAt, trace, frame, scale, layout, x, y);
+        String text = x < 0 || !isReady() ? null : annotationAt(x, y);
+        if (text == null && x >= 0 && isReady()) {
+            text = TimelineDescriber.describe(this::eventAt, trace, frame, scale, layout, x, y);
+        }
         hoverText.set(text);
         if (text == null) {
             hover.setVisible(false);

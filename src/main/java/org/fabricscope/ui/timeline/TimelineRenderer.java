@@ -204,6 +204,7 @@ public final class TimelineRenderer {
         drawLabels(gc, labels);
         drawCursor(gc, lanesH, scale, f);
         drawSelection(gc, scale, layout, f);
+        drawAnnotations(gc, lanesH, scale, f);
         if (!Double.isNaN(f.rangeX0)) {
             gc.setFill(RANGE);
             double x0 = Math.min(f.rangeX0, f.rangeX1);
@@ -712,6 +713,38 @@ public final class TimelineRenderer {
         double x = Math.floor(scale.xForTime(trace.timeMicros(f.currentStep)));
         gc.setFill(CURSOR);
         gc.fillRect(GUTTER + x - 0.5, AXIS, 2, lanesH);
+    }
+
+    private static final Color BOOKMARK = Color.web("#1864ab");
+    private static final Color NOTE = Color.web("#e67700");
+    private static final Color NOTE_RANGE = Color.rgb(230, 119, 0, 0.10);
+    /** Height of an annotation's flag or bracket, at the top of the plot. */
+    static final double ANNOTATION_H = 10;
+
+    /**
+     * Bookmarks and notes: a flag (bookmark blue, note amber) and a thin line at a moment; a tinted
+     * band with a bracket on top for a note on a range. Their text is in the hover box.
+     */
+    private void drawAnnotations(GraphicsContext gc, double lanesH, TimeScale scale, FrameState f) {
+        for (TimelineAnnotation a : f.annotations) {
+            double x0 = GUTTER + Math.floor(scale.xForTime(a.startMicros()));
+            Color color = a.bookmark() ? BOOKMARK : NOTE;
+            if (a.isRange()) {
+                double x1 = GUTTER + Math.floor(scale.xForTime(a.endMicros()));
+                gc.setFill(NOTE_RANGE);
+                gc.fillRect(x0, AXIS, Math.max(1, x1 - x0), lanesH);
+                gc.setFill(color);
+                gc.fillRect(x0, AXIS + 1, Math.max(1, x1 - x0), 2);
+                gc.fillRect(x0, AXIS + 1, 2, ANNOTATION_H);
+                gc.fillRect(x1 - 1, AXIS + 1, 2, ANNOTATION_H);
+            } else {
+                gc.setFill(color.deriveColor(0, 1, 1, 0.55));
+                gc.fillRect(x0, AXIS, 1, lanesH);
+                gc.setFill(color);
+                gc.fillRect(x0, AXIS, 2, ANNOTATION_H + 2);
+                gc.fillPolygon(new double[] {x0 + 2, x0 + 11, x0 + 2}, new double[] {AXIS, AXIS + 4, AXIS + 8}, 3);
+            }
+        }
     }
 
     private void drawSelection(GraphicsContext gc, TimeScale scale, LaneLayout layout, FrameState f) {

@@ -13,6 +13,7 @@ import org.fabricscope.testsupport.RandomTraces;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.trace.TruncatedTraceException;
 import org.fabricscope.trace.io.TraceWriter;
 import org.fabricscope.ui.files.RecentFiles;
 import org.fabricscope.ui.files.TraceFiles;
@@ -90,6 +91,18 @@ class OpenMalformedCorpusTest {
 
         openAndWait(bad);
 
+        if (expected instanceof TruncatedTraceException cut && cut.completeEvents() > 0) {
+            // A file that only stops early is a question (open its complete events?), not an error;
+            // declined, nothing changes.
+            assertThat(dialogs.errors).isEmpty();
+            assertThat(dialogs.questions).singleElement().asString()
+                    .contains(bad.getFileName() + " ends after " + cut.completeEvents() + " complete events")
+                    .contains(expected.getMessage());
+            assertThat(session.getTrace().trace()).isSameAs(before);
+            assertThat(session.getCurrentStep()).isEqualTo(7);
+            assertThat(vm.statusProperty().get()).startsWith("Not opened: " + bad.getFileName());
+            return;
+        }
         String position = expected.line() > 0 ? bad + ":" + expected.line() : bad + ":";
         assertThat(dialogs.reports).as("crash reports").isEmpty();
         assertThat(dialogs.errors).singleElement().asString()

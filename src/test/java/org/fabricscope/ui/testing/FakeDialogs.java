@@ -56,4 +56,26 @@ public final class FakeDialogs implements DialogService {
     public Optional<Path> chooseScenarioToOpen(Path initialDirectory) {
         return Optional.empty();
     }
+
+    /** What {@link #askText} answers (null: the user cancels), and the prompts it was asked. */
+    public String textAnswer;
+    public final List<String> textPrompts = new ArrayList<>();
+    public Path sessionToOpen;
+    public Path sessionToSave;
+
+    @Override
+    public Optional<Path> chooseSessionToOpen(Path initialDirectory) {
+        return Optional.ofNullable(sessionToOpen);
+    }
+
+    @Override
+    public Optional<Path> chooseSessionToSave(Path initialDirectory, String initialName) {
+        return Optional.ofNullable(sessionToSave);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initialText) {
+        textPrompts.add(title + "\n" + prompt);
+        return Optional.ofNullable(textAnswer);
+    }
 }
