@@ -1,5 +1,7 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.trace.NumberText;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -214,7 +216,14 @@ public final class Scenario {
                     throw new ScenarioException(
                             "parameter " + spec.name() + " = " + text + " is out of range " + range(spec));
                 }
-                return d.stripTrailingZeros().toPlainString();
+                String plain = d.stripTrailingZeros().toPlainString();
+                if (plain.length() > NumberText.MAX_CHARS) {
+                    // A trace header records the value as this text, and a reader refuses longer values.
+                    throw new ScenarioException("parameter " + spec.name() + " = " + NumberText.quote(text)
+                            + " is " + plain.length() + " digits long written out; a value has at most "
+                            + NumberText.MAX_CHARS + " characters");
+                }
+                return plain;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.trace.NumberText;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

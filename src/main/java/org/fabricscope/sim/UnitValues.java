@@ -1,5 +1,7 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.trace.NumberText;
+
 import java.math.BigDecimal;
 import java.util.Locale;
 

@@ -1,9 +1,9 @@
-package org.fabricscope.sim;
+package org.fabricscope.trace;
 
 import java.math.BigDecimal;
 
 /**
- * A scenario value as a person writes it, a number optionally followed by a unit ({@code 7.3ms},
+ * A scenario parameter value as a person writes it, a number optionally followed by a unit ({@code 7.3ms},
  * {@code 1e3}, {@code 12 transactions}), split in one left-to-right pass.
  *
  * <p>Why not a regular expression and {@link BigDecimal} straight away: a backtracking pattern
@@ -12,15 +12,16 @@ import java.math.BigDecimal;
  * before any arithmetic: at most {@value #MAX_CHARS} characters in all, {@value #MAX_DIGITS}
  * digits and an exponent of at most ±{@value #MAX_EXPONENT}. Every parameter's range fits well
  * inside those bounds, and every number within them prints in a few hundred characters at most,
- * which a trace header holds. The scan touches each character once and never looks back.
+ * which a trace header holds. The scan touches each character once and never looks back. The
+ * scenario parser and the trace reader both use it, so a value one accepts the other can handle.
  */
-final class NumberText {
+public final class NumberText {
     /** Longest value text accepted, unit included. */
-    static final int MAX_CHARS = 100;
+    public static final int MAX_CHARS = 100;
     /** Most digits in the number (before and after the point). */
-    static final int MAX_DIGITS = 40;
+    public static final int MAX_DIGITS = 40;
     /** Largest exponent magnitude ({@code 1e100}, {@code 1e-100}). */
-    static final int MAX_EXPONENT = 100;
+    public static final int MAX_EXPONENT = 100;
 
     /**
      * A parsed value.
@@ -29,10 +30,10 @@ final class NumberText {
      * @param numberText the number's own text (sign, digits, point, exponent), without the unit
      * @param unit what follows the number, trimmed; empty if nothing
      */
-    record Parsed(BigDecimal number, String numberText, String unit) {}
+    public record Parsed(BigDecimal number, String numberText, String unit) {}
 
     /** Why a text is not a bounded number. */
-    static final class OutOfBounds extends Exception {
+    public static final class OutOfBounds extends Exception {
         private static final long serialVersionUID = 1L;
 
         OutOfBounds(String message) {
@@ -50,7 +51,7 @@ final class NumberText {
      * @throws OutOfBounds if the text is longer than {@link #MAX_CHARS}, has more than {@link
      *     #MAX_DIGITS} digits, or an exponent beyond {@link #MAX_EXPONENT}
      */
-    static Parsed parse(String text) throws OutOfBounds {
+    public static Parsed parse(String text) throws OutOfBounds {
         int n = text.length();
         if (n > MAX_CHARS) {
             throw new OutOfBounds("is " + n + " characters long; a value has at most " + MAX_CHARS);
@@ -125,8 +126,8 @@ final class NumberText {
     }
 
     /** {@code text} cut to a length fit for a one-line message, with its control characters escaped. */
-    static String quote(String text) {
+    public static String quote(String text) {
         String cut = text.length() <= 40 ? text : text.substring(0, 32) + "… (" + text.length() + " characters)";
-        return org.fabricscope.trace.PrintableText.of(cut);
+        return PrintableText.of(cut);
     }
 }
