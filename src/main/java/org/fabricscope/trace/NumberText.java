@@ -16,10 +16,16 @@ import java.math.BigDecimal;
  * scenario parser and the trace reader both use it, so a value one accepts the other can handle.
  */
 public final class NumberText {
-    /** Longest value text accepted, unit included. */
-    public static final int MAX_CHARS = 100;
-    /** Most digits in the number (before and after the point). */
-    public static final int MAX_DIGITS = 40;
+    /**
+     * Longest value text accepted, unit included: the trace format's longest number literal, so
+     * that a value written into a header as a number reads back.
+     */
+    public static final int MAX_CHARS = 64;
+    /**
+     * Most digits in the number (before and after the point): as many as fit, since the plain
+     * form of any value the scenario accepts (at most {@link #MAX_CHARS} characters) must parse.
+     */
+    public static final int MAX_DIGITS = MAX_CHARS;
     /** Largest exponent magnitude ({@code 1e100}, {@code 1e-100}). */
     public static final int MAX_EXPONENT = 100;
 
