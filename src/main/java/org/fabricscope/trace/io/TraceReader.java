@@ -106,7 +106,7 @@ public final class TraceReader {
     /**
      * The builder's starting capacity for a file of {@code totalBytes} (-1 if unknown). A file's
      * size is a claim too (a sparse file of 1 GB holds nothing), so the start is capped at
-     * {@link #MAX_INITIAL_CAPACITY} events (about 40 MB of columns); beyond, the columns grow
+     * {@link #MAX_INITIAL_CAPACITY} events (about 9 MB of columns); beyond, the columns grow
      * with the events actually read.
      */
     static int initialCapacity(long totalBytes) {
@@ -118,7 +118,7 @@ public final class TraceReader {
     }
 
     /** The most events memory is reserved for before any of them has been read. */
-    static final int MAX_INITIAL_CAPACITY = 1 << 20;
+    static final int MAX_INITIAL_CAPACITY = 1 << 18;
 
     /** One read of one stream. */
     private static final class Parse {
