@@ -38,10 +38,50 @@ public final class Launcher {
             return;
         }
         if (args.length == 0 || (args.length == 1 && looksLikeTraceFile(args[0]))) {
-            GuiStarter.start(args);
+            String noDisplay = noDisplayReason(System.getenv(), System.getProperty("os.name", ""),
+                    System.getProperty("glass.platform"), System.getProperty("monocle.platform"));
+            if (noDisplay != null) {
+                System.err.println("fabricscope: " + noDisplay);
+                System.exit(FabricScopeCli.EXIT_ERROR);
+            }
+            try {
+                GuiStarter.start(args);
+            } catch (RuntimeException | Error e) {
+                // The toolkit could not start (no usable display, missing libraries): one line.
+                System.err.println("fabricscope: the window cannot start: "
+                        + org.fabricscope.trace.PrintableText.of(String.valueOf(e.getMessage())) + "; " + HEADLESS_HINT);
+                System.exit(FabricScopeCli.EXIT_ERROR);
+            }
             return;
         }
         System.exit(FabricScopeCli.run(args));
+    }
+
+    static final String HEADLESS_HINT = "the headless commands need none: simulate, find-repro, soak, ablation, validate,"
+            + " export-chrome, scenarios (java -jar fabricscope.jar --help)";
+
+    /**
+     * Why the window cannot open here, or {@code null} if it can: on Linux and other X11/Wayland
+     * systems the window needs {@code DISPLAY} or {@code WAYLAND_DISPLAY} (unless a headless
+     * Monocle platform is chosen); macOS and Windows always have a display.
+     */
+    static String noDisplayReason(java.util.Map<String, String> env, String osName, String glassPlatform,
+            String monoclePlatform) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("mac") || os.startsWith("windows")) {
+            return null;
+        }
+        if ("monocle".equalsIgnoreCase(glassPlatform) || "headless".equalsIgnoreCase(monoclePlatform)) {
+            return null;
+        }
+        if (nonEmpty(env.get("DISPLAY")) || nonEmpty(env.get("WAYLAND_DISPLAY"))) {
+            return null;
+        }
+        return "the window needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set; " + HEADLESS_HINT;
+    }
+
+    private static boolean nonEmpty(String s) {
+        return s != null && !s.isEmpty();
     }
 
     /** Passes every log record but JavaFX's warning about running from a class path. */

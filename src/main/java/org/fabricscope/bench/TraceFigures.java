@@ -188,7 +188,8 @@ final class TraceFigures {
      */
     private static void cacheFigures(Path file, int ioRepeats, double jsonLoadSeconds, Map<String, Object> f, Log log)
             throws IOException, TraceFormatException {
-        TraceCache cache = new TraceCache(null);
+        // A private cache directory beside the generated file (itself in the benchmark's temporary directory).
+        TraceCache cache = new TraceCache(file.toAbsolutePath().resolveSibling("fscache"));
         Trace json = TraceReader.read(file, Progress.NONE);
         log.say("writing and loading the binary cache");
         long t0 = System.nanoTime();
@@ -209,6 +210,7 @@ final class TraceFigures {
             }));
         }
         Files.deleteIfExists(written);
+        Files.deleteIfExists(written.getParent());
         f.put("cache_write_s", writeSeconds);
         f.put("cache_mb", cacheBytes / 1e6);
         f.put("cache_load_s", loadBest);

@@ -68,7 +68,7 @@ final class AblationCommand implements Callable<Integer> {
             });
         } else {
             o.printf(Locale.ROOT, "scenario %s, seed %d: %d attempts and %d soak reads per configuration%n",
-                    s.name(), scenario.seed, attempts, reads);
+                    org.fabricscope.trace.PrintableText.of(s.name()), scenario.seed, attempts, reads);
             o.printf(Locale.ROOT, "%-9s %18s %14s %10s %16s%n", "patch", "attempts w/FPRE004", "read success", "FPRE004", "latency delta");
             for (AblationResult.Row row : r.rows()) {
                 o.printf(Locale.ROOT, "%-9s %11d / %-5d %13.4f%% %10d %+13.0f µs%n",

@@ -23,7 +23,7 @@ final class ExportChromeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The trace file (JSON Lines).")
     Path file;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The JSON file to write.")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The JSON file to write ('-' for standard output).")
     Path out;
 
     @Option(names = "--force", description = "Overwrite the output if it exists.")
@@ -34,11 +34,18 @@ final class ExportChromeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputFile.refuseExisting(out, force);
+        OutputFile.check(out, force);
         TraceLoader loader = noCache ? TraceLoader.withoutCache() : TraceLoader.fromSystemProperties(Runnable::run);
         Trace t = loader.load(file, Progress.NONE);
-        ChromeTraceExporter.export(t, out, force, Progress.NONE);
-        spec.commandLine().getOut().println(out + ": " + t.size() + " events exported");
+        if (OutputFile.isStdout(out)) {
+            java.io.OutputStream stdout = FabricScopeCli.stdout(spec);
+            ChromeTraceExporter.export(t, stdout, Progress.NONE);
+            stdout.flush();
+        } else {
+            OutputFile.check(out, force);
+            ChromeTraceExporter.export(t, out, force, Progress.NONE);
+        }
+        (OutputFile.isStdout(out) ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(org.fabricscope.trace.PrintableText.of(out.toString()) + ": " + t.size() + " events exported");
         return 0;
     }
 }

@@ -40,6 +40,19 @@ public final class FabricScopeCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Standard output as bytes, for {@code --out -}; the commands' text goes to the writers. */
+    private java.io.OutputStream stdout = System.out;
+
+    /** The byte stream behind {@code --out -} of the command {@code sub} belongs to. */
+    static java.io.OutputStream stdout(CommandLine.Model.CommandSpec sub) {
+        for (CommandLine.Model.CommandSpec c = sub; c != null; c = c.parent()) {
+            if (c.userObject() instanceof FabricScopeCli cli) {
+                return cli.stdout;
+            }
+        }
+        return System.out;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -52,24 +65,67 @@ public final class FabricScopeCli implements Runnable {
 
     /** Runs the command line and returns the exit code; never throws. */
     public static int run(String[] args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        PrintWriter err = new PrintWriter(System.err, true);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            // A worker thread's error: one line, never a stack trace; out of memory ends the run.
+            err.println("fabricscope: " + userMessage(e));
+            err.flush();
+            if (isOutOfMemory(e)) {
+                Runtime.getRuntime().halt(EXIT_ERROR);
+            }
+        });
+        return execute(commandLine(new PrintWriter(System.out, true), err, System.out), err, args);
+    }
+
+    /**
+     * Runs {@code cl}, turning an {@link Error} that escapes picocli (it passes errors through,
+     * out of memory included) into one line on {@code err} and exit code 2.
+     */
+    static int execute(CommandLine cl, PrintWriter err, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            err.println("fabricscope: " + userMessage(e));
+            err.flush();
+            return EXIT_ERROR;
+        }
+    }
+
+    private static boolean isOutOfMemory(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The configured command line, writing to {@code out} and {@code err} (tests pass their own). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new FabricScopeCli());
-        cl.setOut(out);
-        cl.setErr(err);
+        return commandLine(out, err, System.out);
+    }
+
+    /**
+     * The configured command line; {@code stdout} receives the bytes of {@code --out -}. Both
+     * writers pass through {@link TerminalSafeWriter}, so no text taken from input can reach the
+     * terminal as a control sequence.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.io.OutputStream stdout) {
+        FabricScopeCli root = new FabricScopeCli();
+        root.stdout = stdout;
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
+        cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
         cl.setExecutionExceptionHandler(
                 (ex, commandLine, parseResult) -> {
-                    commandLine.getErr().println("fabricscope: " + userMessage(ex));
+                    commandLine.getErr().println("fabricscope: " + org.fabricscope.trace.PrintableText.of(userMessage(ex)));
                     commandLine.getErr().flush();
                     return EXIT_ERROR;
                 });
         cl.setParameterExceptionHandler(
                 (ex, args) -> {
                     CommandLine c = ex.getCommandLine();
-                    c.getErr().println("fabricscope: " + ex.getMessage());
+                    c.getErr().println("fabricscope: " + org.fabricscope.trace.PrintableText.of(String.valueOf(ex.getMessage())));
                     c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
                     c.getErr().flush();
                     return EXIT_ERROR;
@@ -79,6 +135,22 @@ public final class FabricScopeCli implements Runnable {
 
     /** One line for the user: the exception's own message for the errors we expect. */
     static String userMessage(Throwable ex) {
+        if ((ex instanceof java.util.concurrent.ExecutionException || ex instanceof java.util.concurrent.CompletionException
+                        || ex.getClass() == RuntimeException.class)
+                && ex.getCause() != null && ex.getCause() != ex) {
+            return userMessage(ex.getCause()); // a worker's exception, as the worker threw it
+        }
+        if (isOutOfMemory(ex)) {
+            return "out of memory; run with a larger heap, e.g. java -Xmx8g -jar fabricscope.jar …";
+        }
+        if (ex instanceof StackOverflowError) {
+            return "input nested too deeply (stack overflow); run with a larger stack, e.g. java -Xss8m -jar fabricscope.jar …";
+        }
+        if (ex instanceof org.fabricscope.sim.core.SimulationLimitException) {
+            // A documented limit the user set or can set, not a bug.
+            return "the run hit a limit: " + ex.getMessage()
+                    + "; raise it (e.g. --set maxEventsPerRun=N) or shorten the run (--set durationMicros=N)";
+        }
         if (ex instanceof TraceFormatException
                 || ex instanceof ScenarioException
                 || ex instanceof UserException
@@ -89,10 +161,16 @@ public final class FabricScopeCli implements Runnable {
             return "cancelled";
         }
         if (ex instanceof java.nio.file.NoSuchFileException e) {
-            return e.getFile() + ": no such file";
+            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "no such file");
         }
         if (ex instanceof java.nio.file.AccessDeniedException e) {
             return e.getFile() + ": permission denied";
+        }
+        if (ex instanceof java.nio.file.FileAlreadyExistsException e) {
+            return e.getFile() + ": file exists; use --force to overwrite it";
+        }
+        if (ex instanceof java.nio.file.FileSystemException e && e.getFile() != null) {
+            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
         }
         if (ex instanceof java.io.IOException) {
             return "I/O error: " + ex.getMessage();

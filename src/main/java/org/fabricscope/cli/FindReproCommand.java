@@ -47,16 +47,20 @@ final class FindReproCommand implements Callable<Integer> {
             throw new UserException("--max-attempts must be at least 1, got " + maxAttempts);
         }
         if (out != null) {
-            OutputFile.refuseExisting(out, force);
+            if (OutputFile.isStdout(out) && report.json) {
+                throw new UserException("--out - and --json both write to standard output; give --out a file name");
+            }
+            OutputFile.check(out, force);
         }
         Scenario s = scenario.resolve();
         ReproResult r = ReproFinder.find(
                 s, scenario.seed, maxAttempts, scenario.patch, threads.resolve(),
                 report.progress(spec.commandLine().getErr(), "find-repro"));
         if (r.found() && out != null) {
-            OutputFile.writeTrace(r.result().trace(), out, force);
+            OutputFile.writeTrace(r.result().trace(), out, force, FabricScopeCli.stdout(spec));
         }
-        PrintWriter o = spec.commandLine().getOut();
+        // With --out - standard output carries the trace; the summary goes to standard error.
+        PrintWriter o = OutputFile.isStdout(out) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         if (report.json) {
             Json.print(o, g -> {
                 g.writeBooleanField("found", r.found());
@@ -73,11 +77,11 @@ final class FindReproCommand implements Callable<Integer> {
             });
         } else if (r.found()) {
             o.printf("FPRE004 found after %d attempt%s (scenario %s, seed %d, attempt %d, patch %s)%s%n",
-                    r.attempts(), r.attempts() == 1 ? "" : "s", s.name(), r.seed(), r.attempt(), scenario.patch,
-                    out == null ? "" : "; trace written to " + out);
+                    r.attempts(), r.attempts() == 1 ? "" : "s", org.fabricscope.trace.PrintableText.of(s.name()), r.seed(), r.attempt(), scenario.patch,
+                    out == null ? "" : "; trace written to " + org.fabricscope.trace.PrintableText.of(out.toString()));
         } else {
             o.printf("no FPRE004 in %d attempts (scenario %s, seed %d, patch %s)%n",
-                    r.attempts(), s.name(), r.seed(), scenario.patch);
+                    r.attempts(), org.fabricscope.trace.PrintableText.of(s.name()), r.seed(), scenario.patch);
         }
         return r.found() ? 0 : FabricScopeCli.EXIT_NEGATIVE;
     }

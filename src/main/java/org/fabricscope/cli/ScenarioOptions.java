@@ -43,16 +43,19 @@ final class ScenarioOptions {
         Scenario s;
         if (Scenario.builtInNames().contains(scenario)) {
             s = Scenario.builtIn(scenario);
-        } else if (Files.isRegularFile(Path.of(scenario))) {
+        } else if (Files.exists(Path.of(scenario))) {
+            // Any existing path, not only a regular file: a FIFO or <(…) is read once, and a
+            // directory or unreadable file gets its own reason from the reader.
             s = Scenario.load(Path.of(scenario));
         } else {
-            throw new UserException("unknown scenario '" + scenario + "': expected one of "
+            throw new UserException("unknown scenario '" + org.fabricscope.trace.PrintableText.of(scenario) + "': expected one of "
                     + String.join(", ", Scenario.builtInNames()) + ", or the path of a scenario JSON file");
         }
         for (String kv : overrides) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
-                throw new UserException("--set expects KEY=VALUE, got '" + kv + "'");
+                throw new UserException("--set expects KEY=VALUE, got '" + org.fabricscope.trace.PrintableText.of(
+                        kv.length() > 60 ? kv.substring(0, 60) + "…" : kv) + "'");
             }
             s = s.with(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }

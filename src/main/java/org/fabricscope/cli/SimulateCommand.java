@@ -26,7 +26,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--attempt", paramLabel = "K", defaultValue = "1", description = "Attempt number (1-based). Default: ${DEFAULT-VALUE}.")
     int attempt;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Trace file to write.")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Trace file to write ('-' for standard output).")
     Path out;
 
     @Option(names = "--force", description = "Overwrite FILE if it exists.")
@@ -40,15 +40,16 @@ final class SimulateCommand implements Callable<Integer> {
         if (attempt < 1) {
             throw new UserException("--attempt must be at least 1, got " + attempt);
         }
-        OutputFile.refuseExisting(out, force);
+        OutputFile.check(out, force);
         Scenario s = scenario.resolve();
         SimulationResult r = Simulator.run(
                 s, scenario.seed, attempt, scenario.patch, true, new StderrProgress(spec.commandLine().getErr(), "simulate", progress));
-        OutputFile.writeTrace(r.trace(), out, force);
+        OutputFile.writeTrace(r.trace(), out, force, FabricScopeCli.stdout(spec));
         RunStats st = r.stats();
-        spec.commandLine().getOut().printf(
+        // With --out - standard output carries the trace; the summary goes to standard error.
+        (OutputFile.isStdout(out) ? spec.commandLine().getErr() : spec.commandLine().getOut()).printf(
                 "%s: %d events, %d reads, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s)%n",
-                out, r.trace().size(), st.reads(), st.fpre004(), s.name(), scenario.seed, attempt, scenario.patch);
+                org.fabricscope.trace.PrintableText.of(out.toString()), r.trace().size(), st.reads(), st.fpre004(), org.fabricscope.trace.PrintableText.of(s.name()), scenario.seed, attempt, scenario.patch);
         return 0;
     }
 }

@@ -65,7 +65,7 @@ final class SoakCommand implements Callable<Integer> {
             });
         } else {
             o.printf(Locale.ROOT, "scenario %s, seed %d, patch %s: %d reads over %d attempts (%d events)%n",
-                    s.name(), scenario.seed, scenario.patch, r.reads(), r.attempts(), r.events());
+                    org.fabricscope.trace.PrintableText.of(s.name()), scenario.seed, scenario.patch, r.reads(), r.attempts(), r.events());
             o.printf(Locale.ROOT, "  read success rate   %.4f %% (%d failed)%n", r.successRate() * 100, r.reads() - r.readsOk());
             o.printf(Locale.ROOT, "  FPRE004             %d%n", r.fpre004());
             o.printf(Locale.ROOT, "  retries             %d%n", r.retries());

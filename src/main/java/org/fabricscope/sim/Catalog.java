@@ -122,8 +122,11 @@ final class Catalog {
     static String closest(String name) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        // The distance costs length × length: a name far longer than any known one is not close
+        // to any, and only its start is compared, so a hostile 10-million-character key costs little.
+        String start = name.length() > 64 ? name.substring(0, 64) : name;
         for (ParameterSpec p : SPECS) {
-            int dist = distance(name.toLowerCase(java.util.Locale.ROOT), p.name().toLowerCase(java.util.Locale.ROOT));
+            int dist = distance(start.toLowerCase(java.util.Locale.ROOT), p.name().toLowerCase(java.util.Locale.ROOT));
             if (dist < bestDistance) {
                 bestDistance = dist;
                 best = p.name();

@@ -1,5 +1,7 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.trace.NumberText;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -176,7 +178,7 @@ public final class Scenario {
     }
 
     private static String unknownMessage(String parameter) {
-        return "unknown parameter '" + parameter + "' (did you mean '" + Catalog.closest(parameter) + "'?)";
+        return "unknown parameter '" + NumberText.quote(parameter) + "' (did you mean '" + Catalog.closest(parameter) + "'?)";
     }
 
     private static String canonical(ParameterSpec spec, String raw) throws ScenarioException {
@@ -188,14 +190,14 @@ public final class Scenario {
                     return t;
                 }
                 throw new ScenarioException(
-                        "parameter " + spec.name() + " must be true or false, not '" + text + "'");
+                        "parameter " + spec.name() + " must be true or false, not '" + NumberText.quote(text) + "'");
             case INTEGER:
                 long v;
                 try {
                     v = new BigDecimal(text).longValueExact();
                 } catch (NumberFormatException | ArithmeticException e) {
                     throw new ScenarioException("parameter " + spec.name() + " must be a whole number in "
-                            + range(spec) + ", not '" + text + "'");
+                            + range(spec) + ", not '" + NumberText.quote(text) + "'");
                 }
                 if (v < spec.min() || v > spec.max()) {
                     throw new ScenarioException(
@@ -208,17 +210,24 @@ public final class Scenario {
                     d = new BigDecimal(text);
                 } catch (NumberFormatException e) {
                     throw new ScenarioException(
-                            "parameter " + spec.name() + " must be a number in " + range(spec) + ", not '" + text + "'");
+                            "parameter " + spec.name() + " must be a number in " + range(spec) + ", not '" + NumberText.quote(text) + "'");
                 }
                 if (d.doubleValue() < spec.min() || d.doubleValue() > spec.max()) {
                     throw new ScenarioException(
                             "parameter " + spec.name() + " = " + text + " is out of range " + range(spec));
                 }
-                return d.stripTrailingZeros().toPlainString();
+                String plain = d.stripTrailingZeros().toPlainString();
+                if (plain.length() > NumberText.MAX_CHARS) {
+                    // A trace header records the value as this text, and a reader refuses longer values.
+                    throw new ScenarioException("parameter " + spec.name() + " = " + NumberText.quote(text)
+                            + " is " + plain.length() + " digits long written out; a value has at most "
+                            + NumberText.MAX_CHARS + " characters");
+                }
+                return plain;
         }
     }
 
-    private static String range(ParameterSpec spec) {
+    static String range(ParameterSpec spec) {
         String unit = spec.unit().isEmpty() ? "" : " " + spec.unit();
         if (spec.type() == ParameterSpec.Type.DECIMAL) {
             return "[" + BigDecimal.valueOf(spec.min()).stripTrailingZeros().toPlainString() + ", "

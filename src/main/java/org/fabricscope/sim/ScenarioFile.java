@@ -1,8 +1,9 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.trace.NumberText;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -19,19 +20,52 @@ import java.util.Map;
  * parser knows it, the line: {@code my.json:7: parameter readBurstSize = 0 is out of range ...}.
  */
 final class ScenarioFile {
+    /** Longest scenario name: it goes into every trace header, and the header must stay small. */
+    static final int MAX_NAME_CHARS = 1_000;
+    /** Largest scenario file: every parameter written out takes a few kilobytes. */
+    static final int MAX_FILE_BYTES = 1 << 20;
+
     private static final JsonFactory JSON =
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxStringLength(MAX_FILE_BYTES)
+                            .maxNameLength(1_000)
+                            .maxNumberLength(NumberText.MAX_CHARS)
+                            .maxNestingDepth(8)
+                            .build())
+                    .build();
 
     private ScenarioFile() {}
 
     static Scenario read(Path file) throws ScenarioException {
-        String where = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String where = org.fabricscope.trace.PrintableText.of(
+                file.getFileName() == null ? file.toString() : file.getFileName().toString());
         String name = null;
         String base = null;
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file);
-                JsonParser p = JSON.createParser(in)) {
+        if (Files.isDirectory(file)) {
+            throw new ScenarioException(where + ": is a directory, not a scenario file");
+        }
+        // Read once into memory, bounded: a FIFO or process substitution (<(...)) works too, and a
+        // huge or endless stream is refused rather than read to the end.
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(where + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ScenarioException(where + ": cannot read: permission denied");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new ScenarioException(where + ": cannot read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+        } catch (IOException e) {
+            throw new ScenarioException(where + ": cannot read: " + e.getMessage(), e);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ScenarioException(where + ": longer than " + MAX_FILE_BYTES + " bytes; a scenario file is a small JSON object");
+        }
+        try (JsonParser p = JSON.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new ScenarioException(at(where, p) + "a scenario file must hold one JSON object");
             }
@@ -65,14 +99,20 @@ final class ScenarioFile {
                                 + "\": a scenario file has \"name\", \"base\" and \"parameters\"");
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(where + ": no such file");
-        } catch (JsonParseException e) {
+            if (p.nextToken() != null) {
+                throw new ScenarioException(at(where, p) + "content after the scenario object; a scenario file holds one JSON object");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String line = loc == null ? "" : ":" + loc.getLineNr();
-            throw new ScenarioException(where + line + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ScenarioException(where + line + ": not valid JSON: "
+                    + org.fabricscope.trace.PrintableText.of(firstLine(e.getOriginalMessage())), e);
         } catch (IOException e) {
             throw new ScenarioException(where + ": cannot read: " + e.getMessage(), e);
+        }
+        if (name != null && name.length() > MAX_NAME_CHARS) {
+            throw new ScenarioException(where + ": the name is " + name.length() + " characters long; a scenario name has at most "
+                    + MAX_NAME_CHARS);
         }
         Scenario s;
         if (base == null) {
@@ -105,6 +145,14 @@ final class ScenarioFile {
             throw new ScenarioException(at(where, p) + "\"" + field + "\" must be a string");
         }
         return p.getText();
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) {
+            return "";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     private static String at(String where, JsonParser p) {

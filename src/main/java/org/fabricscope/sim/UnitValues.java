@@ -1,9 +1,9 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.trace.NumberText;
+
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Units written after a parameter value, as people copy them from incident notes ("7.3ms").
@@ -17,54 +17,53 @@ import java.util.regex.Pattern;
  * expected. The simulator itself only ever sees plain numbers.
  */
 final class UnitValues {
-    private static final Pattern NUMBER_AND_UNIT =
-            Pattern.compile("([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*([^\\d\\s].*)");
-
     private UnitValues() {}
 
     /**
-     * {@code text} without a unit, converted to the parameter's unit; {@code text} itself when it
-     * carries no unit (then the caller's own number checks apply).
+     * {@code text} as a plain number in the parameter's unit (for a boolean parameter, {@code
+     * text} itself). The text is split by {@link NumberText}, so the work is linear in its length
+     * and bounded, whatever it holds.
+     *
+     * @throws ScenarioException naming the parameter: not a number, out of {@link NumberText}'s
+     *     bounds, a unit that is not the parameter's, or not a whole number of microseconds
      */
     static String toPlainNumber(ParameterSpec spec, String text) throws ScenarioException {
         if (spec.type() == ParameterSpec.Type.BOOLEAN) {
             return text;
         }
-        if (isPlainNumber(text)) {
-            return text; // 1e3 is a number, not 1 of the unit "e3"
+        NumberText.Parsed parsed;
+        try {
+            parsed = NumberText.parse(text);
+        } catch (NumberText.OutOfBounds e) {
+            throw new ScenarioException("parameter " + spec.name() + " = '" + NumberText.quote(text) + "' " + e.getMessage());
         }
-        Matcher m = NUMBER_AND_UNIT.matcher(text);
-        if (!m.matches()) {
-            return text;
+        if (parsed == null) {
+            throw new ScenarioException("parameter " + spec.name() + " must be "
+                    + (spec.type() == ParameterSpec.Type.INTEGER ? "a whole number" : "a number") + " in "
+                    + Scenario.range(spec) + ", not '" + NumberText.quote(text) + "'");
         }
-        BigDecimal number = new BigDecimal(m.group(1));
-        String unit = m.group(2).trim();
+        if (parsed.unit().isEmpty()) {
+            return parsed.numberText(); // 1e3 is a number, not 1 of the unit "e3"
+        }
+        BigDecimal number = parsed.number();
+        String unit = parsed.unit();
         if (spec.unit().equals("µs")) {
             BigDecimal micros = number.multiply(microsPer(spec, text, unit));
             try {
                 return micros.toBigIntegerExact().toString();
             } catch (ArithmeticException e) {
-                throw new ScenarioException("parameter " + spec.name() + " = '" + text + "' is "
+                throw new ScenarioException("parameter " + spec.name() + " = '" + NumberText.quote(text) + "' is "
                         + micros.stripTrailingZeros().toPlainString()
                         + " µs; it takes a whole number of microseconds");
             }
         }
         if (!spec.unit().isEmpty() && unit.equalsIgnoreCase(spec.unit())) {
-            return m.group(1);
+            return parsed.numberText();
         }
         throw new ScenarioException("parameter " + spec.name() + " is in "
-                + (spec.unit().isEmpty() ? "no unit" : spec.unit()) + ", not '" + unit + "': give a plain number"
-                + (spec.unit().isEmpty() ? "" : " of " + spec.unit()) + ", e.g. " + spec.name() + "="
-                + m.group(1));
-    }
-
-    private static boolean isPlainNumber(String text) {
-        try {
-            new BigDecimal(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+                + (spec.unit().isEmpty() ? "no unit" : spec.unit()) + ", not '" + NumberText.quote(unit)
+                + "': give a plain number" + (spec.unit().isEmpty() ? "" : " of " + spec.unit()) + ", e.g. "
+                + spec.name() + "=" + parsed.numberText());
     }
 
     private static BigDecimal microsPer(ParameterSpec spec, String text, String unit) throws ScenarioException {
@@ -78,8 +77,8 @@ final class UnitValues {
             case "s":
                 return BigDecimal.valueOf(1_000_000);
             default:
-                throw new ScenarioException("parameter " + spec.name() + " is a duration in µs; '" + text
-                        + "' has the unit '" + unit + "': write microseconds (7300), or a number with us, ms or s (7.3ms)");
+                throw new ScenarioException("parameter " + spec.name() + " is a duration in µs; '"
+                        + NumberText.quote(text) + "' has the unit '" + NumberText.quote(unit) + "': write microseconds (7300), or a number with us, ms or s (7.3ms)");
         }
     }
 }

@@ -28,6 +28,8 @@ public final class TraceBuilder implements TraceSink {
     private int[] cause;
     private int[] arg;
     private boolean built;
+    /** Events announced by {@link #expectEvents}, or 0. */
+    private int expectedEvents;
 
     public TraceBuilder(TraceHeader header) {
         this(header, INITIAL_CAPACITY);
@@ -82,7 +84,8 @@ public final class TraceBuilder implements TraceSink {
     /** Interns an actor name for use with the ordinal form of {@link #append}. */
     public int internActor(String name) {
         int id = actors.intern(name);
-        if (id > Short.MAX_VALUE) {
+        // Ids start at 0: id Short.MAX_VALUE would be the 32,768th name, one more than the format allows.
+        if (id >= Short.MAX_VALUE) {
             throw new IllegalStateException("more than " + Short.MAX_VALUE + " distinct actors");
         }
         return id;
@@ -141,9 +144,21 @@ public final class TraceBuilder implements TraceSink {
         return size == 0 ? Long.MIN_VALUE : timeMicros[size - 1];
     }
 
+    /**
+     * Says how many events are expected in all (a file's own count, say), without reserving room
+     * for them: the columns grow to exactly that many once the events appended come within a
+     * factor of four of it, so a false claim never costs more memory than the events justify.
+     */
+    public void expectEvents(int expected) {
+        this.expectedEvents = expected;
+    }
+
     private void grow() {
         int cap = timeMicros.length;
         int next = cap < (1 << 26) ? cap * 2 : cap + (cap >> 1);
+        if (expectedEvents > cap && expectedEvents <= 4L * cap) {
+            next = expectedEvents;
+        }
         if (next < 0 || next > Integer.MAX_VALUE - 8) {
             next = Integer.MAX_VALUE - 8;
         }

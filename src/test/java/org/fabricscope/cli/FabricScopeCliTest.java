@@ -139,9 +139,10 @@ class FabricScopeCliTest {
     @Test
     void exportChromeReadsABigFileThroughItsCacheWithTheSameResult() throws Exception {
         Path trace = tmp.resolve("t.jsonl");
-        Path cache = tmp.resolve("t.jsonl.fscache");
+        Path cache = new org.fabricscope.trace.io.TraceCache(tmp.resolve("cache")).fileFor(trace);
         assertThat(run("simulate", "--attempt", "6", "--out", trace.toString())).isZero();
         String previous = System.setProperty(org.fabricscope.trace.io.TraceLoader.MIN_BYTES_PROPERTY, "0");
+        System.setProperty(org.fabricscope.trace.io.TraceLoader.DIR_PROPERTY, tmp.resolve("cache").toString());
         try {
             assertThat(run("export-chrome", trace.toString(), "--out", tmp.resolve("a.json").toString())).isZero();
             assertThat(cache).isRegularFile();
@@ -154,6 +155,7 @@ class FabricScopeCliTest {
             assertThat(cache).doesNotExist();
             assertThat(Files.readAllBytes(tmp.resolve("c.json"))).isEqualTo(Files.readAllBytes(tmp.resolve("a.json")));
         } finally {
+            System.clearProperty(org.fabricscope.trace.io.TraceLoader.DIR_PROPERTY);
             if (previous == null) {
                 System.clearProperty(org.fabricscope.trace.io.TraceLoader.MIN_BYTES_PROPERTY);
             } else {

@@ -32,6 +32,8 @@ final class CanonicalTraceReader {
     /** Longer event lines exist only in hand-made files; they take the general path. */
     private static final int MAX_LINE = 4096;
     private static final int MAX_NAME = 512;
+    /** The largest header the fast path buffers (the largest catalogue topology takes under 1 MB). */
+    private static final int MAX_HEADER_BUFFER = 1 << 21;
 
     private static final byte[] SEQ = ascii("{\"seq\":");
     private static final byte[] T = ascii(",\"t\":");
@@ -140,10 +142,16 @@ final class CanonicalTraceReader {
         int blockCount = header.topology().blockCount();
         int nodeCount = header.topology().nodes();
         // The end line's count is checked against the events actually read; here it only sizes
-        // the columns (bounded by the file size: an event line has at least 20 bytes).
-        builder = new TraceBuilder(header, expectedEvents >= 0 && expectedEvents <= totalBytes / 20
-                ? (int) Math.max(1, expectedEvents)
+        // the columns, and only as far as the events read justify: a sparse file's end line may
+        // claim 50 million events over nothing. The builder starts small and grows to the claim
+        // once the events read come within a factor of four of it.
+        boolean plausible = expectedEvents >= 0 && expectedEvents <= totalBytes / 20;
+        builder = new TraceBuilder(header, plausible
+                ? (int) Math.max(1, Math.min(expectedEvents, TraceReader.MAX_INITIAL_CAPACITY))
                 : TraceReader.initialCapacity(totalBytes));
+        if (plausible) {
+            builder.expectEvents((int) expectedEvents);
+        }
         int seq = 0;
         long prevTime = 0;
         while (true) {
@@ -442,9 +450,12 @@ final class CanonicalTraceReader {
         }
     }
 
-    /** For a header longer than the buffer. */
+    /**
+     * For a header longer than the buffer, up to {@link #MAX_HEADER_BUFFER}: a longer first line
+     * is left to the general reader, which streams it and stops at the format's limits.
+     */
     private void growAndFill() throws IOException, GiveUp {
-        if (buf.length >= 1 << 28) {
+        if (buf.length >= MAX_HEADER_BUFFER) {
             throw GiveUp.INSTANCE;
         }
         buf = java.util.Arrays.copyOf(buf, buf.length * 2);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fabricscope.trace.NumberText;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Topology;
 import org.fabricscope.trace.TraceFormatException;
@@ -47,8 +48,9 @@ final class HeaderReader {
         String key;
         List<String> seen = new ArrayList<>();
         while ((key = c.p.nextFieldName()) != null) {
+            checkSize(c);
             if (seen.contains(key)) {
-                throw c.failHere("key '" + key + "' appears twice in the header");
+                throw c.failHere("key '" + JsonCursor.shorten(key) + "' appears twice in the header");
             }
             seen.add(key);
             switch (key) {
@@ -94,9 +96,10 @@ final class HeaderReader {
                     throw new TraceFormatException(c.file, line, 0,
                             "line 1 is an event, but a trace starts with a header line {\"format\":\"fabricscope-trace\",\"version\":1,...}");
                 default:
-                    throw c.failHere("unknown header key '" + key + "'; the header has " + HEADER_KEYS);
+                    throw c.failHere("unknown header key '" + JsonCursor.shorten(key) + "'; the header has " + HEADER_KEYS);
             }
         }
+        checkSize(c);
         c.requireSameLine(line, "the header");
         String missing = firstMissing(
                 new Object[] {format, version == MISSING ? null : version, simulatorVersion, scenario, parameters,
@@ -124,8 +127,9 @@ final class HeaderReader {
         Map<String, String> params = new LinkedHashMap<>();
         String name;
         while ((name = c.p.nextFieldName()) != null) {
+            checkSize(c);
             if (params.containsKey(name)) {
-                throw c.failHere("parameter '" + name + "' appears twice");
+                throw c.failHere("parameter '" + JsonCursor.shorten(name) + "' appears twice");
             }
             if (params.size() == TraceFormat.MAX_PARAMETERS) {
                 throw c.failHere("more than " + TraceFormat.MAX_PARAMETERS + " parameters");
@@ -136,7 +140,7 @@ final class HeaderReader {
                 case VALUE_NUMBER_INT:
                 case VALUE_NUMBER_FLOAT:
                     // Numbers keep their literal text: it is the parameter's canonical text.
-                    params.put(name, c.p.getText());
+                    params.put(name, checkedValue(c, name, c.p.getText()));
                     break;
                 case VALUE_TRUE:
                     params.put(name, "true");
@@ -145,10 +149,37 @@ final class HeaderReader {
                     params.put(name, "false");
                     break;
                 default:
-                    throw c.failHere("parameter '" + name + "' must be a string, number or boolean, found " + c.describe(v));
+                    throw c.failHere("parameter '" + JsonCursor.shorten(name) + "' must be a string, number or boolean, found " + c.describe(v));
             }
         }
         return params;
+    }
+
+    /**
+     * Refuses a header past {@link TraceFormat#MAX_HEADER_BYTES}: checked after every key and
+     * block, so reading stops soon after the bound whatever the header holds.
+     */
+    private static void checkSize(JsonCursor c) throws TraceFormatException {
+        com.fasterxml.jackson.core.JsonLocation at = c.p.currentLocation();
+        long offset = at.getByteOffset() >= 0 ? at.getByteOffset() : at.getCharOffset();
+        if (offset > TraceFormat.MAX_HEADER_BYTES) {
+            throw c.failHere("the header is longer than " + TraceFormat.MAX_HEADER_BYTES + " bytes");
+        }
+    }
+
+    /**
+     * A parameter value as the format allows it: at most {@link
+     * TraceFormat#MAX_PARAMETER_VALUE_CHARS} characters and, when it is a number (with or without
+     * a unit), within {@link NumberText}'s digits and exponent. A value that is not a number is
+     * passed on; whoever runs the scenario says what is wrong with it.
+     */
+    private static String checkedValue(JsonCursor c, String name, String value) throws TraceFormatException {
+        try {
+            NumberText.parse(value);
+        } catch (NumberText.OutOfBounds e) {
+            throw c.failHere("parameter '" + JsonCursor.shorten(name) + "' = '" + NumberText.quote(value) + "' " + e.getMessage());
+        }
+        return value;
     }
 
     private static PatchSwitches readPatch(JsonCursor c) throws IOException, TraceFormatException {
@@ -185,6 +216,12 @@ final class HeaderReader {
         List<Topology.BlockInfo> blocks = null;
         String key;
         while ((key = c.p.nextFieldName()) != null) {
+            // A second "nodes" after the blocks would leave blocks on nodes that do not exist.
+            if ((key.equals(TraceFormat.K_NODES) && nodes != MISSING)
+                    || (key.equals(TraceFormat.K_DRIVES_PER_NODE) && drives != MISSING)
+                    || (key.equals(TraceFormat.K_BLOCKS) && blocks != null)) {
+                throw c.failHere("key '" + key + "' appears twice in the topology");
+            }
             switch (key) {
                 case TraceFormat.K_NODES:
                     nodes = c.readIntInRange(key, 0, TraceFormat.MAX_NODES);
@@ -199,7 +236,7 @@ final class HeaderReader {
                     blocks = readBlocks(c, nodes, drives);
                     break;
                 default:
-                    throw c.failHere("unknown topology key '" + key + "'; expected nodes, drivesPerNode, blocks");
+                    throw c.failHere("unknown topology key '" + JsonCursor.shorten(key) + "'; expected nodes, drivesPerNode, blocks");
             }
         }
         if (nodes == MISSING || drives == MISSING || blocks == null) {
@@ -225,6 +262,11 @@ final class HeaderReader {
             String fileName = null;
             String key;
             while ((key = c.p.nextFieldName()) != null) {
+                if ((key.equals(TraceFormat.K_NODE) && node != MISSING)
+                        || (key.equals(TraceFormat.K_DRIVE) && drive != MISSING)
+                        || (key.equals(TraceFormat.K_FILE) && fileName != null)) {
+                    throw c.failHere("key '" + key + "' appears twice in block " + blocks.size());
+                }
                 switch (key) {
                     case TraceFormat.K_NODE:
                         node = c.readIntInRange("node", 0, nodes - 1);
@@ -236,13 +278,14 @@ final class HeaderReader {
                         fileName = c.readString(key);
                         break;
                     default:
-                        throw c.failHere("unknown block key '" + key + "'; expected node, drive, file");
+                        throw c.failHere("unknown block key '" + JsonCursor.shorten(key) + "'; expected node, drive, file");
                 }
             }
             if (node == MISSING || drive == MISSING || fileName == null) {
                 throw c.failHere("block " + blocks.size() + " must give node, drive and file");
             }
             blocks.add(new Topology.BlockInfo(node, drive, fileName));
+            checkSize(c);
         }
         return blocks;
     }

@@ -15,10 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a trace cache remembers of the JSON Lines file it was made from, to tell whether that file
  * has changed since: its size, its last-modified time and a SHA-256 of its first and last {@value
- * #EDGE_BYTES} bytes. Hashing the edges rather than the whole file keeps the check cheap (two
- * small reads) whatever the file's size; it catches a file replaced by another trace (a new
- * header, a new end line) even when size and time happen to agree. An edit in the middle that
- * keeps the size and restores the time is not caught: the cache trusts the file system's time.
+ * #EDGE_BYTES} bytes together with its identity and change time (device and inode, and the
+ * status-change time {@code ctime}, where the file system has them). Hashing the edges rather
+ * than the whole file keeps the check cheap (two small reads) whatever the file's size; it
+ * catches a file replaced by another trace (a new header, a new end line) even when size and time
+ * happen to agree. An edit in the middle that keeps the size and restores the modification time
+ * ({@code touch -r}) is caught by the change time, which the kernel sets on every write and which
+ * no user can set back; a file replaced by another (a rename over it) is caught by the inode.
  */
 final class SourceFingerprint {
     static final int EDGE_BYTES = 64 * 1024;
@@ -41,6 +44,7 @@ final class SourceFingerprint {
     static SourceFingerprint of(Path file) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
         MessageDigest sha = sha256();
+        sha.update(identity(file, attrs).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size != attrs.size()) {
@@ -51,6 +55,21 @@ final class SourceFingerprint {
             digest(ch, tail, size - tail, sha);
         }
         return new SourceFingerprint(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.MICROSECONDS), sha.digest());
+    }
+
+    /**
+     * The file's identity and change time as text: {@code unix:dev}, {@code unix:ino} and {@code
+     * unix:ctime} where the platform has them, else its file key.
+     */
+    private static String identity(Path file, BasicFileAttributes attrs) {
+        try {
+            java.util.Map<String, Object> unix = Files.readAttributes(file, "unix:dev,ino,ctime");
+            Object ctime = unix.get("ctime");
+            long ctimeNanos = ctime instanceof java.nio.file.attribute.FileTime t ? t.to(TimeUnit.NANOSECONDS) : 0;
+            return "dev=" + unix.get("dev") + ",ino=" + unix.get("ino") + ",ctime=" + ctimeNanos;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "key=" + attrs.fileKey();
+        }
     }
 
     private static void digest(FileChannel ch, long from, long length, MessageDigest sha) throws IOException {

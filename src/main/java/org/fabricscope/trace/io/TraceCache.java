@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
@@ -22,51 +29,84 @@ import org.fabricscope.trace.Trace;
  * JSON Lines source file. The JSON Lines file is the truth; a cache is a private copy of its
  * columns that this machine may throw away at any time.
  *
- * <p>A cache lives beside its source as {@code <source file name>.fscache} (so {@code
- * run.jsonl} gets {@code run.jsonl.fscache}) when the source's directory is writable, else in a
- * per-user directory ({@code ~/.fabricscope/cache/}) under a name made from a hash of the
- * source's real path, where only the {@value #MAX_USER_CACHES} most recently written are kept.
- * Reading looks beside the source first, then in the user directory.
+ * <p>Caches live in one per-user directory, by default the platform's cache directory ({@link
+ * #defaultDirectory}: {@code $XDG_CACHE_HOME/fabricscope}, else {@code ~/.cache/fabricscope}),
+ * each under a name made from a hash of its source's real path; never beside the user's files.
+ * Only the {@value #MAX_USER_CACHES} most recently written are kept.
+ *
+ * <p>The directory is private: created owner-only ({@code rwx------}), and used only while it is
+ * a real directory (not a symbolic link) owned by the current user with no permission for group
+ * or others; a cache file is used only if it is a regular file owned by the user. So another user
+ * cannot plant a cache that changes what FabricScope shows, and caches never land in a directory
+ * others can write. Caches are written owner-only ({@code rw-------}).
  *
  * <p>Nothing here ever reports a problem: a cache that is missing, stale, of another version,
- * truncated or damaged reads as none ({@code null}), and a cache that cannot be written is not
- * written. Writes are atomic ({@link AtomicFile}) and only ever create or replace the cache file,
- * never the source.
+ * truncated, damaged or not private reads as none ({@code null}), and a cache that cannot be
+ * written is not written. Writes are atomic ({@link AtomicFile}) and only ever create or replace
+ * the cache file, never the source. A source that is not a regular file (a pipe, a device) gets
+ * no cache.
  */
 public final class TraceCache {
-    /** Appended to the source file's name to name its cache. */
+    /** Appended to the hashed name of a cache file. */
     public static final String SUFFIX = ".fscache";
     /**
-     * The user directory keeps the most recently written caches only: each is about a fifth of
-     * its source's size (300 MB for 10 million events), and nobody else cleans that directory.
+     * The directory keeps the most recently written caches only: each is about a fifth of its
+     * source's size (300 MB for 10 million events), and nobody else cleans that directory.
      */
     public static final int MAX_USER_CACHES = 8;
 
-    private final Path userDir;
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final Path dir;
 
     /**
-     * @param userDir where caches go when the source's directory is not writable; {@code null}
-     *     for nowhere (only beside the source)
+     * @param dir the private directory caches go to ({@code null} for no caching); created
+     *     owner-only when first needed, and never used unless private to the current user
      */
-    public TraceCache(Path userDir) {
-        this.userDir = userDir;
+    public TraceCache(Path dir) {
+        this.dir = dir == null ? null : dir.toAbsolutePath();
     }
 
-    /** Caches beside the source, else in {@code ~/.fabricscope/cache/}. */
+    /** Caches in {@link #defaultDirectory} for this process's environment. */
     public static TraceCache forCurrentUser() {
-        String home = System.getProperty("user.home");
-        return new TraceCache(home == null || home.isEmpty() ? null : Path.of(home, ".fabricscope", "cache"));
+        return new TraceCache(defaultDirectory(System.getenv(), System.getProperty("user.home"), System.getProperty("os.name", "")));
     }
 
-    /** The cache file beside {@code source}. */
-    public static Path besideSource(Path source) {
-        Path abs = source.toAbsolutePath();
-        return abs.resolveSibling(abs.getFileName() + SUFFIX);
+    /**
+     * The platform's per-user cache directory for FabricScope: {@code $XDG_CACHE_HOME/fabricscope}
+     * when that variable holds an absolute path, else {@code ~/Library/Caches/fabricscope} on
+     * macOS, {@code %LOCALAPPDATA%\fabricscope\cache} on Windows, and {@code
+     * ~/.cache/fabricscope} elsewhere; {@code null} when there is no home directory.
+     */
+    public static Path defaultDirectory(Map<String, String> env, String home, String osName) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "fabricscope");
+        }
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            if (local != null && !local.isEmpty()) {
+                return Path.of(local, "fabricscope", "cache");
+            }
+        }
+        if (home == null || home.isEmpty() || home.equals("?")) {
+            return null;
+        }
+        if (os.startsWith("mac")) {
+            return Path.of(home, "Library", "Caches", "fabricscope");
+        }
+        return Path.of(home, ".cache", "fabricscope");
     }
 
-    /** The cache file for {@code source} in the user directory, or {@code null} if there is none. */
-    public Path inUserDir(Path source) {
-        if (userDir == null) {
+    /** The cache directory, or {@code null} if caching is off. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** The cache file for {@code source}, or {@code null} if there is no cache directory. */
+    public Path fileFor(Path source) {
+        if (dir == null) {
             return null;
         }
         Path key;
@@ -78,17 +118,82 @@ public final class TraceCache {
         // The real path's hash: one name per source file however it was reached, nothing of the
         // path readable in the cache directory's listing.
         byte[] hash = sha256(key.toString().getBytes(StandardCharsets.UTF_8));
-        return userDir.resolve(HexFormat.of().formatHex(hash, 0, 16) + SUFFIX);
+        return dir.resolve(HexFormat.of().formatHex(hash, 0, 16) + SUFFIX);
     }
 
-    private List<Path> candidates(Path source) {
-        List<Path> c = new ArrayList<>(2);
-        c.add(besideSource(source));
-        Path user = inUserDir(source);
-        if (user != null) {
-            c.add(user);
+    /**
+     * Whether the cache directory exists and is private to this user (a directory, not a link,
+     * owned by the user, no access for group or others), creating it owner-only first if {@code
+     * create}. A directory of the user's with looser permissions is tightened; one that is not
+     * the user's is never used.
+     */
+    boolean privateDirectory(boolean create) {
+        if (dir == null) {
+            return false;
         }
-        return c;
+        try {
+            if (create && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Path parent = dir.getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                try {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+                } catch (UnsupportedOperationException e) {
+                    Files.createDirectory(dir);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // Made meanwhile (by another run, or someone else): checked below.
+                }
+            }
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            if (!Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                return true; // no POSIX owner and mode to check (Windows: the user's profile is private)
+            }
+            if (!isCurrentUser(Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS))) {
+                return false;
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+            if (!OWNER_ONLY_DIR.containsAll(perms)) {
+                Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A cache file that may be read: a regular file (not a link) owned by the current user. */
+    private static boolean isOwnFile(Path cache) {
+        try {
+            if (!Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            if (!Files.getFileStore(cache).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                return true;
+            }
+            return isCurrentUser(Files.getOwner(cache, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static volatile UserPrincipal currentUser;
+
+    /** Whether {@code owner} is the user this process runs as (found as the owner of a file it creates). */
+    private static boolean isCurrentUser(UserPrincipal owner) throws IOException {
+        UserPrincipal me = currentUser;
+        if (me == null) {
+            Path probe = Files.createTempFile("fabricscope-owner", ".tmp");
+            try {
+                me = Files.getOwner(probe);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+            currentUser = me;
+        }
+        return me.equals(owner);
     }
 
     /**
@@ -98,6 +203,9 @@ public final class TraceCache {
      * @throws org.fabricscope.trace.CancelledException if {@code progress} is cancelled
      */
     public Trace read(Path source, Progress progress) {
+        if (!Files.isRegularFile(source)) {
+            return null; // a pipe read for a fingerprint would lose what it holds
+        }
         SourceFingerprint now;
         try {
             now = SourceFingerprint.of(source);
@@ -109,20 +217,22 @@ public final class TraceCache {
 
     /** {@link #read(Path, Progress)} for a source whose fingerprint is {@code now}. */
     Trace read(Path source, SourceFingerprint now, Progress progress) {
-        for (Path cache : candidates(source)) {
-            if (!Files.isRegularFile(cache)) {
-                continue;
-            }
-            try {
-                return TraceCacheFormat.read(cache, now, progress);
-            } catch (TraceCacheFormat.Unusable | IOException | RuntimeException e) {
-                if (e instanceof org.fabricscope.trace.CancelledException c) {
-                    throw c;
-                }
-                // Unusable: the JSON Lines file is read instead, and a fresh cache written over this one.
-            }
+        if (!Files.isRegularFile(source) || !privateDirectory(false)) {
+            return null;
         }
-        return null;
+        Path cache = fileFor(source);
+        if (!isOwnFile(cache)) {
+            return null;
+        }
+        try {
+            return TraceCacheFormat.read(cache, now, progress);
+        } catch (TraceCacheFormat.Unusable | IOException | RuntimeException e) {
+            if (e instanceof org.fabricscope.trace.CancelledException c) {
+                throw c;
+            }
+            // Unusable: the JSON Lines file is read instead, and a fresh cache written over this one.
+            return null;
+        }
     }
 
     /**
@@ -130,6 +240,9 @@ public final class TraceCache {
      * is now. Returns where it went, or empty if it could not be written anywhere.
      */
     public Optional<Path> write(Path source, Trace trace) {
+        if (!Files.isRegularFile(source)) {
+            return Optional.empty();
+        }
         try {
             return write(source, trace, SourceFingerprint.of(source));
         } catch (IOException e) {
@@ -143,6 +256,9 @@ public final class TraceCache {
      * its content).
      */
     Optional<Path> write(Path source, Trace trace, SourceFingerprint readFrom) {
+        if (!Files.isRegularFile(source)) {
+            return Optional.empty();
+        }
         try {
             if (!SourceFingerprint.of(source).equals(readFrom)) {
                 return Optional.empty();
@@ -150,29 +266,20 @@ public final class TraceCache {
         } catch (IOException e) {
             return Optional.empty();
         }
-        Path beside = besideSource(source);
-        Path parent = beside.getParent();
-        if (parent != null && Files.isWritable(parent) && tryWrite(beside, trace, readFrom)) {
-            return Optional.of(beside);
+        if (!privateDirectory(true)) {
+            return Optional.empty();
         }
-        Path user = inUserDir(source);
-        if (user != null) {
-            try {
-                Files.createDirectories(user.getParent());
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-            if (tryWrite(user, trace, readFrom)) {
-                prune(user.getParent(), user);
-                return Optional.of(user);
-            }
+        Path cache = fileFor(source);
+        if (tryWrite(cache, trace, readFrom)) {
+            prune(dir, cache);
+            return Optional.of(cache);
         }
         return Optional.empty();
     }
 
     private static boolean tryWrite(Path cache, Trace trace, SourceFingerprint source) {
         try {
-            AtomicFile.write(cache, true, out -> TraceCacheFormat.write(trace, source, out, Progress.NONE));
+            AtomicFile.write(cache, true, true, out -> TraceCacheFormat.write(trace, source, out, Progress.NONE));
             return true;
         } catch (IOException e) {
             // A read-only or full file system: the next place, or no cache.

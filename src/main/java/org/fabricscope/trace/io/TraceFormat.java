@@ -24,6 +24,23 @@ public final class TraceFormat {
     public static final int MAX_NESTING_DEPTH = 16;
     /** Longest number literal, in chars. */
     public static final int MAX_NUMBER_CHARS = 64;
+    /**
+     * Longest key (a parameter name included), in chars. Every key the format defines is short; a
+     * bound here keeps the parser's name table, which hashes and compares whole keys, linear.
+     */
+    public static final int MAX_KEY_CHARS = 1024;
+    /**
+     * Longest header line, in bytes. The largest legal topology (262,144 blocks) with ordinary
+     * file names fits in about 12 MB; the bound keeps a hostile header from taking the heap.
+     */
+    public static final int MAX_HEADER_BYTES = 16 << 20;
+    /**
+     * Longest parameter value, in chars; a value also has at most {@link
+     * org.fabricscope.trace.NumberText#MAX_DIGITS} digits and an exponent of at most ±{@link
+     * org.fabricscope.trace.NumberText#MAX_EXPONENT} when it is a number. The scenario parser has
+     * the same bounds, so whatever a header holds is cheap to turn back into a scenario.
+     */
+    public static final int MAX_PARAMETER_VALUE_CHARS = org.fabricscope.trace.NumberText.MAX_CHARS;
 
     static final String K_FORMAT = "format";
     static final String K_VERSION = "version";

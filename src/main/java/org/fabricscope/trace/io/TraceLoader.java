@@ -15,7 +15,7 @@ import org.fabricscope.trace.TraceFormatException;
  * TraceReader}, after which a cache is written for next time.
  *
  * <p>Only files of at least {@link #DEFAULT_MIN_CACHED_BYTES} get a cache: smaller ones parse in
- * well under a second, and a cache beside each of them would only litter. The system property
+ * well under a second, and a cache of each of them would only fill the cache directory. The system property
  * {@value #PROPERTY} set to {@code off} (or {@code false}) turns caching off; {@value
  * #MIN_BYTES_PROPERTY} changes the size threshold.
  *
@@ -25,6 +25,8 @@ import org.fabricscope.trace.TraceFormatException;
 public final class TraceLoader {
     /** System property: {@code off} or {@code false} turns the cache off. */
     public static final String PROPERTY = "fabricscope.cache";
+    /** System property: the cache directory, instead of the platform's per-user one. */
+    public static final String DIR_PROPERTY = "fabricscope.cache.dir";
     /** System property: the smallest source file, in bytes, that gets a cache. */
     public static final String MIN_BYTES_PROPERTY = "fabricscope.cache.minBytes";
     /** Files below 50 MB (about 330k events) load in a fraction of a second without a cache. */
@@ -70,7 +72,9 @@ public final class TraceLoader {
         } catch (NumberFormatException e) {
             // A mistyped threshold keeps the default rather than stopping the application.
         }
-        return new TraceLoader(TraceCache.forCurrentUser(), min, cacheWriter);
+        String dir = System.getProperty(DIR_PROPERTY, "").trim();
+        TraceCache cache = dir.isEmpty() ? TraceCache.forCurrentUser() : new TraceCache(Path.of(dir));
+        return new TraceLoader(cache, min, cacheWriter);
     }
 
     /** Reads the trace in {@code source}; see {@link #read}. */
@@ -86,7 +90,10 @@ public final class TraceLoader {
      * @throws org.fabricscope.trace.CancelledException if cancelled
      */
     public Loaded read(Path source, Progress progress) throws TraceFormatException {
-        SourceFingerprint before = cache == null || sizeOf(source) < minCachedBytes ? null : fingerprint(source);
+        // A pipe or device is read once, by the JSON reader: no fingerprint, no cache.
+        SourceFingerprint before = cache == null || !Files.isRegularFile(source) || sizeOf(source) < minCachedBytes
+                ? null
+                : fingerprint(source);
         if (before == null) {
             return new Loaded(TraceReader.read(source, progress), false);
         }

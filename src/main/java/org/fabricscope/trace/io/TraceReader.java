@@ -52,7 +52,7 @@ public final class TraceReader {
                     .streamReadConstraints(
                             StreamReadConstraints.builder()
                                     .maxStringLength(TraceFormat.MAX_STRING_CHARS)
-                                    .maxNameLength(TraceFormat.MAX_STRING_CHARS)
+                                    .maxNameLength(TraceFormat.MAX_KEY_CHARS)
                                     .maxNumberLength(TraceFormat.MAX_NUMBER_CHARS)
                                     .maxNestingDepth(TraceFormat.MAX_NESTING_DEPTH)
                                     .build())
@@ -79,6 +79,11 @@ public final class TraceReader {
             throw new TraceFormatException(name, 0, 0, "cannot open the file: " + e.getMessage(), e);
         }
         try (InputStream closing = in) {
+            if (!Files.isRegularFile(path)) {
+                // A pipe (/dev/stdin, <(…)) can be read only once, and its size is no size: no
+                // fast path (it would read ahead through a second stream), no length for progress.
+                return read(closing, name, -1, progress);
+            }
             // Files as TraceWriter writes them take a byte-level fast path; anything else (or any
             // problem) is read, and reported, by the general reader below.
             Trace fast = CanonicalTraceReader.tryRead(path, size, progress);
@@ -124,14 +129,22 @@ public final class TraceReader {
         return new Parse(displayName, counting, totalBytes, progress).run();
     }
 
-    /** The builder's starting capacity for a file of {@code totalBytes} (-1 if unknown). */
+    /**
+     * The builder's starting capacity for a file of {@code totalBytes} (-1 if unknown). A file's
+     * size is a claim too (a sparse file of 1 GB holds nothing), so the start is capped at
+     * {@link #MAX_INITIAL_CAPACITY} events (about 9 MB of columns); beyond, the columns grow
+     * with the events actually read.
+     */
     static int initialCapacity(long totalBytes) {
         // Events are ~90 bytes on average; sizing up front avoids most of the builder's regrowth.
         if (totalBytes <= 0) {
             return 1 << 12;
         }
-        return (int) Math.min(1 << 26, Math.max(1 << 12, totalBytes / 80));
+        return (int) Math.min(MAX_INITIAL_CAPACITY, Math.max(1 << 12, totalBytes / 80));
     }
+
+    /** The most events memory is reserved for before any of them has been read. */
+    static final int MAX_INITIAL_CAPACITY = 1 << 18;
 
     /** One read of one stream. */
     private static final class Parse {
@@ -687,7 +700,11 @@ public final class TraceReader {
 
         private static String describeLimit(String jacksonMessage) {
             String m = jacksonMessage == null ? "" : jacksonMessage;
-            if (m.contains("String value length") || m.contains("Name length")) {
+            if (m.contains("Name length")) {
+                return "a key longer than " + TraceFormat.MAX_KEY_CHARS
+                        + " characters; trace keys are short names (is this a trace file?)";
+            }
+            if (m.contains("String value length")) {
                 // Jackson counts long number literals against the string limit too.
                 return "a string or number longer than " + TraceFormat.MAX_STRING_CHARS
                         + " characters; trace strings are short names (is this a trace file?)";

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,16 +43,18 @@ class TraceLoaderTest {
         return new TraceLoader(new TraceCache(userDir), 0, Runnable::run);
     }
 
-    Path beside() {
-        return TraceCache.besideSource(source);
+    Path cached() {
+        return new TraceCache(userDir).fileFor(source);
     }
 
     @Test
-    void firstLoadReadsJsonAndWritesTheCacheBesideTheSource() throws Exception {
+    void firstLoadReadsJsonAndWritesAnOwnerOnlyCacheInThePrivateUserDirectory() throws Exception {
         TraceLoader.Loaded first = loader().read(source, Progress.NONE);
         assertThat(first.fromCache()).isFalse();
-        assertThat(beside()).isRegularFile();
-        assertThat(beside().getFileName().toString()).isEqualTo("run.jsonl.fscache");
+        assertThat(cached()).isRegularFile().hasParent(userDir);
+        assertThat(cached().getFileName().toString()).endsWith(".fscache").doesNotContain("run");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cached()))).isEqualTo("rw-------");
 
         TraceLoader.Loaded second = loader().read(source, Progress.NONE);
         assertThat(second.fromCache()).isTrue();
@@ -69,8 +72,8 @@ class TraceLoaderTest {
         assertThat(Files.getLastModifiedTime(source)).isEqualTo(time);
         try (var files = Files.list(source.getParent())) {
             // No temporary file left behind either.
-            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("run.jsonl", "run.jsonl.fscache");
+            // Nothing beside the user's file: no cache, no temporary file.
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("run.jsonl");
         }
     }
 
@@ -118,9 +121,81 @@ class TraceLoaderTest {
     }
 
     @Test
+    void aMidFileEditWithTheTimeSetBackIsNotServedFromTheStaleCache() throws Exception {
+        loader().load(source, Progress.NONE);
+        FileTime t = Files.getLastModifiedTime(source);
+        byte[] b = Files.readAllBytes(source);
+        // An event's time in the middle of the file, same length ("t":123 -> "t":124 or so), then
+        // the modification time set back as touch -r does: only the change time (or inode) shows it.
+        String text = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("\"seq\":", b.length / 2);
+        int digit = text.indexOf("\"t\":", at) + 4;
+        Files.write(source, b); // rewritten unchanged first, so the edit below is the only difference
+        b[digit] = (byte) (b[digit] == '9' ? '8' : b[digit] + 1);
+        Files.write(source, b);
+        Files.setLastModifiedTime(source, t);
+
+        Throwable json = org.assertj.core.api.Assertions.catchThrowable(() -> TraceReader.read(source, Progress.NONE));
+        TraceLoader.Loaded loaded;
+        try {
+            loaded = loader().read(source, Progress.NONE);
+        } catch (TraceFormatException e) {
+            // The edit broke the file: the loader says so as the JSON reader does, not from the cache.
+            assertThat(json).isInstanceOf(TraceFormatException.class);
+            assertThat(e.problem()).isEqualTo(((TraceFormatException) json).problem());
+            return;
+        }
+        assertThat(loaded.fromCache()).isFalse();
+        TraceCacheFormatTest.assertIdentical(loaded.trace(), TraceReader.read(source, Progress.NONE));
+    }
+
+    @Test
+    void aCacheDirectoryThatIsALinkIsNeverReadNorWritten() throws Exception {
+        Path elsewhere = Files.createDirectory(dir.resolve("someone-elses"));
+        Path link = Files.createSymbolicLink(dir.resolve("linked-cache"), elsewhere);
+        TraceLoader l = new TraceLoader(new TraceCache(link), 0, Runnable::run);
+        l.load(source, Progress.NONE);
+        assertThat(l.read(source, Progress.NONE).fromCache()).isFalse();
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files.count()).isZero();
+        }
+    }
+
+    @Test
+    void aCacheDirectoryOthersCouldWriteIsMadeOwnerOnlyBeforeUse() throws Exception {
+        Files.createDirectory(userDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.setPosixFilePermissions(userDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        loader().load(source, Progress.NONE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userDir))).isEqualTo("rwx------");
+        assertThat(loader().read(source, Progress.NONE).fromCache()).isTrue();
+    }
+
+    @Test
+    void aPlantedCacheThatIsALinkIsIgnored() throws Exception {
+        loader().load(source, Progress.NONE);
+        Path real = dir.resolve("planted.fscache");
+        Files.move(cached(), real);
+        Files.createSymbolicLink(cached(), real);
+        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
+    }
+
+    @Test
+    void theDefaultDirectoryIsThePlatformsPerUserCacheDirectory() {
+        assertThat(TraceCache.defaultDirectory(java.util.Map.of("XDG_CACHE_HOME", "/x/cache"), "/home/u", "Linux"))
+                .isEqualTo(Path.of("/x/cache/fabricscope"));
+        assertThat(TraceCache.defaultDirectory(java.util.Map.of("XDG_CACHE_HOME", "relative"), "/home/u", "Linux"))
+                .isEqualTo(Path.of("/home/u/.cache/fabricscope"));
+        assertThat(TraceCache.defaultDirectory(java.util.Map.of(), "/home/u", "Linux"))
+                .isEqualTo(Path.of("/home/u/.cache/fabricscope"));
+        assertThat(TraceCache.defaultDirectory(java.util.Map.of(), "/Users/u", "Mac OS X"))
+                .isEqualTo(Path.of("/Users/u/Library/Caches/fabricscope"));
+        assertThat(TraceCache.defaultDirectory(java.util.Map.of(), "", "Linux")).isNull();
+    }
+
+    @Test
     void damagedCachesFallBackToTheJsonWithTheSameResult() throws Exception {
         loader().load(source, Progress.NONE);
-        byte[] good = Files.readAllBytes(beside());
+        byte[] good = Files.readAllBytes(cached());
         List<byte[]> damaged = new ArrayList<>();
         damaged.add(new byte[0]);
         damaged.add(java.util.Arrays.copyOf(good, good.length / 2));
@@ -135,26 +210,13 @@ class TraceLoaderTest {
         new java.util.Random(3).nextBytes(garbage);
         damaged.add(garbage);
         for (byte[] bad : damaged) {
-            Files.write(beside(), bad);
+            Files.write(cached(), bad);
             TraceLoader.Loaded l = loader().read(source, Progress.NONE);
             assertThat(l.fromCache()).isFalse();
             TraceCacheFormatTest.assertIdentical(l.trace(), written);
             // ... and the bad cache was replaced by a good one.
-            assertThat(Files.readAllBytes(beside())).isEqualTo(good);
+            assertThat(Files.readAllBytes(cached())).isEqualTo(good);
         }
-    }
-
-    @Test
-    void whenTheCacheCannotGoBesideTheSourceItGoesToTheUserDirectory() throws Exception {
-        // A directory where the cache file would go: writing beside the source fails (whoever runs the test).
-        Files.createDirectory(beside());
-        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
-        Path user = new TraceCache(userDir).inUserDir(source);
-        assertThat(user).isRegularFile().hasParent(userDir);
-
-        TraceLoader.Loaded second = loader().read(source, Progress.NONE);
-        assertThat(second.fromCache()).isTrue();
-        TraceCacheFormatTest.assertIdentical(second.trace(), written);
     }
 
     @Test
@@ -165,23 +227,21 @@ class TraceLoaderTest {
         for (int i = 0; i < TraceCache.MAX_USER_CACHES + 3; i++) {
             Path s = dir.resolve("s" + i + ".jsonl");
             TraceWriter.write(small, s);
-            Files.createDirectory(TraceCache.besideSource(s));
-            assertThat(cache.write(s, small)).contains(cache.inUserDir(s));
+            assertThat(cache.write(s, small)).contains(cache.fileFor(s));
             // Distinct, increasing times whatever the file system's clock resolution.
-            Files.setLastModifiedTime(cache.inUserDir(s), FileTime.fromMillis(1_000_000L * (i + 1)));
+            Files.setLastModifiedTime(cache.fileFor(s), FileTime.fromMillis(1_000_000L * (i + 1)));
             sources.add(s);
         }
         try (var files = Files.list(userDir)) {
             assertThat(files.count()).isEqualTo(TraceCache.MAX_USER_CACHES);
         }
-        assertThat(cache.inUserDir(sources.get(0))).doesNotExist();
-        assertThat(cache.inUserDir(sources.get(sources.size() - 1))).isRegularFile();
+        assertThat(cache.fileFor(sources.get(0))).doesNotExist();
+        assertThat(cache.fileFor(sources.get(sources.size() - 1))).isRegularFile();
         assertThat(cache.read(sources.get(sources.size() - 1), Progress.NONE)).isNotNull();
     }
 
     @Test
     void whenNoCacheCanBeWrittenTheTraceStillLoads() throws Exception {
-        Files.createDirectory(beside());
         Path notADirectory = dir.resolve("plain-file");
         Files.writeString(notADirectory, "x");
         TraceLoader l = new TraceLoader(new TraceCache(notADirectory.resolve("cache")), 0, Runnable::run);
@@ -196,7 +256,7 @@ class TraceLoaderTest {
     void smallFilesAndADisabledLoaderWriteNoCache() throws Exception {
         new TraceLoader(new TraceCache(userDir), Files.size(source) + 1, Runnable::run).load(source, Progress.NONE);
         TraceLoader.withoutCache().load(source, Progress.NONE);
-        assertThat(beside()).doesNotExist();
+        assertThat(cached()).doesNotExist();
         assertThat(userDir).doesNotExist();
     }
 
@@ -205,7 +265,7 @@ class TraceLoaderTest {
         List<Runnable> later = new ArrayList<>();
         TraceLoader l = new TraceLoader(new TraceCache(userDir), 0, later::add);
         l.load(source, Progress.NONE);
-        assertThat(beside()).doesNotExist();
+        assertThat(cached()).doesNotExist();
         assertThat(later).hasSize(1);
         later.get(0).run();
         assertThat(l.read(source, Progress.NONE).fromCache()).isTrue();
@@ -217,7 +277,7 @@ class TraceLoaderTest {
         new TraceLoader(new TraceCache(userDir), 0, later::add).load(source, Progress.NONE);
         TraceWriter.write(RandomTraces.generate(23, 20_000, 24), source);
         later.get(0).run();
-        assertThat(beside()).doesNotExist();
+        assertThat(cached()).doesNotExist();
     }
 
     @Test

@@ -33,14 +33,17 @@ class TraceFilesTest {
         Trace written = RandomTraces.generate(5, 2_000, 8);
         TraceWriter.write(written, file);
         String previous = System.setProperty(TraceLoader.MIN_BYTES_PROPERTY, "0");
+        Path cacheDir = dir.resolve("cache");
+        System.setProperty(TraceLoader.DIR_PROPERTY, cacheDir.toString());
         try {
             Trace first = TraceFiles.jsonl().read(file, Progress.NONE);
             awaitCacheWriters();
-            assertThat(TraceCache.besideSource(file)).isRegularFile();
+            assertThat(new TraceCache(cacheDir).fileFor(file)).isRegularFile();
             Trace second = TraceFiles.jsonl().read(file, Progress.NONE);
             assertThat(second.size()).isEqualTo(first.size()).isEqualTo(written.size());
             assertThat(second.timeMicros(second.size() - 1)).isEqualTo(written.timeMicros(written.size() - 1));
         } finally {
+            System.clearProperty(TraceLoader.DIR_PROPERTY);
             if (previous == null) {
                 System.clearProperty(TraceLoader.MIN_BYTES_PROPERTY);
             } else {
@@ -55,7 +58,6 @@ class TraceFilesTest {
         TraceWriter.write(RandomTraces.generate(6, 500, 4), file);
         TraceFiles.jsonl().read(file, Progress.NONE);
         awaitCacheWriters();
-        assertThat(TraceCache.besideSource(file)).doesNotExist();
         try (var files = Files.list(dir)) {
             assertThat(files.count()).isEqualTo(1);
         }
