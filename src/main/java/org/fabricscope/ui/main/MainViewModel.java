@@ -345,9 +345,14 @@ public final class MainViewModel {
         return partialTrace != null && session.getTrace() == partialTrace;
     }
 
-    /** Says {@code message} in the status bar (for commands of other view models, such as sessions). */
+    /**
+     * Says {@code message} in the status bar: what a command of another view model (a view's
+     * command, a session) did, or why it could not. An empty message changes nothing.
+     */
     public void report(String message) {
-        status.set(message);
+        if (message != null && !message.isEmpty()) {
+            status.set(message);
+        }
     }
 
     /**
@@ -438,14 +443,7 @@ public final class MainViewModel {
     }
 
     /** Forgets the recent files. */
-    /** Shows {@code message} in the status bar (a view's command saying what it did, or why it could not). */
-    public void report(String message) {
-        if (message != null && !message.isEmpty()) {
-            status.set(message);
-        }
-    }
-
-        public void clearRecentFiles() {
+    public void clearRecentFiles() {
         recent.clear();
     }
 

@@ -336,11 +336,6 @@ public class TimelineControl extends Region {
         return frame.annotations;
     }
 
-    /** The lanes' vertical scroll, in pixels from the top. */
-    public double laneScrollY() {
-        return layout.scrollY();
-    }
-
     /** Scrolls the lanes to {@code y} pixels from the top (clamped to the content). */
     public void setLaneScrollY(double y) {
         layout.setScrollY(y);
