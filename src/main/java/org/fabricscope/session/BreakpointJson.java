@@ -7,39 +7,35 @@ import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
 
 /**
- * A breakpoint in a session file: an object with the conditions it has, {@code kind} (an {@code
- * EventKind} name), {@code block}, {@code actor}, {@code field} (a trace field name) and {@code
- * value} (as the field's values are written, e.g. {@code "READY"}, {@code "true"}, {@code "3"}).
+ * A breakpoint in a session file: {@code {"spec": "PREFETCH_READY; block 82; after WRITE_LOCK;
+ * before WRITE_RELEASE"}}, the replay's one-line text form ({@link Breakpoint#toSpec()}, read back
+ * by {@link Breakpoint#parse}), which holds everything a breakpoint has: kind, block, actor,
+ * writes/reads/touches of a field value, state condition, sequence, and whether it is disabled.
  *
- * <p>The one place that knows how a breakpoint is saved: when the replay gets a text form of
- * breakpoints ({@code Breakpoint.toSpec()}/{@code parse}), {@link #write} can write it under a
- * {@code spec} key and {@link #read} prefer it, without touching the rest of the format.
+ * <p>For sessions written before the text form existed, an object of separate {@code kind},
+ * {@code block}, {@code actor}, {@code field} and {@code value} keys is still read (a value
+ * breakpoint of that form means "touches").
  */
 final class BreakpointJson {
     private BreakpointJson() {}
 
     static void write(JsonGenerator g, Breakpoint b) throws IOException {
         g.writeStartObject();
-        if (b.kind() != null) {
-            g.writeStringField("kind", b.kind().name());
-        }
-        if (b.block() >= 0) {
-            g.writeNumberField("block", b.block());
-        }
-        if (b.actor() != null) {
-            g.writeStringField("actor", b.actor());
-        }
-        if (b.field() != null) {
-            g.writeStringField("field", b.field().jsonName());
-            if (b.value() != null) {
-                g.writeStringField("value", b.field().format(b.value()));
-            }
-        }
+        g.writeStringField("spec", b.toSpec());
         g.writeEndObject();
     }
 
     /** Reads one breakpoint object; problems are thrown at the offending value's line. */
     static Breakpoint read(JsonTree.Obj o) throws SessionFormatException {
+        JsonTree.Node spec = o.get("spec");
+        if (spec != null) {
+            o.allowOnly("spec");
+            try {
+                return Breakpoint.parse(spec.string());
+            } catch (IllegalArgumentException e) {
+                throw spec.fail(e.getMessage());
+            }
+        }
         o.allowOnly("kind", "block", "actor", "field", "value");
         Breakpoint b = Breakpoint.any();
         JsonTree.Node kind = o.get("kind");

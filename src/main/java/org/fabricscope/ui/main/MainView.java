@@ -165,6 +165,7 @@ public final class MainView extends BorderPane {
         eventLogHost.getChildren().add(eventLog);
         inspectorTab.setContent(inspector);
         explainerTab.setContent(explainer);
+        explainer.setOnFocus(seq -> timeline.viewModel().focusOnFpre004(seq));
         HBox.setHgrow(replayControls, Priority.ALWAYS);
         toolbarRow.getChildren().add(replayControls);
         // Side panes keep a usable width and come back to it when the window grows again.

@@ -141,8 +141,8 @@ public final class SessionViewModel {
         double start = timeline.visibleStartMicros();
         double end = timeline.visibleEndMicros();
         Session.View view = end > start ? new Session.View(start, end, timeline.laneScrollY()) : null;
-        // Hidden and pinned lanes are kept in the format for when the timeline offers them.
-        Session.Lanes lanes = new Session.Lanes(List.of(), List.of(), timeline.collapsedGroups());
+        // Lanes are hidden through the event log's block filter ("Hide other lanes"), saved with the filters.
+        Session.Lanes lanes = new Session.Lanes(List.of(), timeline.pinnedLanes(), timeline.collapsedGroups());
         return new Session(trace, session.getCurrentStep(), session.selectedBlockProperty().get(), view, lanes, filters,
                 List.copyOf(replay.breakpoints()), bookmarks.bookmarks(), bookmarks.notes());
     }
@@ -268,6 +268,7 @@ public final class SessionViewModel {
         // The viewport last: moving the cursor scrolls to it, and the saved view is what was seen.
         timeline.whenReady(() -> {
             if (s.lanes() != null) {
+                timeline.setPinnedLanes(s.lanes().pinned());
                 timeline.setCollapsedGroups(s.lanes().collapsedGroups());
             }
             if (s.view() != null) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
+import org.fabricscope.trace.ActorKind;
+import org.fabricscope.ui.timeline.LaneLayout;
 import org.fabricscope.ui.timeline.TimelineAnnotation;
 import org.fabricscope.ui.timeline.TimelineControl;
 
@@ -28,6 +30,14 @@ public interface TimelinePort {
     void setCollapsedGroups(Collection<String> titles);
 
     void setAnnotations(List<TimelineAnnotation> annotations);
+
+    /** The lanes pinned to the top, by name: {@code block:N} or {@code actor:KIND} (an ActorKind name). */
+    default List<String> pinnedLanes() {
+        return List.of();
+    }
+
+    /** Pins exactly the lanes with these names; names of lanes this trace does not have are ignored. */
+    default void setPinnedLanes(Collection<String> names) {}
 
     /** Runs {@code r} once the timeline shows the open trace: now if it does already. */
     void whenReady(Runnable r);
@@ -80,6 +90,32 @@ public interface TimelinePort {
             }
 
             @Override
+            public List<String> pinnedLanes() {
+                List<String> out = new ArrayList<>();
+                for (LaneLayout.Lane lane : timeline.viewModel().pinnedLanes()) {
+                    String name = laneName(lane);
+                    if (name != null) {
+                        out.add(name);
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public void setPinnedLanes(Collection<String> names) {
+                for (LaneLayout.Lane lane : List.copyOf(timeline.viewModel().pinnedLanes())) {
+                    timeline.viewModel().unpin(lane);
+                }
+                for (String name : names) {
+                    LaneLayout.Lane lane = laneNamed(name, timeline.session().getTrace() == null ? 0
+                            : timeline.session().getTrace().trace().header().topology().blockCount());
+                    if (lane != null) {
+                        timeline.viewModel().pin(lane);
+                    }
+                }
+            }
+
+            @Override
             public void whenReady(Runnable r) {
                 if (timeline.isReady()) {
                     r.run();
@@ -97,5 +133,37 @@ public interface TimelinePort {
                 timeline.readyProperty().addListener(once);
             }
         };
+    }
+
+    /** {@code block:N} or {@code actor:KIND}; null for lanes that exist only in focus mode. */
+    static String laneName(LaneLayout.Lane lane) {
+        switch (lane.kind()) {
+            case BLOCK:
+                return "block:" + lane.id();
+            case ACTOR:
+                return "actor:" + ActorKind.values()[lane.id()].name();
+            default:
+                return null;
+        }
+    }
+
+    /** The lane a {@link #laneName} names, or null if the name is malformed or out of range. */
+    static LaneLayout.Lane laneNamed(String name, int blockCount) {
+        if (name.startsWith("block:")) {
+            try {
+                int b = Integer.parseInt(name.substring("block:".length()));
+                return b >= 0 && b < blockCount ? new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, b, "block " + b) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (name.startsWith("actor:")) {
+            for (ActorKind k : ActorKind.values()) {
+                if (k.name().equals(name.substring("actor:".length()))) {
+                    return new LaneLayout.Lane(LaneLayout.LaneKind.ACTOR, k.ordinal(), LaneLayout.actorLabel(k));
+                }
+            }
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package org.fabricscope.ui.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import org.fabricscope.ui.support.BackgroundWork;
 import org.fabricscope.ui.support.CrashLog;
 import org.fabricscope.ui.testing.Fx;
 import org.fabricscope.ui.testing.TestPreferences;
+import org.fabricscope.ui.timeline.LaneLayout;
 import org.fabricscope.ui.timeline.TimelineControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,7 @@ class SessionGuiTest {
             Trace t = session.getTrace().trace();
             bookmarks().addNoteOnRange("the check window", t.timeMicros(200), t.timeMicros(260));
             timeline().zoomTo(t.timeMicros(150), t.timeMicros(400));
+            timeline().viewModel().pin(new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, 5, "block 5"));
             timeline().setGroupCollapsed(1, true);
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -164,6 +167,7 @@ class SessionGuiTest {
         openAndWait(writeTrace("other.jsonl", 12, 600));
         assertThat(Fx.call(() -> bookmarks().marks().size())).isZero();
         Fx.run(() -> replay().breakpoints().setAll(Breakpoint.fpre004()));
+        Fx.run(() -> List.copyOf(timeline().viewModel().pinnedLanes()).forEach(l -> timeline().viewModel().unpin(l)));
 
         openSessionAndWait(file);
 
@@ -173,7 +177,16 @@ class SessionGuiTest {
         assertThat(session.selectedBlockProperty().get()).isEqualTo(3);
         assertThat(Fx.call(() -> timeline().visibleStartMicros())).isCloseTo(start, within(1.0));
         assertThat(Fx.call(() -> timeline().visibleEndMicros())).isCloseTo(end, within(1.0));
-        assertThat(Fx.call(() -> timeline().isGroupCollapsed(1))).as(collapsed).isTrue();
+        assertThat(Fx.call(() -> {
+            for (int g = 0; g < timeline().groupCount(); g++) {
+                if (timeline().groupTitle(g).equals(collapsed)) {
+                    return timeline().isGroupCollapsed(g);
+                }
+            }
+            return false;
+        })).as(collapsed).isTrue();
+        assertThat(Fx.call(() -> List.copyOf(timeline().viewModel().pinnedLanes())))
+                .extracting(LaneLayout.Lane::kind, LaneLayout.Lane::id).containsExactly(tuple(LaneLayout.LaneKind.BLOCK, 5));
         assertThat(Fx.call(() -> List.copyOf(eventLog().chosenKinds())))
                 .containsExactly(EventKind.PREFETCH_READY, EventKind.WRITE_LOCK);
         assertThat(Fx.call(() -> eventLog().textFilterProperty().get())).isEqualTo("cache");
