@@ -41,6 +41,8 @@ public final class MainWindow {
     private final MainViewModel viewModel;
     private final ScenarioViewModel scenarioViewModel;
     private final MainView view;
+    /** Set by {@value #WINDOW_SIZE_PROPERTY}: the size is for this run only and is not remembered. */
+    private boolean sizeForThisRun;
 
     /**
      * What the window works with.
@@ -112,6 +114,7 @@ public final class MainWindow {
             stage.setMaximized(b.maximized());
         });
         windowSize(System.getProperty(WINDOW_SIZE_PROPERTY)).ifPresent(size -> {
+            sizeForThisRun = true;
             stage.setMaximized(false);
             stage.setWidth(size[0]);
             stage.setHeight(size[1]);
@@ -172,6 +175,11 @@ public final class MainWindow {
 
     /** Remembers bounds, splits and recent files for the next run. */
     public void saveState() {
+        if (sizeForThisRun) {
+            view.saveLayout();
+            preferences.flush();
+            return;
+        }
         if (stage.isMaximized()) {
             var old = preferences.windowBounds();
             preferences.setWindowBounds(new AppPreferences.WindowBounds(

@@ -26,6 +26,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Text;
 import javafx.stage.Modality;
 import javafx.util.StringConverter;
 import org.fabricscope.ui.session.TraceSession;
@@ -152,7 +153,18 @@ public class ReplayControlsView extends FlowPane {
         position.textProperty().bind(viewModel.positionProperty());
 
         position.getStyleClass().add("replay-position");
-        position.setMinWidth(Region.USE_PREF_SIZE);
+        // As wide as the text can get on this trace: a readout that grew while stepping would move
+        // the controls after it, or wrap them onto the other row.
+        Runnable fixWidth = () -> {
+            Text widest = new Text(viewModel.widestPosition());
+            widest.setFont(position.getFont());
+            double w = Math.ceil(widest.getLayoutBounds().getWidth()) + position.snappedLeftInset() + position.snappedRightInset() + 2;
+            position.setMinWidth(w);
+            position.setPrefWidth(w);
+        };
+        session.traceProperty().addListener((obs, old, now) -> fixWidth.run());
+        position.fontProperty().addListener((obs, old, now) -> fixWidth.run());
+        fixWidth.run();
         position.setTooltip(new Tooltip("The cursor: step number of the event / last step, and its simulated time"));
         setHgap(10);
         setVgap(2);

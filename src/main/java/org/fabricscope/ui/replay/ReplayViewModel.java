@@ -390,15 +390,16 @@ public final class ReplayViewModel {
         }
     }
 
-    /** Says which breakpoint stopped the replay at {@code step}, and where: its number, step, time and block. */
+    /** Says which breakpoint stopped the replay at {@code step}, and where: its number, step, time, block, and what it is. */
     private void announceHit(int step) {
         Breakpoint hit = breakpointSet().hitAt(index(), step);
         if (hit == null) {
             return;
         }
         int block = trace().block(step);
-        say("Stopped at breakpoint " + (breakpoints.indexOf(hit) + 1) + ", " + hit.describe() + ": #" + step + " at "
-                + EventText.millis(trace().timeMicros(step)) + (block >= 0 ? " on block " + block : "") + ".");
+        // Where first: a narrow status bar cuts the end of the text, and the description is the longer part.
+        say("Stopped at breakpoint " + (breakpoints.indexOf(hit) + 1) + " at #" + step + ", "
+                + EventText.millis(trace().timeMicros(step)) + (block >= 0 ? ", block " + block : "") + ": " + hit.describe() + ".");
     }
 
     // ---- shared -------------------------------------------------------------------------------
@@ -497,9 +498,29 @@ public final class ReplayViewModel {
         canPrevCheck.set(index.prevOfKind(EventKind.VERIFY_CHECK, step) >= 0);
         canNextFpre004.set(index.nextOfKind(EventKind.FPRE004, step) >= 0);
         canPrevFpre004.set(index.prevOfKind(EventKind.FPRE004, step) >= 0);
-        position.set(step < 0
+        position.set(positionText(trace, step));
+    }
+
+    private static String positionText(Trace trace, int step) {
+        int last = trace.size() - 1;
+        return step < 0
                 ? "Before the first event of " + trace.size()
-                : "Step " + step + " / " + last + " · " + EventText.millis(trace.timeMicros(step)));
+                : "Step " + step + " / " + last + " · " + EventText.millis(trace.timeMicros(step));
+    }
+
+    /**
+     * The widest the position text gets on the open trace (at its last step, with every digit an
+     * 8), so that the view can give it a fixed width and the controls around it do not move while
+     * stepping.
+     */
+    public String widestPosition() {
+        LoadedTrace loaded = session.getTrace();
+        if (loaded == null || loaded.trace().size() == 0) {
+            return position.get();
+        }
+        String atEnd = positionText(loaded.trace(), loaded.trace().size() - 1);
+        String beforeStart = positionText(loaded.trace(), -1);
+        return (atEnd.length() >= beforeStart.length() ? atEnd : beforeStart).replaceAll("[0-9]", "8");
     }
 
     private Trace trace() {

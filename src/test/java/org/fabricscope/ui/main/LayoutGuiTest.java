@@ -112,6 +112,22 @@ class LayoutGuiTest {
     }
 
     @Test
+    void steppingDoesNotMoveTheControlsAfterTheReadout(FxRobot robot) throws Exception {
+        openRace();
+        for (double width : new double[] {1440, 1024}) {
+            resize(width, 700);
+            Fx.run(() -> window.viewModel().session().currentStepProperty().set(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds play = node(robot, "#play").localToScene(node(robot, "#play").getBoundsInLocal());
+            Fx.run(() -> window.viewModel().session().currentStepProperty().set(RaceTraceFixture.LAST));
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds after = node(robot, "#play").localToScene(node(robot, "#play").getBoundsInLocal());
+            assertThat(after.getMinX()).as("play at %s", width).isEqualTo(play.getMinX());
+            assertThat(after.getMinY()).as("play at %s", width).isEqualTo(play.getMinY());
+        }
+    }
+
+    @Test
     void sidePanesKeepTheirMinimumWhenNarrowAndReturnToTheirWidthsWhenWideAgain(FxRobot robot) throws Exception {
         resize(1440, 900);
         double before = width(robot, "#sideTabs");
@@ -216,7 +232,7 @@ class LayoutGuiTest {
         robot.type(KeyCode.HOME);
         robot.type(KeyCode.F8);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(status.getText()).startsWith("Stopped at breakpoint 1, FPRE004: #" + RaceTraceFixture.FPRE004);
+        assertThat(status.getText()).startsWith("Stopped at breakpoint 1 at #" + RaceTraceFixture.FPRE004 + ", ").endsWith(": FPRE004.");
     }
 
     @Test

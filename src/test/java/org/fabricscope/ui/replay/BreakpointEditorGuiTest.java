@@ -78,7 +78,7 @@ class BreakpointEditorGuiTest {
         assertThat(b.describe()).isEqualTo("any event on block 2 setting cacheState = READY");
         assertThat(f8FromStart(robot)).isEqualTo(RaceTraceFixture.PREFETCH_READY);
         assertThat(controls.viewModel().messageProperty().get())
-                .isEqualTo("Stopped at breakpoint 1, any event on block 2 setting cacheState = READY: #19 at 12.000 ms on block 2.");
+                .isEqualTo("Stopped at breakpoint 1 at #19, 12.000 ms, block 2: any event on block 2 setting cacheState = READY.");
         // Nothing else writes READY on block 2: the verifier's reads of it do not stop.
         robot.interact(() -> controls.viewModel().runToNextBreakpoint());
         assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.LAST);
@@ -117,7 +117,7 @@ class BreakpointEditorGuiTest {
         assertThat(controls.viewModel().breakpoints()).hasSize(2);
         assertThat(controls.viewModel().breakpoints().get(0).enabled()).isFalse();
         assertThat(f8FromStart(robot)).isEqualTo(RaceTraceFixture.SECOND_FPRE004);
-        assertThat(controls.viewModel().messageProperty().get()).startsWith("Stopped at breakpoint 2, FPRE004 on block 3");
+        assertThat(controls.viewModel().messageProperty().get()).startsWith("Stopped at breakpoint 2 at #" + RaceTraceFixture.SECOND_FPRE004).endsWith(": FPRE004 on block 3.");
 
         robot.clickOn(robot.lookup("#breakpoint-enabled-0").queryAs(CheckBox.class));
         WaitForAsyncUtils.waitForFxEvents();

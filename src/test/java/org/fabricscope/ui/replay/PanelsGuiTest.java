@@ -152,7 +152,7 @@ class PanelsGuiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controls.viewModel().isPlaying());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.FPRE004);
-        assertThat(controls.viewModel().messageProperty().get()).contains("Stopped at breakpoint 1, FPRE004");
+        assertThat(controls.viewModel().messageProperty().get()).startsWith("Stopped at breakpoint 1 at #" + RaceTraceFixture.FPRE004).endsWith(": FPRE004.");
     }
 
     @Test

@@ -108,8 +108,8 @@ class ReplayMessagesTest {
         vm.previousBreakpoint();
         assertThat(last()).isEqualTo("No breakpoint hit before step " + RaceTraceFixture.FPRE004 + ".");
         vm.runToNextBreakpoint();
-        assertThat(last()).startsWith("Stopped at breakpoint 1, FPRE004: #" + RaceTraceFixture.SECOND_FPRE004 + " at ")
-                .endsWith(" on block 3.");
+        assertThat(last()).startsWith("Stopped at breakpoint 1 at #" + RaceTraceFixture.SECOND_FPRE004 + ", ")
+                .endsWith(", block 3: FPRE004.");
     }
 
     @Test
