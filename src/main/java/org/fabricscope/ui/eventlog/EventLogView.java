@@ -74,11 +74,12 @@ public class EventLogView extends VBox {
         status.setId("event-log-status");
         status.textProperty().bind(viewModel.statusProperty());
 
-        text.setMinWidth(120);
-        // Fixed widths, so the row does not shift as the pickers' texts change.
+        text.setMinWidth(96);
+        // Fixed preferred widths, so the row does not shift as the pickers' texts change; they may
+        // shrink a little in a narrow window (1024 px) so the side panels keep a readable width.
         for (CheckPicker<?> c : List.of(blocks, actors, kinds)) {
             c.setPrefWidth(c == kinds ? 170 : 130);
-            c.setMinWidth(c.getPrefWidth());
+            c.setMinWidth(c == kinds ? 120 : 96);
         }
         hide.setMinWidth(Region.USE_PREF_SIZE);
         HBox choices = new HBox(6, blocks, actors, kinds, text);

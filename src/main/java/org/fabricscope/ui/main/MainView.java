@@ -166,6 +166,12 @@ public final class MainView extends BorderPane {
         inspectorTab.setContent(inspector);
         explainerTab.setContent(explainer);
         explainer.setOnFocus(seq -> timeline.viewModel().focusOnFpre004(seq));
+        // Opening the Explainer with nothing to explain says why in the status bar too.
+        sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now == explainerTab && explainer.viewModel().explanationProperty().get() == null) {
+                viewModel.report(explainer.viewModel().placeholderProperty().get());
+            }
+        });
         HBox.setHgrow(replayControls, Priority.ALWAYS);
         toolbarRow.getChildren().add(replayControls);
         // Side panes keep a usable width and come back to it when the window grows again.

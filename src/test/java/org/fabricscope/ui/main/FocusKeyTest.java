@@ -83,16 +83,22 @@ class FocusKeyTest {
     }
 
     @Test
-    void theLegendIsUnderTheTimelineAndFolds(FxRobot robot) {
+    void theLegendIsUnderTheTimelineFoldedToOneLineOfKeyColoursAndUnfolds(FxRobot robot) {
         TitledPane legend = robot.lookup("#timeline-legend").queryAs(TitledPane.class);
         assertThat(legend.isVisible()).isTrue();
-        assertThat(legend.isExpanded()).isTrue();
+        assertThat(legend.isExpanded()).isFalse();
+        javafx.scene.layout.HBox key = robot.lookup("#timeline-legend-key").queryAs(javafx.scene.layout.HBox.class);
+        assertThat(key.isVisible()).isTrue();
+        assertThat(robot.from(key).lookup(".timeline-legend-label").queryAllAs(javafx.scene.control.Label.class))
+                .extracting(javafx.scene.control.Label::getText)
+                .contains("READY", "INVALID", "READY + write pending", "FPRE004 (the only red)");
         double timelineHeight = window.view().timeline().getHeight();
 
         robot.clickOn(legend.lookup(".title"));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(legend.isExpanded()).isFalse();
-        assertThat(window.view().timeline().getHeight()).isGreaterThan(timelineHeight);
+        assertThat(legend.isExpanded()).isTrue();
+        assertThat(key.isVisible()).isFalse();
+        assertThat(window.view().timeline().getHeight()).isLessThan(timelineHeight);
     }
 }
