@@ -43,7 +43,7 @@ final class ScenarioOptions {
         Scenario s;
         if (Scenario.builtInNames().contains(scenario)) {
             s = Scenario.builtIn(scenario);
-        } else if (Files.exists(Path.of(scenario))) {
+        } else if (Files.exists(Path.of(scenario), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             // Any existing path, not only a regular file: a FIFO or <(…) is read once, and a
             // directory or unreadable file gets its own reason from the reader.
             s = Scenario.load(Path.of(scenario));

@@ -1,7 +1,5 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.trace.NumberText;
-
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fabricscope.sim.core.ModelParameters;
+import org.fabricscope.trace.NumberText;
 
 /**
  * A named, validated set of simulator parameters: every parameter of the {@link #catalog()} with a

@@ -1,7 +1,5 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.trace.NumberText;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.fabricscope.trace.NumberText;
 
 /**
  * Reads scenario files with the Jackson streaming parser. Every error names the file and, where the

@@ -1,9 +1,8 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.trace.NumberText;
-
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.fabricscope.trace.NumberText;
 
 /**
  * Units written after a parameter value, as people copy them from incident notes ("7.3ms").

@@ -189,6 +189,20 @@ class HostileCliTest {
     }
 
     @Test
+    void aScenarioThatCannotBeReadSaysWhyEvenForRoot() throws Exception {
+        Path a = tmp.resolve("a.json");
+        Path b = tmp.resolve("b.json");
+        Files.createSymbolicLink(a, b);
+        Files.createSymbolicLink(b, a);
+
+        assertThat(run("simulate", "--scenario", a.toString(), "--out", tmp.resolve("t.jsonl").toString()))
+                .isEqualTo(FabricScopeCli.EXIT_ERROR);
+
+        assertThat(err.toString()).contains("a.json: cannot read: ").doesNotContain("unknown scenario");
+        assertThat(err.toString().trim()).doesNotEndWith("cannot read:");
+    }
+
+    @Test
     void anUnwritableDirectoryIsNamedNotATemporaryFile() throws Exception {
         assumeFalse(Fifos.runningAsRoot(), "root writes anywhere");
         Path ro = Files.createDirectory(tmp.resolve("ro"));

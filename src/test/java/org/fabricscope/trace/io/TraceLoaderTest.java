@@ -171,6 +171,36 @@ class TraceLoaderTest {
     }
 
     @Test
+    void aCachePlantedByAnotherUserIsNeverRead() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.fabricscope.testsupport.Fifos.runningAsRoot(),
+                "only root can give a file to another user");
+        loader().load(source, Progress.NONE);
+        var nobody = source.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(cached(), nobody);
+
+        TraceLoader.Loaded l = loader().read(source, Progress.NONE);
+
+        assertThat(l.fromCache()).isFalse();
+        TraceCacheFormatTest.assertIdentical(l.trace(), written);
+    }
+
+    @Test
+    void aCacheDirectoryOwnedByAnotherUserIsNeitherReadNorWritten() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.fabricscope.testsupport.Fifos.runningAsRoot(),
+                "only root can give a directory to another user");
+        loader().load(source, Progress.NONE);
+        var nobody = source.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(userDir, nobody);
+        Files.delete(cached());
+
+        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
+        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
+        try (var files = Files.list(userDir)) {
+            assertThat(files.count()).isZero();
+        }
+    }
+
+    @Test
     void aPlantedCacheThatIsALinkIsIgnored() throws Exception {
         loader().load(source, Progress.NONE);
         Path real = dir.resolve("planted.fscache");
