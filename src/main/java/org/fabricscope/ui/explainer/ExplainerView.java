@@ -121,7 +121,9 @@ public class ExplainerView extends VBox {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.runningProperty());
-        FlowPane buttons = new FlowPane(6, 6, rerun, compare, cancel, progress);
+        // The actions come first, under the headline: the story below is long, and a reader should not
+        // have to scroll to act on it.
+        FlowPane buttons = new FlowPane(6, 6, focus, rerun, compare, cancel, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label rerunStatus = new Label();
         rerunStatus.setId("rerun-status");
@@ -146,15 +148,15 @@ public class ExplainerView extends VBox {
         switches.getColumns().add(column("Enough?", o -> o.passes() ? "yes" : "no"));
 
         details = new VBox(4,
-                mechanism, mechanismDefinition, focus,
+                mechanism, mechanismDefinition,
+                buttons, rerunStatus,
                 summary,
                 title("Inconsistent pair"), inconsistency,
                 title("The verifier's checks, in the order it made them"), checks,
                 title("Slipped in between, from other actors on the block"), slipped,
                 title("How the pair got its values"), origins,
                 title("What the patched order would have read"), patched, patchedVerdict,
-                title("The patch's three switches"), switchNotes,
-                buttons, rerunStatus, switches);
+                title("The patch's three switches"), switchNotes, switches);
         VBox content = new VBox(6, heading, definition, details);
         scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
