@@ -129,6 +129,8 @@ public class ExplainerView extends VBox {
         rerunStatus.setId("rerun-status");
         rerunStatus.setWrapText(true);
         rerunStatus.textProperty().bind(viewModel.rerunStatusProperty());
+        rerunStatus.managedProperty().bind(rerunStatus.textProperty().isNotEmpty());
+        rerunStatus.visibleProperty().bind(rerunStatus.managedProperty());
         viewModel.patchedOutcomeProperty().addListener((obs, old, now) -> {
             rerunStatus.getStyleClass().removeAll("pass", "fail");
             if (now != null) {

@@ -35,13 +35,14 @@ final class TimelineLegend {
         name.getStyleClass().add("timeline-legend-section");
         key.getChildren().add(name);
         key.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        for (TimelinePalette.LegendEntry e : palette.legendEntries()) {
-            if (isKey(e)) {
-                key.getChildren().add(item(e));
-            }
-        }
+        // Most important first: the line is cut at the right in a narrow window.
+        palette.legendEntries().stream().filter(TimelineLegend::isKey)
+                .sorted(java.util.Comparator.comparingInt(TimelineLegend::keyRank))
+                .forEach(e -> key.getChildren().add(item(e)));
         Label more = new Label("(click for every colour and marker)");
         more.getStyleClass().add("timeline-legend-label");
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         key.getChildren().add(more);
         more.visibleProperty().bind(pane.expandedProperty().not());
         key.visibleProperty().bind(pane.expandedProperty().not());
@@ -49,6 +50,10 @@ final class TimelineLegend {
         // The one line may be cut at the right in a narrow window; it must never widen the centre.
         key.setMinWidth(0);
         pane.setMinWidth(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(key.widthProperty());
+        clip.heightProperty().bind(key.heightProperty());
+        key.setClip(clip);
         // Folded, the line itself starts with "Legend:"; unfolded, the title says what is below.
         pane.textProperty().bind(javafx.beans.binding.Bindings.when(pane.expandedProperty())
                 .then("Legend: colours and markers").otherwise(""));
@@ -70,6 +75,16 @@ final class TimelineLegend {
                 || e.label().startsWith("FPRE004");
     }
 
+    private static int keyRank(TimelinePalette.LegendEntry e) {
+        if (e.label().startsWith("FPRE004")) {
+            return 0;
+        }
+        if (e.section().equals("hazard")) {
+            return 1;
+        }
+        return e.section().equals("write") ? 2 : 3;
+    }
+
     private static HBox item(TimelinePalette.LegendEntry e) {
         Region swatch = new Region();
         swatch.getStyleClass().add("timeline-legend-swatch");
@@ -79,6 +94,7 @@ final class TimelineLegend {
         swatch.setBackground(new Background(new BackgroundFill(e.color(), new CornerRadii(2), Insets.EMPTY)));
         Label label = new Label(shortLabel(e.label()));
         label.getStyleClass().add("timeline-legend-label");
+        label.setMinWidth(Region.USE_PREF_SIZE); // cut at the line's end, never "…" in each word
         HBox item = new HBox(4, swatch, label);
         item.getStyleClass().add("timeline-legend-item");
         item.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
