@@ -56,9 +56,10 @@ import org.fabricscope.ui.testing.TestPreferences;
  * with an exponent beyond {@link NumberText#MAX_EXPONENT}, and the scenario parser is one linear
  * pass over at most that many characters; the property checks that every accepted value is within
  * those bounds. The open itself runs in the background. A probe posts a no-op to the FX thread
- * every 5 ms and reports the longest wait in the statistics; it is not asserted on, because on a
- * shared machine a garbage collection or a busy neighbour can delay the FX thread with no fault of
- * the code. A frozen FX thread still fails the property: every wait on it gives up after 60 s.
+ * every 5 ms and reports the longest wait in the statistics; it is asserted only against a bound of
+ * 10 s, far above what a garbage collection or a busy neighbour causes (under 250 ms seen), and far
+ * below the freezes the defect caused. A fully frozen FX thread also fails the property: every wait
+ * on it gives up after 60 s.
  */
 class AcceptedTracesOpenInTheWindowProperties {
     private static final List<ParameterSpec> CATALOG = Scenario.catalog();
@@ -177,6 +178,9 @@ class AcceptedTracesOpenInTheWindowProperties {
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(maxStallNanos.get());
         Statistics.label("longest FX-thread wait").collect(ms < 50 ? "< 50 ms" : ms < 250 ? "50-250 ms" : ms < 1000 ? "250-1000 ms" : ">= 1 s");
+        // A bound no busy machine reaches by itself (the waits seen are under 250 ms), that a freeze
+        // (the defect: seconds to minutes in a regex or BigDecimal on the FX thread) always does.
+        assertThat(ms).as("longest FX-thread wait while opening %s, ms", file.getFileName()).isLessThan(10_000);
     }
 
     private static final class IdleActions implements ScenarioActions {
