@@ -57,8 +57,9 @@ public final class Launcher {
         System.exit(FabricScopeCli.run(args));
     }
 
-    static final String HEADLESS_HINT = "the headless commands need none: simulate, find-repro, soak, ablation, validate,"
-            + " export-chrome, scenarios (java -jar fabricscope.jar --help)";
+    /** Lists the commands from the CLI itself, so that a new command is never missing here. */
+    static final String HEADLESS_HINT = "the headless commands need none: "
+            + String.join(", ", FabricScopeCli.commandNames()) + " (java -jar fabricscope.jar --help)";
 
     /**
      * Why the window cannot open here, or {@code null} if it can: on Linux and other X11/Wayland

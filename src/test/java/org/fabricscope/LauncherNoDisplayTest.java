@@ -19,7 +19,7 @@ class LauncherNoDisplayTest {
     @Test
     void withoutDisplayOrWaylandTheReasonNamesTheHeadlessCommands() {
         String reason = Launcher.noDisplayReason(Map.of(), "Linux", null, null);
-        assertThat(reason).contains("needs a display", "DISPLAY", "validate", "simulate", "export-chrome");
+        assertThat(reason).contains("needs a display", "DISPLAY", "validate", "simulate", "export-chrome", "explain");
         assertThat(Launcher.noDisplayReason(Map.of("DISPLAY", ":0"), "Linux", null, null)).isNull();
         assertThat(Launcher.noDisplayReason(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null, null)).isNull();
         assertThat(Launcher.noDisplayReason(Map.of(), "Linux", "Monocle", "Headless")).isNull();

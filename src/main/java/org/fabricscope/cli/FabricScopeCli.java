@@ -101,6 +101,14 @@ public final class FabricScopeCli implements Runnable {
     }
 
     /** The configured command line, writing to {@code out} and {@code err} (tests pass their own). */
+    /** The headless commands' names, in the order {@code --help} lists them ({@code help} left out). */
+    public static java.util.List<String> commandNames() {
+        PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+        java.util.List<String> names = new java.util.ArrayList<>(commandLine(none, none).getSubcommands().keySet());
+        names.remove("help");
+        return names;
+    }
+
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         return commandLine(out, err, System.out);
     }
