@@ -116,6 +116,18 @@ class AcceptedTracesOpenInTheWindowProperties {
     void everyAcceptedTraceOpensWithItsHeaderShown(@ForAll("value") String v1, @ForAll("value") String v2,
             @ForAll("value") String v3, @ForAll("value") String v4) throws Exception {
         Path dir = Files.createTempDirectory("accepted-open");
+        try {
+            openAndCheck(dir, v1, v2, v3, v4);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private void openAndCheck(Path dir, String v1, String v2, String v3, String v4) throws Exception {
         Path file = Files.writeString(dir.resolve("t.jsonl"), header(List.of(v1, v2, v3, v4)), StandardCharsets.UTF_8);
         Trace validated;
         try {

@@ -63,7 +63,7 @@ class SessionGuiTest {
     @Start
     void start(Stage stage) throws Exception {
         window = MainWindow.show(stage, new MainWindow.Services(TraceFiles.jsonl(), new EmbeddedSimulation(),
-                prefs.preferences(), new CrashLog(Files.createTempDirectory("fs-log").resolve("log")), workers));
+                prefs.preferences(), new CrashLog(dir.resolve("log")), workers));
     }
 
     @AfterEach
