@@ -14,6 +14,7 @@ import org.fabricscope.diff.TraceDiff.BlockDifference;
 import org.fabricscope.diff.TraceDiff.Divergence;
 import org.fabricscope.diff.TraceDiff.ReadDifference;
 import org.fabricscope.replay.explain.EventText;
+import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.PrintableText;
 import org.fabricscope.trace.Progress;
@@ -189,9 +190,18 @@ final class DiffCommand implements Callable<Integer> {
 
     // ---- JSON ----
 
+    private Trace traceA;
+
+    /** Event identities, for the {@code key} field (what {@code simulate --delay KEY=…} takes). */
+    private long[] keysA;
+    private long[] keysB;
+
     private void writeJson(JsonGenerator g, TraceDiff d) throws IOException {
         Trace a = d.a();
         Trace b = d.b();
+        traceA = a;
+        keysA = EventIdentity.of(a);
+        keysB = EventIdentity.of(b);
         g.writeStringField("file_a", fileA.toString());
         g.writeStringField("file_b", fileB.toString());
         g.writeNumberField("events_a", a.size());
@@ -265,11 +275,11 @@ final class DiffCommand implements Callable<Integer> {
         g.writeEndArray();
     }
 
-    private static void eventJson(JsonGenerator g, Trace t, int seq) throws IOException {
+    private void eventJson(JsonGenerator g, Trace t, int seq) throws IOException {
         eventJson(g, t, seq, null);
     }
 
-    private static void eventJson(JsonGenerator g, Trace t, int seq, DiffClass c) throws IOException {
+    private void eventJson(JsonGenerator g, Trace t, int seq, DiffClass c) throws IOException {
         if (seq < 0) {
             g.writeNull();
             return;
@@ -291,6 +301,8 @@ final class DiffCommand implements Callable<Integer> {
             g.writeStringField("new", f.format(t.newValue(seq)));
         }
         g.writeNumberField("arg", t.arg(seq));
+        long[] keys = t == traceA ? keysA : keysB;
+        g.writeStringField("key", EventIdentity.text(keys[seq]));
         g.writeEndObject();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;

@@ -1,7 +1,8 @@
-package org.fabricscope.diff;
+package org.fabricscope.trace;
 
 import java.nio.charset.StandardCharsets;
-import org.fabricscope.trace.Trace;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The stable identity of an event: which event of run B is "the same" as an event of run A.
@@ -42,17 +43,66 @@ public final class EventIdentity {
             actorHash[a] = hashName(trace.actorName(a));
         }
         long[] ids = new long[n];
-        // root[i]: the first event of i's cause chain (i itself when it has no cause).
-        int[] root = new int[n];
-        LongIntMap ordinals = new LongIntMap(n);
+        // rootId[i]: the identity of the first event of i's cause chain (i's own when it has none).
+        long[] rootId = new long[n];
+        LongIntMap ordinals = new LongIntMap(Math.min(n, 1 << 16));
         for (int i = 0; i < n; i++) {
             int cause = trace.cause(i);
-            root[i] = cause >= 0 ? root[cause] : i;
-            long group = group(cause >= 0 ? ids[root[i]] : 0L, actorHash[trace.actorId(i)], trace.kindOrdinal(i),
+            long group = group(cause >= 0 ? rootId[cause] : 0L, actorHash[trace.actorId(i)], trace.kindOrdinal(i),
                     trace.block(i), trace.fieldOrdinal(i));
             ids[i] = identity(group, ordinals.getAndIncrement(group));
+            rootId[i] = cause >= 0 ? rootId[cause] : ids[i];
         }
         return ids;
+    }
+
+    /**
+     * The same identities computed as events are emitted, for a simulator that must recognise an
+     * event (an intervention's target) while it runs. {@link #peek} gives the identity the next
+     * event would get without counting it; {@link #add} records it. Memory: two longs per event.
+     */
+    public static final class Tracker {
+        private long[] ids = new long[1 << 12];
+        private long[] rootIds = new long[1 << 12];
+        private int size;
+        private final LongIntMap ordinals = new LongIntMap(1 << 12);
+        private final Map<String, Long> actorHashes = new HashMap<>();
+
+        private long group(String actor, EventKind kind, int block, Field field, int cause) {
+            long actorHash = actorHashes.computeIfAbsent(actor, EventIdentity::hashName);
+            return EventIdentity.group(cause >= 0 ? rootIds[cause] : 0L, actorHash, kind.ordinal(), block,
+                    field == null ? -1 : field.ordinal());
+        }
+
+        /** The identity the next event would have, if it were emitted now. */
+        public long peek(String actor, EventKind kind, int block, Field field, int cause) {
+            long g = group(actor, kind, block, field, cause);
+            return identity(g, ordinals.get(g, 0));
+        }
+
+        /** Records the next event (sequence number {@link #size()}) and returns its identity. */
+        public long add(String actor, EventKind kind, int block, Field field, int cause) {
+            long g = group(actor, kind, block, field, cause);
+            long id = identity(g, ordinals.getAndIncrement(g));
+            if (size == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+                rootIds = java.util.Arrays.copyOf(rootIds, size * 2);
+            }
+            ids[size] = id;
+            rootIds[size] = cause >= 0 ? rootIds[cause] : id;
+            size++;
+            return id;
+        }
+
+        /** Events recorded. */
+        public int size() {
+            return size;
+        }
+
+        /** The identity of recorded event {@code seq}. */
+        public long identityOf(int seq) {
+            return ids[seq];
+        }
     }
 
     static long group(long parent, long actorHash, int kind, int block, int field) {
