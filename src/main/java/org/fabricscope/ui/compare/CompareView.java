@@ -185,11 +185,12 @@ public final class CompareView {
         Label title = new Label();
         title.getStyleClass().add("compare-b-title");
         title.textProperty().bind(Bindings.concat("B: ", viewModel.nameBProperty(),
-                "   (same time axis and lanes as A above; markers: amber changed, teal only in B)"));
+                "   (same time axis and lanes as A above; markers: amber changed, pink only in A, teal only in B)"));
         title.setPadding(new Insets(2, 6, 2, 6));
         timelinePane.getChildren().addAll(title, timelineB);
         VBox.setVgrow(timelineB, Priority.ALWAYS);
         timelinePane.setId("compare-timeline-pane");
+        timelinePane.getStylesheets().add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
         timelinePane.visibleProperty().bind(viewModel.diffProperty().isNotNull());
         timelinePane.managedProperty().bind(timelinePane.visibleProperty());
     }
@@ -298,7 +299,19 @@ public final class CompareView {
         box.setPadding(new Insets(8));
         box.setId("compare-panel");
         box.getStyleClass().add("compare-panel");
-        return box;
+        // Lists and tables must not widen the side pane: labels wrap to its width instead.
+        list.setPrefWidth(120);
+        table.setPrefWidth(120);
+        for (javafx.scene.Node n : comparing.getChildren()) {
+            if (n instanceof Region r) {
+                r.setMinWidth(0);
+            }
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStylesheets().add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
+        return scroll;
     }
 
     /** What-if at the cursor: delay, advance or drop A's event at the cursor, and compare the fork. */
@@ -327,7 +340,7 @@ public final class CompareView {
         for (Button b : java.util.List.of(delay, advance, drop)) {
             b.disableProperty().bind(viewModel.sessionA().traceProperty().isNull());
         }
-        HBox row = new HBox(6, new Label("Δ"), delta, delay, advance, drop);
+        FlowPane row = new FlowPane(6, 4, new Label("Δ"), delta, delay, advance, drop);
         VBox box = new VBox(4, title, row);
         box.setId("compare-whatif");
         return box;
@@ -354,9 +367,10 @@ public final class CompareView {
     }
 
     private static Region legend() {
-        HBox box = new HBox(10, swatch(CHANGED, "changed (same event, other values)"),
+        FlowPane box = new FlowPane(10, 2, swatch(CHANGED, "changed (same event, other values)"),
                 swatch(ONLY_A, "only in A"), swatch(ONLY_B, "only in B"));
-        Label ring = new Label("◯ first divergence   ≠ lane whose transitions differ");
+        Label ring = new Label("◯ first divergence   ≠ lane whose transitions differ   upper timeline A, lower B");
+        ring.setWrapText(true);
         VBox v = new VBox(2, box, ring);
         v.setId("compare-legend");
         return v;
