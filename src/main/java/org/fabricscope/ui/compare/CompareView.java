@@ -179,6 +179,26 @@ public final class CompareView {
         }
     }
 
+    /** At most this many lanes are pinned by "Differing lanes first". */
+    static final int MAX_PINNED = 32;
+
+    /** Pins the lanes of the blocks whose transitions differ, in block order, on both timelines. */
+    public int pinDifferingLanes() {
+        int n = 0;
+        for (TraceDiff.BlockDifference bd : viewModel.blockDifferences()) {
+            if (n == MAX_PINNED) {
+                break;
+            }
+            LaneLayout.Lane lane = new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, bd.block(), "block " + bd.block());
+            if (timelineA != null) {
+                timelineA.viewModel().pin(lane);
+            }
+            timelineB.viewModel().pin(lane);
+            n++;
+        }
+        return n;
+    }
+
     // ---- the panel
 
     private void buildTimelinePane() {
@@ -231,7 +251,12 @@ public final class CompareView {
         Button close = new Button("Stop comparing");
         close.setId("compare-close");
         close.setOnAction(e -> viewModel.close());
-        FlowPane buttons = new FlowPane(6, 6, firstButton, prev, next, only, close);
+        Button pin = new Button("Differing lanes first");
+        pin.setId("compare-pin-differing");
+        pin.setTooltip(new Tooltip("Pin the lanes of blocks whose transitions differ to the top of both timelines"
+                + " (right-click a lane label to unpin it)"));
+        pin.setOnAction(e -> pinDifferingLanes());
+        FlowPane buttons = new FlowPane(6, 6, firstButton, prev, next, pin, only, close);
 
         ListView<CompareViewModel.Row> list = new ListView<>(viewModel.rows());
         list.setId("compare-differences");

@@ -50,7 +50,12 @@ class CompareGuiTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        Fx.run(() -> window.stage().hide());
+        Fx.run(() -> {
+            window.stage().hide();
+            // The primary stage is shared with later test classes: its window must not save into
+            // preferences that are gone by then.
+            window.stage().setOnHiding(null);
+        });
         workers.shutdownNow();
         prefs.close();
     }
@@ -172,5 +177,20 @@ class CompareGuiTest {
         assertThat(compare().nameBProperty().get()).startsWith("fork: advance #1313");
         assertThat(TraceDiff.fpre004Count(compare().getDiff().b())).isZero();
         assertThat(compare().getDiff().firstDivergence().seqA()).isEqualTo(1313);
+    }
+
+    @Test
+    void differingLanesCanBePinnedFirstOnBothTimelines(FxRobot robot) throws Exception {
+        openAndCompare();
+        int blocks = compare().blockDifferences().size();
+
+        robot.clickOn("#compare-pin-differing");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TimelineControl b = robot.lookup("#compare-timeline-b").queryAs(TimelineControl.class);
+        assertThat(blocks).isPositive();
+        assertThat(b.viewModel().pinnedLanes()).hasSize(blocks);
+        assertThat(window.view().timeline().viewModel().pinnedLanes()).hasSize(blocks);
+        assertThat(b.viewModel().pinnedLanes().get(0).id()).isEqualTo(compare().blockDifferences().get(0).block());
     }
 }
