@@ -120,6 +120,9 @@ public final class Bench {
             }
             r.put("small", small.figures);
             r.put("large", large.figures);
+            log.say("comparing runs: two ~1M-event traces one intervention apart");
+            r.putAll(DiffFigures.measure(Math.min(DiffFigures.EVENTS, config.largeEvents()), dir,
+                    Math.max(3, config.ioRepeats()), config.frames(), log));
         } finally {
             deleteTree(dir);
         }
@@ -204,6 +207,9 @@ public final class Bench {
         g.put("sweep_speedup_at_least_1_6", cores < 2 ? null : atLeast(r.get("sweep_speedup"), 1.6));
         g.put("sweep_identical", r.get("sweep_identical"));
         g.put("open_large_responsive", openResponsive(large));
+        g.put("diff_at_most_1_5x_load_both", atMost(r.get("diff_vs_load_both"), 1.5));
+        g.put("compare_frame_at_most_2x_single", atMost(r.get("compare_vs_single_frame"), 2));
+        g.put("diff_bytes_per_event_at_most_16", atMost(r.get("diff_bytes_per_event"), 16));
         return g;
     }
 

@@ -53,7 +53,20 @@ final class TraceFigures {
      * about that many events: a secant search on unrecorded runs (events = fixed + rate * duration;
      * the fixed part is the BLOCK_INIT events and the drain after the workload stops).
      */
-    static Plan plan(int events) throws ScenarioException {
+    static synchronized Plan plan(int events) throws ScenarioException {
+        // The search runs the simulator many times; the diff figures ask again for the quick size.
+        Plan known = PLANS.get(events);
+        if (known != null) {
+            return known;
+        }
+        Plan p = search(events);
+        PLANS.put(events, p);
+        return p;
+    }
+
+    private static final Map<Integer, Plan> PLANS = new java.util.TreeMap<>();
+
+    private static Plan search(int events) throws ScenarioException {
         Scenario base = Scenario.builtIn(SCENARIO);
         for (long seed = SEED; seed < SEED + 50; seed++) {
             long d = durationFor(base, seed, events);

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             AblationCommand.class,
             ValidateCommand.class,
             ExplainCommand.class,
+            DiffCommand.class,
             ExportChromeCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -6,6 +6,7 @@ import org.fabricscope.sim.RunStats;
 import org.fabricscope.sim.Scenario;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.WhatIf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +36,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show progress on standard error.")
     boolean progress;
 
+    @Mixin
+    InterventionOptions interventions;
+
     @Override
     public Integer call() throws Exception {
         if (attempt < 1) {
@@ -42,14 +46,18 @@ final class SimulateCommand implements Callable<Integer> {
         }
         OutputFile.check(out, force);
         Scenario s = scenario.resolve();
-        SimulationResult r = Simulator.run(
-                s, scenario.seed, attempt, scenario.patch, true, new StderrProgress(spec.commandLine().getErr(), "simulate", progress));
+        StderrProgress bar = new StderrProgress(spec.commandLine().getErr(), "simulate", progress);
+        SimulationResult r = interventions.any()
+                ? WhatIf.fork(s, scenario.seed, attempt, scenario.patch,
+                        interventions.resolve(s, scenario.seed, attempt, scenario.patch), bar)
+                : Simulator.run(s, scenario.seed, attempt, scenario.patch, true, bar);
         OutputFile.writeTrace(r.trace(), out, force, FabricScopeCli.stdout(spec));
         RunStats st = r.stats();
         // With --out - standard output carries the trace; the summary goes to standard error.
         (OutputFile.isStdout(out) ? spec.commandLine().getErr() : spec.commandLine().getOut()).printf(
-                "%s: %d events, %d reads, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s)%n",
-                org.fabricscope.trace.PrintableText.of(out.toString()), r.trace().size(), st.reads(), st.fpre004(), org.fabricscope.trace.PrintableText.of(s.name()), scenario.seed, attempt, scenario.patch);
+                "%s: %d events, %d reads, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s%s)%n",
+                org.fabricscope.trace.PrintableText.of(out.toString()), r.trace().size(), st.reads(), st.fpre004(), org.fabricscope.trace.PrintableText.of(s.name()), scenario.seed, attempt, scenario.patch,
+                r.trace().header().interventions().isEmpty() ? "" : ", " + r.trace().header().interventions().size() + " interventions");
         return 0;
     }
 }

@@ -30,8 +30,13 @@ public final class PatchRerun {
      *     EventKind#READ_OK}, {@link EventKind#READ_FAIL}, or {@code null} if no such read completed
      *     (no transaction id, or the patched timing changed the workload)
      * @param matchingReadSeq the sequence number of that outcome in the re-run trace, or -1
+     * @param trace the re-run's trace (to compare it with the original), or null
      */
-    public record Outcome(PatchSwitches patch, RunStats stats, EventKind matchingRead, int matchingReadSeq) {
+    public record Outcome(PatchSwitches patch, RunStats stats, EventKind matchingRead, int matchingReadSeq, Trace trace) {
+        public Outcome(PatchSwitches patch, RunStats stats, EventKind matchingRead, int matchingReadSeq) {
+            this(patch, stats, matchingRead, matchingReadSeq, null);
+        }
+
         /** True when the re-run raised no FPRE004 at all. */
         public boolean passes() {
             return stats.fpre004() == 0;
@@ -64,7 +69,7 @@ public final class PatchRerun {
         SimulationResult result = Simulator.run(scenario, header.seed(), header.attempt(), patch, true, progress);
         int outcomeSeq = result.trace() == null ? -1 : findMatchingRead(result.trace(), transactionId, block);
         EventKind outcome = outcomeSeq < 0 ? null : result.trace().kind(outcomeSeq);
-        return new Outcome(patch, result.stats(), outcome, outcomeSeq);
+        return new Outcome(patch, result.stats(), outcome, outcomeSeq, result.trace());
     }
 
     /** One run per switch of {@link #SINGLE_SWITCHES}, progress spread over the three. */

@@ -1,5 +1,9 @@
 package org.fabricscope.sim;
 
+import java.util.List;
+import org.fabricscope.sim.core.InterventionPlan;
+import org.fabricscope.trace.Intervention;
+
 import org.fabricscope.sim.actor.World;
 import org.fabricscope.sim.core.Counters;
 import org.fabricscope.sim.core.Engine;
@@ -87,16 +91,29 @@ public final class Simulator {
 
     static Detailed runDetailed(
             Scenario scenario, long seed, int attempt, PatchSwitches patch, boolean recordTrace, Progress progress) {
+        return runDetailed(scenario, seed, attempt, patch, recordTrace, progress, null, List.of());
+    }
+
+    /**
+     * {@link #runDetailed} with interventions: {@code plan} probes for them or applies them (see
+     * {@link WhatIf}); the header records {@code interventions}. Null plan: an ordinary run.
+     */
+    static Detailed runDetailed(
+            Scenario scenario, long seed, int attempt, PatchSwitches patch, boolean recordTrace, Progress progress,
+            InterventionPlan plan, List<Intervention> interventions) {
         ModelParameters p = scenario.model();
         SplitMix64 root = new SplitMix64(SplitMix64.attemptSeed(seed, attempt));
         Fabric fabric = new Fabric(p.nodes, p.drivesPerNode, p.archiveCount, p.archiveBlocks, p.fileXBlocks);
         TraceBuilder builder = null;
         if (recordTrace) {
             TraceHeader header = new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, VERSION,
-                    scenario.name(), scenario.parameters(), seed, attempt, patch, fabric.topology());
+                    scenario.name(), scenario.parameters(), seed, attempt, patch, fabric.topology(), interventions);
             builder = new TraceBuilder(header, 1 << 14);
         }
         Engine engine = new Engine(builder, p.maxEventsPerRun, p.maxQueueSize, progress);
+        if (plan != null) {
+            engine.intervene(plan);
+        }
         try {
             fabric.initialize(engine, root.split(), p.clockOffsetMicrosMax, p.clockDriftPpmMax);
             World world = new World(engine, fabric, p, patch, root);

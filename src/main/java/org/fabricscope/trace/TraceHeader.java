@@ -2,6 +2,7 @@ package org.fabricscope.trace;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param attempt the attempt number; the run's seed is derived from base seed and attempt
  * @param patch the patch switches
  * @param topology the fabric's shape
+ * @param interventions the changes that made this run a what-if fork of the run without them, in
+ *     the order given (empty for an ordinary run; written only when there are some)
  */
 public record TraceHeader(
         String formatName,
@@ -27,7 +30,8 @@ public record TraceHeader(
         long seed,
         int attempt,
         PatchSwitches patch,
-        Topology topology) {
+        Topology topology,
+        List<Intervention> interventions) {
 
     public static final String FORMAT_NAME = "fabricscope-trace";
     public static final int FORMAT_VERSION = 1;
@@ -39,5 +43,27 @@ public record TraceHeader(
         Objects.requireNonNull(patch, "patch");
         Objects.requireNonNull(topology, "topology");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        interventions = List.copyOf(interventions);
+    }
+
+    /** A header without interventions (an ordinary run). */
+    public TraceHeader(
+            String formatName,
+            int formatVersion,
+            String simulatorVersion,
+            String scenarioName,
+            Map<String, String> parameters,
+            long seed,
+            int attempt,
+            PatchSwitches patch,
+            Topology topology) {
+        this(formatName, formatVersion, simulatorVersion, scenarioName, parameters, seed, attempt, patch, topology,
+                List.of());
+    }
+
+    /** The same header with these interventions. */
+    public TraceHeader withInterventions(List<Intervention> list) {
+        return new TraceHeader(formatName, formatVersion, simulatorVersion, scenarioName, parameters, seed, attempt,
+                patch, topology, list);
     }
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 class BenchJsonTest {
     private static final List<String> TOP = List.of("schema", "quick", "cores", "max_heap_mb", "java",
             "sim_events_per_s", "sweep_speedup", "sweep_identical", "sweep_threads", "sweep_attempts",
-            "sweep_s_one_thread", "sweep_s_all_threads", "sweep_cpu_cores_used", "load_average", "small", "large", "startup_to_first_frame_ms", "ratios",
+            "sweep_s_one_thread", "sweep_s_all_threads", "sweep_cpu_cores_used", "load_average", "small", "large",
+            "diff_events", "diff_differences", "load_both_1m_s", "diff_1m_s", "diff_vs_load_both", "diff_bytes_per_event",
+            "diff_bytes_per_event_estimate", "single_frame_ms", "compare_frame_ms", "compare_vs_single_frame",
+            "single_frame_ms_fit_all", "compare_frame_ms_fit_all", "startup_to_first_frame_ms", "ratios",
             "goals", "total_s");
     private static final List<String> MEASURED = List.of("events", "scenario", "seed", "duration_micros",
             "generate_s", "file_mb", "file_bytes_per_event", "write_mb_per_s", "load_mb_per_s", "scan_mb_per_s",
@@ -35,7 +38,8 @@ class BenchJsonTest {
     private static final List<String> GOALS = List.of("load_vs_scan_at_least_0_8", "bytes_per_event_at_most_40",
             "frames_large_at_most_2x_small", "state_at_step_large_at_most_3x_small",
             "next_fpre004_large_at_most_3x_small", "sweep_speedup_at_least_1_6", "sweep_identical",
-            "open_large_responsive");
+            "open_large_responsive", "diff_at_most_1_5x_load_both", "compare_frame_at_most_2x_single",
+            "diff_bytes_per_event_at_most_16");
 
     @Test
     @SuppressWarnings("unchecked")
@@ -61,6 +65,11 @@ class BenchJsonTest {
         }
         assertThat(((Number) ((Map<String, Object>) r.get("large")).get("events")).intValue())
                 .isGreaterThan(((Number) ((Map<String, Object>) r.get("small")).get("events")).intValue());
+        for (String k : List.of("diff_events", "diff_differences", "load_both_1m_s", "diff_1m_s", "diff_bytes_per_event")) {
+            assertThat(r.get(k)).as(k).isNotNull();
+        }
+        assertThat(((Number) r.get("diff_differences")).intValue()).as("one delayed ACK makes some difference").isPositive();
+        assertThat(r.get("compare_frame_ms")).as("not rendered").isNull();
         assertThat(((Map<String, Object>) r.get("ratios")).keySet()).containsExactlyElementsOf(RATIOS);
         assertThat(((Map<String, Object>) r.get("goals")).keySet()).containsExactlyElementsOf(GOALS);
         assertThat(log).isNotEmpty();

@@ -47,6 +47,9 @@ final class Prefetcher {
         if (state != CacheState.EMPTY.ordinal() && state != CacheState.INVALID.ordinal()) {
             return;
         }
+        if (w.engine.dropped(b.id(), name, EventKind.PREFETCH_START, Field.CACHE_STATE, causeSeq)) {
+            return; // a what-if fork: this fill never starts
+        }
         long start = w.engine.now();
         int captured = b.get(Field.VERSION);
         int fill = ++nextFill;

@@ -34,8 +34,11 @@ final class WriteClient {
         FileRun file = w.pickWorkloadFile(rng);
         Block b = w.fabric.block(file.blockAt(rng.nextInt(file.length())));
         int writeId = w.newWriteId();
-        int issue = w.engine.emit(b.id(), b.node(), name, EventKind.WRITE_ISSUE, null, 0, 0, -1, writeId);
-        w.writePaths[b.node()].write(b, writeId, issue);
+        // A dropped write (a what-if fork) still used its draws and its id, so later writes stay the same.
+        if (!w.engine.dropped(b.id(), name, EventKind.WRITE_ISSUE, null, -1)) {
+            int issue = w.engine.emit(b.id(), b.node(), name, EventKind.WRITE_ISSUE, null, 0, 0, -1, writeId);
+            w.writePaths[b.node()].write(b, writeId, issue);
+        }
         w.engine.after(rng.exponential(w.p.writeGapMicrosMean), this::write);
     }
 }

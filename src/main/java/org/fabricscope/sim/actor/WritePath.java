@@ -70,7 +70,13 @@ final class WritePath {
     }
 
     private void acknowledge(Block b, int writeId, int issueSeq, long jitter) {
-        int ack = w.engine.emit(b.id(), node, ackName, EventKind.WRITE_ACK, null, 0, 0, issueSeq, (int) jitter);
+        if (w.engine.dropped(b.id(), ackName, EventKind.WRITE_ACK, null, issueSeq)) {
+            // A lost ACK (a what-if fork): the write never completes, so it keeps the lock.
+            return;
+        }
+        // A fork that moved this ACK records the jitter it really had.
+        long actualJitter = jitter + w.engine.firingShiftMicros();
+        int ack = w.engine.emit(b.id(), node, ackName, EventKind.WRITE_ACK, null, 0, 0, issueSeq, (int) actualJitter);
         int c = World.chain(ack, b.set(w.engine, Field.LOCK_HOLDER, 0, EventKind.WRITE_RELEASE, name, ack, writeId));
         b.set(w.engine, Field.LAST_WRITE_PENDING, 0, EventKind.WRITE_RELEASE, name, c, writeId);
         ArrayDeque<Runnable> q = waiting[b.id()];

@@ -1,5 +1,6 @@
 package org.fabricscope.sim.core;
 
+import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.Progress;
@@ -32,6 +33,17 @@ public final class Engine {
     private long now;
     private int events;
 
+    /** Null in ordinary runs: then nothing below costs anything. */
+    private InterventionPlan plan;
+    private EventIdentity.Tracker identities;
+    private long timersScheduled;
+    private long firingTimer = -1;
+    private long firingTimerSetMicros;
+    private long firingShiftMicros;
+    private int firingFirstSeq = -1;
+    private long firingFirstId;
+    private EventKind firingFirstKind;
+
     /**
      * @param sink where events go, or {@code null} to only count them
      */
@@ -46,6 +58,52 @@ public final class Engine {
         return now;
     }
 
+    /**
+     * Makes this run probe for, or apply, interventions (before anything is scheduled or emitted).
+     * Timers are then numbered and every event's identity is tracked as it is emitted.
+     */
+    public void intervene(InterventionPlan plan) {
+        if (events > 0 || timersScheduled > 0) {
+            throw new IllegalStateException("interventions must be set before the run starts");
+        }
+        this.plan = plan;
+        this.identities = new EventIdentity.Tracker();
+    }
+
+    /**
+     * True if the event an actor is about to emit is dropped by an intervention: the actor then
+     * does not do what that event stands for. Always false in an ordinary run.
+     */
+    public boolean dropped(int block, String actor, EventKind kind, Field field, int cause) {
+        return plan != null && plan.drops(identities.peek(actor, kind, block, field, cause));
+    }
+
+    /**
+     * How much an intervention moved the timer now firing (µs, negative earlier; 0 in an ordinary
+     * run), for events that record a duration (the ACK's jitter), so they say what really happened.
+     */
+    public long firingShiftMicros() {
+        return plan == null ? 0 : firingShiftMicros;
+    }
+
+    private void schedule(long atMicros, Action action) {
+        if (plan == null) {
+            queue.add(atMicros, action);
+            return;
+        }
+        long timer = timersScheduled++;
+        long set = now;
+        long at = atMicros + plan.shiftOf(timer);
+        long shift = Math.max(now, at) - Math.max(now, atMicros);
+        queue.add(Math.max(now, at), () -> {
+            firingTimer = timer;
+            firingTimerSetMicros = set;
+            firingShiftMicros = shift;
+            firingFirstSeq = -1;
+            action.fire();
+        });
+    }
+
     public Counters counters() {
         return counters;
     }
@@ -56,12 +114,12 @@ public final class Engine {
 
     /** Schedules {@code action} at absolute time {@code atMicros} (never before now). */
     public void at(long atMicros, Action action) {
-        queue.add(Math.max(now, atMicros), action);
+        schedule(Math.max(now, atMicros), action);
     }
 
     /** Schedules {@code action} after {@code delayMicros} of real (simulated) time. */
     public void after(long delayMicros, Action action) {
-        queue.add(now + Math.max(0, delayMicros), action);
+        schedule(now + Math.max(0, delayMicros), action);
     }
 
     /**
@@ -100,6 +158,16 @@ public final class Engine {
                     "run exceeded its limit of " + maxEvents + " events (maxEventsPerRun) at t=" + now + " µs");
         }
         int seq = events++;
+        if (plan != null) {
+            long id = identities.add(actor, kind, block, field, cause);
+            if (firingFirstSeq < 0) {
+                firingFirstSeq = seq;
+                firingFirstId = id;
+                firingFirstKind = kind;
+            }
+            plan.noteEmitted(id, seq, kind, actor, block, now, firingTimer, firingTimerSetMicros, firingFirstSeq,
+                    firingFirstId, firingFirstKind);
+        }
         if (sink != null) {
             sink.event(now, block, node, actor, kind, field, oldValue, newValue, cause, arg);
         }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fabricscope.trace.NumberText;
+import org.fabricscope.trace.EventIdentity;
+import org.fabricscope.trace.Intervention;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Topology;
 import org.fabricscope.trace.TraceFormatException;
@@ -45,6 +47,7 @@ final class HeaderReader {
         int attempt = MISSING;
         PatchSwitches patch = null;
         Topology topology = null;
+        List<Intervention> interventions = List.of();
         String key;
         List<String> seen = new ArrayList<>();
         while ((key = c.p.nextFieldName()) != null) {
@@ -89,6 +92,9 @@ final class HeaderReader {
                 case TraceFormat.K_TOPOLOGY:
                     topology = readTopology(c);
                     break;
+                case TraceFormat.K_INTERVENTIONS:
+                    interventions = readInterventions(c);
+                    break;
                 case TraceFormat.K_SEQ:
                 case TraceFormat.K_T:
                 case TraceFormat.K_KIND:
@@ -109,7 +115,63 @@ final class HeaderReader {
             throw new TraceFormatException(c.file, line, 0,
                     "the header lacks '" + missing + "'; a header has " + HEADER_KEYS);
         }
-        return new TraceHeader(format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology);
+        return new TraceHeader(format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology,
+                interventions);
+    }
+
+    private static final String INTERVENTION_FORM =
+            "{\"event\":\"16 hex digits\",\"deltaMicros\":n} or {\"event\":\"16 hex digits\",\"drop\":true}";
+
+    private static List<Intervention> readInterventions(JsonCursor c) throws IOException, TraceFormatException {
+        c.expect(JsonToken.START_ARRAY, "interventions must be an array of " + INTERVENTION_FORM);
+        List<Intervention> out = new ArrayList<>();
+        JsonToken tok;
+        while ((tok = c.p.nextToken()) != JsonToken.END_ARRAY) {
+            if (tok != JsonToken.START_OBJECT) {
+                throw c.failHere("intervention " + out.size() + " must be an object " + INTERVENTION_FORM + ", found "
+                        + c.describe(tok));
+            }
+            if (out.size() == TraceFormat.MAX_INTERVENTIONS) {
+                throw c.failHere("more than " + TraceFormat.MAX_INTERVENTIONS + " interventions");
+            }
+            Long event = null;
+            Long delta = null;
+            Boolean drop = null;
+            String key;
+            while ((key = c.p.nextFieldName()) != null) {
+                switch (key) {
+                    case TraceFormat.K_EVENT:
+                        if (event != null) {
+                            throw c.failHere("key 'event' appears twice in intervention " + out.size());
+                        }
+                        String text = c.readString(key);
+                        try {
+                            event = EventIdentity.parse(text);
+                        } catch (IllegalArgumentException e) {
+                            throw c.failHere("intervention " + out.size() + ": " + e.getMessage());
+                        }
+                        break;
+                    case TraceFormat.K_DELTA_MICROS:
+                        if (delta != null) {
+                            throw c.failHere("key 'deltaMicros' appears twice in intervention " + out.size());
+                        }
+                        delta = c.readLong(key);
+                        break;
+                    case TraceFormat.K_DROP:
+                        drop = c.readBool(key, drop);
+                        break;
+                    default:
+                        throw c.failHere("unknown intervention key '" + JsonCursor.shorten(key) + "'; expected "
+                                + INTERVENTION_FORM);
+                }
+            }
+            boolean isDrop = Boolean.TRUE.equals(drop);
+            if (event == null || isDrop == (delta != null) || (!isDrop && delta == 0) || Boolean.FALSE.equals(drop)) {
+                throw c.failHere("intervention " + out.size() + " must be " + INTERVENTION_FORM + ", with deltaMicros not 0");
+            }
+            out.add(isDrop ? Intervention.drop(event) : Intervention.shift(event, delta));
+        }
+        return out;
     }
 
     private static String firstMissing(Object[] values, String names) {

@@ -51,6 +51,11 @@ public final class TraceFormat {
     static final String K_ATTEMPT = "attempt";
     static final String K_PATCH = "patch";
     static final String K_TOPOLOGY = "topology";
+    static final String K_INTERVENTIONS = "interventions";
+    static final String K_EVENT = "event";
+    static final String K_DELTA_MICROS = "deltaMicros";
+    static final String K_DROP = "drop";
+    static final int MAX_INTERVENTIONS = 10_000;
     static final String K_REORDER = "reorder";
     static final String K_BARRIER = "barrier";
     static final String K_BACKOFF = "backoff";

@@ -11,6 +11,7 @@ import org.fabricscope.trace.Field;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Topology;
 import org.fabricscope.trace.Trace;
+import org.fabricscope.trace.Intervention;
 import org.fabricscope.trace.TraceHeader;
 
 /**
@@ -113,7 +114,25 @@ public final class TraceWriter {
             json.string(b.file());
             json.ch('}');
         }
-        json.ascii("]}}\n");
+        json.ascii("]}");
+        // Only forks have interventions; an ordinary run's header is as it always was.
+        if (!h.interventions().isEmpty()) {
+            json.ascii(",\"interventions\":[");
+            for (int i = 0; i < h.interventions().size(); i++) {
+                Intervention iv = h.interventions().get(i);
+                json.ascii(i > 0 ? ",{\"event\":" : "{\"event\":");
+                json.string(iv.eventKey());
+                if (iv.drop()) {
+                    json.ascii(",\"drop\":true}");
+                } else {
+                    json.ascii(",\"deltaMicros\":");
+                    json.number(iv.deltaMicros());
+                    json.ch('}');
+                }
+            }
+            json.ch(']');
+        }
+        json.ascii("}\n");
     }
 
     /** Numbers and booleans go out as JSON numbers and booleans; a reader gets the same text back. */

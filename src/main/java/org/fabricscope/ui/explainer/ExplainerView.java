@@ -184,6 +184,11 @@ public class ExplainerView extends VBox {
      * Shows a button that focuses the timeline on the explained FPRE004 (the shell passes what the
      * button does: the timeline's focus mode lives in another feature).
      */
+    /** Where "Re-run with patch" sends its trace, to open it in compare mode. */
+    public void setOnCompare(java.util.function.BiConsumer<org.fabricscope.trace.Trace, String> onCompare) {
+        viewModel.setOnCompare(onCompare);
+    }
+
     public void setOnFocus(java.util.function.IntConsumer onFocus) {
         focus.setOnAction(ev -> {
             Fpre004Explanation e = viewModel.explanationProperty().get();

@@ -126,6 +126,13 @@ public final class ExplainerViewModel {
     }
 
     /** Re-runs the same scenario, seed and attempt with every switch of the patch on. */
+    private java.util.function.BiConsumer<org.fabricscope.trace.Trace, String> onCompare;
+
+    /** Where "Re-run with patch" sends its trace to be compared with the open one (compare mode). */
+    public void setOnCompare(java.util.function.BiConsumer<org.fabricscope.trace.Trace, String> onCompare) {
+        this.onCompare = onCompare;
+    }
+
     public void rerunWithPatch() {
         Fpre004Explanation e = explanation.get();
         LoadedTrace loaded = session.getTrace();
@@ -144,6 +151,10 @@ public final class ExplainerViewModel {
             PatchRerun.Outcome o = t.getValue();
             patchedOutcome.set(o);
             rerunStatus.set(describe("Patched", o, e.transactionId()));
+            // Its result opens in compare mode against the trace it re-ran.
+            if (onCompare != null && o.trace() != null && session.getTrace() == loaded) {
+                onCompare.accept(o.trace(), "patched re-run (seed " + header.seed() + ", attempt " + header.attempt() + ")");
+            }
         });
         start(t, "Re-running " + header.scenarioName() + " (seed " + header.seed() + ", attempt " + header.attempt()
                 + ") with the patch…");

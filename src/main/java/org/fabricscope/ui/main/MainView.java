@@ -39,6 +39,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.StatusBar;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.ui.compare.CompareView;
+import org.fabricscope.ui.compare.CompareViewModel;
 import org.fabricscope.ui.eventlog.EventLogView;
 import org.fabricscope.ui.explainer.ExplainerView;
 import org.fabricscope.ui.files.DroppedFiles;
@@ -77,6 +79,7 @@ public final class MainView extends BorderPane {
     private final InspectorView inspector;
     private final ExplainerView explainer;
     private final EventLogView eventLog;
+    private final CompareView compare;
     private final ScenarioView scenarioView;
     private SideWidths sideWidths;
     private final BookmarksView bookmarks;
@@ -131,6 +134,9 @@ public final class MainView extends BorderPane {
         inspector = new InspectorView(session);
         explainer = new ExplainerView(session);
         eventLog = new EventLogView(session);
+        compare = new CompareView(new CompareViewModel(session));
+        compare.viewModel().setServices(viewModel::background, (title, text) -> viewModel.dialogs().showError(title, text));
+        compare.viewModel().messageProperty().addListener((obs, old, now) -> viewModel.report(now));
         scenarioView = new ScenarioView(
                 scenarioViewModel,
                 this::chooserDirectory,
@@ -161,6 +167,17 @@ public final class MainView extends BorderPane {
         javafx.scene.layout.VBox timelineAndLegend = new javafx.scene.layout.VBox(timeline, legend);
         javafx.scene.layout.VBox.setVgrow(timeline, Priority.ALWAYS);
         timelineHost.getChildren().add(timelineAndLegend);
+        // Compare mode: B's timeline under A's, markers on both, and the Compare tab.
+        timelineAndLegend.getChildren().add(1, compare.timelinePane());
+        javafx.scene.layout.VBox.setVgrow(compare.timelinePane(), Priority.ALWAYS);
+        compare.attach(timeline);
+        sideTabs.getTabs().add(compare.tab());
+        compare.viewModel().diffProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                sideTabs.getSelectionModel().select(compare.tab());
+            }
+        });
+        explainer.setOnCompare((trace, name) -> compare.viewModel().compareWith(trace, name));
         timeline.viewModel().messageProperty().addListener((obs, old, now) -> viewModel.report(now));
         eventLogHost.getChildren().add(eventLog);
         inspectorTab.setContent(inspector);
@@ -272,7 +289,8 @@ public final class MainView extends BorderPane {
         setOnDragExited(e -> pseudoClassStateChanged(dropTarget, false));
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && DroppedFiles.acceptable(e.getDragboard().getFiles())) {
-                e.acceptTransferModes(TransferMode.COPY);
+                // LINK (the platform's link modifier, e.g. Ctrl+Shift or Alt) compares instead of opening.
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
             }
             e.consume();
         });
@@ -280,7 +298,11 @@ public final class MainView extends BorderPane {
             boolean done = false;
             if (e.getDragboard().hasFiles()) {
                 var file = DroppedFiles.pick(e.getDragboard().getFiles());
-                file.map(File::toPath).ifPresent(viewModel::open);
+                if (e.getTransferMode() == TransferMode.LINK && viewModel.session().getTrace() != null) {
+                    file.map(File::toPath).ifPresent(compare.viewModel()::compareWith);
+                } else {
+                    file.map(File::toPath).ifPresent(viewModel::open);
+                }
                 done = file.isPresent();
             }
             e.setDropCompleted(done);
@@ -296,6 +318,15 @@ public final class MainView extends BorderPane {
             // A single letter: never while typing in a text field.
             if (FOCUS_FPRE004.match(e) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
                 timeline.viewModel().toggleFocus();
+                e.consume();
+            }
+            if (e.getCode() == KeyCode.D && !e.isShortcutDown() && !e.isAltDown() && compare.viewModel().isActive()
+                    && !isTextInput(scene.getFocusOwner())) {
+                if (e.isShiftDown()) {
+                    compare.viewModel().previousDifference();
+                } else {
+                    compare.viewModel().nextDifference();
+                }
                 e.consume();
             }
         });
@@ -335,6 +366,7 @@ public final class MainView extends BorderPane {
         out.add(RUN_ALTERNATIVE.getDisplayText() + " — Simulate ▸ Run");
         out.add("Esc — In a text field: leave it for the timeline (keys step again); elsewhere: cancel the running work");
         out.add(FOCUS_FPRE004.getDisplayText() + " — Focus the timeline on the FPRE004 at the cursor; again: full view");
+        out.add("D / Shift+D — Compare mode: next / previous difference");
         out.addAll(replayControls.shortcutDescriptions());
         return out;
     }
@@ -422,6 +454,21 @@ public final class MainView extends BorderPane {
     @FXML
     private void open() {
         viewModel.openWithChooser();
+    }
+
+    @FXML
+    private void compareWith() {
+        viewModel.chooseTraceToCompare().ifPresent(compare.viewModel()::compareWith);
+    }
+
+    @FXML
+    private void firstDivergence() {
+        compare.viewModel().goToFirstDivergence();
+    }
+
+    /** Compare mode (for tests and the session). */
+    public CompareView compareView() {
+        return compare;
     }
 
     @FXML

@@ -181,6 +181,11 @@ public final class MainViewModel {
 
     // ---- commands
 
+    /** Asks for a trace file to compare with the open one (File ▸ Compare With…). */
+    public java.util.Optional<Path> chooseTraceToCompare() {
+        return dialogs.chooseTraceToOpen(initialDirectory());
+    }
+
     /** Asks for a trace file and opens it. */
     public void openWithChooser() {
         dialogs.chooseTraceToOpen(initialDirectory()).ifPresent(this::open);

@@ -699,6 +699,26 @@ public class TimelineControl extends Region {
         Window window = getScene() == null ? null : getScene().getWindow();
         renderer.setPixelScale(window == null ? 1 : window.getOutputScaleX());
         renderer.render(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), scale, layout, frame);
+        if (overlay != null && trace != null && isReady()) {
+            overlay.accept(canvas.getGraphicsContext2D());
+        }
+    }
+
+    /** Drawn over each frame, after it (compare mode's difference markers); null for none. */
+    private java.util.function.Consumer<javafx.scene.canvas.GraphicsContext> overlay;
+
+    /**
+     * Sets what is drawn over every frame, in this control's coordinates (see {@link
+     * #eventPosition}), or null. It is also told, by being called, that a frame was drawn.
+     */
+    public void setOverlay(java.util.function.Consumer<javafx.scene.canvas.GraphicsContext> overlay) {
+        this.overlay = overlay;
+        markDirty();
+    }
+
+    /** Asks for a redraw on the next pulse (an overlay's content changed). */
+    public void redraw() {
+        markDirty();
     }
 
     @Override

@@ -1,0 +1,177 @@
+package org.fabricscope.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.Simulator;
+import org.fabricscope.trace.EventIdentity;
+import org.fabricscope.trace.Intervention;
+import org.fabricscope.trace.PatchSwitches;
+import org.fabricscope.trace.PrintableText;
+import org.fabricscope.trace.Progress;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --intervene FILE}, {@code --delay KEY=DURATION}, {@code --advance KEY=DURATION},
+ * {@code --drop KEY}: the what-if changes of a fork. A KEY is an event identity (16 hex digits, as
+ * {@code diff --json} and the window show them) or {@code #STEP}, a step of the run without
+ * interventions.
+ */
+final class InterventionOptions {
+    @Option(names = "--intervene", paramLabel = "FILE",
+            description = "Interventions from a JSON file: {\"interventions\":[{\"event\":\"KEY\",\"deltaMicros\":-400},"
+                    + " {\"event\":\"KEY\",\"drop\":true}]} (the trace header's form).")
+    Path file;
+
+    @Option(names = "--delay", paramLabel = "KEY=DURATION",
+            description = "Move that event's step later by DURATION (e.g. 400us, 2ms; negative: earlier). Repeatable.")
+    List<String> delays = new ArrayList<>();
+
+    @Option(names = "--advance", paramLabel = "KEY=DURATION",
+            description = "Move that event's step earlier by DURATION. Repeatable.")
+    List<String> advances = new ArrayList<>();
+
+    @Option(names = "--drop", paramLabel = "KEY",
+            description = "Drop that event: a WRITE_ISSUE (the write), WRITE_ACK (a lost ACK) or PREFETCH_START (the fill)."
+                    + " Repeatable.")
+    List<String> drops = new ArrayList<>();
+
+    boolean any() {
+        return file != null || !delays.isEmpty() || !advances.isEmpty() || !drops.isEmpty();
+    }
+
+    /** The interventions in order: the file's, then --delay, --advance, --drop. */
+    List<Intervention> resolve(Scenario scenario, long seed, int attempt, PatchSwitches patch) throws IOException {
+        List<Intervention> out = new ArrayList<>();
+        long[][] original = new long[1][];
+        KeyResolver keys = text -> {
+            String t = text.trim();
+            if (t.startsWith("#")) {
+                int step;
+                try {
+                    step = Integer.parseInt(t.substring(1));
+                } catch (NumberFormatException e) {
+                    throw new UserException("'" + PrintableText.of(t) + "' is not a step; use #1234 or a 16-hex-digit key");
+                }
+                if (original[0] == null) {
+                    SimulationResult r = Simulator.run(scenario, seed, attempt, patch, true, Progress.NONE);
+                    original[0] = EventIdentity.of(r.trace());
+                }
+                if (step < 0 || step >= original[0].length) {
+                    throw new UserException("step " + step + " is not in the run without interventions (it has "
+                            + original[0].length + " events)");
+                }
+                return original[0][step];
+            }
+            try {
+                return EventIdentity.parse(t);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage() + " or #STEP");
+            }
+        };
+        if (file != null) {
+            out.addAll(readFile(file));
+        }
+        for (String d : delays) {
+            out.add(shift(d, 1, keys, "--delay"));
+        }
+        for (String a : advances) {
+            out.add(shift(a, -1, keys, "--advance"));
+        }
+        for (String k : drops) {
+            out.add(Intervention.drop(keys.key(k)));
+        }
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface KeyResolver {
+        long key(String text);
+    }
+
+    private static Intervention shift(String spec, int sign, KeyResolver keys, String option) {
+        int eq = spec.indexOf('=');
+        if (eq < 0) {
+            throw new UserException(option + " takes KEY=DURATION, e.g. " + option + " #1313=400us; got '"
+                    + PrintableText.of(spec) + "'");
+        }
+        long micros;
+        try {
+            micros = sign * Intervention.parseDurationMicros(spec.substring(eq + 1));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(option + ": " + e.getMessage());
+        }
+        if (micros == 0) {
+            throw new UserException(option + ": a shift of 0 changes nothing");
+        }
+        return Intervention.shift(keys.key(spec.substring(0, eq)), micros);
+    }
+
+    /** The file's interventions; errors name the file and line. */
+    static List<Intervention> readFile(Path file) throws IOException {
+        String name = PrintableText.of(file.toString());
+        List<Intervention> out = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_OBJECT) {
+                String key = p.nextFieldName();
+                if (!"interventions".equals(key)) {
+                    throw new UserException(name + ":" + p.currentLocation().getLineNr()
+                            + ": expected {\"interventions\":[...]}");
+                }
+                t = p.nextToken();
+            }
+            if (t != JsonToken.START_ARRAY) {
+                throw new UserException(name + ":" + p.currentLocation().getLineNr()
+                        + ": expected an array of {\"event\":\"KEY\",\"deltaMicros\":N} or {\"event\":\"KEY\",\"drop\":true}");
+            }
+            while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+                Long event = null;
+                Long delta = null;
+                boolean drop = false;
+                String key;
+                while ((key = p.nextFieldName()) != null) {
+                    JsonToken v = p.nextToken();
+                    int line = p.currentLocation().getLineNr();
+                    try {
+                        switch (key) {
+                            case "event" -> event = EventIdentity.parse(p.getValueAsString(""));
+                            case "deltaMicros" -> {
+                                if (v != JsonToken.VALUE_NUMBER_INT) {
+                                    throw new IllegalArgumentException("deltaMicros must be a whole number of µs");
+                                }
+                                delta = p.getLongValue();
+                            }
+                            case "drop" -> drop = v == JsonToken.VALUE_TRUE;
+                            default -> throw new IllegalArgumentException("unknown key '" + PrintableText.of(key)
+                                    + "'; expected event, deltaMicros, drop");
+                        }
+                    } catch (IllegalArgumentException e) {
+                        throw new UserException(name + ":" + line + ": " + e.getMessage());
+                    }
+                }
+                int line = p.currentLocation().getLineNr();
+                if (event == null || drop == (delta != null) || (delta != null && delta == 0)) {
+                    throw new UserException(name + ":" + line + ": each intervention is {\"event\":\"KEY\",\"deltaMicros\":N}"
+                            + " (N not 0) or {\"event\":\"KEY\",\"drop\":true}");
+                }
+                out.add(drop ? Intervention.drop(event) : Intervention.shift(event, delta));
+            }
+            if (t != JsonToken.END_ARRAY) {
+                throw new UserException(name + ":" + p.currentLocation().getLineNr() + ": expected an intervention object");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserException(name + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
+                    + PrintableText.of(e.getOriginalMessage()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package org.fabricscope.trace;
+
+import java.util.Objects;
+
+/**
+ * One change to a run, part of its definition (a what-if fork): an event of the original run,
+ * named by its {@link EventIdentity}, happens {@code deltaMicros} later (earlier when negative), or
+ * not at all. Stored in the trace header's {@code interventions}, so a forked trace re-runs
+ * byte-identically.
+ *
+ * @param event the event's identity in the run without interventions
+ * @param drop true: the event, and what would have followed from it, does not happen
+ * @param deltaMicros for a shift: how much later (negative: earlier); 0 for a drop
+ */
+public record Intervention(long event, boolean drop, long deltaMicros) {
+    public Intervention {
+        if (drop && deltaMicros != 0) {
+            throw new IllegalArgumentException("a drop has no time shift");
+        }
+        if (!drop && deltaMicros == 0) {
+            throw new IllegalArgumentException("a shift of 0 µs changes nothing");
+        }
+    }
+
+    public static Intervention shift(long event, long deltaMicros) {
+        return new Intervention(event, false, deltaMicros);
+    }
+
+    public static Intervention drop(long event) {
+        return new Intervention(event, true, 0);
+    }
+
+    /** The event key as written: 16 hex digits. */
+    public String eventKey() {
+        return EventIdentity.text(event);
+    }
+
+    /** For messages: {@code delay 0123… by 5000 µs}, {@code advance … by …}, {@code drop …}. */
+    public String describe() {
+        if (drop) {
+            return "drop " + eventKey();
+        }
+        return (deltaMicros > 0 ? "delay " : "advance ") + eventKey() + " by " + Math.abs(deltaMicros) + " µs";
+    }
+
+    private static final java.util.regex.Pattern DURATION =
+            java.util.regex.Pattern.compile("([+-]?)(\\d+(?:\\.\\d+)?)\\s*(us|µs|ms|s)?");
+
+    /**
+     * A signed duration: {@code 400}, {@code 400us}, {@code -0.4ms}, {@code 1.5s} (µs without a
+     * unit).
+     *
+     * @throws IllegalArgumentException saying what is accepted
+     */
+    public static long parseDurationMicros(String text) {
+        String t = text == null ? "" : text.trim();
+        java.util.regex.Matcher m = DURATION.matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + PrintableText.of(t) + "' is not a duration; use e.g. 400us, -0.4ms, 2ms, 1.5s");
+        }
+        java.math.BigDecimal number = new java.math.BigDecimal(m.group(2));
+        String unit = m.group(3) == null ? "us" : m.group(3);
+        java.math.BigDecimal micros = unit.equals("s") ? number.movePointRight(6)
+                : unit.equals("ms") ? number.movePointRight(3) : number;
+        if (micros.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("'" + PrintableText.of(t) + "' is not a whole number of microseconds");
+        }
+        try {
+            long v = micros.longValueExact();
+            return m.group(1).equals("-") ? -v : v;
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + PrintableText.of(t) + "' is too long a duration");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Intervention i && i.event == event && i.drop == drop && i.deltaMicros == deltaMicros;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(event, drop, deltaMicros);
+    }
+}

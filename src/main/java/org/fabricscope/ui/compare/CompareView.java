@@ -1,0 +1,416 @@
+package org.fabricscope.ui.compare;
+
+import java.util.BitSet;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.fabricscope.diff.DiffClass;
+import org.fabricscope.diff.TraceDiff;
+import org.fabricscope.replay.explain.EventText;
+import org.fabricscope.trace.Intervention;
+import org.fabricscope.trace.Trace;
+import org.fabricscope.ui.timeline.LaneLayout;
+import org.fabricscope.ui.timeline.TimelineControl;
+
+/**
+ * Compare mode on screen: the Compare tab (legend, counts, first divergence, previous/next
+ * difference, the differences list, the inspected block in A and B side by side, what-if at the
+ * cursor), B's timeline shown under A's with the same time axis and lane scroll, and the
+ * difference markers drawn over both timelines. Everything it does goes through the view model.
+ */
+public final class CompareView {
+    static final Color CHANGED = Color.web("#f59f00");
+    static final Color ONLY_A = Color.web("#d6336c");
+    static final Color ONLY_B = Color.web("#1098ad");
+    static final Color FIRST = Color.web("#212529");
+
+    private final CompareViewModel viewModel;
+    private final Tab tab = new Tab("Compare");
+    private final VBox timelinePane = new VBox();
+    private final TimelineControl timelineB;
+    private TimelineControl timelineA;
+
+    public CompareView(CompareViewModel viewModel) {
+        this.viewModel = viewModel;
+        tab.setId("compare-tab");
+        timelineB = new TimelineControl(viewModel.sessionB());
+        timelineB.setId("compare-timeline-b");
+        buildTimelinePane();
+        tab.setContent(buildPanel());
+        viewModel.diffProperty().addListener((o, was, now) -> {
+            if (timelineA != null) {
+                timelineA.redraw();
+            }
+            timelineB.redraw();
+        });
+        viewModel.currentDifferenceProperty().addListener((o, was, now) -> redrawBoth());
+    }
+
+    public CompareViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** The Compare tab, for the window's side tabs. */
+    public Tab tab() {
+        return tab;
+    }
+
+    /** B's timeline with its title: shown under A's timeline while comparing. */
+    public Region timelinePane() {
+        return timelinePane;
+    }
+
+    public TimelineControl timelineB() {
+        return timelineB;
+    }
+
+    /** Draws A's difference markers over {@code a}, and keeps B's timeline on A's time axis. */
+    public void attach(TimelineControl a) {
+        this.timelineA = a;
+        a.setOverlay(gc -> {
+            paintMarkers(gc, a, true);
+            syncB(a);
+        });
+        timelineB.setOverlay(gc -> paintMarkers(gc, timelineB, false));
+    }
+
+    private void redrawBoth() {
+        if (timelineA != null) {
+            timelineA.redraw();
+        }
+        timelineB.redraw();
+    }
+
+    private void syncB(TimelineControl a) {
+        if (!viewModel.isActive() || !timelineB.isReady() || !a.isReady()) {
+            return;
+        }
+        if (timelineB.visibleStartMicros() != a.visibleStartMicros() || timelineB.visibleEndMicros() != a.visibleEndMicros()) {
+            timelineB.zoomTo(a.visibleStartMicros(), a.visibleEndMicros());
+        }
+        if (timelineB.laneScrollY() != a.laneScrollY()) {
+            timelineB.setLaneScrollY(a.laneScrollY());
+        }
+    }
+
+    // ---- markers
+
+    /**
+     * On A's timeline: changed (amber) and only-in-A (pink) events; on B's: changed and only-in-B
+     * (teal). A triangle over the event's marker, one per pixel; the first divergence gets a dark
+     * ring; lanes of blocks whose transitions differ get a "≠" by their label.
+     */
+    private void paintMarkers(GraphicsContext gc, TimelineControl c, boolean sideA) {
+        TraceDiff d = viewModel.getDiff();
+        if (d == null) {
+            return;
+        }
+        double start = c.visibleStartMicros();
+        double end = c.visibleEndMicros();
+        int w = (int) Math.max(1, c.getWidth());
+        BitSet drawn = new BitSet();
+        int from = d.firstDifferenceAtOrAfter((long) Math.floor(start) - 1);
+        // A changed pair sits at A's time in the list; B's copy may be elsewhere, so B scans a little wider.
+        int budget = 50_000;
+        for (int k = Math.max(0, from - (sideA ? 0 : 64)); k < d.differenceCount() && budget-- > 0; k++) {
+            TraceDiff.Divergence x = d.difference(k);
+            if (x.timeMicros() > end + 1 && (sideA || k > from + 64)) {
+                break;
+            }
+            int seq = sideA ? x.seqA() : x.seqB();
+            if (seq < 0) {
+                continue;
+            }
+            Point2D p = c.eventPosition(seq);
+            if (p == null) {
+                continue;
+            }
+            int key = (int) p.getY() * w + (int) p.getX();
+            if (key >= 0 && drawn.get(key)) {
+                continue;
+            }
+            if (key >= 0) {
+                drawn.set(key);
+            }
+            gc.setFill(x.diffClass() == DiffClass.CHANGED ? CHANGED : sideA ? ONLY_A : ONLY_B);
+            double px = p.getX();
+            double py = p.getY() - 7;
+            gc.fillPolygon(new double[] {px - 4, px + 4, px}, new double[] {py - 5, py - 5, py + 1}, 3);
+        }
+        TraceDiff.Divergence f = d.firstDivergence();
+        int fs = f == null ? -1 : sideA ? f.seqA() : f.seqB();
+        if (fs >= 0) {
+            Point2D p = c.eventPosition(fs);
+            if (p != null) {
+                gc.setStroke(FIRST);
+                gc.setLineWidth(2);
+                gc.strokeOval(p.getX() - 7, p.getY() - 7, 14, 14);
+                gc.setFill(FIRST);
+                gc.fillText("first divergence", p.getX() + 9, p.getY() - 8);
+            }
+        }
+        gc.setFill(FIRST);
+        for (TraceDiff.BlockDifference bd : viewModel.blockDifferences()) {
+            Point2D p = c.laneLabelPosition(LaneLayout.LaneKind.BLOCK, bd.block());
+            if (p != null) {
+                gc.fillText("≠", 2, p.getY() + 4);
+            }
+        }
+    }
+
+    /** At most this many lanes are pinned by "Differing lanes first". */
+    static final int MAX_PINNED = 32;
+
+    /** Pins the lanes of the blocks whose transitions differ, in block order, on both timelines. */
+    public int pinDifferingLanes() {
+        int n = 0;
+        for (TraceDiff.BlockDifference bd : viewModel.blockDifferences()) {
+            if (n == MAX_PINNED) {
+                break;
+            }
+            LaneLayout.Lane lane = new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, bd.block(), "block " + bd.block());
+            if (timelineA != null) {
+                timelineA.viewModel().pin(lane);
+            }
+            timelineB.viewModel().pin(lane);
+            n++;
+        }
+        return n;
+    }
+
+    // ---- the panel
+
+    private void buildTimelinePane() {
+        Label title = new Label();
+        title.getStyleClass().add("compare-b-title");
+        title.textProperty().bind(Bindings.concat("B: ", viewModel.nameBProperty(),
+                "   (same time axis and lanes as A above; markers: amber changed, pink only in A, teal only in B)"));
+        title.setPadding(new Insets(2, 6, 2, 6));
+        timelinePane.getChildren().addAll(title, timelineB);
+        VBox.setVgrow(timelineB, Priority.ALWAYS);
+        timelinePane.setId("compare-timeline-pane");
+        timelinePane.getStylesheets().add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
+        timelinePane.visibleProperty().bind(viewModel.diffProperty().isNotNull());
+        timelinePane.managedProperty().bind(timelinePane.visibleProperty());
+    }
+
+    private Region buildPanel() {
+        Label empty = new Label("File ▸ Compare With… opens a second trace against this one. "
+                + "The what-if buttons below fork this run at the cursor and compare the fork with it.");
+        empty.setWrapText(true);
+        empty.visibleProperty().bind(viewModel.diffProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+
+        Label names = new Label();
+        names.textProperty().bind(Bindings.concat("A: the open trace (upper timeline)\nB: ", viewModel.nameBProperty(),
+                " (lower timeline)"));
+        Label summary = new Label();
+        summary.setId("compare-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.summaryProperty());
+        Label first = new Label();
+        first.setId("compare-first-divergence");
+        first.setWrapText(true);
+        first.textProperty().bind(viewModel.firstDivergenceTextProperty());
+
+        Button firstButton = new Button("First divergence");
+        firstButton.setId("compare-first");
+        firstButton.setTooltip(new Tooltip("Move both cursors to the first divergence (Alt+D)"));
+        firstButton.setOnAction(e -> viewModel.goToFirstDivergence());
+        Button prev = new Button("◀ Previous (Shift+D)");
+        prev.setId("compare-previous");
+        prev.setOnAction(e -> viewModel.previousDifference());
+        Button next = new Button("Next (D) ▶");
+        next.setId("compare-next");
+        next.setOnAction(e -> viewModel.nextDifference());
+        CheckBox only = new CheckBox("Event log: differences only");
+        only.setId("compare-differences-only");
+        only.setTooltip(new Tooltip("Show only A's changed and only-in-A events in the event log and timeline"));
+        only.selectedProperty().bindBidirectional(viewModel.differencesOnlyProperty());
+        Button close = new Button("Stop comparing");
+        close.setId("compare-close");
+        close.setOnAction(e -> viewModel.close());
+        Button pin = new Button("Differing lanes first");
+        pin.setId("compare-pin-differing");
+        pin.setTooltip(new Tooltip("Pin the lanes of blocks whose transitions differ to the top of both timelines"
+                + " (right-click a lane label to unpin it)"));
+        pin.setOnAction(e -> pinDifferingLanes());
+        FlowPane buttons = new FlowPane(6, 6, firstButton, prev, next, pin, only, close);
+
+        ListView<CompareViewModel.Row> list = new ListView<>(viewModel.rows());
+        list.setId("compare-differences");
+        list.setPrefHeight(160);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(CompareViewModel.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("diff-changed", "diff-only-a", "diff-only-b");
+                if (empty || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(row.text());
+                Rectangle swatch = new Rectangle(10, 10, colour(row.diffClass()));
+                setGraphic(swatch);
+                getStyleClass().add(styleClass(row.diffClass()));
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            CompareViewModel.Row r = list.getSelectionModel().getSelectedItem();
+            if (r != null) {
+                viewModel.goToDifference(r.index());
+            }
+        });
+        viewModel.currentDifferenceProperty().addListener((o, was, now) -> {
+            int k = now.intValue();
+            if (k >= 0 && k < list.getItems().size() && list.getSelectionModel().getSelectedIndex() != k) {
+                list.getSelectionModel().select(k);
+                list.scrollTo(Math.max(0, k - 2));
+            }
+        });
+
+        Label inspectTitle = new Label();
+        inspectTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.inspectedBlockProperty().get() < 0
+                ? "Select a block to see its state in A and B." : "Block " + viewModel.inspectedBlockProperty().get()
+                        + " at the cursors: A | B (differing fields highlighted)", viewModel.inspectedBlockProperty()));
+        TableView<CompareViewModel.FieldRow> table = new TableView<>(viewModel.fieldRows());
+        table.setId("compare-inspector");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(250);
+        TableColumn<CompareViewModel.FieldRow, String> field = new TableColumn<>("Field");
+        field.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field().jsonName()));
+        TableColumn<CompareViewModel.FieldRow, String> colA = new TableColumn<>("A");
+        colA.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().valueA()));
+        TableColumn<CompareViewModel.FieldRow, String> colB = new TableColumn<>("B");
+        colB.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().valueB()));
+        table.getColumns().addAll(java.util.List.of(field, colA, colB));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(CompareViewModel.FieldRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("differs"), !empty && row != null && row.differs());
+            }
+        });
+
+        VBox comparing = new VBox(6, names, legend(), summary, first, buttons, new Label("Differences, in time order:"),
+                list, inspectTitle, table);
+        comparing.visibleProperty().bind(viewModel.diffProperty().isNotNull());
+        comparing.managedProperty().bind(comparing.visibleProperty());
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        VBox box = new VBox(8, empty, comparing, whatIf());
+        box.setPadding(new Insets(8));
+        box.setId("compare-panel");
+        box.getStyleClass().add("compare-panel");
+        // Lists and tables must not widen the side pane: labels wrap to its width instead.
+        list.setPrefWidth(120);
+        table.setPrefWidth(120);
+        for (javafx.scene.Node n : comparing.getChildren()) {
+            if (n instanceof Region r) {
+                r.setMinWidth(0);
+            }
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStylesheets().add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
+        return scroll;
+    }
+
+    /** What-if at the cursor: delay, advance or drop A's event at the cursor, and compare the fork. */
+    private Region whatIf() {
+        Label title = new Label("What if, at the cursor's event of A:");
+        TextField delta = new TextField("400us");
+        delta.setId("compare-whatif-delta");
+        delta.setPrefColumnCount(6);
+        delta.setTooltip(new Tooltip("How much: 400us, 0.4ms, 2ms"));
+        Button delay = new Button("Delay by Δ");
+        delay.setId("compare-whatif-delay");
+        Button advance = new Button("Advance by Δ");
+        advance.setId("compare-whatif-advance");
+        Button drop = new Button("Drop");
+        drop.setId("compare-whatif-drop");
+        drop.setTooltip(new Tooltip("A write (WRITE_ISSUE), a lost ACK (WRITE_ACK) or a prefetch fill (PREFETCH_START)"));
+        delay.setOnAction(e -> shift(delta.getText(), 1));
+        advance.setOnAction(e -> shift(delta.getText(), -1));
+        drop.setOnAction(e -> {
+            int seq = viewModel.sessionA().getCurrentStep();
+            Trace a = viewModel.sessionA().getTrace() == null ? null : viewModel.sessionA().getTrace().trace();
+            if (a != null && seq >= 0) {
+                viewModel.fork(Intervention.drop(viewModel.keyOfA(seq)), "drop " + EventText.origin(a, seq));
+            }
+        });
+        for (Button b : java.util.List.of(delay, advance, drop)) {
+            b.disableProperty().bind(viewModel.sessionA().traceProperty().isNull());
+        }
+        FlowPane row = new FlowPane(6, 4, new Label("Δ"), delta, delay, advance, drop);
+        VBox box = new VBox(4, title, row);
+        box.setId("compare-whatif");
+        return box;
+    }
+
+    private void shift(String text, int sign) {
+        int seq = viewModel.sessionA().getCurrentStep();
+        if (viewModel.sessionA().getTrace() == null || seq < 0) {
+            return;
+        }
+        Trace a = viewModel.sessionA().getTrace().trace();
+        long micros;
+        try {
+            micros = sign * Intervention.parseDurationMicros(text);
+        } catch (IllegalArgumentException ex) {
+            viewModel.fork(null, ex.getMessage());
+            return;
+        }
+        if (micros == 0) {
+            return;
+        }
+        viewModel.fork(Intervention.shift(viewModel.keyOfA(seq), micros),
+                (sign > 0 ? "delay " : "advance ") + EventText.origin(a, seq) + " by " + Math.abs(micros) + " µs");
+    }
+
+    private static Region legend() {
+        FlowPane box = new FlowPane(10, 2, swatch(CHANGED, "changed (same event, other values)"),
+                swatch(ONLY_A, "only in A"), swatch(ONLY_B, "only in B"));
+        Label ring = new Label("◯ first divergence   ≠ lane whose transitions differ   upper timeline A, lower B");
+        ring.setWrapText(true);
+        VBox v = new VBox(2, box, ring);
+        v.setId("compare-legend");
+        return v;
+    }
+
+    private static Label swatch(Color c, String text) {
+        Label l = new Label(text, new Rectangle(10, 10, c));
+        return l;
+    }
+
+    static Color colour(DiffClass c) {
+        return c == DiffClass.CHANGED ? CHANGED : c == DiffClass.ONLY_IN_A ? ONLY_A : ONLY_B;
+    }
+
+    static String styleClass(DiffClass c) {
+        return c == DiffClass.CHANGED ? "diff-changed" : c == DiffClass.ONLY_IN_A ? "diff-only-a" : "diff-only-b";
+    }
+}

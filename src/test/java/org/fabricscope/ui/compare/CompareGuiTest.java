@@ -1,0 +1,196 @@
+package org.fabricscope.ui.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fabricscope.diff.TraceDiff;
+import org.fabricscope.ui.files.TraceFiles;
+import org.fabricscope.ui.main.MainWindow;
+import org.fabricscope.ui.scenario.EmbeddedSimulation;
+import org.fabricscope.ui.session.TraceSession;
+import org.fabricscope.ui.support.BackgroundWork;
+import org.fabricscope.ui.support.CrashLog;
+import org.fabricscope.ui.testing.Fx;
+import org.fabricscope.ui.testing.TestPreferences;
+import org.fabricscope.ui.timeline.TimelineControl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Compare mode in the real window: legacy (A) against patched (B), the sample traces. */
+@ExtendWith(ApplicationExtension.class)
+class CompareGuiTest {
+    private static final Path LEGACY = Path.of("sample-traces/fpre004-repro-legacy.jsonl").toAbsolutePath();
+    private static final Path PATCHED = Path.of("sample-traces/fpre004-repro-patched.jsonl").toAbsolutePath();
+
+    @TempDir static Path dir;
+
+    private final TestPreferences prefs = new TestPreferences();
+    private final ExecutorService workers = BackgroundWork.workers();
+    private final MainWindow.Services services = new MainWindow.Services(TraceFiles.jsonl(), new EmbeddedSimulation(),
+            prefs.preferences(), new CrashLog(dir.resolve("fabricscope.log")), workers);
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindow.show(stage, services);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        Fx.run(() -> {
+            window.stage().hide();
+            // The primary stage is shared with later test classes: its window must not save into
+            // preferences that are gone by then.
+            window.stage().setOnHiding(null);
+        });
+        workers.shutdownNow();
+        prefs.close();
+    }
+
+    private CompareViewModel compare() {
+        return window.view().compareView().viewModel();
+    }
+
+    private void openAndCompare() throws Exception {
+        Fx.run(() -> window.viewModel().open(LEGACY));
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        Fx.run(() -> compare().compareWith(PATCHED));
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Keys go to the window, not into a text field; a click on a timeline would move the cursor. */
+    private static void focusAwayFromTextFields(FxRobot robot) throws Exception {
+        Fx.run(() -> robot.lookup("#compare-next").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void compareWithOpensBUnderAWithTheCompareTabForward(FxRobot robot) throws Exception {
+        openAndCompare();
+
+        assertThat(compare().isActive()).isTrue();
+        TabPane tabs = robot.lookup("#sideTabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Compare");
+        assertThat(robot.lookup("#compare-timeline-pane").query().isVisible()).isTrue();
+        TimelineControl b = robot.lookup("#compare-timeline-b").queryAs(TimelineControl.class);
+        Fx.awaitValue(b.readyProperty(), true);
+        assertThat(b.getHeight()).isGreaterThan(100);
+        assertThat(robot.lookup("#compare-summary").queryAs(Label.class).getText()).contains("FPRE004: 1 in A, 0 in B");
+        assertThat(robot.lookup("#compare-first-divergence").queryAs(Label.class).getText())
+                .contains("PREFETCH_BACKOFF");
+    }
+
+    @Test
+    void dAndShiftDStepThroughTheDifferencesWithBothCursors(FxRobot robot) throws Exception {
+        openAndCompare();
+        TraceDiff d = compare().getDiff();
+        focusAwayFromTextFields(robot);
+
+        robot.type(KeyCode.D);
+        robot.type(KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(compare().currentDifferenceProperty().get()).isEqualTo(1);
+        TraceDiff.Divergence second = d.difference(1);
+        TraceSession a = window.viewModel().session();
+        if (second.seqA() >= 0) {
+            assertThat(a.getCurrentStep()).isEqualTo(second.seqA());
+        }
+        if (second.seqB() >= 0) {
+            assertThat(compare().sessionB().getCurrentStep()).isEqualTo(second.seqB());
+        }
+
+        robot.press(KeyCode.SHIFT).type(KeyCode.D).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(compare().currentDifferenceProperty().get()).isZero();
+        assertThat(compare().sessionB().getCurrentStep()).isEqualTo(654);
+    }
+
+    @Test
+    void theCursorIsSynchronisedAndTheInspectorShowsBothSidesWithDifferencesHighlighted(FxRobot robot) throws Exception {
+        openAndCompare();
+        TraceDiff d = compare().getDiff();
+        int fpre = d.fpre004OnlyInA()[0];
+
+        Fx.run(() -> {
+            window.viewModel().session().goToEvent(fpre);
+            window.viewModel().session().selectedBlockProperty().set(d.a().block(fpre));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // B has no FPRE004: its cursor waits at the gap, its last event before that moment.
+        assertThat(compare().sessionB().getCurrentStep()).isEqualTo(d.b().firstAtOrAfter(d.a().timeMicros(fpre)) - 1);
+        long highlighted = robot.lookup("#compare-inspector .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() != null && r.getPseudoClassStates().contains(PseudoClass.getPseudoClass("differs")))
+                .count();
+        long expected = compare().fieldRows().stream().filter(CompareViewModel.FieldRow::differs).count();
+        assertThat(expected).isPositive();
+        assertThat(highlighted).isEqualTo(expected);
+
+        // Stepping in A moves B to the same event.
+        int paired = fpre + 40;
+        while (d.partnerOfA(paired) < 0) {
+            paired++;
+        }
+        int p = paired;
+        Fx.run(() -> window.viewModel().session().currentStepProperty().set(p));
+        assertThat(compare().sessionB().getCurrentStep()).isEqualTo(d.partnerOfA(p));
+    }
+
+    @Test
+    void altDGoesToTheFirstDivergence(FxRobot robot) throws Exception {
+        openAndCompare();
+        focusAwayFromTextFields(robot);
+
+        robot.press(KeyCode.ALT).type(KeyCode.D).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(compare().sessionB().getCurrentStep()).isEqualTo(654);
+    }
+
+    @Test
+    void aWhatIfForkAtTheCursorOpensInCompareMode(FxRobot robot) throws Exception {
+        Fx.run(() -> window.viewModel().open(LEGACY));
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        Fx.run(() -> window.viewModel().session().goToEvent(1313)); // the late ACK of write 1 on block 179
+        robot.clickOn("#compare-tab .tab-label");
+        robot.doubleClickOn("#compare-whatif-delta").write("400us");
+        robot.clickOn("#compare-whatif-advance");
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(compare().isActive()).isTrue();
+        assertThat(compare().nameBProperty().get()).startsWith("fork: advance #1313");
+        assertThat(TraceDiff.fpre004Count(compare().getDiff().b())).isZero();
+        assertThat(compare().getDiff().firstDivergence().seqA()).isEqualTo(1313);
+    }
+
+    @Test
+    void differingLanesCanBePinnedFirstOnBothTimelines(FxRobot robot) throws Exception {
+        openAndCompare();
+        int blocks = compare().blockDifferences().size();
+
+        robot.clickOn("#compare-pin-differing");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TimelineControl b = robot.lookup("#compare-timeline-b").queryAs(TimelineControl.class);
+        assertThat(blocks).isPositive();
+        assertThat(b.viewModel().pinnedLanes()).hasSize(blocks);
+        assertThat(window.view().timeline().viewModel().pinnedLanes()).hasSize(blocks);
+        assertThat(b.viewModel().pinnedLanes().get(0).id()).isEqualTo(compare().blockDifferences().get(0).block());
+    }
+}
