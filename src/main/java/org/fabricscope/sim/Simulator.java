@@ -3,6 +3,7 @@ package org.fabricscope.sim;
 import org.fabricscope.sim.actor.World;
 import org.fabricscope.sim.core.Counters;
 import org.fabricscope.sim.core.Engine;
+import org.fabricscope.sim.core.FileStats;
 import org.fabricscope.sim.core.LatencyHistogram;
 import org.fabricscope.sim.core.ModelParameters;
 import org.fabricscope.sim.core.SimulationLimitException;
@@ -82,8 +83,16 @@ public final class Simulator {
         return runDetailed(scenario, seed, attempt, patch, recordTrace, progress).result();
     }
 
-    /** A run's result plus its prefetch latency histogram (for aggregating many runs). */
-    record Detailed(SimulationResult result, LatencyHistogram prefetchLatency) {}
+    /** A run's result plus its prefetch latency histogram and per-file counts (for aggregating many runs). */
+    record Detailed(SimulationResult result, LatencyHistogram prefetchLatency, FileStats files) {}
+
+    /**
+     * The index of the hot archive of a fleet, drawn from the base seed alone (not the attempt), so
+     * every attempt of a soak or search shares it. Skew parameters decide how much busier it is.
+     */
+    public static int hotArchive(long baseSeed, int archiveCount) {
+        return (int) Long.remainderUnsigned(SplitMix64.mix(baseSeed ^ 0x486F744172636869L), archiveCount);
+    }
 
     static Detailed runDetailed(
             Scenario scenario, long seed, int attempt, PatchSwitches patch, boolean recordTrace, Progress progress) {
@@ -97,9 +106,11 @@ public final class Simulator {
             builder = new TraceBuilder(header, 1 << 14);
         }
         Engine engine = new Engine(builder, p.maxEventsPerRun, p.maxQueueSize, progress);
+        FileStats files = null;
         try {
             fabric.initialize(engine, root.split(), p.clockOffsetMicrosMax, p.clockDriftPpmMax);
-            World world = new World(engine, fabric, p, patch, root);
+            World world = new World(engine, fabric, p, patch, root, hotArchive(seed, p.archiveCount));
+            files = world.fileStats();
             world.start();
             engine.run(p.durationMicros);
         } catch (SimulationLimitException e) {
@@ -110,6 +121,6 @@ public final class Simulator {
         RunStats stats = new RunStats(engine.eventCount(), c.reads, c.readsOk, c.readsFailed, c.fpre004, c.retries,
                 c.quarantines, c.mediaErrors, c.prefetchLatency.meanMicros(), c.prefetchLatency.quantileMicros(0.99),
                 c.firstFailedRead, c.firstFpre004Seq);
-        return new Detailed(new SimulationResult(builder == null ? null : builder.build(), stats), c.prefetchLatency);
+        return new Detailed(new SimulationResult(builder == null ? null : builder.build(), stats), c.prefetchLatency, files);
     }
 }

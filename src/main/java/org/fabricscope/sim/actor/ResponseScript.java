@@ -40,6 +40,7 @@ final class ResponseScript {
             return;
         }
         w.engine.counters().retries++;
+        w.fileStats.retries[b.file().index()]++;
         int r = b.get(Field.HEALTH) == Health.OK.ordinal()
                 ? b.set(w.engine, Field.HEALTH, Health.RETRYING.ordinal(), EventKind.RETRY, NAME, cause, attempt)
                 : w.engine.emit(b.id(), b.node(), NAME, EventKind.RETRY, null, 0, 0, cause, attempt);
@@ -59,6 +60,7 @@ final class ResponseScript {
 
     private void quarantine(Block failed, int cause, Served served) {
         w.engine.counters().quarantines++;
+        w.fileStats.quarantines[failed.file().index()]++;
         int[] ids = w.fabric.blocksOfDrive(failed.node(), failed.drive());
         int c = cause;
         for (int id : ids) {
