@@ -27,7 +27,10 @@ import org.fabricscope.trace.TraceHeader;
  * (invalidating its buffer), lands on the media, and releases both only when its ACK arrives,
  * {@code ackBaseMicros} + jitter later. A prefetch fill that starts after the data landed and
  * finishes before a late ACK marks the buffer READY beside lastWritePending, and so does
- * compaction's cache refresh; the legacy verifier reads cacheState first and lastWritePending
+ * compaction's cache refresh (compaction follows the writes, so it often moves a block while its
+ * late write is still pending: its refresh marks a buffer that a prefetch fill is still filling
+ * READY at once, or asks the prefetch engine to refill a stale one, which then lands during the
+ * lock); the legacy verifier reads cacheState first and lastWritePending
  * last, sees the pair, and raises FPRE004. A write that starts between those two checks looks the
  * same to it. A stale fill landing on a newer fill's FILLING buffer (the legacy engine only checks
  * "still FILLING") can also leave old data READY, which the checksum check catches. With no ACK

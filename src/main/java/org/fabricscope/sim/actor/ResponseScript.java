@@ -13,7 +13,8 @@ import org.fabricscope.trace.Health;
  * retry fails it quarantines the block's drive (every block of the drive QUARANTINED), the cluster
  * remaps those blocks to new extents (REMAPPED) and serves the read from the remapped copy; for
  * {@code latencySpikeDurationMicros} afterwards every read of a file that had a block on that
- * drive takes {@code latencySpikeMicros} longer. What can go wrong: a timing race that outlives
+ * drive takes {@code latencySpikeMicros} longer (the script's LATENCY_SPIKE event marks the start;
+ * the verifier marks each slowed read with one). What can go wrong: a timing race that outlives
  * three retries takes a healthy drive out of service.
  */
 final class ResponseScript {
