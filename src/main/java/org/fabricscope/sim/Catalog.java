@@ -43,6 +43,10 @@ final class Catalog {
         add(s, d, "writeClients", "count", Type.INTEGER, 0, 16, "1", "Writing clients");
         add(s, d, "writeGapMicrosMean", "µs", Type.INTEGER, 1, 10_000_000, "16000",
                 "Mean time between a writing client's writes (exponential)");
+        add(s, d, "hotArchiveReadPercent", "percent", Type.INTEGER, 0, 100, "0",
+                "Share of read bursts aimed at the namespace's hot archive (the rest spread evenly over all archives)");
+        add(s, d, "hotArchiveWritePercent", "percent", Type.INTEGER, 0, 100, "0",
+                "Share of writes aimed at the hot archive (compaction follows the writes)");
         // write path
         add(s, d, "mediaWriteMicrosMin", "µs", Type.INTEGER, 250, 1_000_000, "300",
                 "Fastest time for a write's data to land on the media");
@@ -71,6 +75,8 @@ final class Catalog {
         // verifier and response
         add(s, d, "verifyStepMicros", "µs", Type.INTEGER, 1, 40, "20", "Duration of each verifier check");
         add(s, d, "mediaReadMicros", "µs", Type.INTEGER, 1, 1_000_000, "400", "Time to read a block from the media");
+        add(s, d, "readTimeoutMicros", "µs", Type.INTEGER, 100, 600_000_000, "8000",
+                "A client gives up on a read not served this long after it was issued (a timeout)");
         add(s, d, "retryDelayMicros", "µs", Type.INTEGER, 1, 10_000_000, "2000",
                 "Time between the first-response script's retries");
         add(s, d, "retryLimit", "count", Type.INTEGER, 0, 10, "3", "Retries before the drive is quarantined");

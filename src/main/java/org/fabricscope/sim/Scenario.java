@@ -16,7 +16,8 @@ import org.fabricscope.trace.NumberText;
  *
  * <p>Built-ins: {@code fpre004-repro} (the story's emulator reproducer: 7.3 ms ACK jitter,
  * 12-transaction poorly aligned read bursts, compaction running), {@code pilot-rack} (a
- * production-like soak on a larger fabric), {@code file-x} (a targeted read loop on file X) and
+ * production-like soak on a larger fabric, with a skewed workload: one hot archive takes a quarter of
+ * the read bursts and 40 % of the writes), {@code file-x} (a targeted read loop on file X) and
  * {@code quiet} (no injected faults: no ACK jitter, no media errors, no clock skew).
  *
  * <p>Scenario files are JSON: {@code {"name": "...", "base": "fpre004-repro", "parameters":
@@ -60,9 +61,12 @@ public final class Scenario {
                 overrides.put("readBurstGapMicrosMean", "2000");
                 overrides.put("misalignedReadPercent", "30");
                 overrides.put("writeClients", "2");
-                overrides.put("writeGapMicrosMean", "2200");
+                overrides.put("writeGapMicrosMean", "25000");
+                overrides.put("hotArchiveReadPercent", "25");
+                overrides.put("hotArchiveWritePercent", "40");
                 overrides.put("ackJitterMicrosMax", "4000");
                 overrides.put("compactionIntervalMicros", "5000");
+                overrides.put("retryDelayMicros", "800");
                 break;
             case "file-x":
                 overrides.put("fileXLoop", "true");

@@ -7,6 +7,7 @@ import org.fabricscope.trace.Intervention;
 import org.fabricscope.sim.actor.World;
 import org.fabricscope.sim.core.Counters;
 import org.fabricscope.sim.core.Engine;
+import org.fabricscope.sim.core.FileStats;
 import org.fabricscope.sim.core.LatencyHistogram;
 import org.fabricscope.sim.core.ModelParameters;
 import org.fabricscope.sim.core.SimulationLimitException;
@@ -30,7 +31,10 @@ import org.fabricscope.trace.TraceHeader;
  * (invalidating its buffer), lands on the media, and releases both only when its ACK arrives,
  * {@code ackBaseMicros} + jitter later. A prefetch fill that starts after the data landed and
  * finishes before a late ACK marks the buffer READY beside lastWritePending, and so does
- * compaction's cache refresh; the legacy verifier reads cacheState first and lastWritePending
+ * compaction's cache refresh (compaction follows the writes, so it often moves a block while its
+ * late write is still pending: its refresh marks a buffer that a prefetch fill is still filling
+ * READY at once, or asks the prefetch engine to refill a stale one, which then lands during the
+ * lock); the legacy verifier reads cacheState first and lastWritePending
  * last, sees the pair, and raises FPRE004. A write that starts between those two checks looks the
  * same to it. A stale fill landing on a newer fill's FILLING buffer (the legacy engine only checks
  * "still FILLING") can also leave old data READY, which the checksum check catches. With no ACK
@@ -86,8 +90,16 @@ public final class Simulator {
         return runDetailed(scenario, seed, attempt, patch, recordTrace, progress).result();
     }
 
-    /** A run's result plus its prefetch latency histogram (for aggregating many runs). */
-    record Detailed(SimulationResult result, LatencyHistogram prefetchLatency) {}
+    /** A run's result plus its prefetch latency histogram and per-file counts (for aggregating many runs). */
+    record Detailed(SimulationResult result, LatencyHistogram prefetchLatency, FileStats files) {}
+
+    /**
+     * The index of the hot archive of a fleet, drawn from the base seed alone (not the attempt), so
+     * every attempt of a soak or search shares it. Skew parameters decide how much busier it is.
+     */
+    public static int hotArchive(long baseSeed, int archiveCount) {
+        return (int) Long.remainderUnsigned(SplitMix64.mix(baseSeed ^ 0x486F744172636869L), archiveCount);
+    }
 
     static Detailed runDetailed(
             Scenario scenario, long seed, int attempt, PatchSwitches patch, boolean recordTrace, Progress progress) {
@@ -114,9 +126,11 @@ public final class Simulator {
         if (plan != null) {
             engine.intervene(plan);
         }
+        FileStats files = null;
         try {
             fabric.initialize(engine, root.split(), p.clockOffsetMicrosMax, p.clockDriftPpmMax);
-            World world = new World(engine, fabric, p, patch, root);
+            World world = new World(engine, fabric, p, patch, root, hotArchive(seed, p.archiveCount));
+            files = world.fileStats();
             world.start();
             engine.run(p.durationMicros);
         } catch (SimulationLimitException e) {
@@ -127,6 +141,6 @@ public final class Simulator {
         RunStats stats = new RunStats(engine.eventCount(), c.reads, c.readsOk, c.readsFailed, c.fpre004, c.retries,
                 c.quarantines, c.mediaErrors, c.prefetchLatency.meanMicros(), c.prefetchLatency.quantileMicros(0.99),
                 c.firstFailedRead, c.firstFpre004Seq);
-        return new Detailed(new SimulationResult(builder == null ? null : builder.build(), stats), c.prefetchLatency);
+        return new Detailed(new SimulationResult(builder == null ? null : builder.build(), stats), c.prefetchLatency, files);
     }
 }

@@ -1,6 +1,8 @@
 package org.fabricscope.sim;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.fabricscope.sim.core.FileStats;
 import org.fabricscope.sim.core.LatencyHistogram;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
@@ -29,7 +31,8 @@ public final class Soak {
         Progress quiet = AttemptPool.cancelOnly(caller);
         Totals t = new Totals();
         if (reads <= 0) {
-            return new SoakResult(0, 0, 1.0, 0, 0, 0, 0, t.latency.meanMicros(), t.latency.quantileMicros(0.99), 0, 0);
+            return new SoakResult(0, 0, 1.0, 0, 0, 0, 0, t.latency.meanMicros(), t.latency.quantileMicros(0.99), 0, 0,
+                    0, 0, 0, 0, List.of(), null);
         }
         try (AttemptPool pool = new AttemptPool(threads)) {
             pool.stream(1, Integer.MAX_VALUE, a -> Simulator.runDetailed(scenario, seed, a, patch, false, quiet), d -> {
@@ -47,7 +50,9 @@ public final class Soak {
         long ok = t.ok;
         double rate = doneReads == 0 ? 1.0 : (double) ok / doneReads;
         return new SoakResult(doneReads, ok, rate, t.fpre, t.retries, t.quarantines, t.mediaErrors,
-                t.latency.meanMicros(), t.latency.quantileMicros(0.99), t.attempts, t.events);
+                t.latency.meanMicros(), t.latency.quantileMicros(0.99), t.attempts, t.events, t.timeouts(),
+                t.readLatency.quantileMicros(0.5), t.readLatency.quantileMicros(0.99),
+                t.readLatency.quantileMicros(0.999), t.files(), t.contentious());
     }
 
     /** The running sums over the attempts handed over so far, in attempt order. */
@@ -61,8 +66,50 @@ public final class Soak {
         long events;
         int attempts;
         final LatencyHistogram latency = new LatencyHistogram();
+        final LatencyHistogram readLatency = new LatencyHistogram(FileStats.LATENCY_BUCKETS);
+        String[] names;
+        long[] fReads;
+        long[] fOk;
+        long[] fFpre;
+        long[] fRetries;
+        long[] fQuarantines;
+        long[] fTimeouts;
+        int[] fNodes;
+        LatencyHistogram[] fLatency;
 
         void add(Simulator.Detailed d) {
+            FileStats f = d.files();
+            if (names == null) {
+                int n = f.files();
+                names = new String[n];
+                for (int i = 0; i < n; i++) {
+                    names[i] = i == n - 1 ? "file-x" : "archive-" + i;
+                }
+                fReads = new long[n];
+                fOk = new long[n];
+                fFpre = new long[n];
+                fRetries = new long[n];
+                fQuarantines = new long[n];
+                fTimeouts = new long[n];
+                fNodes = new int[n];
+                fLatency = new LatencyHistogram[n];
+            }
+            for (int i = 0; i < names.length; i++) {
+                fReads[i] += f.reads[i];
+                fOk[i] += f.readsOk[i];
+                fFpre[i] += f.fpre004[i];
+                fRetries[i] += f.retries[i];
+                fQuarantines[i] += f.quarantines[i];
+                fTimeouts[i] += f.timeouts[i];
+                fNodes[i] |= f.fpre004NodeMask[i];
+                if (f.latency(i) != null) {
+                    if (fLatency[i] == null) {
+                        fLatency[i] = new LatencyHistogram(FileStats.LATENCY_BUCKETS);
+                    }
+                    fLatency[i].addAll(f.latency(i));
+                    readLatency.addAll(f.latency(i));
+                }
+            }
             RunStats s = d.result().stats();
             attempts++;
             doneReads += s.reads();
@@ -73,6 +120,61 @@ public final class Soak {
             mediaErrors += s.mediaErrors();
             events += s.events();
             latency.addAll(d.prefetchLatency());
+        }
+
+        long timeouts() {
+            long sum = 0;
+            if (fTimeouts != null) {
+                for (long x : fTimeouts) {
+                    sum += x;
+                }
+            }
+            return sum;
+        }
+
+        List<FileFigures> files() {
+            List<FileFigures> out = new ArrayList<>();
+            if (names == null) {
+                return out;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (fReads[i] == 0 && fFpre[i] == 0) {
+                    continue;
+                }
+                LatencyHistogram h = fLatency[i] == null ? new LatencyHistogram(1) : fLatency[i];
+                out.add(new FileFigures(names[i], fReads[i], fOk[i], fReads[i] == 0 ? 1.0 : (double) fOk[i] / fReads[i],
+                        fFpre[i], Integer.bitCount(fNodes[i]), fRetries[i], fQuarantines[i], fTimeouts[i],
+                        h.quantileMicros(0.5), h.quantileMicros(0.99), h.quantileMicros(0.999)));
+            }
+            return out;
+        }
+
+        /** Most FPRE004s, then most failed reads, then lowest number; with no FPRE004, most reads. */
+        String contentious() {
+            if (names == null) {
+                return null;
+            }
+            int best = -1;
+            long anyFpre = 0;
+            for (int i = 0; i < names.length - 1; i++) {
+                anyFpre += fFpre[i];
+            }
+            for (int i = 0; i < names.length - 1; i++) {
+                if (fReads[i] == 0 && fFpre[i] == 0) {
+                    continue;
+                }
+                if (best < 0) {
+                    best = i;
+                    continue;
+                }
+                boolean better = anyFpre > 0
+                        ? fFpre[i] > fFpre[best] || (fFpre[i] == fFpre[best] && fReads[i] - fOk[i] > fReads[best] - fOk[best])
+                        : fReads[i] > fReads[best];
+                if (better) {
+                    best = i;
+                }
+            }
+            return best < 0 ? null : names[best];
         }
     }
 }

@@ -15,6 +15,13 @@ package org.fabricscope.sim;
  * @param prefetchLatencyP99Micros 99th percentile of the same, to 10 µs
  * @param attempts attempts run (1..attempts)
  * @param events events simulated in total
+ * @param timeouts reads served later than the client's read timeout
+ * @param readLatencyP50Micros fabric-wide median issue-to-served read latency, to 10 µs
+ * @param readLatencyP99Micros fabric-wide 99th percentile of the same
+ * @param readLatencyP999Micros fabric-wide 99.9th percentile of the same
+ * @param files per file of the namespace (archives in order, then file X), files without reads left out
+ * @param contentiousArchive the archive with the most FPRE004s (ties: the most failed reads, then
+ *     the lowest number); with no FPRE004 at all, the most-read archive; null without reads
  */
 public record SoakResult(
         long reads,
@@ -27,4 +34,26 @@ public record SoakResult(
         double prefetchLatencyMeanMicros,
         long prefetchLatencyP99Micros,
         int attempts,
-        long events) {}
+        long events,
+        long timeouts,
+        long readLatencyP50Micros,
+        long readLatencyP99Micros,
+        long readLatencyP999Micros,
+        java.util.List<FileFigures> files,
+        String contentiousArchive) {
+
+    /** The figures of one file by name, or null. */
+    public FileFigures file(String name) {
+        for (FileFigures f : files) {
+            if (f.file().equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The figures of the contentious archive, or null. */
+    public FileFigures contentious() {
+        return contentiousArchive == null ? null : file(contentiousArchive);
+    }
+}

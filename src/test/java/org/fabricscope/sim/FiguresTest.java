@@ -83,20 +83,61 @@ class FiguresTest {
         assertThat(without * 5).as(msg).isLessThan(withJitter);
     }
 
+    /** The pilot-rack soaks, legacy and patched, on one seed: 1M reads each (about 2 s each on 2 threads). */
+    private static final long PILOT_SEED = 3;
+    private static final long PILOT_READS = 1_000_000;
+    private static SoakResult pilotLegacy;
+    private static SoakResult pilotPatched;
+
+    private static synchronized void pilotSoaks() throws Exception {
+        if (pilotLegacy == null) {
+            Scenario s = Scenario.builtIn("pilot-rack");
+            pilotLegacy = Soak.run(s, PILOT_SEED, PILOT_READS, LEGACY, 2, Progress.NONE);
+            pilotPatched = Soak.run(s, PILOT_SEED, PILOT_READS, PATCHED, 2, Progress.NONE);
+        }
+    }
+
+    private static String pilotMessage() {
+        return "pilot-rack, seed " + PILOT_SEED + ", " + PILOT_READS + " reads: legacy " + pilotLegacy + "; patched "
+                + pilotPatched;
+    }
+
     @Test
-    void pilotRackSoakMatchesTheStorysSuccessRatesAndLatencyCost() throws Exception {
-        Scenario s = Scenario.builtIn("pilot-rack");
-        long seed = 3;
-        long reads = 300_000;
-        SoakResult legacy = Soak.run(s, seed, reads, LEGACY, 1, Progress.NONE);
-        SoakResult patched = Soak.run(s, seed, reads, PATCHED, 1, Progress.NONE);
-        double delta = patched.prefetchLatencyMeanMicros() - legacy.prefetchLatencyMeanMicros();
-        String msg = "pilot-rack, seed " + seed + ", " + reads + " reads: legacy " + legacy + "; patched " + patched
-                + "; latency delta " + delta + " µs";
+    void pilotRackContentiousArchiveMatchesTheStorysSuccessRatesAndLatencyCost() throws Exception {
+        pilotSoaks();
+        FileFigures hot = pilotLegacy.contentious();
+        FileFigures hotPatched = pilotPatched.file(hot.file());
+        double delta = pilotPatched.prefetchLatencyMeanMicros() - pilotLegacy.prefetchLatencyMeanMicros();
+        String msg = pilotMessage() + "; contentious " + hot + ", patched " + hotPatched + "; latency delta " + delta + " µs";
         System.out.println(msg);
-        assertThat(legacy.successRate()).as(msg).isBetween(0.9980, 0.9995);
-        assertThat(patched.successRate()).as(msg).isGreaterThanOrEqualTo(0.99999);
+        assertThat(hot.successRate()).as(msg).isBetween(0.9980, 0.9995);
+        assertThat(hotPatched.successRate()).as(msg).isGreaterThanOrEqualTo(0.99999);
+        assertThat(pilotLegacy.successRate()).as("fabric-wide, " + msg).isBetween(0.9980, 0.9995);
+        assertThat(pilotPatched.successRate()).as("fabric-wide, " + msg).isGreaterThanOrEqualTo(0.99999);
         assertThat(delta).as(msg).isBetween(300.0, 1000.0);
+    }
+
+    @Test
+    void mostLegacyFpre004sFallOnTheContentiousArchiveAcrossSeveralNodes() throws Exception {
+        pilotSoaks();
+        FileFigures hot = pilotLegacy.contentious();
+        double share = (double) hot.fpre004() / pilotLegacy.fpre004();
+        String msg = pilotMessage() + "; contentious " + hot + ", share of FPRE004 " + share;
+        System.out.println("share of legacy FPRE004s in " + hot.file() + ": " + hot.fpre004() + " of " + pilotLegacy.fpre004()
+                + " on " + hot.fpre004Nodes() + " nodes");
+        assertThat(share).as(msg).isGreaterThanOrEqualTo(0.70);
+        assertThat(hot.fpre004Nodes()).as(msg).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void legacyFirstResponseQuarantinesButNeverInThePatchedContentiousNamespace() throws Exception {
+        pilotSoaks();
+        String msg = pilotMessage();
+        System.out.println("pilot-rack quarantines per " + PILOT_READS + " reads: legacy " + pilotLegacy.quarantines()
+                + ", patched " + pilotPatched.quarantines());
+        assertThat(pilotLegacy.quarantines() * 1_000_000.0 / pilotLegacy.reads()).as(msg).isGreaterThanOrEqualTo(1.0);
+        assertThat(pilotPatched.file(pilotLegacy.contentiousArchive()).quarantines()).as(msg).isZero();
+        assertThat(pilotPatched.quarantines()).as(msg).isZero();
     }
 
     @Test

@@ -490,10 +490,38 @@ public final class Fpre004Explanation {
         int done = b.completingSeq;
         if (done >= 0) {
             int fill = fillStart(index, b.block, done);
+            boolean compactionRefresh = trace.kind(done) == EventKind.COMPACT_REFRESH;
+            if (fill < 0 && compactionRefresh) {
+                // Compaction's refresh may have cut short a prefetch fill still in flight on the buffer.
+                int before = index.lastChange(b.block, Field.CACHE_STATE, done - 1);
+                if (before >= 0 && trace.kind(before) == EventKind.PREFETCH_START) {
+                    fill = before;
+                }
+            }
             if (fill >= 0 && fill != done) {
                 String when = took >= 0 && fill < took ? "before the write took the lock" : "while the write held the lock";
-                b.story.add(fact(trace, fill, trace.actor(fill) + " started filling the cache buffer at "
-                        + EventText.millis(trace.timeMicros(fill)) + ", " + when + "."));
+                int asked = trace.cause(fill);
+                if (asked >= 0 && asked < fill && trace.kind(asked).name().startsWith("COMPACT")) {
+                    int copy = compactionCopy(index, asked);
+                    String moved = copy >= 0
+                            ? " had copied the block at " + EventText.millis(trace.timeMicros(copy)) + " and moved it to a new extent; "
+                            : " moved the block to a new extent; ";
+                    b.story.add(fact(trace, fill, trace.actor(asked) + moved + "its legacy cache refresh found the buffer stale"
+                            + " and asked " + trace.actor(fill) + " to refill it, which started filling at "
+                            + EventText.millis(trace.timeMicros(fill)) + ", " + when + ": compaction and prefetch at work on"
+                            + " the block together."));
+                } else {
+                    b.story.add(fact(trace, fill, trace.actor(fill) + " started filling the cache buffer at "
+                            + EventText.millis(trace.timeMicros(fill)) + ", " + when
+                            + (compactionRefresh ? ", and was still filling when compaction refreshed the buffer." : ".")));
+                }
+            }
+            if (compactionRefresh) {
+                int copy = compactionCopy(index, done);
+                if (copy >= 0) {
+                    b.story.add(fact(trace, copy, trace.actor(copy) + " began copying the block at "
+                            + EventText.millis(trace.timeMicros(copy)) + " to move it to a new extent (compaction)."));
+                }
             }
             BlockState at = index.stateAt(b.block, done);
             String byWhom = trace.actor(done) + " (" + trace.kind(done) + ")";
@@ -503,6 +531,11 @@ public final class Fpre004Explanation {
                 b.story.add(fact(trace, done, "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
                         + " set lastWritePending on a block whose buffer was READY, and did not invalidate it: from here"
                         + " the block was both \"last write pending\" and \"cache ready\"."));
+            } else if (compactionRefresh) {
+                b.story.add(fact(trace, done, "At " + EventText.millis(trace.timeMicros(done)) + ", having moved the block, "
+                        + byWhom + " refreshed its cache: it marked the buffer READY " + lockText
+                        + ", without looking at the lock: from here the block was both \"last write pending\" and"
+                        + " \"cache ready\"."));
             } else {
                 b.story.add(fact(trace, done, "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
                         + " marked the buffer READY " + lockText + ", without looking at the lock: from here the block was"
@@ -616,6 +649,23 @@ public final class Fpre004Explanation {
     }
 
     /** The PREFETCH_START of the fill whose event is {@code seq}, following causes back a few hops; or -1. */
+    /** The COMPACT_COPY at the start of the compaction pass that led to {@code seq}; or -1. */
+    private static int compactionCopy(TraceIndex index, int seq) {
+        Trace trace = index.trace();
+        int s = seq;
+        for (int hops = 0; s >= 0 && hops < 16; hops++) {
+            if (trace.kind(s) == EventKind.COMPACT_COPY) {
+                return s;
+            }
+            int cause = trace.cause(s);
+            if (cause >= s) {
+                return -1;
+            }
+            s = cause;
+        }
+        return -1;
+    }
+
     private static int fillStart(TraceIndex index, int block, int seq) {
         Trace trace = index.trace();
         int s = seq;

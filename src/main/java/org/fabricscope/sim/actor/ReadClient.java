@@ -15,7 +15,13 @@ import org.fabricscope.trace.EventKind;
  * poorly aligned with probability {@code misalignedReadPercent}: it then spans a block boundary
  * and touches two blocks, each verified by its node's verifier. The read succeeds on its first try
  * only if every touched block verifies; otherwise the client sees READ_FAIL and the response script
- * takes over. New work stops at {@code durationMicros}.
+ * takes over. New work stops at {@code durationMicros}. A burst goes to the hot archive with
+ * probability {@code hotArchiveReadPercent}, else to an archive drawn evenly.
+ *
+ * <p>A read is <em>successful</em> when it verified on its first try and was served within the
+ * client's {@code readTimeoutMicros}; one served later (after retries, or slowed by a post-remap
+ * latency spike) is a <em>timeout</em> for the client even if the data arrives in the end. Its
+ * issue-to-served latency is counted per file.
  *
  * <p>Events: READ_BURST carries the burst size in {@code arg}; READ_ISSUE, READ_OK and READ_FAIL
  * carry the transaction id; READ_ISSUE names the first block touched.
@@ -54,7 +60,7 @@ final class ReadClient {
         if (!w.workloadOpen()) {
             return;
         }
-        FileRun file = w.pickWorkloadFile(rng);
+        FileRun file = w.pickWorkloadFile(rng, w.p.hotArchiveReadPercent);
         int startIndex = rng.nextInt(file.length());
         Block first = w.fabric.block(file.blockAt(startIndex));
         int burstSeq = w.engine.emit(first.id(), first.node(), name, EventKind.READ_BURST, null, 0, 0, -1,
@@ -75,7 +81,8 @@ final class ReadClient {
         long readNumber = ++w.engine.counters().reads;
         int issue = w.engine.emit(first.id(), first.node(), name, EventKind.READ_ISSUE, null, 0, 0, cause, tx);
         w.watchRead(file, spans ? index + 1 : index, issue);
-        Pending pending = new Pending(tx, readNumber, first, spans ? 2 : 1);
+        w.fileStats.reads[file.index()]++;
+        Pending pending = new Pending(tx, readNumber, first, spans ? 2 : 1, file.index(), w.engine.now());
         pending.verify(first, issue);
         if (second != null) {
             pending.verify(second, issue);
@@ -91,8 +98,12 @@ final class ReadClient {
         private Block failedBlock;
         private int failSeq = -1;
         private int lastSeq;
+        private final int fileIndex;
+        private final long issuedMicros;
 
-        Pending(int tx, long readNumber, Block first, int blocks) {
+        Pending(int tx, long readNumber, Block first, int blocks, int fileIndex, long issuedMicros) {
+            this.fileIndex = fileIndex;
+            this.issuedMicros = issuedMicros;
             this.tx = tx;
             this.readNumber = readNumber;
             this.first = first;
@@ -112,10 +123,26 @@ final class ReadClient {
             });
         }
 
+        /** Counts the read's latency; returns true if it was served within the client's timeout. */
+        private boolean served() {
+            long latency = w.engine.now() - issuedMicros;
+            w.fileStats.addLatency(fileIndex, latency);
+            if (latency > w.p.readTimeoutMicros) {
+                w.fileStats.timeouts[fileIndex]++;
+                return false;
+            }
+            return true;
+        }
+
         private void complete() {
             var c = w.engine.counters();
             if (failedBlock == null) {
-                c.readsOk++;
+                if (served()) {
+                    c.readsOk++;
+                    w.fileStats.readsOk[fileIndex]++;
+                } else {
+                    c.readsFailed++;
+                }
                 w.engine.emit(first.id(), first.node(), name, EventKind.READ_OK, null, 0, 0, lastSeq, tx);
                 return;
             }
@@ -125,8 +152,10 @@ final class ReadClient {
             }
             int fail = w.engine.emit(failedBlock.id(), failedBlock.node(), name, EventKind.READ_FAIL, null, 0, 0,
                     failSeq, tx);
-            w.response.handle(failedBlock, tx, fail,
-                    seq -> w.engine.emit(first.id(), first.node(), name, EventKind.READ_OK, null, 0, 0, seq, tx));
+            w.response.handle(failedBlock, tx, fail, seq -> {
+                served();
+                w.engine.emit(first.id(), first.node(), name, EventKind.READ_OK, null, 0, 0, seq, tx);
+            });
         }
     }
 }

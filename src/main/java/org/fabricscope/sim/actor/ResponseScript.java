@@ -13,7 +13,8 @@ import org.fabricscope.trace.Health;
  * retry fails it quarantines the block's drive (every block of the drive QUARANTINED), the cluster
  * remaps those blocks to new extents (REMAPPED) and serves the read from the remapped copy; for
  * {@code latencySpikeDurationMicros} afterwards every read of a file that had a block on that
- * drive takes {@code latencySpikeMicros} longer. What can go wrong: a timing race that outlives
+ * drive takes {@code latencySpikeMicros} longer (the script's LATENCY_SPIKE event marks the start;
+ * the verifier marks each slowed read with one). What can go wrong: a timing race that outlives
  * three retries takes a healthy drive out of service.
  */
 final class ResponseScript {
@@ -40,6 +41,7 @@ final class ResponseScript {
             return;
         }
         w.engine.counters().retries++;
+        w.fileStats.retries[b.file().index()]++;
         int r = b.get(Field.HEALTH) == Health.OK.ordinal()
                 ? b.set(w.engine, Field.HEALTH, Health.RETRYING.ordinal(), EventKind.RETRY, NAME, cause, attempt)
                 : w.engine.emit(b.id(), b.node(), NAME, EventKind.RETRY, null, 0, 0, cause, attempt);
@@ -59,6 +61,7 @@ final class ResponseScript {
 
     private void quarantine(Block failed, int cause, Served served) {
         w.engine.counters().quarantines++;
+        w.fileStats.quarantines[failed.file().index()]++;
         int[] ids = w.fabric.blocksOfDrive(failed.node(), failed.drive());
         int c = cause;
         for (int id : ids) {

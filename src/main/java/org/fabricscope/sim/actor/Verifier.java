@@ -20,6 +20,10 @@ import org.fabricscope.trace.Field;
  * goes to the media; else cacheState and, if READY, cacheVersion and checksum (a mismatch raises
  * FPRE004). The pair can no longer be raised: a pending write sends the read to the media first.
  *
+ * <p>A read of a block of an archive affected by a recent remap (see {@link ResponseScript}) is
+ * served {@code latencySpikeMicros} later, marked by a LATENCY_SPIKE event of the response actor on
+ * the block (arg = the delay in µs).
+ *
  * <p>Every check is a VERIFY_CHECK event (field read, value seen) caused by the previous check;
  * FPRE004 is caused by the check that observed the inconsistency.
  */
@@ -160,6 +164,8 @@ final class Verifier {
             int seq = w.engine.emit(b.id(), node, name, EventKind.FPRE004, exposing, b.get(exposing), b.get(exposing),
                     last, tx);
             w.engine.counters().fpre004++;
+            w.fileStats.fpre004[b.file().index()]++;
+            w.fileStats.fpre004NodeMask[b.file().index()] |= 1 << node;
             if (w.engine.counters().firstFpre004Seq < 0) {
                 w.engine.counters().firstFpre004Seq = seq;
             }
@@ -170,6 +176,9 @@ final class Verifier {
         private void finish() {
             long spike = w.spikeUntilMicros[b.id()] > w.engine.now() ? w.p.latencySpikeMicros : 0;
             if (spike > 0) {
+                // The read goes to the remapped copy, through the cluster's remap routing: recorded
+                // on the block, so the spike shows on the timeline as long as it lasts.
+                last = w.engine.emit(b.id(), node, "response", EventKind.LATENCY_SPIKE, null, 0, 0, last, (int) spike);
                 w.engine.after(spike, this::pass);
             } else {
                 pass();

@@ -1,6 +1,7 @@
 package org.fabricscope.sim.actor;
 
 import org.fabricscope.sim.core.Engine;
+import org.fabricscope.sim.core.FileStats;
 import org.fabricscope.sim.core.ModelParameters;
 import org.fabricscope.sim.core.SplitMix64;
 import org.fabricscope.sim.fabric.Block;
@@ -13,6 +14,13 @@ import org.fabricscope.trace.PatchSwitches;
  * switches, and the per-node actors, wired once. Actor random streams are drawn from the root
  * stream in a fixed order (per node: write path, ACK, prefetch, compaction, verifier, media; then
  * the response script; then the clients), so each actor's stream depends only on the run seed.
+ *
+ * <p><b>Skew.</b> Real namespaces are not read and written evenly: one archive, the <em>hot</em>
+ * archive, receives {@code hotArchiveReadPercent} of the read bursts and {@code
+ * hotArchiveWritePercent} of the writes (the rest spread evenly over all archives, the hot one
+ * included). Which archive is hot is a property of the fleet, not of one run: it is drawn from the
+ * base seed alone, so every attempt of a soak shares it. Nothing here makes that archive fail; it
+ * is only busier, and whether it fails more is up to the timing.
  */
 public final class World {
     final Engine engine;
@@ -29,11 +37,18 @@ public final class World {
     final WriteClient[] writers;
     /** Per block: simulated time until which its reads carry the post-remap latency spike. */
     final long[] spikeUntilMicros;
+    /** Per-file counts of this run. */
+    final FileStats fileStats;
+    /** Index of the hot archive in the namespace. */
+    final int hotArchive;
     private int nextTransactionId;
     private int nextWriteId;
 
-    public World(Engine engine, Fabric fabric, ModelParameters p, PatchSwitches patch, SplitMix64 root) {
+    public World(Engine engine, Fabric fabric, ModelParameters p, PatchSwitches patch, SplitMix64 root,
+            int hotArchive) {
         this.engine = engine;
+        this.hotArchive = hotArchive;
+        this.fileStats = new FileStats(fabric.fileCount());
         this.fabric = fabric;
         this.p = p;
         this.patch = patch;
@@ -90,10 +105,21 @@ public final class World {
         return ++nextWriteId;
     }
 
-    /** The files the clients work on: file X alone in a targeted loop, else the archives. */
-    FileRun pickWorkloadFile(SplitMix64 rng) {
+    /** Per-file counts of this run (archives in order, then file X). */
+    public FileStats fileStats() {
+        return fileStats;
+    }
+
+    /**
+     * The file a client works on next: file X alone in a targeted loop, else the hot archive with
+     * probability {@code hotPercent}, else an archive drawn evenly.
+     */
+    FileRun pickWorkloadFile(SplitMix64 rng, int hotPercent) {
         if (p.fileXLoop) {
             return fabric.fileX();
+        }
+        if (hotPercent > 0 && rng.nextInt(100) < hotPercent) {
+            return fabric.archives().get(hotArchive);
         }
         return fabric.archives().get(rng.nextInt(fabric.archives().size()));
     }

@@ -9,8 +9,8 @@ import org.fabricscope.trace.EventKind;
  * A writing client.
  *
  * <p>Rules modelled: it waits an exponential {@code writeGapMicrosMean}, then writes one block
- * chosen uniformly from a file the readers work on (file X in the targeted loop, else a random
- * archive); the block's node's write path does the rest. New writes stop at {@code durationMicros}.
+ * chosen uniformly from a file the readers work on (file X in the targeted loop, else the hot
+ * archive with probability {@code hotArchiveWritePercent}, else a random archive); the block's node's write path does the rest. New writes stop at {@code durationMicros}.
  */
 final class WriteClient {
     private final World w;
@@ -31,7 +31,7 @@ final class WriteClient {
         if (!w.workloadOpen()) {
             return;
         }
-        FileRun file = w.pickWorkloadFile(rng);
+        FileRun file = w.pickWorkloadFile(rng, w.p.hotArchiveWritePercent);
         Block b = w.fabric.block(file.blockAt(rng.nextInt(file.length())));
         int writeId = w.newWriteId();
         // A dropped write (a what-if fork) still used its draws and its id, so later writes stay the same.

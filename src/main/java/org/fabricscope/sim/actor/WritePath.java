@@ -65,6 +65,7 @@ final class WritePath {
         int c = b.set(w.engine, Field.VERSION, version, EventKind.WRITE_MEDIA, name, cause, writeId);
         c = World.chain(c, b.set(w.engine, Field.CHECKSUM, b.checksumOf(version), EventKind.WRITE_MEDIA, name, c, writeId));
         invalidate(b, c, writeId);
+        w.compactors[node].rewritten(b);
         long jitter = ackRng.uniform(0, w.p.ackJitterMicrosMax);
         w.engine.after(w.onNode(node, w.p.ackBaseMicros + jitter), () -> acknowledge(b, writeId, issueSeq, jitter));
     }

@@ -8,19 +8,35 @@ public final class LatencyHistogram {
     public static final int BUCKET_MICROS = 10;
     private static final int BUCKETS = 20_000;
 
-    private final long[] counts = new long[BUCKETS + 1];
+    private final int buckets;
+    private final long[] counts;
     private long count;
     private long sumMicros;
 
+    /** Buckets up to 200 ms. */
+    public LatencyHistogram() {
+        this(BUCKETS);
+    }
+
+    /** {@code buckets} buckets of 10 µs, then one overflow bucket: smaller, for many per run. */
+    public LatencyHistogram(int buckets) {
+        this.buckets = buckets;
+        this.counts = new long[buckets + 1];
+    }
+
     public void add(long micros) {
         long m = Math.max(0, micros);
-        int b = (int) Math.min(BUCKETS, m / BUCKET_MICROS);
+        int b = (int) Math.min(buckets, m / BUCKET_MICROS);
         counts[b]++;
         count++;
         sumMicros += m;
     }
 
+    /** Adds another histogram of the same bucket count. */
     public void addAll(LatencyHistogram other) {
+        if (other.counts.length != counts.length) {
+            throw new IllegalArgumentException("histograms of different sizes");
+        }
         for (int i = 0; i < counts.length; i++) {
             counts[i] += other.counts[i];
         }

@@ -21,6 +21,9 @@ public final class ModelParameters {
     public final boolean fileXLoop;
     public final int writeClients;
     public final long writeGapMicrosMean;
+    public final int hotArchiveReadPercent;
+    public final int hotArchiveWritePercent;
+    public final long readTimeoutMicros;
     public final long mediaWriteMicrosMin;
     public final long mediaWriteMicrosMax;
     public final long ackBaseMicros;
@@ -65,6 +68,9 @@ public final class ModelParameters {
         fileXLoop = integer.applyAsLong("fileXLoop") != 0;
         writeClients = (int) integer.applyAsLong("writeClients");
         writeGapMicrosMean = integer.applyAsLong("writeGapMicrosMean");
+        hotArchiveReadPercent = (int) integer.applyAsLong("hotArchiveReadPercent");
+        hotArchiveWritePercent = (int) integer.applyAsLong("hotArchiveWritePercent");
+        readTimeoutMicros = integer.applyAsLong("readTimeoutMicros");
         mediaWriteMicrosMin = integer.applyAsLong("mediaWriteMicrosMin");
         mediaWriteMicrosMax = integer.applyAsLong("mediaWriteMicrosMax");
         ackBaseMicros = integer.applyAsLong("ackBaseMicros");

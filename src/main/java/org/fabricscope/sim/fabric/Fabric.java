@@ -30,12 +30,12 @@ public final class Fabric {
         List<FileRun> all = new ArrayList<>();
         int next = 0;
         for (int a = 0; a < archiveCount; a++) {
-            FileRun f = new FileRun("archive-" + a, next, archiveBlocks);
+            FileRun f = new FileRun("archive-" + a, next, archiveBlocks, a);
             archives.add(f);
             all.add(f);
             next += archiveBlocks;
         }
-        fileX = new FileRun("file-x", next, fileXBlocks);
+        fileX = new FileRun("file-x", next, fileXBlocks, archiveCount);
         all.add(fileX);
         next += fileXBlocks;
         blocks = new Block[next];
@@ -92,6 +92,11 @@ public final class Fabric {
 
     public List<FileRun> archives() {
         return archives;
+    }
+
+    /** Files in the namespace: the archives, then file X. */
+    public int fileCount() {
+        return archives.size() + 1;
     }
 
     public FileRun fileX() {

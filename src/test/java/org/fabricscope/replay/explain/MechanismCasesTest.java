@@ -34,7 +34,7 @@ class MechanismCasesTest {
     void aWriteBeginningBetweenTheTwoReadsIsATornReadNotAPrefetchDuringALock() throws Exception {
         TraceIndex index = simulate("ackJitterMicrosMax=0", 1, 27);
         Trace trace = index.trace();
-        Fpre004Explanation e = Fpre004Explanation.explain(index, 6331);
+        Fpre004Explanation e = Fpre004Explanation.explain(index, 6280);
         assertThat(e.block()).isEqualTo(82);
         assertThat(e.mechanism()).isEqualTo(Mechanism.TORN_READ);
         assertThat(e.headline()).startsWith("Torn read").doesNotContain("marked READY while");
@@ -65,6 +65,50 @@ class MechanismCasesTest {
         assertThat(e.ackTimeMicros()).isGreaterThan(e.timeMicros());
         assertThat(e.ackJitterMicros()).isPositive();
         assertThat(e.story()).last().extracting(Fpre004Explanation.Fact::text).asString().contains("completion ACK arrived only at");
+    }
+
+    @Test
+    void theDefaultReproducersFpre004IsAPrefetchRefillThatCompactionAskedForDuringTheLock() throws Exception {
+        // The app opens the first attempt of fpre004-repro, base seed 1, that raises FPRE004.
+        int first = 1;
+        while (Simulator.run(Scenario.builtIn("fpre004-repro"), 1, first, PatchSwitches.NONE, false, Progress.NONE)
+                .stats().fpre004() == 0) {
+            first++;
+        }
+        TraceIndex index = simulate(null, 1, first);
+        Trace trace = index.trace();
+        Fpre004Explanation e = Fpre004Explanation.explain(index, Fpre004Explanation.fpre004Seqs(index).get(0));
+        assertThat(e.mechanism()).as("attempt " + first).isEqualTo(Mechanism.STORED_INCONSISTENCY);
+        int ready = e.completingSeq();
+        assertThat(trace.kind(ready)).isEqualTo(EventKind.PREFETCH_READY);
+        int fill = ready;
+        while (trace.kind(fill) != EventKind.PREFETCH_START) {
+            fill = trace.cause(fill);
+        }
+        assertThat(trace.kind(trace.cause(fill)).name()).as("what started the fill").startsWith("COMPACT_");
+        assertThat(e.story()).extracting(Fpre004Explanation.Fact::text)
+                .anySatisfy(t -> assertThat(t).contains("compaction@", "asked prefetch@", "while the write held the lock"));
+    }
+
+    @Test
+    void compactionsRefreshCuttingAPrefetchFillShortDuringALockIsAStoredInconsistency() throws Exception {
+        // Found by a search over fpre004-repro, base seed 1: compaction's refresh marked a FILLING
+        // buffer READY while a late write still held the block's lock.
+        TraceIndex index = simulate(null, 1, 26);
+        Trace trace = index.trace();
+        Fpre004Explanation e = Fpre004Explanation.explain(index, 5679);
+        assertThat(e.block()).isEqualTo(78);
+        assertThat(e.mechanism()).isEqualTo(Mechanism.STORED_INCONSISTENCY);
+        assertThat(trace.kind(e.completingSeq())).isEqualTo(EventKind.COMPACT_REFRESH);
+        assertThat(index.stateAt(e.block(), e.completingSeq() - 1).get(Field.CACHE_STATE))
+                .as("a prefetch fill was in flight").isEqualTo(CacheState.FILLING.ordinal());
+        assertThat(index.stateAt(e.block(), e.completingSeq()).get(Field.LOCK_HOLDER)).isNotZero();
+        assertThat(e.story()).extracting(Fpre004Explanation.Fact::text)
+                .anySatisfy(t -> assertThat(t).contains("still filling when compaction refreshed the buffer"))
+                .anySatisfy(t -> assertThat(t).contains("began copying the block"))
+                .anySatisfy(t -> assertThat(t).contains("having moved the block", "refreshed its cache", "READY"));
+        assertThat(e.switchNotes()).filteredOn(n -> n.name().equals("barrier")).singleElement()
+                .extracting(Fpre004Explanation.SwitchNote::here).asString().contains("compaction");
     }
 
     // ---- hand-built traces: one block, two writes' worth of events, every change recorded

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class MechanismGroundTruthTest {
     record Case(String scenario, String set, PatchSwitches patch, long seed, int attempt) {}
 
-    record Classified(Case run, int fpreSeq, Mechanism mechanism, Mechanism truth, PairKind kind) {}
+    record Classified(Case run, int fpreSeq, Mechanism mechanism, Mechanism truth, PairKind kind, boolean compaction) {}
 
     private static final List<Classified> RESULTS = new ArrayList<>();
 
@@ -59,7 +59,8 @@ class MechanismGroundTruthTest {
             TraceIndex index = TraceIndex.build(trace, Progress.NONE);
             for (int fpre : Fpre004Explanation.fpre004Seqs(index)) {
                 Fpre004Explanation e = Fpre004Explanation.explain(index, fpre);
-                RESULTS.add(new Classified(c, fpre, e.mechanism(), truth(index, e), e.pairKind()));
+                RESULTS.add(new Classified(c, fpre, e.mechanism(), truth(index, e), e.pairKind(),
+                        IncidentFiguresTest.compactionTookPart(trace, e)));
             }
         }
         Map<Mechanism, Integer> counts = new EnumMap<>(Mechanism.class);
@@ -68,7 +69,10 @@ class MechanismGroundTruthTest {
             counts.merge(c.mechanism(), 1, Integer::sum);
             kinds.merge(c.kind(), 1, Integer::sum);
         }
-        System.out.println("FPRE004 classified: " + RESULTS.size() + " " + counts + " " + kinds);
+        long compaction = RESULTS.stream()
+                .filter(c -> c.compaction() && c.mechanism() == Mechanism.STORED_INCONSISTENCY).count();
+        System.out.println("FPRE004 classified: " + RESULTS.size() + " " + counts + " " + kinds
+                + "; stored with compaction's part: " + compaction);
     }
 
     /** Ground truth from stateAt at every step of the window, independent of CheckWindow's walk. */
@@ -113,5 +117,12 @@ class MechanismGroundTruthTest {
         assertThat(RESULTS).extracting(Classified::mechanism)
                 .contains(Mechanism.STORED_INCONSISTENCY, Mechanism.TORN_READ)
                 .doesNotContain(Mechanism.UNDETERMINED);
+    }
+
+    @Test
+    void theSweepContainsStoredInconsistenciesInWhichCompactionTookPart() {
+        assertThat(RESULTS).filteredOn(c -> c.mechanism() == Mechanism.STORED_INCONSISTENCY)
+                .anySatisfy(c -> assertThat(c.compaction()).isTrue())
+                .anySatisfy(c -> assertThat(c.compaction()).isFalse());
     }
 }

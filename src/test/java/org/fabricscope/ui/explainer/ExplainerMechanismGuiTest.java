@@ -70,7 +70,7 @@ class ExplainerMechanismGuiTest {
 
     @Test
     void aTornReadIsHeadlinedAsSuchAndItsStoryNamesTheWriteBetweenTheReads(FxRobot robot) throws Exception {
-        openAt(simulate("ackJitterMicrosMax=0", 27), 6331);
+        openAt(simulate("ackJitterMicrosMax=0", 27), 6280);
 
         Label mechanism = robot.lookup("#explainer-mechanism").queryAs(Label.class);
         assertThat(mechanism.getText()).startsWith("Torn read: write 9 began between");
@@ -78,7 +78,7 @@ class ExplainerMechanismGuiTest {
         assertThat(text(robot, "#explainer-summary")).contains("never at the same time", "82.784 ms")
                 .doesNotContain("marked ready while a write was still pending");
         List<String> story = linkTexts(robot, "#explainer-story");
-        assertThat(story).anySatisfy(s -> assertThat(s).startsWith("#6326").contains("Between the two reads"));
+        assertThat(story).anySatisfy(s -> assertThat(s).startsWith("#6275").contains("Between the two reads"));
         assertThat(text(robot, "#explainer-patched")).contains("lastWritePending first", "false");
     }
 
@@ -93,22 +93,23 @@ class ExplainerMechanismGuiTest {
         assertThat(mechanism.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("stored"));
         assertThat(linkTexts(robot, "#explainer-story"))
                 .anySatisfy(s -> assertThat(s).contains("PREFETCH_READY", "still held the lock"))
-                .anySatisfy(s -> assertThat(s).contains("took the block's lock"));
+                .anySatisfy(s -> assertThat(s).contains("took the block's lock"))
+                .anySatisfy(s -> assertThat(s).contains("compaction@", "asked prefetch@", "to refill it"));
         assertThat(text(robot, "#explainer-patched")).contains("waited for the write to complete");
     }
 
     @Test
     void theDefinitionOfFpre004AndEachSwitchAreShownAndShorthandIsExplainedOnHover(FxRobot robot) throws Exception {
-        openAt(simulate("ackJitterMicrosMax=0", 27), 6331);
+        openAt(simulate("ackJitterMicrosMax=0", 27), 6280);
 
         assertThat(text(robot, "#explainer-definition")).contains("ECC/checksum mismatch");
         VBox switches = robot.lookup("#explainer-switches").queryAs(VBox.class);
         assertThat(switches.getChildren()).hasSize(3);
         Label heading = robot.lookup("#explainer-heading").queryAs(Label.class);
-        assertThat(heading.getTooltip().getText()).contains("step 6331 of the trace", "txn 309: the client's read",
+        assertThat(heading.getTooltip().getText()).contains("step 6280 of the trace", "txn 309: the client's read",
                 "verifier@n1: the verifier actor on node n1");
         Hyperlink tear = robot.lookup("#explainer-story").queryAs(VBox.class).getChildren().stream()
-                .filter(n -> n instanceof Hyperlink h && h.getText().startsWith("#6326")).map(Hyperlink.class::cast)
+                .filter(n -> n instanceof Hyperlink h && h.getText().startsWith("#6275")).map(Hyperlink.class::cast)
                 .findFirst().orElseThrow();
         assertThat(tear.getTooltip().getText()).contains("write 9: the client write with id 9");
         assertThat(tear.isWrapText()).isTrue();
@@ -116,7 +117,7 @@ class ExplainerMechanismGuiTest {
 
     @Test
     void longLinesWrapInsteadOfBeingCutShort(FxRobot robot) throws Exception {
-        openAt(simulate("ackJitterMicrosMax=0", 27), 6331);
+        openAt(simulate("ackJitterMicrosMax=0", 27), 6280);
 
         for (Node n : robot.lookup("#explainer-story").queryAs(VBox.class).getChildren()) {
             Labeled l = (Labeled) n;
@@ -127,12 +128,12 @@ class ExplainerMechanismGuiTest {
 
     @Test
     void focusButtonAsksTheShellToFocusOnTheExplainedFpre004(FxRobot robot) throws Exception {
-        openAt(simulate("ackJitterMicrosMax=0", 27), 6331);
+        openAt(simulate("ackJitterMicrosMax=0", 27), 6280);
 
         robot.clickOn(robot.lookup("#explainer-focus").queryAs(Button.class));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(focused.get()).isEqualTo(6331);
+        assertThat(focused.get()).isEqualTo(6280);
     }
 
     @Test
