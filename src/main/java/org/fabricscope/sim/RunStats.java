@@ -5,8 +5,8 @@ package org.fabricscope.sim;
  *
  * @param events events recorded (or counted, when not recording)
  * @param reads read transactions issued
- * @param readsOk reads that returned correct data on their first try
- * @param readsFailed reads whose first try failed (FPRE004 or a genuine media error), whether or
+ * @param readsOk reads that returned correct data on their first try, within the client's read timeout
+ * @param readsFailed reads whose first try failed (FPRE004 or a genuine media error) or that timed out, whether or
  *     not the response script's retries or remap served them later
  * @param fpre004 FPRE004 events raised by the verifier (first tries and retries)
  * @param retries retries run by the first-response script

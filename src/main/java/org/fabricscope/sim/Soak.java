@@ -13,8 +13,13 @@ import org.fabricscope.trace.Progress;
  * for any number of threads.
  *
  * <p>Success is counted per read transaction: a read succeeds if it returned correct data on its
- * first try. A read that raised FPRE004 or hit a media error counts as failed even if the
- * first-response script's retries (or a remap) served it afterwards, as a client timed out on it.
+ * first try, within the client's {@code readTimeoutMicros}. A read that raised FPRE004 or hit a
+ * media error counts as failed even if the first-response script's retries (or a remap) served it
+ * afterwards, and so does a read served after the timeout.
+ *
+ * <p>Besides the fabric-wide figures it sums each file's figures over the attempts (they share the
+ * hot archive, drawn from the base seed) and names the contentious archive: the one with the most
+ * FPRE004s, whatever the workload made busy.
  */
 public final class Soak {
     /** A scenario whose first this-many attempts issue no read never will: refuse it. */

@@ -4,7 +4,7 @@ package org.fabricscope.sim;
  * What a soak measured over many unrecorded attempts.
  *
  * @param reads read transactions done (at least the number asked for; whole attempts are summed)
- * @param readsOk reads that returned correct data on their first try
+ * @param readsOk reads that returned correct data on their first try, within the client's read timeout
  * @param successRate {@code readsOk / reads}, a fraction (0.9988 is 99.88 %); a read that failed and
  *     was served only after retries or a remap counts as failed
  * @param fpre004 FPRE004 events raised

@@ -60,6 +60,44 @@ class FabricScopeCliTest {
     }
 
     @Test
+    void soakJsonReportsEveryArchiveAndNamesTheContentiousOne() throws Exception {
+        int exit = run("soak", "--scenario", "pilot-rack", "--reads", "60000", "--json");
+
+        assertThat(exit).isZero();
+        String json = out.toString();
+        assertThat(json).contains("\"timeouts\":", "\"read_latency_p50_us\":", "\"read_latency_p99_us\":",
+                "\"read_latency_p999_us\":");
+        var named = java.util.regex.Pattern.compile("\"contentious_archive\":\"(archive-\\d+)\"").matcher(json);
+        assertThat(named.find()).as(json).isTrue();
+        String contentious = named.group(1);
+        var rows = java.util.regex.Pattern.compile("\\{\"archive\":\"(archive-\\d+)\",\"reads\":\\d+,\"reads_ok\":\\d+,"
+                + "\"success_rate\":[0-9.E-]+,\"fpre004\":(\\d+),\"fpre004_nodes\":\\d+,\"retries\":\\d+,"
+                + "\"quarantines\":\\d+,\"timeouts\":\\d+,\"read_latency_p50_us\":\\d+,\"read_latency_p99_us\":\\d+,"
+                + "\"read_latency_p999_us\":\\d+\\}").matcher(json);
+        int count = 0;
+        long most = -1;
+        String busiest = null;
+        while (rows.find()) {
+            count++;
+            if (Long.parseLong(rows.group(2)) > most) {
+                most = Long.parseLong(rows.group(2));
+                busiest = rows.group(1);
+            }
+        }
+        assertThat(count).as(json).isEqualTo(24);
+        assertThat(contentious).isEqualTo(busiest);
+    }
+
+    @Test
+    void soakTextNamesTheContentiousArchiveAndListsEveryArchive() {
+        int exit = run("soak", "--scenario", "pilot-rack", "--reads", "20000");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("contentious archive archive-", "read latency", "timeouts", "archive-0 ",
+                "archive-23 ", "p99.9 µs");
+    }
+
+    @Test
     void simulateRefusesToOverwriteAnExistingFile() throws Exception {
         Path existing = Files.writeString(tmp.resolve("keep.jsonl"), "precious");
 

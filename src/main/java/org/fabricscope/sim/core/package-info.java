@@ -1,7 +1,7 @@
 /**
  * The simulation kernel: the engine (simulated clock, timer queue ordered by time then insertion,
  * event recording, limits), the per-actor random streams (SplitMix64), typed model parameters and
- * run counters. Nothing here reads the wall clock or {@code Math.random}.
+ * run counters (fabric-wide, and per file of the namespace in {@code FileStats}). Nothing here reads the wall clock or {@code Math.random}.
  *
  * <p>May import {@code org.fabricscope.trace} only; never {@code javafx}.
  */
