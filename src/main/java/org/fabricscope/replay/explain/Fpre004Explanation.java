@@ -99,6 +99,7 @@ public final class Fpre004Explanation {
     private final int completingSeq;
     private final long ackTimeMicros;
     private final long ackJitterMicros;
+    private final int ackSeq;
     private final List<Fact> story;
     private final List<PatchedRead> patchedReads;
     private final PatchedOutcome patchedOutcome;
@@ -130,6 +131,7 @@ public final class Fpre004Explanation {
         this.completingSeq = b.completingSeq;
         this.ackTimeMicros = b.ackTimeMicros;
         this.ackJitterMicros = b.ackJitterMicros;
+        this.ackSeq = b.ackSeq;
         this.story = List.copyOf(b.story);
         this.patchedReads = List.copyOf(b.patchedReads);
         this.patchedOutcome = b.patchedOutcome;
@@ -1007,6 +1009,11 @@ public final class Fpre004Explanation {
     /** When the pending write's completion ACK arrived, or -1 if not in the trace. */
     public long ackTimeMicros() {
         return ackTimeMicros;
+    }
+
+    /** That ACK's event (the WRITE_ACK, or the release if the ACK is not in the trace), or -1. */
+    public int ackSeq() {
+        return ackSeq;
     }
 
     /** The jitter injected into that ACK, or -1 if unknown. */
