@@ -353,15 +353,9 @@ public final class CompareView {
         Button drop = new Button("Drop");
         drop.setId("compare-whatif-drop");
         drop.setTooltip(new Tooltip("A write (WRITE_ISSUE), a lost ACK (WRITE_ACK) or a prefetch fill (PREFETCH_START)"));
-        delay.setOnAction(e -> shift(delta.getText(), 1));
-        advance.setOnAction(e -> shift(delta.getText(), -1));
-        drop.setOnAction(e -> {
-            int seq = viewModel.sessionA().getCurrentStep();
-            Trace a = viewModel.sessionA().getTrace() == null ? null : viewModel.sessionA().getTrace().trace();
-            if (a != null && seq >= 0) {
-                viewModel.fork(Intervention.drop(viewModel.keyOfA(seq)), "drop " + EventText.origin(a, seq));
-            }
-        });
+        delay.setOnAction(e -> viewModel.whatIf(viewModel.sessionA().getCurrentStep(), "delay", delta.getText()));
+        advance.setOnAction(e -> viewModel.whatIf(viewModel.sessionA().getCurrentStep(), "advance", delta.getText()));
+        drop.setOnAction(e -> viewModel.whatIf(viewModel.sessionA().getCurrentStep(), "drop", ""));
         for (Button b : java.util.List.of(delay, advance, drop)) {
             b.disableProperty().bind(viewModel.sessionA().traceProperty().isNull());
         }
@@ -371,24 +365,43 @@ public final class CompareView {
         return box;
     }
 
-    private void shift(String text, int sign) {
-        int seq = viewModel.sessionA().getCurrentStep();
-        if (viewModel.sessionA().getTrace() == null || seq < 0) {
-            return;
-        }
-        Trace a = viewModel.sessionA().getTrace().trace();
-        long micros;
-        try {
-            micros = sign * Intervention.parseDurationMicros(text);
-        } catch (IllegalArgumentException ex) {
-            viewModel.fork(null, ex.getMessage());
-            return;
-        }
-        if (micros == 0) {
-            return;
-        }
-        viewModel.fork(Intervention.shift(viewModel.keyOfA(seq), micros),
-                (sign > 0 ? "delay " : "advance ") + EventText.origin(a, seq) + " by " + Math.abs(micros) + " µs");
+    /** Asks for a text (the window's dialog service). */
+    @FunctionalInterface
+    public interface AskText {
+        java.util.Optional<String> ask(String title, String prompt, String initial);
+    }
+
+    /**
+     * Right-click on an event of A's event log: Delay by Δ…, Advance by Δ…, Drop (what-if forks of
+     * that event, opened in compare mode).
+     */
+    public void attachEventLog(TableView<Integer> table, AskText ask) {
+        javafx.scene.control.MenuItem delay = new javafx.scene.control.MenuItem("What if: Delay by Δ…");
+        javafx.scene.control.MenuItem advance = new javafx.scene.control.MenuItem("What if: Advance by Δ…");
+        javafx.scene.control.MenuItem drop = new javafx.scene.control.MenuItem("What if: Drop");
+        delay.setId("whatif-delay");
+        advance.setId("whatif-advance");
+        drop.setId("whatif-drop");
+        java.util.function.BiConsumer<String, Boolean> act = (action, asks) -> {
+            Integer seq = table.getSelectionModel().getSelectedItem();
+            if (seq == null) {
+                return;
+            }
+            if (!asks) {
+                viewModel.whatIf(seq, action, "");
+                return;
+            }
+            ask.ask(action.equals("delay") ? "Delay by Δ" : "Advance by Δ",
+                    "How much " + (action.equals("delay") ? "later" : "earlier") + " should #" + seq
+                            + " happen? (400us, 0.4ms, 2ms)", "400us")
+                    .ifPresent(text -> viewModel.whatIf(seq, action, text));
+        };
+        delay.setOnAction(e -> act.accept("delay", true));
+        advance.setOnAction(e -> act.accept("advance", true));
+        drop.setOnAction(e -> act.accept("drop", false));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(delay, advance, drop);
+        menu.setId("whatif-menu");
+        table.setContextMenu(menu);
     }
 
     private static Region legend() {

@@ -180,6 +180,36 @@ public final class CompareViewModel {
         }, "Cannot make that fork");
     }
 
+    /**
+     * What-if on A's event {@code seq}: {@code delay} or {@code advance} it by {@code duration}
+     * ({@code 400us}, {@code 0.4ms}, …), or {@code drop} it; a bad duration is said in the error.
+     */
+    public void whatIf(int seq, String action, String duration) {
+        LoadedTrace a = sessionA.getTrace();
+        if (a == null || seq < 0 || seq >= a.trace().size()) {
+            return;
+        }
+        String event = EventText.origin(a.trace(), seq);
+        if (action.equals("drop")) {
+            fork(Intervention.drop(keyOfA(seq)), "drop " + event);
+            return;
+        }
+        long micros;
+        try {
+            micros = Intervention.parseDurationMicros(duration);
+        } catch (IllegalArgumentException e) {
+            errors.accept("Cannot make that fork", e.getMessage());
+            return;
+        }
+        if (micros <= 0) {
+            errors.accept("Cannot make that fork", "Give a duration above 0, e.g. 400us; "
+                    + (action.equals("delay") ? "Advance" : "Delay") + " moves the other way.");
+            return;
+        }
+        long delta = action.equals("advance") ? -micros : micros;
+        fork(Intervention.shift(keyOfA(seq), delta), action + " " + event + " by " + micros + " µs");
+    }
+
     /** The identity of A's event {@code seq} (what an intervention names). */
     public long keyOfA(int seq) {
         LoadedTrace a = sessionA.getTrace();

@@ -178,6 +178,7 @@ public final class MainView extends BorderPane {
             }
         });
         explainer.setOnCompare((trace, name) -> compare.viewModel().compareWith(trace, name));
+        compare.attachEventLog(eventLog.table(), viewModel.dialogs()::askText);
         timeline.viewModel().messageProperty().addListener((obs, old, now) -> viewModel.report(now));
         eventLogHost.getChildren().add(eventLog);
         inspectorTab.setContent(inspector);
@@ -464,6 +465,11 @@ public final class MainView extends BorderPane {
     @FXML
     private void firstDivergence() {
         compare.viewModel().goToFirstDivergence();
+    }
+
+    /** The event log's table (compare mode's what-if menu is on it). */
+    public javafx.scene.control.TableView<Integer> eventLogTable() {
+        return eventLog.table();
     }
 
     /** Compare mode (for tests and the session). */

@@ -193,4 +193,29 @@ class CompareGuiTest {
         assertThat(window.view().timeline().viewModel().pinnedLanes()).hasSize(blocks);
         assertThat(b.viewModel().pinnedLanes().get(0).id()).isEqualTo(compare().blockDifferences().get(0).block());
     }
+
+    @Test
+    void theEventLogsWhatIfMenuDropsTheWriteAndComparesTheFork(FxRobot robot) throws Exception {
+        Fx.run(() -> window.viewModel().open(LEGACY));
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        Fx.run(() -> window.viewModel().session().goToEvent(1031)); // write 1 on block 179
+        WaitForAsyncUtils.waitForFxEvents();
+        TableRow<?> row = robot.lookup(".table-row-cell")
+                .match((TableRow<?> r) -> r.getIndex() == 1031 && r.isVisible() && !r.isEmpty())
+                .queryAs(TableRow.class);
+        robot.clickOn(row);
+
+        // Headless Monocle sends no context-menu event for a right click: fire the row's menu item
+        // as the menu would.
+        javafx.scene.control.MenuItem drop = window.view().eventLogTable().getContextMenu().getItems().stream()
+                .filter(i -> i.getText().equals("What if: Drop")).findFirst().orElseThrow();
+        Fx.run(drop::fire);
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(compare().isActive()).isTrue();
+        assertThat(compare().nameBProperty().get()).startsWith("fork: drop #1031");
+        assertThat(TraceDiff.fpre004Count(compare().getDiff().b())).isZero();
+        assertThat(compare().getDiff().firstDivergence().seqA()).isEqualTo(1031);
+    }
 }

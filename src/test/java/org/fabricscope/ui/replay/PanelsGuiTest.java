@@ -124,6 +124,7 @@ class PanelsGuiTest {
     @Test
     void rerunWithPatchReportsThatTheCheckNowPasses(FxRobot robot) throws Exception {
         robot.clickOn("#next-fpre004");
+        scrollIntoView(robot, robot.lookup("#rerun-patched").query());
         robot.clickOn("#rerun-patched");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !explainer.viewModel().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -189,5 +190,22 @@ class PanelsGuiTest {
     void everyShortcutIsListedForHelp() {
         assertThat(controls.shortcutDescriptions())
                 .contains("→ — Step forward one event", "F — Run to next FPRE004", "Space — Play / pause", "Ctrl+G — Go to step or time");
+    }
+
+    /** The explainer's text can push its buttons below its scroll pane's viewport: scroll to them. */
+    private static void scrollIntoView(FxRobot robot, javafx.scene.Node node) {
+        robot.interact(() -> {
+            for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double y = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                    double range = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    if (range > 0) {
+                        sp.setVvalue(Math.min(1, Math.max(0, y / range)));
+                    }
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
