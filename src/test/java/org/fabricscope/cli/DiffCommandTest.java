@@ -34,7 +34,7 @@ class DiffCommandTest {
         int exit = run("diff", LEGACY.toString(), copy.toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("no difference").contains("same 7,761,").contains("only in B 0");
+        assertThat(out.toString()).contains("no difference").contains("same 7,644,").contains("only in B 0");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -48,7 +48,7 @@ class DiffCommandTest {
                 .contains("first divergence (only in B) at 1.046 ms:\n  A: (none: A has no such event)\n"
                         + "  B: #654  1.046 ms  PREFETCH_BACKOFF  prefetch@n1  block 169  node 1  arg 550\n")
                 .contains("FPRE004: 1 in A, 0 in B, 1 only in A")
-                .contains("txn 34: A READ_FAIL (#1281 at 12.007 ms), B READ_OK")
+                .contains("txn 34: A READ_FAIL (#1246 at 12.007 ms), B READ_OK")
                 .contains("blocks whose transitions differ:");
     }
 
@@ -68,7 +68,7 @@ class DiffCommandTest {
         assertThat(map(j.get("counts")).keySet()).containsExactly("same", "retimed", "changed", "only_in_a", "only_in_b");
         assertThat(j.get("fpre004_a")).isEqualTo(1L);
         assertThat(j.get("fpre004_b")).isEqualTo(0L);
-        assertThat(map(list(j.get("fpre004_only_in_a")).get(0)).get("step")).isEqualTo(1280L);
+        assertThat(map(list(j.get("fpre004_only_in_a")).get(0)).get("step")).isEqualTo(1245L);
         assertThat(map(list(j.get("read_differences")).get(0)).get("result_a")).isEqualTo("READ_FAIL");
         assertThat(list(j.get("block_differences"))).hasSize(1);
         assertThat((Long) j.get("block_differences_total")).isGreaterThanOrEqualTo(1L);
@@ -128,7 +128,7 @@ class DiffCommandTest {
     void aForkFromTheCommandLineAdvancingTheLateAckDivergesFirstAtTheAck() throws Exception {
         Path fork = tmp.resolve("fork.jsonl");
 
-        int sim = run("simulate", "--attempt", "6", "--advance", "#1313=400us", "--out", fork.toString());
+        int sim = run("simulate", "--attempt", "6", "--advance", "#1277=400us", "--out", fork.toString());
         assertThat(sim).as(err.toString()).isZero();
         assertThat(out.toString()).contains("0 FPRE004", "1 interventions");
         out.getBuffer().setLength(0);
@@ -137,7 +137,7 @@ class DiffCommandTest {
         assertThat(exit).isEqualTo(FabricScopeCli.EXIT_NEGATIVE);
         Map<String, Object> first = map(JsonValue.object(out.toString()).get("first_divergence"));
         assertThat(first.get("class")).isEqualTo("changed");
-        assertThat(map(first.get("a")).get("step")).isEqualTo(1313L);
+        assertThat(map(first.get("a")).get("step")).isEqualTo(1277L);
         assertThat(map(first.get("b")).get("kind")).isEqualTo("WRITE_ACK");
         assertThat(map(first.get("b")).get("time_us")).isEqualTo(12275L - 400);
         // The fork's key for that ACK is the original's: what --delay, --drop and the header name.
@@ -148,9 +148,9 @@ class DiffCommandTest {
     void anInterventionFileGivesTheSameForkAsTheOptions() throws Exception {
         Path viaOptions = tmp.resolve("a.jsonl");
         Path viaFile = tmp.resolve("b.jsonl");
-        assertThat(run("simulate", "--attempt", "6", "--drop", "#1031", "--out", viaOptions.toString())).isZero();
+        assertThat(run("simulate", "--attempt", "6", "--drop", "#1013", "--out", viaOptions.toString())).isZero();
         String key = org.fabricscope.trace.EventIdentity.text(org.fabricscope.trace.EventIdentity.of(
-                org.fabricscope.trace.io.TraceReader.read(LEGACY, org.fabricscope.trace.Progress.NONE))[1031]);
+                org.fabricscope.trace.io.TraceReader.read(LEGACY, org.fabricscope.trace.Progress.NONE))[1013]);
         Path json = Files.writeString(tmp.resolve("iv.json"),
                 "{\"interventions\": [\n  {\"event\": \"" + key + "\", \"drop\": true}\n]}\n");
 
@@ -163,10 +163,10 @@ class DiffCommandTest {
 
     @Test
     void anImpossibleInterventionIsRefusedWithOneLine() {
-        int exit = run("simulate", "--attempt", "6", "--drop", "#1280", "--out", tmp.resolve("x.jsonl").toString());
+        int exit = run("simulate", "--attempt", "6", "--drop", "#1245", "--out", tmp.resolve("x.jsonl").toString());
 
         assertThat(exit).isEqualTo(FabricScopeCli.EXIT_ERROR);
-        assertThat(err.toString()).contains("cannot drop FPRE004 #1280").hasLineCount(1);
+        assertThat(err.toString()).contains("cannot drop FPRE004 #1245").hasLineCount(1);
         assertThat(tmp.resolve("x.jsonl")).doesNotExist();
     }
 }

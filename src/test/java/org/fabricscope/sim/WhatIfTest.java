@@ -20,16 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What-if forks of the canonical reproduction (fpre004-repro, seed 1, attempt 6, legacy): write 1
- * locks block 179 at 6.031 ms, lands at 6.618 ms, and its ACK comes late, at 12.275 ms; a prefetch
- * fill marks the buffer READY at 11.896 ms (#1255) beside lastWritePending, and the verifier raises
- * FPRE004 at 12.007 ms (#1280).
+ * What-if forks of the canonical reproduction (fpre004-repro, seed 1, attempt 6, legacy), whose
+ * events are found by the explanation of its FPRE004, not by their step numbers: a write locks the
+ * block and lands, its ACK comes late; a prefetch fill marks the buffer READY beside
+ * lastWritePending, and the verifier raises FPRE004.
  */
 class WhatIfTest {
-    private static final int WRITE_ISSUE = 1031;
-    private static final int PREFETCH_READY = 1255;
-    private static final int FPRE004 = 1280;
-    private static final int ACK = 1313;
+    private static int WRITE_ISSUE;
+    private static int PREFETCH_READY;
+    private static int FPRE004;
+    private static int ACK;
 
     private static Scenario scenario;
     private static Trace original;
@@ -40,6 +40,13 @@ class WhatIfTest {
         scenario = Scenario.builtIn("fpre004-repro");
         original = TraceReader.read(Path.of("sample-traces/fpre004-repro-legacy.jsonl"), Progress.NONE);
         keys = EventIdentity.of(original);
+        org.fabricscope.replay.TraceIndex index = org.fabricscope.replay.TraceIndex.build(original, Progress.NONE);
+        FPRE004 = org.fabricscope.replay.explain.Fpre004Explanation.fpre004Seqs(index).get(0);
+        var e = org.fabricscope.replay.explain.Fpre004Explanation.explain(index, FPRE004);
+        PREFETCH_READY = e.completingSeq();
+        ACK = e.ackSeq();
+        int lock = index.lastChange(e.block(), org.fabricscope.trace.Field.LOCK_HOLDER, FPRE004);
+        WRITE_ISSUE = original.cause(lock);
         assertThat(original.kind(WRITE_ISSUE)).isEqualTo(EventKind.WRITE_ISSUE);
         assertThat(original.kind(PREFETCH_READY)).isEqualTo(EventKind.PREFETCH_READY);
         assertThat(original.kind(FPRE004)).isEqualTo(EventKind.FPRE004);
@@ -139,9 +146,9 @@ class WhatIfTest {
 
         assertThatThrownBy(() -> fork(Intervention.shift(keys[ACK], tooFar)))
                 .isInstanceOf(InterventionException.class)
-                .hasMessageContaining("cannot advance WRITE_ACK #1313")
-                .hasMessageContaining("set in motion at 6618 µs")
-                .hasMessageContaining("at most 5657 µs earlier");
+                .hasMessageContaining("cannot advance WRITE_ACK #" + ACK)
+                .hasMessageContaining("set in motion at " + landedMicros() + " µs")
+                .hasMessageContaining("at most " + (original.timeMicros(ACK) - landedMicros()) + " µs earlier");
     }
 
     @Test
@@ -149,10 +156,19 @@ class WhatIfTest {
         assertThatThrownBy(() -> fork(Intervention.shift(keys[FPRE004], -20_000)))
                 .hasMessageContaining("negative time");
         assertThatThrownBy(() -> fork(Intervention.drop(keys[FPRE004])))
-                .hasMessageContaining("cannot drop FPRE004 #1280")
+                .hasMessageContaining("cannot drop FPRE004 #" + FPRE004)
                 .hasMessageContaining("only WRITE_ISSUE");
         assertThatThrownBy(() -> fork(Intervention.shift(keys[1], 5)))
                 .hasMessageContaining("initial state");
+    }
+
+    /** When the write whose ACK this is landed its data (what set the ACK in motion). */
+    private static long landedMicros() {
+        int s = ACK;
+        while (original.kind(s) != EventKind.WRITE_MEDIA || original.arg(s) != original.arg(WRITE_ISSUE)) {
+            s--;
+        }
+        return original.timeMicros(s);
     }
 
     private static byte[] bytes(Trace t) throws Exception {

@@ -166,7 +166,7 @@ class CompareGuiTest {
     void aWhatIfForkAtTheCursorOpensInCompareMode(FxRobot robot) throws Exception {
         Fx.run(() -> window.viewModel().open(LEGACY));
         Fx.awaitValue(window.viewModel().busyProperty(), false);
-        Fx.run(() -> window.viewModel().session().goToEvent(1313)); // the late ACK of write 1 on block 179
+        Fx.run(() -> window.viewModel().session().goToEvent(1277)); // the late ACK of write 1 on block 179
         robot.clickOn("#compare-tab .tab-label");
         robot.doubleClickOn("#compare-whatif-delta").write("400us");
         robot.clickOn("#compare-whatif-advance");
@@ -174,9 +174,9 @@ class CompareGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(compare().isActive()).isTrue();
-        assertThat(compare().nameBProperty().get()).startsWith("fork: advance #1313");
+        assertThat(compare().nameBProperty().get()).startsWith("fork: advance #1277");
         assertThat(TraceDiff.fpre004Count(compare().getDiff().b())).isZero();
-        assertThat(compare().getDiff().firstDivergence().seqA()).isEqualTo(1313);
+        assertThat(compare().getDiff().firstDivergence().seqA()).isEqualTo(1277);
     }
 
     @Test
@@ -198,10 +198,10 @@ class CompareGuiTest {
     void theEventLogsWhatIfMenuDropsTheWriteAndComparesTheFork(FxRobot robot) throws Exception {
         Fx.run(() -> window.viewModel().open(LEGACY));
         Fx.awaitValue(window.viewModel().busyProperty(), false);
-        Fx.run(() -> window.viewModel().session().goToEvent(1031)); // write 1 on block 179
+        Fx.run(() -> window.viewModel().session().goToEvent(1013)); // write 1 on block 179
         WaitForAsyncUtils.waitForFxEvents();
         TableRow<?> row = robot.lookup(".table-row-cell")
-                .match((TableRow<?> r) -> r.getIndex() == 1031 && r.isVisible() && !r.isEmpty())
+                .match((TableRow<?> r) -> r.getIndex() == 1013 && r.isVisible() && !r.isEmpty())
                 .queryAs(TableRow.class);
         robot.clickOn(row);
 
@@ -214,8 +214,8 @@ class CompareGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(compare().isActive()).isTrue();
-        assertThat(compare().nameBProperty().get()).startsWith("fork: drop #1031");
+        assertThat(compare().nameBProperty().get()).startsWith("fork: drop #1013");
         assertThat(TraceDiff.fpre004Count(compare().getDiff().b())).isZero();
-        assertThat(compare().getDiff().firstDivergence().seqA()).isEqualTo(1031);
+        assertThat(compare().getDiff().firstDivergence().seqA()).isEqualTo(1013);
     }
 }
