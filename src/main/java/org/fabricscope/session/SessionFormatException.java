@@ -1,10 +1,11 @@
 package org.fabricscope.session;
 
 import org.fabricscope.trace.PrintableText;
+import org.fabricscope.trace.TraceFormatException;
 
 /**
  * A session file that cannot be read. {@link #getMessage()} is {@code FILE:LINE[:COLUMN]: problem},
- * one line, as for traces.
+ * one line, as for traces ({@link TraceFormatException#message}).
  */
 public final class SessionFormatException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -18,21 +19,10 @@ public final class SessionFormatException extends Exception {
     }
 
     public SessionFormatException(String file, long line, long column, String problem, Throwable cause) {
-        super(format(PrintableText.of(file), line, column, PrintableText.of(problem)), cause);
+        super(TraceFormatException.message(file, line, column, problem), cause);
         this.file = file;
         this.line = line;
         this.problem = PrintableText.of(problem);
-    }
-
-    private static String format(String file, long line, long column, String problem) {
-        StringBuilder sb = new StringBuilder(file);
-        if (line > 0) {
-            sb.append(':').append(line);
-            if (column > 0) {
-                sb.append(':').append(column);
-            }
-        }
-        return sb.append(": ").append(problem).toString();
     }
 
     public String file() {

@@ -21,7 +21,7 @@ public class TraceFormatException extends Exception {
      */
     public TraceFormatException(String file, long line, long column, String problem) {
         // The problem often quotes the file; it is kept printable so the message stays one line.
-        super(format(PrintableText.of(file), line, column, PrintableText.of(problem)));
+        super(message(file, line, column, problem));
         this.file = file;
         this.line = line;
         this.column = column;
@@ -33,15 +33,19 @@ public class TraceFormatException extends Exception {
         initCause(cause);
     }
 
-    private static String format(String file, long line, long column, String problem) {
-        StringBuilder sb = new StringBuilder(file);
+    /**
+     * The one-line form {@code FILE:LINE[:COLUMN]: problem} (line and column left out when 0), with
+     * control characters escaped; shared by every file format of the application.
+     */
+    public static String message(String file, long line, long column, String problem) {
+        StringBuilder sb = new StringBuilder(PrintableText.of(file));
         if (line > 0) {
             sb.append(':').append(line);
             if (column > 0) {
                 sb.append(':').append(column);
             }
         }
-        return sb.append(": ").append(problem).toString();
+        return sb.append(": ").append(PrintableText.of(problem)).toString();
     }
 
     public String file() {
