@@ -59,7 +59,7 @@ final class InterventionOptions {
                 try {
                     step = Integer.parseInt(t.substring(1));
                 } catch (NumberFormatException e) {
-                    throw new UserException("'" + PrintableText.of(t) + "' is not a step; use #1234 or a 16-hex-digit key");
+                    throw new UserException("'" + org.fabricscope.trace.NumberText.quote(t) + "' is not a step; use #1234 or a 16-hex-digit key");
                 }
                 if (original[0] == null) {
                     SimulationResult r = Simulator.run(scenario, seed, attempt, patch, true, Progress.NONE);
@@ -101,7 +101,7 @@ final class InterventionOptions {
         int eq = spec.indexOf('=');
         if (eq < 0) {
             throw new UserException(option + " takes KEY=DURATION, e.g. " + option + " #1313=400us; got '"
-                    + PrintableText.of(spec) + "'");
+                    + org.fabricscope.trace.NumberText.quote(spec) + "'");
         }
         long micros;
         try {
@@ -151,7 +151,7 @@ final class InterventionOptions {
                                 delta = p.getLongValue();
                             }
                             case "drop" -> drop = v == JsonToken.VALUE_TRUE;
-                            default -> throw new IllegalArgumentException("unknown key '" + PrintableText.of(key)
+                            default -> throw new IllegalArgumentException("unknown key '" + org.fabricscope.trace.NumberText.quote(key)
                                     + "'; expected event, deltaMicros, drop");
                         }
                     } catch (IllegalArgumentException e) {

@@ -146,7 +146,7 @@ public final class EventIdentity {
     public static long parse(String text) {
         String t = text.trim();
         if (t.isEmpty() || t.length() > 16 || !t.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException("'" + text + "' is not an event key (16 hex digits)");
+            throw new IllegalArgumentException("'" + NumberText.quote(text) + "' is not an event key (16 hex digits)");
         }
         return Long.parseUnsignedLong(t, 16);
     }
