@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.fabricscope.diff.TraceDiff;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.WhatIf;
 import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.EventKind;

@@ -2,7 +2,7 @@ package org.fabricscope.cli;
 
 import java.io.PrintWriter;
 import java.util.Set;
-import org.fabricscope.sim.ScenarioException;
+import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.CancelledException;
 import org.fabricscope.trace.TraceFormatException;
 import picocli.CommandLine;

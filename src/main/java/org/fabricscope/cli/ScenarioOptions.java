@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fabricscope.sim.Scenario;
-import org.fabricscope.sim.ScenarioException;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.PatchSwitches;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package org.fabricscope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fabricscope.sim.RunStats;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.WhatIf;

@@ -1,5 +1,6 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.sim.scenario.Scenario;
 import java.util.List;
 import org.fabricscope.sim.core.InterventionPlan;
 import org.fabricscope.trace.Intervention;
@@ -91,7 +92,7 @@ public final class Simulator {
     }
 
     /** A run's result plus its prefetch latency histogram and per-file counts (for aggregating many runs). */
-    record Detailed(SimulationResult result, LatencyHistogram prefetchLatency, FileStats files) {}
+    public record Detailed(SimulationResult result, LatencyHistogram prefetchLatency, FileStats files) {}
 
     /**
      * The index of the hot archive of a fleet, drawn from the base seed alone (not the attempt), so
@@ -101,7 +102,7 @@ public final class Simulator {
         return (int) Long.remainderUnsigned(SplitMix64.mix(baseSeed ^ 0x486F744172636869L), archiveCount);
     }
 
-    static Detailed runDetailed(
+    public static Detailed runDetailed(
             Scenario scenario, long seed, int attempt, PatchSwitches patch, boolean recordTrace, Progress progress) {
         return runDetailed(scenario, seed, attempt, patch, recordTrace, progress, null, List.of());
     }

@@ -1,5 +1,7 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

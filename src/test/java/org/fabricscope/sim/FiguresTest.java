@@ -1,5 +1,9 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.sim.experiment.FileFigures;
+import org.fabricscope.sim.experiment.Soak;
+import org.fabricscope.sim.experiment.SoakResult;
+import org.fabricscope.sim.scenario.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

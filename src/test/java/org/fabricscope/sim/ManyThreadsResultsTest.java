@@ -1,5 +1,12 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.sim.experiment.Ablation;
+import org.fabricscope.sim.experiment.AblationResult;
+import org.fabricscope.sim.experiment.ReproFinder;
+import org.fabricscope.sim.experiment.ReproResult;
+import org.fabricscope.sim.experiment.Soak;
+import org.fabricscope.sim.experiment.SoakResult;
+import org.fabricscope.sim.scenario.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

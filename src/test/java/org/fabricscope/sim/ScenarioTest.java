@@ -1,5 +1,8 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.sim.scenario.ParameterSpec;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

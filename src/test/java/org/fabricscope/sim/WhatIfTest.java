@@ -1,5 +1,6 @@
 package org.fabricscope.sim;
 
+import org.fabricscope.sim.scenario.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,7 +6,7 @@
  * org.fabricscope.replay.explain.EventText}).
  *
  * <p>Plain Java over {@link org.fabricscope.trace.Trace} and {@link
- * org.fabricscope.replay.TraceIndex}: this package must not import {@code javafx} nor the simulator (re-running a trace with the patch is {@link org.fabricscope.sim.PatchRerun}), so that the
+ * org.fabricscope.replay.TraceIndex}: this package must not import {@code javafx} nor the simulator (re-running a trace with the patch is {@link org.fabricscope.sim.experiment.PatchRerun}), so that the
  * explanation is tested without a Stage and can be printed by the CLI.
  */
 package org.fabricscope.replay.explain;

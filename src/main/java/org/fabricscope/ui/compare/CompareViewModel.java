@@ -24,7 +24,7 @@ import org.fabricscope.diff.TraceDiff.Divergence;
 import org.fabricscope.replay.BlockState;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.EventText;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.WhatIf;
 import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.Field;

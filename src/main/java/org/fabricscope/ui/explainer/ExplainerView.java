@@ -28,7 +28,7 @@ import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.PatchedRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.SlippedEvent;
 import org.fabricscope.replay.explain.Fpre004Explanation;
-import org.fabricscope.sim.PatchRerun;
+import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.ui.session.LoadedTrace;
 import org.fabricscope.ui.session.TraceSession;

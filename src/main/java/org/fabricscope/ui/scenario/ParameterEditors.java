@@ -10,7 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.util.Callback;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
-import org.fabricscope.sim.ParameterSpec;
+import org.fabricscope.sim.scenario.ParameterSpec;
 
 /**
  * Type-appropriate editors for scenario parameters: a check box for booleans, a text field for

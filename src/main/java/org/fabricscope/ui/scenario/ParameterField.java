@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.fabricscope.sim.ParameterSpec;
+import org.fabricscope.sim.scenario.ParameterSpec;
 
 /**
  * One editable scenario parameter: its catalogue entry, the text the user typed (the canonical

@@ -3,7 +3,7 @@ package org.fabricscope.ui.scenario;
 import java.util.Optional;
 import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
-import org.fabricscope.sim.ParameterSpec;
+import org.fabricscope.sim.scenario.ParameterSpec;
 
 /** Shows one {@link ParameterField} as a row of the ControlsFX {@link PropertySheet}. */
 final class ParameterSheetItem implements PropertySheet.Item {

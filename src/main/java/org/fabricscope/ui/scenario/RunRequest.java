@@ -1,7 +1,7 @@
 package org.fabricscope.ui.scenario;
 
 import java.util.Objects;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 
 /**

@@ -1,6 +1,6 @@
 package org.fabricscope.ui.scenario;
 
-import org.fabricscope.sim.ReproResult;
+import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.trace.Progress;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.PatchSwitches;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.trace.CacheState;
 import org.fabricscope.trace.EventKind;

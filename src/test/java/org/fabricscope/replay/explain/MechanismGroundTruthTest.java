@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.fabricscope.replay.BlockState;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.trace.CacheState;

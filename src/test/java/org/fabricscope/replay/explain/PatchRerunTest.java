@@ -1,14 +1,14 @@
 package org.fabricscope.replay.explain;
 
-import org.fabricscope.sim.PatchRerun;
+import org.fabricscope.sim.experiment.PatchRerun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.ReproFinder;
-import org.fabricscope.sim.ReproResult;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.experiment.ReproFinder;
+import org.fabricscope.sim.experiment.ReproResult;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;

@@ -3,8 +3,8 @@ package org.fabricscope.sim.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.fabricscope.sim.Ablation;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.experiment.Ablation;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;

@@ -15,7 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.Fpre004Explanation;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.fabricscope.sim.PatchRerun;
+import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.replay.explain.RaceTraceFixture;
 import org.fabricscope.sim.RunStats;
-import org.fabricscope.sim.ScenarioException;
+import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.CancelledException;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.PatchSwitches;

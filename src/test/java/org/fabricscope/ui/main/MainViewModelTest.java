@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.fabricscope.sim.ReproResult;
+import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.testsupport.RandomTraces;
 import org.fabricscope.trace.Progress;
@@ -307,7 +307,7 @@ class MainViewModelTest {
     }
 
     private static RunRequest request() throws Exception {
-        return new RunRequest(org.fabricscope.sim.Scenario.builtIn("fpre004-repro"), 1, 1,
+        return new RunRequest(org.fabricscope.sim.scenario.Scenario.builtIn("fpre004-repro"), 1, 1,
                 org.fabricscope.trace.PatchSwitches.NONE);
     }
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.fabricscope.sim.ReproResult;
+import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.testsupport.MalformedCorpus;
 import org.fabricscope.testsupport.RandomTraces;

@@ -14,7 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.fabricscope.sim.PatchRerun;
+import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.replay.explain.RaceTraceFixture;
 import org.fabricscope.sim.RunStats;
 import org.fabricscope.trace.EventKind;

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.concurrent.Task;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.ui.session.TraceSession;
 import org.fabricscope.ui.support.BackgroundWork;
 import org.fabricscope.ui.testing.FakeDialogs;

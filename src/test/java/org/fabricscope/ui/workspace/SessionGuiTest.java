@@ -19,7 +19,7 @@ import javafx.stage.Window;
 import org.fabricscope.replay.Breakpoint;
 import org.fabricscope.session.Session;
 import org.fabricscope.session.SessionReader;
-import org.fabricscope.sim.Scenario;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.testsupport.RandomTraces;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;

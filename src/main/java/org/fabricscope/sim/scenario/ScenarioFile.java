@@ -1,4 +1,4 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.scenario;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

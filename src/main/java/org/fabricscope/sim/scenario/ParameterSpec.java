@@ -1,4 +1,4 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.scenario;
 
 /**
  * One scenario parameter as the catalogue describes it: name (unit last, e.g.

@@ -1,4 +1,4 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.experiment;
 
 /**
  * What a soak measured for one file of the namespace (an archive, or file X).

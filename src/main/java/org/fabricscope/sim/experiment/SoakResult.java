@@ -1,4 +1,4 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.experiment;
 
 /**
  * What a soak measured over many unrecorded attempts.

@@ -1,4 +1,6 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.experiment;
+
+import org.fabricscope.sim.SimulationResult;
 
 /**
  * Outcome of {@link ReproFinder#find}: whether FPRE004 was found, after how many attempts (the

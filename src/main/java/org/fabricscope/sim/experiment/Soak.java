@@ -1,5 +1,8 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.experiment;
 
+import org.fabricscope.sim.RunStats;
+import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import org.fabricscope.sim.core.FileStats;

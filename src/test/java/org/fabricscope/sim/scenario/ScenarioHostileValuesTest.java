@@ -1,5 +1,8 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.scenario;
 
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
+import org.fabricscope.sim.scenario.ScenarioFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.experiment;
 
+import org.fabricscope.sim.RunStats;
+import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

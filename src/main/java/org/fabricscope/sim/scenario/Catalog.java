@@ -1,11 +1,12 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.scenario;
 
+import org.fabricscope.sim.Simulator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fabricscope.sim.ParameterSpec.Type;
+import org.fabricscope.sim.scenario.ParameterSpec.Type;
 
 /**
  * The parameter catalogue: every scenario parameter with its unit, type, range, description and

@@ -1,5 +1,9 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.experiment;
 
+import org.fabricscope.sim.RunStats;
+import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import java.util.List;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;

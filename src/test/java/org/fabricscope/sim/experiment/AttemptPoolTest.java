@@ -1,5 +1,8 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.experiment;
 
+import org.fabricscope.sim.experiment.AttemptPool;
+import org.fabricscope.sim.experiment.Soak;
+import org.fabricscope.sim.scenario.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

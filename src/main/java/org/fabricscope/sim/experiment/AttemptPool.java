@@ -1,4 +1,4 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.experiment;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.scenario;
 
 import java.math.BigDecimal;
 import java.util.Locale;

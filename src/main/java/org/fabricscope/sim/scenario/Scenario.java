@@ -1,4 +1,4 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.scenario;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -171,7 +171,7 @@ public final class Scenario {
     }
 
     /** The typed parameters the simulator runs on. */
-    ModelParameters model() {
+    public ModelParameters model() {
         return new ModelParameters(
                 n -> {
                     String v = get(n);

@@ -1,4 +1,4 @@
-package org.fabricscope.sim;
+package org.fabricscope.sim.scenario;
 
 import org.fabricscope.trace.PrintableText;
 
