@@ -38,7 +38,8 @@ public record LaunchArguments(Path trace, GoToTarget at) {
             } else if (a.startsWith("--at=")) {
                 value = a.substring("--at=".length());
             } else if (a.startsWith("-")) {
-                throw new IllegalArgumentException("unknown option '" + a + "'; the window takes TRACE [--at STEP|TIME]");
+                throw new IllegalArgumentException(
+                        "unknown option '" + a + "'; the window takes TRACE [--at STEP|TIME]");
             } else if (trace == null) {
                 trace = Path.of(a);
                 continue;
@@ -56,7 +57,8 @@ public record LaunchArguments(Path trace, GoToTarget at) {
             }
         }
         if (at != null && trace == null) {
-            throw new IllegalArgumentException("--at needs a trace file: java -jar fabricscope.jar TRACE --at STEP|TIME");
+            throw new IllegalArgumentException(
+                    "--at needs a trace file: java -jar fabricscope.jar TRACE --at STEP|TIME");
         }
         return new LaunchArguments(trace, at);
     }

@@ -25,7 +25,9 @@ public final class Launcher {
             org.fabricscope.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (args.length > 0 && !FabricScopeCli.isCommand(args[0]) && LaunchArguments.mentionsAt(java.util.Arrays.asList(args))) {
+        if (args.length > 0
+                && !FabricScopeCli.isCommand(args[0])
+                && LaunchArguments.mentionsAt(java.util.Arrays.asList(args))) {
             // TRACE --at STEP|TIME: the window at a moment; a bad value is one line, before any window.
             try {
                 LaunchArguments.parse(java.util.Arrays.asList(args));
@@ -38,8 +40,11 @@ public final class Launcher {
             return;
         }
         if (args.length == 0 || (args.length == 1 && looksLikeTraceFile(args[0]))) {
-            String noDisplay = noDisplayReason(System.getenv(), System.getProperty("os.name", ""),
-                    System.getProperty("glass.platform"), System.getProperty("monocle.platform"));
+            String noDisplay = noDisplayReason(
+                    System.getenv(),
+                    System.getProperty("os.name", ""),
+                    System.getProperty("glass.platform"),
+                    System.getProperty("monocle.platform"));
             if (noDisplay != null) {
                 System.err.println("fabricscope: " + noDisplay);
                 System.exit(FabricScopeCli.EXIT_ERROR);
@@ -49,7 +54,8 @@ public final class Launcher {
             } catch (RuntimeException | Error e) {
                 // The toolkit could not start (no usable display, missing libraries): one line.
                 System.err.println("fabricscope: the window cannot start: "
-                        + org.fabricscope.trace.PrintableText.of(String.valueOf(e.getMessage())) + "; " + HEADLESS_HINT);
+                        + org.fabricscope.trace.PrintableText.of(String.valueOf(e.getMessage())) + "; "
+                        + HEADLESS_HINT);
                 System.exit(FabricScopeCli.EXIT_ERROR);
             }
             return;
@@ -66,8 +72,8 @@ public final class Launcher {
      * systems the window needs {@code DISPLAY} or {@code WAYLAND_DISPLAY} (unless a headless
      * Monocle platform is chosen); macOS and Windows always have a display.
      */
-    static String noDisplayReason(java.util.Map<String, String> env, String osName, String glassPlatform,
-            String monoclePlatform) {
+    static String noDisplayReason(
+            java.util.Map<String, String> env, String osName, String glassPlatform, String monoclePlatform) {
         String os = osName.toLowerCase(java.util.Locale.ROOT);
         if (os.startsWith("mac") || os.startsWith("windows")) {
             return null;
@@ -86,8 +92,8 @@ public final class Launcher {
     }
 
     /** Passes every log record but JavaFX's warning about running from a class path. */
-    static final java.util.logging.Filter WITHOUT_CLASS_PATH_WARNING = r -> r.getMessage() == null
-            || !r.getMessage().startsWith("Unsupported JavaFX configuration");
+    static final java.util.logging.Filter WITHOUT_CLASS_PATH_WARNING =
+            r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration");
 
     private static boolean looksLikeTraceFile(String arg) {
         if (arg.startsWith("-") || FabricScopeCli.isCommand(arg)) {

@@ -13,7 +13,8 @@ class LaunchArgumentsTest {
     void aStepOrATimeAfterTheTraceIsTheMomentToOpenAt() {
         assertThat(LaunchArguments.parse(List.of("t.jsonl", "--at", "1234")))
                 .isEqualTo(new LaunchArguments(Path.of("t.jsonl"), new GoToTarget(false, 1234)));
-        assertThat(LaunchArguments.parse(List.of("--at", "12.5ms", "t.jsonl")).at()).isEqualTo(new GoToTarget(true, 12_500));
+        assertThat(LaunchArguments.parse(List.of("--at", "12.5ms", "t.jsonl")).at())
+                .isEqualTo(new GoToTarget(true, 12_500));
         assertThat(LaunchArguments.parse(List.of("t.jsonl", "--at=300us")).at()).isEqualTo(new GoToTarget(true, 300));
         assertThat(LaunchArguments.parse(List.of("t.jsonl")).at()).isNull();
     }
@@ -27,7 +28,8 @@ class LaunchArgumentsTest {
                 List.of("t.jsonl", "--at", "5", "--at", "6"),
                 List.of("t.jsonl", "u.jsonl", "--at", "5"),
                 List.of("t.jsonl", "--at", "12.5 parsecs"))) {
-            assertThatThrownBy(() -> LaunchArguments.parse(args)).as(args.toString())
+            assertThatThrownBy(() -> LaunchArguments.parse(args))
+                    .as(args.toString())
                     .isInstanceOf(IllegalArgumentException.class)
                     .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1))
                     .hasMessageContaining("--at");

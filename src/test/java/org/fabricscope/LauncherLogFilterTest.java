@@ -9,10 +9,14 @@ import org.junit.jupiter.api.Test;
 class LauncherLogFilterTest {
     @Test
     void onlyTheClassPathWarningIsDropped() {
-        assertThat(Launcher.WITHOUT_CLASS_PATH_WARNING.isLoggable(new LogRecord(Level.WARNING,
-                "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @69eee410'"))).isFalse();
-        assertThat(Launcher.WITHOUT_CLASS_PATH_WARNING.isLoggable(new LogRecord(Level.WARNING,
-                "Could not resolve '-fx-accent' while resolving lookups"))).isTrue();
-        assertThat(Launcher.WITHOUT_CLASS_PATH_WARNING.isLoggable(new LogRecord(Level.SEVERE, null))).isTrue();
+        assertThat(Launcher.WITHOUT_CLASS_PATH_WARNING.isLoggable(new LogRecord(
+                        Level.WARNING,
+                        "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @69eee410'")))
+                .isFalse();
+        assertThat(Launcher.WITHOUT_CLASS_PATH_WARNING.isLoggable(
+                        new LogRecord(Level.WARNING, "Could not resolve '-fx-accent' while resolving lookups")))
+                .isTrue();
+        assertThat(Launcher.WITHOUT_CLASS_PATH_WARNING.isLoggable(new LogRecord(Level.SEVERE, null)))
+                .isTrue();
     }
 }

@@ -20,9 +20,12 @@ class LauncherNoDisplayTest {
     void withoutDisplayOrWaylandTheReasonNamesTheHeadlessCommands() {
         String reason = Launcher.noDisplayReason(Map.of(), "Linux", null, null);
         assertThat(reason).contains("needs a display", "DISPLAY", "validate", "simulate", "export-chrome", "explain");
-        assertThat(Launcher.noDisplayReason(Map.of("DISPLAY", ":0"), "Linux", null, null)).isNull();
-        assertThat(Launcher.noDisplayReason(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null, null)).isNull();
-        assertThat(Launcher.noDisplayReason(Map.of(), "Linux", "Monocle", "Headless")).isNull();
+        assertThat(Launcher.noDisplayReason(Map.of("DISPLAY", ":0"), "Linux", null, null))
+                .isNull();
+        assertThat(Launcher.noDisplayReason(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null, null))
+                .isNull();
+        assertThat(Launcher.noDisplayReason(Map.of(), "Linux", "Monocle", "Headless"))
+                .isNull();
         assertThat(Launcher.noDisplayReason(Map.of(), "Windows 11", null, null)).isNull();
         assertThat(Launcher.noDisplayReason(Map.of(), "Mac OS X", null, null)).isNull();
     }
@@ -38,7 +41,9 @@ class LauncherNoDisplayTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().lines()).singleElement().asString()
+        assertThat(r.err().lines())
+                .singleElement()
+                .asString()
                 .startsWith("fabricscope: the window needs a display")
                 .contains("headless commands")
                 .doesNotContain("Exception", "\tat ");

@@ -62,8 +62,17 @@ public final class Bench {
             }
         }
         BenchConfig base = quick ? BenchConfig.quickRun() : BenchConfig.fullRun();
-        BenchConfig config = new BenchConfig(base.quick(), base.smallEvents(), base.largeEvents(), base.simSeconds(),
-                base.sweepAttempts(), base.ioRepeats(), base.queries(), base.frameRepeats(), frames, startup);
+        BenchConfig config = new BenchConfig(
+                base.quick(),
+                base.smallEvents(),
+                base.largeEvents(),
+                base.simSeconds(),
+                base.sweepAttempts(),
+                base.ioRepeats(),
+                base.queries(),
+                base.frameRepeats(),
+                frames,
+                startup);
         if (frames) {
             FrameBench.configureHeadless();
         }
@@ -104,15 +113,16 @@ public final class Bench {
 
         Path dir = Files.createTempDirectory("fabricscope-bench");
         try {
-            TraceFigures.Measured small = traceFigures(config.smallEvents(), dir, Math.max(config.ioRepeats(), 5),
-                    config, log);
+            TraceFigures.Measured small =
+                    traceFigures(config.smallEvents(), dir, Math.max(config.ioRepeats(), 5), config, log);
             TraceFigures.Measured large = traceFigures(config.largeEvents(), dir, config.ioRepeats(), config, log);
             log.say("random replay queries, both traces taking turns");
             TraceFigures.queries(List.of(small, large), config.queries());
             if (config.frames()) {
                 log.say("timeline frames, both traces taking turns");
                 List<Map<String, Object>> frames = FrameBench.measure(
-                        List.of(new LoadedTrace(null, small.trace, small.index),
+                        List.of(
+                                new LoadedTrace(null, small.trace, small.index),
                                 new LoadedTrace(null, large.trace, large.index)),
                         config.frameRepeats());
                 small.figures.putAll(frames.get(0));
@@ -121,8 +131,12 @@ public final class Bench {
             r.put("small", small.figures);
             r.put("large", large.figures);
             log.say("comparing runs: two ~1M-event traces one intervention apart");
-            r.putAll(DiffFigures.measure(Math.min(DiffFigures.EVENTS, config.largeEvents()), dir,
-                    Math.max(3, config.ioRepeats()), config.frames(), log));
+            r.putAll(DiffFigures.measure(
+                    Math.min(DiffFigures.EVENTS, config.largeEvents()),
+                    dir,
+                    Math.max(3, config.ioRepeats()),
+                    config.frames(),
+                    log));
         } finally {
             deleteTree(dir);
         }
@@ -139,8 +153,8 @@ public final class Bench {
         return r;
     }
 
-    private static TraceFigures.Measured traceFigures(int events, Path dir, int ioRepeats, BenchConfig config,
-            TraceFigures.Log log) throws Exception {
+    private static TraceFigures.Measured traceFigures(
+            int events, Path dir, int ioRepeats, BenchConfig config, TraceFigures.Log log) throws Exception {
         TraceFigures.Measured m = TraceFigures.measure(events, dir, ioRepeats, log);
         Map<String, Object> f = m.figures;
         for (String k : OPEN_FIELDS) {
@@ -159,14 +173,28 @@ public final class Bench {
 
     /** Fields of opening the file in the main window, null when frames are not measured. */
     static final List<String> OPEN_FIELDS = List.of(
-            "open_s", "open_timeline_ready_s", "open_progress_updates", "open_progress_monotonic",
-            "open_fx_max_stall_ms", "open_fx_p99_stall_ms", "open_fx_probes", "cancel_ms", "cancel_keeps_previous");
+            "open_s",
+            "open_timeline_ready_s",
+            "open_progress_updates",
+            "open_progress_monotonic",
+            "open_fx_max_stall_ms",
+            "open_fx_p99_stall_ms",
+            "open_fx_probes",
+            "cancel_ms",
+            "cancel_keeps_previous");
 
     /** Frame fields, null when frames are not measured. */
     static final List<String> FRAME_FIELDS = List.of(
-            "frame_ms_fit_all", "frame_ms_zoomed", "frame_ms_scroll",
-            "frame_record_ms_fit_all", "frame_record_ms_zoomed", "frame_record_ms_scroll",
-            "frame_width", "frame_height", "visible_lanes", "timeline_index_s");
+            "frame_ms_fit_all",
+            "frame_ms_zoomed",
+            "frame_ms_scroll",
+            "frame_record_ms_fit_all",
+            "frame_record_ms_zoomed",
+            "frame_record_ms_scroll",
+            "frame_width",
+            "frame_height",
+            "visible_lanes",
+            "timeline_index_s");
 
     /** Ratio name -> the per-trace field it compares, large over small. */
     private static final String[][] SCALING = {
@@ -264,10 +292,10 @@ public final class Bench {
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
     }
-
 }

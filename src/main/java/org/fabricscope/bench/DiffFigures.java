@@ -18,8 +18,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.fabricscope.diff.TraceDiff;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.WhatIf;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Intervention;
@@ -47,9 +47,19 @@ final class DiffFigures {
     private DiffFigures() {}
 
     /** The fields, all null (when skipped). */
-    static final List<String> FIELDS = List.of("diff_events", "diff_differences", "load_both_1m_s", "diff_1m_s",
-            "diff_vs_load_both", "diff_bytes_per_event", "diff_bytes_per_event_estimate", "single_frame_ms",
-            "compare_frame_ms", "compare_vs_single_frame", "single_frame_ms_fit_all", "compare_frame_ms_fit_all");
+    static final List<String> FIELDS = List.of(
+            "diff_events",
+            "diff_differences",
+            "load_both_1m_s",
+            "diff_1m_s",
+            "diff_vs_load_both",
+            "diff_bytes_per_event",
+            "diff_bytes_per_event_estimate",
+            "single_frame_ms",
+            "compare_frame_ms",
+            "compare_vs_single_frame",
+            "single_frame_ms_fit_all",
+            "compare_frame_ms_fit_all");
 
     /** {@code events}: {@link #EVENTS}, fewer only for the benchmark's own test. */
     static Map<String, Object> measure(int events, Path dir, int repeats, boolean frames, TraceFigures.Log log)
@@ -59,16 +69,24 @@ final class DiffFigures {
             f.put(k, null);
         }
         TraceFigures.Plan plan = TraceFigures.plan(events);
-        Scenario s = Scenario.builtIn(TraceFigures.SCENARIO).with("durationMicros", Long.toString(plan.durationMicros()));
+        Scenario s =
+                Scenario.builtIn(TraceFigures.SCENARIO).with("durationMicros", Long.toString(plan.durationMicros()));
         log.say("diff: simulating " + TraceFigures.SCENARIO + " seed " + plan.seed() + " and its fork");
-        Trace original = WhatIf.fork(s, plan.seed(), 1, PatchSwitches.NONE, List.of(), Progress.NONE).trace();
+        Trace original = WhatIf.fork(s, plan.seed(), 1, PatchSwitches.NONE, List.of(), Progress.NONE)
+                .trace();
         long[] keys = EventIdentity.of(original);
         int ack = original.firstAtOrAfter(original.endMicros() / 2);
         while (ack < original.size() && original.kind(ack) != EventKind.WRITE_ACK) {
             ack++;
         }
-        Trace fork = WhatIf.fork(s, plan.seed(), 1, PatchSwitches.NONE,
-                List.of(Intervention.shift(keys[ack], DELAY_MICROS)), Progress.NONE).trace();
+        Trace fork = WhatIf.fork(
+                        s,
+                        plan.seed(),
+                        1,
+                        PatchSwitches.NONE,
+                        List.of(Intervention.shift(keys[ack], DELAY_MICROS)),
+                        Progress.NONE)
+                .trace();
         keys = null;
         Path fileA = dir.resolve("diff-a.jsonl");
         Path fileB = dir.resolve("diff-b.jsonl");

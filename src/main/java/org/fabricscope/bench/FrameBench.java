@@ -125,8 +125,8 @@ final class FrameBench {
         return out;
     }
 
-    private static List<Map<String, Object>> frames(List<TimelineControl> controls, List<LoadedTrace> traces,
-            int repeats) {
+    private static List<Map<String, Object>> frames(
+            List<TimelineControl> controls, List<LoadedTrace> traces, int repeats) {
         int n = controls.size();
         WritableImage image = new WritableImage(WIDTH, HEIGHT);
         SnapshotParameters params = new SnapshotParameters();

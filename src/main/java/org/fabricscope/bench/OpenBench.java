@@ -69,8 +69,11 @@ final class OpenBench {
                 System.setProperty(TraceLoader.PROPERTY, cacheSetting);
             }
         }
-        MainWindow.Services services = new MainWindow.Services(files, new EmbeddedSimulation(),
-                new AppPreferences(Preferences.userRoot().node(prefsNode)), new CrashLog(dir.resolve("bench.log")),
+        MainWindow.Services services = new MainWindow.Services(
+                files,
+                new EmbeddedSimulation(),
+                new AppPreferences(Preferences.userRoot().node(prefsNode)),
+                new CrashLog(dir.resolve("bench.log")),
                 workers);
         MainWindow window = FrameBench.onFx(() -> MainWindow.show(new Stage(), services));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -136,7 +139,8 @@ final class OpenBench {
 
     private static void cancelSecondOpen(MainWindow window, Path file, TimedFiles files, Map<String, Object> out)
             throws Exception {
-        Trace first = FrameBench.onFx(() -> window.viewModel().session().getTrace().trace());
+        Trace first =
+                FrameBench.onFx(() -> window.viewModel().session().getTrace().trace());
         CountDownLatch pastThreshold = new CountDownLatch(1);
         files.readEnded.set(0);
         Task<?> task = FrameBench.onFx(() -> {
@@ -159,7 +163,8 @@ final class OpenBench {
         // The task is marked cancelled at once; the figure that matters is when the worker stopped
         // reading and let go of the half-read trace.
         long stopped = files.awaitReadEnd(10, TimeUnit.MINUTES);
-        Trace after = FrameBench.onFx(() -> window.viewModel().session().getTrace().trace());
+        Trace after =
+                FrameBench.onFx(() -> window.viewModel().session().getTrace().trace());
         out.put("cancel_ms", Math.max(0, stopped - asked) / 1e6);
         out.put("cancel_keeps_previous", end == Worker.State.CANCELLED && after == first);
     }

@@ -3,13 +3,13 @@ package org.fabricscope.bench;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.experiment.ReproFinder;
 import org.fabricscope.sim.experiment.ReproResult;
-import org.fabricscope.sim.scenario.Scenario;
-import org.fabricscope.sim.scenario.ScenarioException;
-import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.experiment.Soak;
 import org.fabricscope.sim.experiment.SoakResult;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 
@@ -36,7 +36,9 @@ final class SimFigures {
             long deadline = t0 + (long) (seconds * 1e9);
             int attempt = 1;
             do {
-                events += Simulator.run(s, SEED, attempt++, PatchSwitches.NONE, false, Progress.NONE).stats().events();
+                events += Simulator.run(s, SEED, attempt++, PatchSwitches.NONE, false, Progress.NONE)
+                        .stats()
+                        .events();
             } while (System.nanoTime() < deadline);
             out.put(name, events / ((System.nanoTime() - t0) / 1e9));
         }
@@ -75,8 +77,11 @@ final class SimFigures {
     static Map<String, Object> sweepSpeedup(int attempts) throws ScenarioException {
         int cores = Runtime.getRuntime().availableProcessors();
         Scenario s = Scenario.builtIn("fpre004-repro");
-        long readsPerAttempt = Math.max(1, Simulator.run(s, SEED, 1, PatchSwitches.NONE, false, Progress.NONE)
-                .stats().reads());
+        long readsPerAttempt = Math.max(
+                1,
+                Simulator.run(s, SEED, 1, PatchSwitches.NONE, false, Progress.NONE)
+                        .stats()
+                        .reads());
         long soakReads = readsPerAttempt * attempts;
         sweep(Math.max(4, attempts / 8), readsPerAttempt * Math.max(4, attempts / 8), cores);
         double one = Double.MAX_VALUE;

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class StartupFigure {
     /** Must match {@code org.fabricscope.ui.FirstFrameProbe}: kept as text so that this class needs no JavaFX. */
     static final String PROBE_PROPERTY = "fabricscope.firstFrameProbe";
+
     static final String PROBE_PREFIX = "fabricscope-first-frame-ms ";
 
     private StartupFigure() {}
@@ -45,21 +46,26 @@ final class StartupFigure {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("org.fabricscope.Launcher");
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         // A child that never draws must not hang the benchmark.
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!p.waitFor(2, TimeUnit.MINUTES)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
-        }, "startup-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                            p.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        p.destroyForcibly();
+                    }
+                },
+                "startup-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         long ms = -1;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(PROBE_PREFIX)) {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.fabricscope.replay.TraceIndex;
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.scenario.ScenarioException;
-import org.fabricscope.sim.Simulator;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
@@ -121,8 +121,8 @@ final class TraceFigures {
 
     private static final long MAX_DURATION = 600_000_000L;
 
-    private static org.fabricscope.sim.SimulationResult run(Scenario base, long seed, long durationMicros,
-            boolean record) throws ScenarioException {
+    private static org.fabricscope.sim.SimulationResult run(
+            Scenario base, long seed, long durationMicros, boolean record) throws ScenarioException {
         Scenario s = base.with("durationMicros", Long.toString(durationMicros));
         return Simulator.run(s, seed, 1, PatchSwitches.NONE, record, Progress.NONE);
     }
@@ -141,7 +141,8 @@ final class TraceFigures {
         log.say("simulating " + SCENARIO + " seed " + plan.seed() + " for " + duration + " µs (~" + wantedEvents
                 + " events)");
         long t0 = System.nanoTime();
-        Trace generated = run(Scenario.builtIn(SCENARIO), plan.seed(), duration, true).trace();
+        Trace generated =
+                run(Scenario.builtIn(SCENARIO), plan.seed(), duration, true).trace();
         double simSeconds = (System.nanoTime() - t0) / 1e9;
         int n = generated.size();
         f.put("events", n);
@@ -167,7 +168,8 @@ final class TraceFigures {
         long until = System.nanoTime() + 1_000_000_000L;
         for (int i = 0; i < ioRepeats || (bytes < 50_000_000 && System.nanoTime() < until); i++) {
             scanBest = Math.min(scanBest, time(() -> scan(m.file)));
-            loadBest = Math.min(loadBest, time(() -> TraceReader.read(m.file, Progress.NONE).size()));
+            loadBest = Math.min(
+                    loadBest, time(() -> TraceReader.read(m.file, Progress.NONE).size()));
         }
         f.put("load_mb_per_s", bytes / 1e6 / loadBest);
         f.put("scan_mb_per_s", bytes / 1e6 / scanBest);
@@ -185,7 +187,8 @@ final class TraceFigures {
         f.put("index_build_s", (System.nanoTime() - i0) / 1e9);
         long after = usedHeapAfterGc();
         f.put("bytes_per_event", (double) (after - before) / n);
-        f.put("bytes_per_event_estimate",
+        f.put(
+                "bytes_per_event_estimate",
                 (double) (m.trace.retainedBytesEstimate() + m.index.retainedBytesEstimate()) / n);
         f.put("fpre004_events", m.index.countOfKind(EventKind.FPRE004));
         // Measured later, with every trace loaded: see queries().
@@ -284,7 +287,8 @@ final class TraceFigures {
     /** A bare Jackson token scan: the floor any JSON reader of the file stands on. */
     static long scan(Path file) throws IOException {
         long tokens = 0;
-        try (InputStream in = Files.newInputStream(file); JsonParser p = SCAN_FACTORY.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser p = SCAN_FACTORY.createParser(in)) {
             while (p.nextToken() != null) {
                 tokens++;
             }

@@ -29,10 +29,18 @@ final class AblationCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--attempts", paramLabel = "N", defaultValue = "1000", description = "Attempts per configuration. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--attempts",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "Attempts per configuration. Default: ${DEFAULT-VALUE}.")
     int attempts;
 
-    @Option(names = "--reads", paramLabel = "N", defaultValue = "1000000", description = "Soak reads per configuration. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--reads",
+            paramLabel = "N",
+            defaultValue = "1000000",
+            description = "Soak reads per configuration. Default: ${DEFAULT-VALUE}.")
     long reads;
 
     @Mixin
@@ -44,7 +52,12 @@ final class AblationCommand implements Callable<Integer> {
             throw new UserException("--attempts and --reads must be at least 1");
         }
         Scenario s = scenario.resolve();
-        AblationResult r = Ablation.run(s, scenario.seed, attempts, reads, threads.resolve(),
+        AblationResult r = Ablation.run(
+                s,
+                scenario.seed,
+                attempts,
+                reads,
+                threads.resolve(),
                 report.progress(spec.commandLine().getErr(), "ablation"));
         PrintWriter o = spec.commandLine().getOut();
         if (report.json) {
@@ -67,13 +80,31 @@ final class AblationCommand implements Callable<Integer> {
                 g.writeEndArray();
             });
         } else {
-            o.printf(Locale.ROOT, "scenario %s, seed %d: %d attempts and %d soak reads per configuration%n",
-                    org.fabricscope.trace.PrintableText.of(s.name()), scenario.seed, attempts, reads);
-            o.printf(Locale.ROOT, "%-9s %18s %14s %10s %16s%n", "patch", "attempts w/FPRE004", "read success", "FPRE004", "latency delta");
+            o.printf(
+                    Locale.ROOT,
+                    "scenario %s, seed %d: %d attempts and %d soak reads per configuration%n",
+                    org.fabricscope.trace.PrintableText.of(s.name()),
+                    scenario.seed,
+                    attempts,
+                    reads);
+            o.printf(
+                    Locale.ROOT,
+                    "%-9s %18s %14s %10s %16s%n",
+                    "patch",
+                    "attempts w/FPRE004",
+                    "read success",
+                    "FPRE004",
+                    "latency delta");
             for (AblationResult.Row row : r.rows()) {
-                o.printf(Locale.ROOT, "%-9s %11d / %-5d %13.4f%% %10d %+13.0f µs%n",
-                        row.label(), row.attemptsWithFpre004(), row.attempts(), row.soak().successRate() * 100,
-                        row.soak().fpre004(), row.prefetchLatencyDeltaMicros());
+                o.printf(
+                        Locale.ROOT,
+                        "%-9s %11d / %-5d %13.4f%% %10d %+13.0f µs%n",
+                        row.label(),
+                        row.attemptsWithFpre004(),
+                        row.attempts(),
+                        row.soak().successRate() * 100,
+                        row.soak().fpre004(),
+                        row.prefetchLatencyDeltaMicros());
             }
         }
         return 0;

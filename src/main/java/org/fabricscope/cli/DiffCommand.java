@@ -55,8 +55,12 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object (stable field names) instead of text.")
     boolean json;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
-            description = "At most N entries per list (reads, blocks, transitions per block). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "10",
+            description =
+                    "At most N entries per list (reads, blocks, transitions per block). Default: ${DEFAULT-VALUE}.")
     int limit;
 
     @Override
@@ -99,13 +103,20 @@ final class DiffCommand implements Callable<Integer> {
         Trace b = d.b();
         out.println("A: " + PrintableText.of(fileA.toString()) + "  (" + describe(a) + ")");
         out.println("B: " + PrintableText.of(fileB.toString()) + "  (" + describe(b) + ")");
-        String counts = String.format(Locale.ROOT, "same %,d, retimed %,d, changed %,d, only in A %,d, only in B %,d",
-                d.count(DiffClass.SAME), d.count(DiffClass.RETIMED), d.count(DiffClass.CHANGED),
-                d.count(DiffClass.ONLY_IN_A), d.count(DiffClass.ONLY_IN_B));
+        String counts = String.format(
+                Locale.ROOT,
+                "same %,d, retimed %,d, changed %,d, only in A %,d, only in B %,d",
+                d.count(DiffClass.SAME),
+                d.count(DiffClass.RETIMED),
+                d.count(DiffClass.CHANGED),
+                d.count(DiffClass.ONLY_IN_A),
+                d.count(DiffClass.ONLY_IN_B));
         if (d.behavesTheSame()) {
             out.println("no difference: the runs behave the same"
-                    + (d.count(DiffClass.RETIMED) > 0 ? " (" + String.format(Locale.ROOT, "%,d", d.count(DiffClass.RETIMED))
-                            + " events happen at other times)" : ""));
+                    + (d.count(DiffClass.RETIMED) > 0
+                            ? " (" + String.format(Locale.ROOT, "%,d", d.count(DiffClass.RETIMED))
+                                    + " events happen at other times)"
+                            : ""));
             out.println("events: " + counts);
             out.flush();
             return;
@@ -123,8 +134,10 @@ final class DiffCommand implements Callable<Integer> {
         int fb = TraceDiff.fpre004Count(b);
         int[] onlyA = d.fpre004OnlyInA();
         int[] onlyB = d.fpre004OnlyInB();
-        out.println("FPRE004: " + fa + " in A, " + fb + " in B" + (onlyA.length + onlyB.length == 0 ? "" : ", "
-                + onlyA.length + " only in A, " + onlyB.length + " only in B"));
+        out.println("FPRE004: " + fa + " in A, " + fb + " in B"
+                + (onlyA.length + onlyB.length == 0
+                        ? ""
+                        : ", " + onlyA.length + " only in A, " + onlyB.length + " only in B"));
         for (int i = 0; i < Math.min(limit, onlyA.length); i++) {
             out.println("  only in A: " + event(a, onlyA[i]));
         }
@@ -135,8 +148,9 @@ final class DiffCommand implements Callable<Integer> {
         out.println("reads whose result differs: " + reads.size());
         for (int i = 0; i < Math.min(limit, reads.size()); i++) {
             ReadDifference r = reads.get(i);
-            out.println("  txn " + r.txn() + ": A " + result(a, r.resultA() == null ? null : r.resultA().name(), r.seqA())
-                    + ", B " + result(b, r.resultB() == null ? null : r.resultB().name(), r.seqB()));
+            out.println("  txn " + r.txn() + ": A "
+                    + result(a, r.resultA() == null ? null : r.resultA().name(), r.seqA()) + ", B "
+                    + result(b, r.resultB() == null ? null : r.resultB().name(), r.seqB()));
         }
         more(out, reads.size());
         List<BlockDifference> blocks = d.blockDifferences();
@@ -177,14 +191,15 @@ final class DiffCommand implements Callable<Integer> {
 
     private static String describe(Trace t) {
         TraceHeader h = t.header();
-        return h.scenarioName() + ", seed " + h.seed() + ", attempt " + h.attempt() + ", patch " + h.patch()
-                + ", " + String.format(Locale.ROOT, "%,d", t.size()) + " events";
+        return h.scenarioName() + ", seed " + h.seed() + ", attempt " + h.attempt() + ", patch " + h.patch() + ", "
+                + String.format(Locale.ROOT, "%,d", t.size()) + " events";
     }
 
     /** Step, time, kind, actor, block, values and arg: everything that identifies the event to a reader. */
     static String event(Trace t, int seq) {
         String arg = EventText.arg(t, seq);
-        return PrintableText.of(EventText.oneLine(t, seq) + (t.node(seq) >= 0 ? "  node " + t.node(seq) : "")
+        return PrintableText.of(EventText.oneLine(t, seq)
+                + (t.node(seq) >= 0 ? "  node " + t.node(seq) : "")
                 + (arg.isEmpty() ? "" : "  " + arg));
     }
 
@@ -194,6 +209,7 @@ final class DiffCommand implements Callable<Integer> {
 
     /** Event identities, for the {@code key} field (what {@code simulate --delay KEY=…} takes). */
     private long[] keysA;
+
     private long[] keysB;
 
     private void writeJson(JsonGenerator g, TraceDiff d) throws IOException {
@@ -244,9 +260,11 @@ final class DiffCommand implements Callable<Integer> {
             ReadDifference r = reads.get(i);
             g.writeStartObject();
             g.writeNumberField("txn", r.txn());
-            g.writeStringField("result_a", r.resultA() == null ? null : r.resultA().name());
+            g.writeStringField(
+                    "result_a", r.resultA() == null ? null : r.resultA().name());
             g.writeNumberField("step_a", r.seqA());
-            g.writeStringField("result_b", r.resultB() == null ? null : r.resultB().name());
+            g.writeStringField(
+                    "result_b", r.resultB() == null ? null : r.resultB().name());
             g.writeNumberField("step_b", r.seqB());
             g.writeEndObject();
         }

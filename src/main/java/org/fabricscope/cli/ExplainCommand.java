@@ -79,7 +79,8 @@ final class ExplainCommand implements Callable<Integer> {
         if (which != null && which.step != null) {
             seq = which.step;
             if (seq < 0 || seq >= trace.size() || trace.kind(seq) != EventKind.FPRE004) {
-                err.println(PrintableText.of(file.toString()) + ": step " + seq + " is not an FPRE004" + nearest(all, seq));
+                err.println(
+                        PrintableText.of(file.toString()) + ": step " + seq + " is not an FPRE004" + nearest(all, seq));
                 err.flush();
                 return FabricScopeCli.EXIT_NEGATIVE;
             }
@@ -89,8 +90,10 @@ final class ExplainCommand implements Callable<Integer> {
                 throw new UserException("--fpre004 counts from 1, got " + n);
             }
             if (n > all.size()) {
-                err.println(PrintableText.of(file.toString()) + ": " + (all.isEmpty() ? "the trace has no FPRE004"
-                        : "the trace has " + all.size() + " FPRE004, not " + n));
+                err.println(PrintableText.of(file.toString()) + ": "
+                        + (all.isEmpty()
+                                ? "the trace has no FPRE004"
+                                : "the trace has " + all.size() + " FPRE004, not " + n));
                 err.flush();
                 return FabricScopeCli.EXIT_NEGATIVE;
             }
@@ -119,14 +122,17 @@ final class ExplainCommand implements Callable<Integer> {
         if (before < 0 && after < 0) {
             return " (the trace has no FPRE004)";
         }
-        return " (nearest FPRE004: " + (before >= 0 ? "step " + before : "") + (before >= 0 && after >= 0 ? " and " : "")
-                + (after >= 0 ? "step " + after : "") + ")";
+        return " (nearest FPRE004: " + (before >= 0 ? "step " + before : "")
+                + (before >= 0 && after >= 0 ? " and " : "") + (after >= 0 ? "step " + after : "") + ")";
     }
 
     private void printText(PrintWriter out, Trace trace, Fpre004Explanation e, int ordinal, int total) {
-        line(out, "FPRE004 #" + e.fpreSeq() + " (" + ordinal + " of " + total + ") on block " + e.block() + " at "
-                + EventText.millis(e.timeMicros()) + (e.transactionId() != 0 ? ", txn " + e.transactionId() : "") + ", by "
-                + e.verifierActor());
+        line(
+                out,
+                "FPRE004 #" + e.fpreSeq() + " (" + ordinal + " of " + total + ") on block " + e.block() + " at "
+                        + EventText.millis(e.timeMicros())
+                        + (e.transactionId() != 0 ? ", txn " + e.transactionId() : "") + ", by "
+                        + e.verifierActor());
         line(out, "  " + Fpre004Explanation.FPRE004_DEFINITION);
         line(out, "");
         line(out, e.headline());
@@ -138,12 +144,17 @@ final class ExplainCommand implements Callable<Integer> {
         line(out, "");
         line(out, "The verifier's checks, in the order it made them:");
         if (e.verifyBeginSeq() >= 0) {
-            line(out, "  " + step(e.verifyBeginSeq()) + EventText.millis(trace.timeMicros(e.verifyBeginSeq())) + "  VERIFY_BEGIN");
+            line(
+                    out,
+                    "  " + step(e.verifyBeginSeq()) + EventText.millis(trace.timeMicros(e.verifyBeginSeq()))
+                            + "  VERIFY_BEGIN");
         }
         int n = 1;
         for (CheckRead c : e.checks()) {
-            line(out, "  " + step(c.seq()) + EventText.millis(c.timeMicros()) + "  " + n++ + ". read " + c.field().jsonName()
-                    + " = " + c.field().format(c.value()));
+            line(
+                    out,
+                    "  " + step(c.seq()) + EventText.millis(c.timeMicros()) + "  " + n++ + ". read "
+                            + c.field().jsonName() + " = " + c.field().format(c.value()));
         }
         line(out, "  " + step(e.fpreSeq()) + EventText.millis(e.timeMicros()) + "  FPRE004");
         line(out, "");
@@ -152,8 +163,10 @@ final class ExplainCommand implements Callable<Integer> {
             line(out, "  nothing");
         }
         for (SlippedEvent s : e.slipped()) {
-            line(out, "  " + step(s.seq()) + EventText.millis(s.timeMicros()) + "  " + s.actor() + "  " + s.kind()
-                    + (s.change().isEmpty() ? "" : "  " + s.change()));
+            line(
+                    out,
+                    "  " + step(s.seq()) + EventText.millis(s.timeMicros()) + "  " + s.actor() + "  " + s.kind()
+                            + (s.change().isEmpty() ? "" : "  " + s.change()));
         }
         line(out, "");
         line(out, "How the pair got its values:");
@@ -184,7 +197,8 @@ final class ExplainCommand implements Callable<Integer> {
         out.println(PrintableText.of(text));
     }
 
-    private void writeJson(JsonGenerator g, Trace trace, Fpre004Explanation e, int ordinal, int total) throws IOException {
+    private void writeJson(JsonGenerator g, Trace trace, Fpre004Explanation e, int ordinal, int total)
+            throws IOException {
         g.writeStringField("file", file.toString());
         g.writeNumberField("fpre004_count", total);
         g.writeNumberField("ordinal", ordinal);
@@ -220,7 +234,8 @@ final class ExplainCommand implements Callable<Integer> {
             g.writeBooleanField("broken_at_first_read", e.window().brokenAtFirstRead());
             g.writeBooleanField("broken_at_exposing_read", e.window().brokenAtExposingRead());
             g.writeStringField("state_at_first_read", e.window().atFirstRead().toString());
-            g.writeStringField("state_at_exposing_read", e.window().atExposingRead().toString());
+            g.writeStringField(
+                    "state_at_exposing_read", e.window().atExposingRead().toString());
             g.writeEndObject();
         }
         g.writeArrayFieldStart("slipped");
@@ -252,7 +267,9 @@ final class ExplainCommand implements Callable<Integer> {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeStringField("patched_outcome", e.patchedOutcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        g.writeStringField(
+                "patched_outcome",
+                e.patchedOutcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         g.writeStringField("patched_verdict", e.patchedVerdict());
         g.writeArrayFieldStart("switches");
         for (SwitchNote s : e.switchNotes()) {

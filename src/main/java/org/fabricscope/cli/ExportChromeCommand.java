@@ -23,13 +23,19 @@ final class ExportChromeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The trace file (JSON Lines).")
     Path file;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The JSON file to write ('-' for standard output).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            required = true,
+            description = "The JSON file to write ('-' for standard output).")
     Path out;
 
     @Option(names = "--force", description = "Overwrite the output if it exists.")
     boolean force;
 
-    @Option(names = "--no-cache", description = "Read the JSON Lines file even if a binary cache of it exists, and write none.")
+    @Option(
+            names = "--no-cache",
+            description = "Read the JSON Lines file even if a binary cache of it exists, and write none.")
     boolean noCache;
 
     @Override
@@ -45,7 +51,10 @@ final class ExportChromeCommand implements Callable<Integer> {
             OutputFile.check(out, force);
             ChromeTraceExporter.export(t, out, force, Progress.NONE);
         }
-        (OutputFile.isStdout(out) ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(org.fabricscope.trace.PrintableText.of(out.toString()) + ": " + t.size() + " events exported");
+        (OutputFile.isStdout(out)
+                        ? spec.commandLine().getErr()
+                        : spec.commandLine().getOut())
+                .println(org.fabricscope.trace.PrintableText.of(out.toString()) + ": " + t.size() + " events exported");
         return 0;
     }
 }

@@ -105,7 +105,8 @@ public final class FabricScopeCli implements Runnable {
     /** The headless commands' names, in the order {@code --help} lists them ({@code help} left out). */
     public static java.util.List<String> commandNames() {
         PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
-        java.util.List<String> names = new java.util.ArrayList<>(commandLine(none, none).getSubcommands().keySet());
+        java.util.List<String> names = new java.util.ArrayList<>(
+                commandLine(none, none).getSubcommands().keySet());
         names.remove("help");
         return names;
     }
@@ -125,28 +126,29 @@ public final class FabricScopeCli implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
         cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
-        cl.setExecutionExceptionHandler(
-                (ex, commandLine, parseResult) -> {
-                    commandLine.getErr().println("fabricscope: " + org.fabricscope.trace.PrintableText.of(userMessage(ex)));
-                    commandLine.getErr().flush();
-                    return EXIT_ERROR;
-                });
-        cl.setParameterExceptionHandler(
-                (ex, args) -> {
-                    CommandLine c = ex.getCommandLine();
-                    c.getErr().println("fabricscope: " + org.fabricscope.trace.PrintableText.of(String.valueOf(ex.getMessage())));
-                    c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-                    c.getErr().flush();
-                    return EXIT_ERROR;
-                });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("fabricscope: " + org.fabricscope.trace.PrintableText.of(userMessage(ex)));
+            commandLine.getErr().flush();
+            return EXIT_ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr()
+                    .println("fabricscope: " + org.fabricscope.trace.PrintableText.of(String.valueOf(ex.getMessage())));
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            c.getErr().flush();
+            return EXIT_ERROR;
+        });
         return cl;
     }
 
     /** One line for the user: the exception's own message for the errors we expect. */
     static String userMessage(Throwable ex) {
-        if ((ex instanceof java.util.concurrent.ExecutionException || ex instanceof java.util.concurrent.CompletionException
+        if ((ex instanceof java.util.concurrent.ExecutionException
+                        || ex instanceof java.util.concurrent.CompletionException
                         || ex.getClass() == RuntimeException.class)
-                && ex.getCause() != null && ex.getCause() != ex) {
+                && ex.getCause() != null
+                && ex.getCause() != ex) {
             return userMessage(ex.getCause()); // a worker's exception, as the worker threw it
         }
         if (isOutOfMemory(ex)) {
@@ -179,7 +181,8 @@ public final class FabricScopeCli implements Runnable {
             return e.getFile() + ": file exists; use --force to overwrite it";
         }
         if (ex instanceof java.nio.file.FileSystemException e && e.getFile() != null) {
-            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
+            return e.getFile() + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
         }
         if (ex instanceof java.io.IOException) {
             return "I/O error: " + ex.getMessage();

@@ -29,7 +29,11 @@ final class FindReproCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "100", description = "Give up after N attempts. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--max-attempts",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "Give up after N attempts. Default: ${DEFAULT-VALUE}.")
     int maxAttempts;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the reproducing attempt's trace here.")
@@ -54,13 +58,19 @@ final class FindReproCommand implements Callable<Integer> {
         }
         Scenario s = scenario.resolve();
         ReproResult r = ReproFinder.find(
-                s, scenario.seed, maxAttempts, scenario.patch, threads.resolve(),
+                s,
+                scenario.seed,
+                maxAttempts,
+                scenario.patch,
+                threads.resolve(),
                 report.progress(spec.commandLine().getErr(), "find-repro"));
         if (r.found() && out != null) {
             OutputFile.writeTrace(r.result().trace(), out, force, FabricScopeCli.stdout(spec));
         }
         // With --out - standard output carries the trace; the summary goes to standard error.
-        PrintWriter o = OutputFile.isStdout(out) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter o = OutputFile.isStdout(out)
+                ? spec.commandLine().getErr()
+                : spec.commandLine().getOut();
         if (report.json) {
             Json.print(o, g -> {
                 g.writeBooleanField("found", r.found());
@@ -76,11 +86,18 @@ final class FindReproCommand implements Callable<Integer> {
                 }
             });
         } else if (r.found()) {
-            o.printf("FPRE004 found after %d attempt%s (scenario %s, seed %d, attempt %d, patch %s)%s%n",
-                    r.attempts(), r.attempts() == 1 ? "" : "s", org.fabricscope.trace.PrintableText.of(s.name()), r.seed(), r.attempt(), scenario.patch,
+            o.printf(
+                    "FPRE004 found after %d attempt%s (scenario %s, seed %d, attempt %d, patch %s)%s%n",
+                    r.attempts(),
+                    r.attempts() == 1 ? "" : "s",
+                    org.fabricscope.trace.PrintableText.of(s.name()),
+                    r.seed(),
+                    r.attempt(),
+                    scenario.patch,
                     out == null ? "" : "; trace written to " + org.fabricscope.trace.PrintableText.of(out.toString()));
         } else {
-            o.printf("no FPRE004 in %d attempts (scenario %s, seed %d, patch %s)%n",
+            o.printf(
+                    "no FPRE004 in %d attempts (scenario %s, seed %d, patch %s)%n",
                     r.attempts(), org.fabricscope.trace.PrintableText.of(s.name()), r.seed(), scenario.patch);
         }
         return r.found() ? 0 : FabricScopeCli.EXIT_NEGATIVE;

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.Intervention;
 import org.fabricscope.trace.PatchSwitches;
@@ -26,22 +26,32 @@ import picocli.CommandLine.Option;
  * interventions.
  */
 final class InterventionOptions {
-    @Option(names = "--intervene", paramLabel = "FILE",
-            description = "Interventions from a JSON file: {\"interventions\":[{\"event\":\"KEY\",\"deltaMicros\":-400},"
-                    + " {\"event\":\"KEY\",\"drop\":true}]} (the trace header's form).")
+    @Option(
+            names = "--intervene",
+            paramLabel = "FILE",
+            description =
+                    "Interventions from a JSON file: {\"interventions\":[{\"event\":\"KEY\",\"deltaMicros\":-400},"
+                            + " {\"event\":\"KEY\",\"drop\":true}]} (the trace header's form).")
     Path file;
 
-    @Option(names = "--delay", paramLabel = "KEY=DURATION",
+    @Option(
+            names = "--delay",
+            paramLabel = "KEY=DURATION",
             description = "Move that event's step later by DURATION (e.g. 400us, 2ms; negative: earlier). Repeatable.")
     List<String> delays = new ArrayList<>();
 
-    @Option(names = "--advance", paramLabel = "KEY=DURATION",
+    @Option(
+            names = "--advance",
+            paramLabel = "KEY=DURATION",
             description = "Move that event's step earlier by DURATION. Repeatable.")
     List<String> advances = new ArrayList<>();
 
-    @Option(names = "--drop", paramLabel = "KEY",
-            description = "Drop that event: a WRITE_ISSUE (the write), WRITE_ACK (a lost ACK) or PREFETCH_START (the fill)."
-                    + " Repeatable.")
+    @Option(
+            names = "--drop",
+            paramLabel = "KEY",
+            description =
+                    "Drop that event: a WRITE_ISSUE (the write), WRITE_ACK (a lost ACK) or PREFETCH_START (the fill)."
+                            + " Repeatable.")
     List<String> drops = new ArrayList<>();
 
     boolean any() {
@@ -59,7 +69,8 @@ final class InterventionOptions {
                 try {
                     step = Integer.parseInt(t.substring(1));
                 } catch (NumberFormatException e) {
-                    throw new UserException("'" + org.fabricscope.trace.NumberText.quote(t) + "' is not a step; use #1234 or a 16-hex-digit key");
+                    throw new UserException("'" + org.fabricscope.trace.NumberText.quote(t)
+                            + "' is not a step; use #1234 or a 16-hex-digit key");
                 }
                 if (original[0] == null) {
                     SimulationResult r = Simulator.run(scenario, seed, attempt, patch, true, Progress.NONE);
@@ -119,19 +130,21 @@ final class InterventionOptions {
     static List<Intervention> readFile(Path file) throws IOException {
         String name = PrintableText.of(file.toString());
         List<Intervention> out = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser p = new JsonFactory().createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
                 String key = p.nextFieldName();
                 if (!"interventions".equals(key)) {
-                    throw new UserException(name + ":" + p.currentLocation().getLineNr()
-                            + ": expected {\"interventions\":[...]}");
+                    throw new UserException(
+                            name + ":" + p.currentLocation().getLineNr() + ": expected {\"interventions\":[...]}");
                 }
                 t = p.nextToken();
             }
             if (t != JsonToken.START_ARRAY) {
-                throw new UserException(name + ":" + p.currentLocation().getLineNr()
-                        + ": expected an array of {\"event\":\"KEY\",\"deltaMicros\":N} or {\"event\":\"KEY\",\"drop\":true}");
+                throw new UserException(
+                        name + ":" + p.currentLocation().getLineNr()
+                                + ": expected an array of {\"event\":\"KEY\",\"deltaMicros\":N} or {\"event\":\"KEY\",\"drop\":true}");
             }
             while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
                 Long event = null;
@@ -151,8 +164,10 @@ final class InterventionOptions {
                                 delta = p.getLongValue();
                             }
                             case "drop" -> drop = v == JsonToken.VALUE_TRUE;
-                            default -> throw new IllegalArgumentException("unknown key '" + org.fabricscope.trace.NumberText.quote(key)
-                                    + "'; expected event, deltaMicros, drop");
+                            default ->
+                                throw new IllegalArgumentException(
+                                        "unknown key '" + org.fabricscope.trace.NumberText.quote(key)
+                                                + "'; expected event, deltaMicros, drop");
                         }
                     } catch (IllegalArgumentException e) {
                         throw new UserException(name + ":" + line + ": " + e.getMessage());
@@ -160,13 +175,15 @@ final class InterventionOptions {
                 }
                 int line = p.currentLocation().getLineNr();
                 if (event == null || drop == (delta != null) || (delta != null && delta == 0)) {
-                    throw new UserException(name + ":" + line + ": each intervention is {\"event\":\"KEY\",\"deltaMicros\":N}"
-                            + " (N not 0) or {\"event\":\"KEY\",\"drop\":true}");
+                    throw new UserException(
+                            name + ":" + line + ": each intervention is {\"event\":\"KEY\",\"deltaMicros\":N}"
+                                    + " (N not 0) or {\"event\":\"KEY\",\"drop\":true}");
                 }
                 out.add(drop ? Intervention.drop(event) : Intervention.shift(event, delta));
             }
             if (t != JsonToken.END_ARRAY) {
-                throw new UserException(name + ":" + p.currentLocation().getLineNr() + ": expected an intervention object");
+                throw new UserException(
+                        name + ":" + p.currentLocation().getLineNr() + ": expected an intervention object");
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UserException(name + ":" + e.getLocation().getLineNr() + ": not valid JSON: "

@@ -44,14 +44,16 @@ final class OutputFile {
             throw new UserException(show(out) + ": is a directory; give the name of a file to write");
         }
         if (Files.isSymbolicLink(out) && !Files.exists(out)) {
-            throw new UserException(show(out) + ": is a symbolic link to a missing file; remove it or give another name");
+            throw new UserException(
+                    show(out) + ": is a symbolic link to a missing file; remove it or give another name");
         }
         if (Files.exists(out)) {
             if (!Files.isRegularFile(out)) {
                 if (FileKind.isWrittenStraight(out)) {
                     return; // written into, not replaced: nothing to overwrite
                 }
-                throw new UserException(show(out) + ": is a " + FileKind.of(out) + ", not a regular file; give the name of a file to write");
+                throw new UserException(show(out) + ": is a " + FileKind.of(out)
+                        + ", not a regular file; give the name of a file to write");
             }
             if (!force) {
                 throw new UserException(show(out) + ": file exists; use --force to overwrite it");
@@ -59,10 +61,12 @@ final class OutputFile {
         }
         Path dir = abs.getParent();
         if (!Files.isDirectory(dir)) {
-            throw new UserException(show(out) + ": the directory " + PrintableText.of(dir.toString()) + " does not exist");
+            throw new UserException(
+                    show(out) + ": the directory " + PrintableText.of(dir.toString()) + " does not exist");
         }
         if (!Files.isWritable(dir)) {
-            throw new UserException(show(out) + ": permission denied (cannot create files in " + PrintableText.of(dir.toString()) + ")");
+            throw new UserException(show(out) + ": permission denied (cannot create files in "
+                    + PrintableText.of(dir.toString()) + ")");
         }
     }
 

@@ -18,7 +18,8 @@ final class ScenarioOptions {
             names = "--scenario",
             paramLabel = "NAME|FILE",
             defaultValue = "fpre004-repro",
-            description = "A built-in scenario (fpre004-repro, pilot-rack, file-x, quiet) or a scenario JSON file. Default: ${DEFAULT-VALUE}.")
+            description =
+                    "A built-in scenario (fpre004-repro, pilot-rack, file-x, quiet) or a scenario JSON file. Default: ${DEFAULT-VALUE}.")
     String scenario;
 
     @Option(
@@ -27,7 +28,11 @@ final class ScenarioOptions {
             description = "Override one scenario parameter (repeatable), e.g. --set ackJitterMicrosMax=0.")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Base seed. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Base seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(
@@ -35,7 +40,8 @@ final class ScenarioOptions {
             paramLabel = "SWITCHES",
             defaultValue = "none",
             converter = PatchConverter.class,
-            description = "none (legacy), all (patched), or a comma list of reorder,barrier,backoff. Default: ${DEFAULT-VALUE}.")
+            description =
+                    "none (legacy), all (patched), or a comma list of reorder,barrier,backoff. Default: ${DEFAULT-VALUE}.")
     PatchSwitches patch;
 
     /** The scenario with every override applied; errors name the parameter and its range. */
@@ -48,14 +54,16 @@ final class ScenarioOptions {
             // directory or unreadable file gets its own reason from the reader.
             s = Scenario.load(Path.of(scenario));
         } else {
-            throw new UserException("unknown scenario '" + org.fabricscope.trace.PrintableText.of(scenario) + "': expected one of "
-                    + String.join(", ", Scenario.builtInNames()) + ", or the path of a scenario JSON file");
+            throw new UserException(
+                    "unknown scenario '" + org.fabricscope.trace.PrintableText.of(scenario) + "': expected one of "
+                            + String.join(", ", Scenario.builtInNames()) + ", or the path of a scenario JSON file");
         }
         for (String kv : overrides) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
-                throw new UserException("--set expects KEY=VALUE, got '" + org.fabricscope.trace.PrintableText.of(
-                        kv.length() > 60 ? kv.substring(0, 60) + "…" : kv) + "'");
+                throw new UserException("--set expects KEY=VALUE, got '"
+                        + org.fabricscope.trace.PrintableText.of(kv.length() > 60 ? kv.substring(0, 60) + "…" : kv)
+                        + "'");
             }
             s = s.with(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }

@@ -35,8 +35,14 @@ final class ScenariosCommand implements Callable<Integer> {
         List<ParameterSpec> catalog = Scenario.catalog();
         int width = catalog.stream().mapToInt(p -> p.name().length()).max().orElse(10);
         for (ParameterSpec p : catalog) {
-            o.printf(Locale.ROOT, "  %-" + width + "s  %12s  %-14s %-26s %s%n",
-                    p.name(), s.get(p.name()), p.unit(), range(p), p.description());
+            o.printf(
+                    Locale.ROOT,
+                    "  %-" + width + "s  %12s  %-14s %-26s %s%n",
+                    p.name(),
+                    s.get(p.name()),
+                    p.unit(),
+                    range(p),
+                    p.description());
         }
         return 0;
     }

@@ -3,10 +3,10 @@ package org.fabricscope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.fabricscope.sim.RunStats;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.WhatIf;
+import org.fabricscope.sim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,10 +24,18 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(names = "--attempt", paramLabel = "K", defaultValue = "1", description = "Attempt number (1-based). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--attempt",
+            paramLabel = "K",
+            defaultValue = "1",
+            description = "Attempt number (1-based). Default: ${DEFAULT-VALUE}.")
     int attempt;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Trace file to write ('-' for standard output).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            required = true,
+            description = "Trace file to write ('-' for standard output).")
     Path out;
 
     @Option(names = "--force", description = "Overwrite FILE if it exists.")
@@ -48,16 +56,33 @@ final class SimulateCommand implements Callable<Integer> {
         Scenario s = scenario.resolve();
         StderrProgress bar = new StderrProgress(spec.commandLine().getErr(), "simulate", progress);
         SimulationResult r = interventions.any()
-                ? WhatIf.fork(s, scenario.seed, attempt, scenario.patch,
-                        interventions.resolve(s, scenario.seed, attempt, scenario.patch), bar)
+                ? WhatIf.fork(
+                        s,
+                        scenario.seed,
+                        attempt,
+                        scenario.patch,
+                        interventions.resolve(s, scenario.seed, attempt, scenario.patch),
+                        bar)
                 : Simulator.run(s, scenario.seed, attempt, scenario.patch, true, bar);
         OutputFile.writeTrace(r.trace(), out, force, FabricScopeCli.stdout(spec));
         RunStats st = r.stats();
         // With --out - standard output carries the trace; the summary goes to standard error.
-        (OutputFile.isStdout(out) ? spec.commandLine().getErr() : spec.commandLine().getOut()).printf(
-                "%s: %d events, %d reads, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s%s)%n",
-                org.fabricscope.trace.PrintableText.of(out.toString()), r.trace().size(), st.reads(), st.fpre004(), org.fabricscope.trace.PrintableText.of(s.name()), scenario.seed, attempt, scenario.patch,
-                r.trace().header().interventions().isEmpty() ? "" : ", " + r.trace().header().interventions().size() + " interventions");
+        (OutputFile.isStdout(out)
+                        ? spec.commandLine().getErr()
+                        : spec.commandLine().getOut())
+                .printf(
+                        "%s: %d events, %d reads, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s%s)%n",
+                        org.fabricscope.trace.PrintableText.of(out.toString()),
+                        r.trace().size(),
+                        st.reads(),
+                        st.fpre004(),
+                        org.fabricscope.trace.PrintableText.of(s.name()),
+                        scenario.seed,
+                        attempt,
+                        scenario.patch,
+                        r.trace().header().interventions().isEmpty()
+                                ? ""
+                                : ", " + r.trace().header().interventions().size() + " interventions");
         return 0;
     }
 }

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fabricscope.sim.experiment.FileFigures;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.experiment.Soak;
 import org.fabricscope.sim.experiment.SoakResult;
+import org.fabricscope.sim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +33,11 @@ final class SoakCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--reads", paramLabel = "N", defaultValue = "1000000", description = "Reads to simulate. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--reads",
+            paramLabel = "N",
+            defaultValue = "1000000",
+            description = "Reads to simulate. Default: ${DEFAULT-VALUE}.")
     long reads;
 
     @Mixin
@@ -45,7 +49,12 @@ final class SoakCommand implements Callable<Integer> {
             throw new UserException("--reads must be between 1 and 10000000000, got " + reads);
         }
         Scenario s = scenario.resolve();
-        SoakResult r = Soak.run(s, scenario.seed, reads, scenario.patch, threads.resolve(),
+        SoakResult r = Soak.run(
+                s,
+                scenario.seed,
+                reads,
+                scenario.patch,
+                threads.resolve(),
                 report.progress(spec.commandLine().getErr(), "soak"));
         PrintWriter o = spec.commandLine().getOut();
         if (report.json) {
@@ -93,29 +102,76 @@ final class SoakCommand implements Callable<Integer> {
                 g.writeEndArray();
             });
         } else {
-            o.printf(Locale.ROOT, "scenario %s, seed %d, patch %s: %d reads over %d attempts (%d events)%n",
-                    org.fabricscope.trace.PrintableText.of(s.name()), scenario.seed, scenario.patch, r.reads(), r.attempts(), r.events());
-            o.printf(Locale.ROOT, "  read success rate   %.4f %% (%d failed)%n", r.successRate() * 100, r.reads() - r.readsOk());
+            o.printf(
+                    Locale.ROOT,
+                    "scenario %s, seed %d, patch %s: %d reads over %d attempts (%d events)%n",
+                    org.fabricscope.trace.PrintableText.of(s.name()),
+                    scenario.seed,
+                    scenario.patch,
+                    r.reads(),
+                    r.attempts(),
+                    r.events());
+            o.printf(
+                    Locale.ROOT,
+                    "  read success rate   %.4f %% (%d failed)%n",
+                    r.successRate() * 100,
+                    r.reads() - r.readsOk());
             o.printf(Locale.ROOT, "  FPRE004             %d%n", r.fpre004());
             o.printf(Locale.ROOT, "  retries             %d%n", r.retries());
             o.printf(Locale.ROOT, "  quarantines         %d%n", r.quarantines());
             o.printf(Locale.ROOT, "  media errors        %d%n", r.mediaErrors());
             o.printf(Locale.ROOT, "  timeouts            %d%n", r.timeouts());
-            o.printf(Locale.ROOT, "  read latency        p50 %d µs, p99 %d µs, p99.9 %d µs%n",
-                    r.readLatencyP50Micros(), r.readLatencyP99Micros(), r.readLatencyP999Micros());
-            o.printf(Locale.ROOT, "  prefetch latency    mean %.1f µs, p99 %d µs%n",
-                    r.prefetchLatencyMeanMicros(), r.prefetchLatencyP99Micros());
+            o.printf(
+                    Locale.ROOT,
+                    "  read latency        p50 %d µs, p99 %d µs, p99.9 %d µs%n",
+                    r.readLatencyP50Micros(),
+                    r.readLatencyP99Micros(),
+                    r.readLatencyP999Micros());
+            o.printf(
+                    Locale.ROOT,
+                    "  prefetch latency    mean %.1f µs, p99 %d µs%n",
+                    r.prefetchLatencyMeanMicros(),
+                    r.prefetchLatencyP99Micros());
             FileFigures hot = r.contentious();
             if (hot != null) {
-                o.printf(Locale.ROOT, "  contentious archive %s: success %.4f %%, %d FPRE004 on %d nodes, %d quarantines%n",
-                        hot.file(), hot.successRate() * 100, hot.fpre004(), hot.fpre004Nodes(), hot.quarantines());
+                o.printf(
+                        Locale.ROOT,
+                        "  contentious archive %s: success %.4f %%, %d FPRE004 on %d nodes, %d quarantines%n",
+                        hot.file(),
+                        hot.successRate() * 100,
+                        hot.fpre004(),
+                        hot.fpre004Nodes(),
+                        hot.quarantines());
             }
-            o.printf(Locale.ROOT, "  %-11s %9s %9s %7s %5s %7s %5s %8s %8s %8s %8s%n", "archive", "reads", "success%",
-                    "FPRE004", "nodes", "retries", "quar", "timeouts", "p50 µs", "p99 µs", "p99.9 µs");
+            o.printf(
+                    Locale.ROOT,
+                    "  %-11s %9s %9s %7s %5s %7s %5s %8s %8s %8s %8s%n",
+                    "archive",
+                    "reads",
+                    "success%",
+                    "FPRE004",
+                    "nodes",
+                    "retries",
+                    "quar",
+                    "timeouts",
+                    "p50 µs",
+                    "p99 µs",
+                    "p99.9 µs");
             for (FileFigures f : r.files()) {
-                o.printf(Locale.ROOT, "  %-11s %9d %9.4f %7d %5d %7d %5d %8d %8d %8d %8d%n", f.file(), f.reads(),
-                        f.successRate() * 100, f.fpre004(), f.fpre004Nodes(), f.retries(), f.quarantines(),
-                        f.timeouts(), f.readLatencyP50Micros(), f.readLatencyP99Micros(), f.readLatencyP999Micros());
+                o.printf(
+                        Locale.ROOT,
+                        "  %-11s %9d %9.4f %7d %5d %7d %5d %8d %8d %8d %8d%n",
+                        f.file(),
+                        f.reads(),
+                        f.successRate() * 100,
+                        f.fpre004(),
+                        f.fpre004Nodes(),
+                        f.retries(),
+                        f.quarantines(),
+                        f.timeouts(),
+                        f.readLatencyP50Micros(),
+                        f.readLatencyP99Micros(),
+                        f.readLatencyP999Micros());
             }
         }
         return 0;

@@ -49,10 +49,20 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         TraceHeader h = t.header();
-        spec.commandLine().getOut().printf(Locale.ROOT,
-                "%s: ok, %d events over %.3f ms, %d blocks, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s)%n",
-                org.fabricscope.trace.PrintableText.of(file.toString()), t.size(), (t.endMicros() - t.startMicros()) / 1000.0, h.topology().blockCount(), fpre,
-                org.fabricscope.trace.PrintableText.of(h.scenarioName()), h.seed(), h.attempt(), h.patch());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "%s: ok, %d events over %.3f ms, %d blocks, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s)%n",
+                        org.fabricscope.trace.PrintableText.of(file.toString()),
+                        t.size(),
+                        (t.endMicros() - t.startMicros()) / 1000.0,
+                        h.topology().blockCount(),
+                        fpre,
+                        org.fabricscope.trace.PrintableText.of(h.scenarioName()),
+                        h.seed(),
+                        h.attempt(),
+                        h.patch());
         return 0;
     }
 }

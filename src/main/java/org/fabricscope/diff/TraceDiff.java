@@ -125,7 +125,9 @@ public final class TraceDiff {
         if (ta.equals(tb)) {
             return null;
         }
-        if (ta.nodes() != tb.nodes() || ta.drivesPerNode() != tb.drivesPerNode() || ta.blockCount() != tb.blockCount()) {
+        if (ta.nodes() != tb.nodes()
+                || ta.drivesPerNode() != tb.drivesPerNode()
+                || ta.blockCount() != tb.blockCount()) {
             return "the runs have different topologies (A: " + shape(ta) + "; B: " + shape(tb)
                     + "), so their block ids do not name the same blocks";
         }
@@ -174,7 +176,9 @@ public final class TraceDiff {
     }
 
     private DiffClass pairClass(int i, int j) {
-        if (a.oldValue(i) != b.oldValue(j) || a.newValue(i) != b.newValue(j) || a.arg(i) != b.arg(j)
+        if (a.oldValue(i) != b.oldValue(j)
+                || a.newValue(i) != b.newValue(j)
+                || a.arg(i) != b.arg(j)
                 || a.node(i) != b.node(j)) {
             return DiffClass.CHANGED;
         }
@@ -281,7 +285,8 @@ public final class TraceDiff {
         for (int entry : differences) {
             Divergence d = divergenceOf(entry);
             long t = d.diffClass() == DiffClass.CHANGED
-                    ? Math.min(a.timeMicros(d.seqA()), b.timeMicros(d.seqB())) : d.timeMicros();
+                    ? Math.min(a.timeMicros(d.seqA()), b.timeMicros(d.seqB()))
+                    : d.timeMicros();
             if (best == null || t < best.timeMicros()) {
                 best = new Divergence(d.diffClass(), d.seqA(), d.seqB(), t);
             }
@@ -374,10 +379,12 @@ public final class TraceDiff {
         for (int entry : differences) {
             if (entry >= 0) {
                 if (isTransition(a, entry)) {
-                    sideA.computeIfAbsent(a.block(entry), k -> new ArrayList<>()).add(entry);
+                    sideA.computeIfAbsent(a.block(entry), k -> new ArrayList<>())
+                            .add(entry);
                     int j = partnerOfA[entry];
                     if (j >= 0) {
-                        sideB.computeIfAbsent(b.block(j), k -> new ArrayList<>()).add(j);
+                        sideB.computeIfAbsent(b.block(j), k -> new ArrayList<>())
+                                .add(j);
                     }
                 }
             } else if (isTransition(b, ~entry)) {
@@ -396,7 +403,8 @@ public final class TraceDiff {
     /** True if any state transition of {@code block} differs between the runs. */
     public boolean blockDiffers(int block) {
         for (int entry : differences) {
-            if (entry >= 0 ? isTransition(a, entry) && a.block(entry) == block
+            if (entry >= 0
+                    ? isTransition(a, entry) && a.block(entry) == block
                     : isTransition(b, ~entry) && b.block(~entry) == block) {
                 return true;
             }

@@ -99,7 +99,8 @@ public record Breakpoint(
             throw new IllegalArgumentException("a sequence cannot start and end with the same kind (" + after + ")");
         }
         if (after != null && kind == null) {
-            throw new IllegalArgumentException("a sequence after " + after + " needs the kind of event that completes it");
+            throw new IllegalArgumentException(
+                    "a sequence after " + after + " needs the kind of event that completes it");
         }
         if (actor != null && actor.isEmpty()) {
             actor = null;
@@ -146,7 +147,8 @@ public record Breakpoint(
     }
 
     public Breakpoint withField(Field f) {
-        return new Breakpoint(kind, block, actor, f, f == null ? null : value, access, condition, after, before, enabled);
+        return new Breakpoint(
+                kind, block, actor, f, f == null ? null : value, access, condition, after, before, enabled);
     }
 
     public Breakpoint withValue(Integer v) {
@@ -191,7 +193,8 @@ public record Breakpoint(
             case ENUM:
                 int i = field.enumNames().indexOf(t.toUpperCase(Locale.ROOT));
                 if (i < 0) {
-                    throw new IllegalArgumentException(field.jsonName() + " is one of " + field.enumNames() + ", not '" + t + "'");
+                    throw new IllegalArgumentException(
+                            field.jsonName() + " is one of " + field.enumNames() + ", not '" + t + "'");
                 }
                 return i;
             default:
@@ -497,6 +500,7 @@ public record Breakpoint(
         final int beforeOrdinal;
         /** Searching forward: each block's last tested candidate and whether its sequence was open after it. */
         boolean forwardOnly = true;
+
         private Map<Integer, long[]> walked;
 
         Matcher(TraceIndex index) {
@@ -512,7 +516,8 @@ public record Breakpoint(
                 }
             }
             this.actorId = id;
-            this.possible = (actor == null || id >= 0) && block < trace.header().topology().blockCount();
+            this.possible = (actor == null || id >= 0)
+                    && block < trace.header().topology().blockCount();
             this.afterOrdinal = after == null ? -1 : after.ordinal();
             this.beforeOrdinal = before == null ? -1 : before.ordinal();
         }
@@ -532,7 +537,8 @@ public record Breakpoint(
                 return false;
             }
             // The sequence first: with memory it costs less than a state lookup.
-            return (after == null || sequenceOpenBefore(b, seq)) && (condition == null || condition.holds(index, b, seq));
+            return (after == null || sequenceOpenBefore(b, seq))
+                    && (condition == null || condition.holds(index, b, seq));
         }
 
         private boolean fieldMatches(int seq) {

@@ -49,12 +49,15 @@ final class ChangeLog {
     private final int[] records;
     /** Per block, its first group; one more entry closes the last block. */
     private final int[] groupStart;
+
     private final int[] changeCount;
     /** Per block, the sequence number of its first change (the start of its directory's span). */
     private final int[] spanStart;
+
     private final byte[] bucketShift;
     /** Per block, its first directory entry; one more entry closes the last block. */
     private final int[] dirStart;
+
     private final int[] dir;
 
     private ChangeLog(Builder b) {
@@ -197,9 +200,15 @@ final class ChangeLog {
 
     /** Heap retained by the arrays, in bytes. */
     long retainedBytes() {
-        return 4L * (records.length + groupStart.length + changeCount.length + spanStart.length + dirStart.length
-                        + dir.length)
-                + bucketShift.length + 16L * 7;
+        return 4L
+                        * (records.length
+                                + groupStart.length
+                                + changeCount.length
+                                + spanStart.length
+                                + dirStart.length
+                                + dir.length)
+                + bucketShift.length
+                + 16L * 7;
     }
 
     /**

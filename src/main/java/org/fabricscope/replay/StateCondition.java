@@ -65,7 +65,8 @@ public record StateCondition(List<Term> terms) {
     public static StateCondition parse(String text) {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("The condition is empty; write e.g. cacheState=READY && lastWritePending.");
+            throw new IllegalArgumentException(
+                    "The condition is empty; write e.g. cacheState=READY && lastWritePending.");
         }
         if (t.contains("||")) {
             throw new IllegalArgumentException("'" + t + "': only && joins terms, one comparison each; for 'or', add a "
@@ -91,7 +92,8 @@ public record StateCondition(List<Term> terms) {
             Field field = field(term.substring(0, at).trim(), term);
             String valueText = term.substring(valueAt).trim();
             if (valueText.isEmpty()) {
-                throw new IllegalArgumentException("'" + term + "' needs a value after the " + (equal ? "=" : "!=") + ".");
+                throw new IllegalArgumentException(
+                        "'" + term + "' needs a value after the " + (equal ? "=" : "!=") + ".");
             }
             if (valueText.contains("=") || valueText.contains("!")) {
                 throw new IllegalArgumentException("'" + term + "' is not one comparison; join terms with &&.");
@@ -124,11 +126,14 @@ public record StateCondition(List<Term> terms) {
         for (Field candidate : Field.values()) {
             names.add(candidate.jsonName());
         }
-        throw new IllegalArgumentException("Unknown field '" + name + "'; the fields are " + String.join(", ", names) + ".");
+        throw new IllegalArgumentException(
+                "Unknown field '" + name + "'; the fields are " + String.join(", ", names) + ".");
     }
 
     private static String example(Field f) {
-        return f.type() == Field.ValueType.ENUM ? f.enumNames().get(f.enumNames().size() > 2 ? 2 : 0).toUpperCase(Locale.ROOT) : "0";
+        return f.type() == Field.ValueType.ENUM
+                ? f.enumNames().get(f.enumNames().size() > 2 ? 2 : 0).toUpperCase(Locale.ROOT)
+                : "0";
     }
 
     /** True if every term holds in {@code state}. */

@@ -64,6 +64,7 @@ public final class TraceIndex {
     private final int[] blockSeqs;
     /** Each block's state changes, grouped with snapshots: what stateAt and the transition searches read. */
     private final ChangeLog changes;
+
     private final int[] sampleStart;
     /**
      * Per block, the seq of every {@value #SAMPLE_EVERY}th event ({@code Integer.MAX_VALUE} for a
@@ -72,6 +73,7 @@ public final class TraceIndex {
      * lines, not ~15.
      */
     private final int[] blockSample;
+
     private final int[] kindCounts;
     private final long[] kindChunkMask;
     private final int[][] kindSeqs;
@@ -81,6 +83,7 @@ public final class TraceIndex {
      * "next FPRE004" costs about the same in a trace of 10 thousand or 10 million events.
      */
     private final int[][] kindBuckets;
+
     private final int[] causeChunkMin;
     private final int[] causeChunkMax;
 
@@ -225,8 +228,13 @@ public final class TraceIndex {
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, (a, b) -> a.equals(b) ? 0
-                : kindCounts[a] != kindCounts[b] ? Integer.compare(kindCounts[a], kindCounts[b]) : Integer.compare(a, b));
+        Arrays.sort(
+                order,
+                (a, b) -> a.equals(b)
+                        ? 0
+                        : kindCounts[a] != kindCounts[b]
+                                ? Integer.compare(kindCounts[a], kindCounts[b])
+                                : Integer.compare(a, b));
         long used = 0;
         for (int k : order) {
             if (kindCounts[k] == 0) {
@@ -483,8 +491,15 @@ public final class TraceIndex {
 
     /** Heap retained by the index's own arrays (not the trace's), in bytes. */
     public long retainedBytesEstimate() {
-        long bytes = 4L * (blockStart.length + blockSeqs.length + sampleStart.length + blockSample.length
-                + kindCounts.length + causeChunkMin.length + causeChunkMax.length) + 8L * kindChunkMask.length
+        long bytes = 4L
+                        * (blockStart.length
+                                + blockSeqs.length
+                                + sampleStart.length
+                                + blockSample.length
+                                + kindCounts.length
+                                + causeChunkMin.length
+                                + causeChunkMax.length)
+                + 8L * kindChunkMask.length
                 + changes.retainedBytes();
         for (int[] a : kindSeqs) {
             if (a != null) {

@@ -150,7 +150,10 @@ final class JsonTree {
             List<String> k = Arrays.asList(known);
             for (Map.Entry<String, long[]> e : keyPositions.entrySet()) {
                 if (!k.contains(e.getKey())) {
-                    throw new SessionFormatException(file, e.getValue()[0], e.getValue()[1],
+                    throw new SessionFormatException(
+                            file,
+                            e.getValue()[0],
+                            e.getValue()[1],
                             "unknown key '" + e.getKey() + "'; expected one of " + String.join(", ", known));
                 }
             }
@@ -201,14 +204,20 @@ final class JsonTree {
             p = FACTORY.createParser(in);
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new SessionFormatException(file, 0, 0, "the file is empty; expected a session {\"format\":\""
-                        + Session.FORMAT_NAME + "\",...}");
+                throw new SessionFormatException(
+                        file,
+                        0,
+                        0,
+                        "the file is empty; expected a session {\"format\":\"" + Session.FORMAT_NAME + "\",...}");
             }
             Node root = read(p, file, first);
             JsonToken after = p.nextToken();
             if (after != null) {
                 JsonLocation l = p.currentTokenLocation();
-                throw new SessionFormatException(file, l.getLineNr(), l.getColumnNr(),
+                throw new SessionFormatException(
+                        file,
+                        l.getLineNr(),
+                        l.getColumnNr(),
                         "content after the session object; a session file holds one JSON object");
             }
             return root;
@@ -216,8 +225,12 @@ final class JsonTree {
             throw at(file, e.getLocation(), "the file ends in the middle of the session (truncated?)", e);
         } catch (StreamConstraintsException e) {
             // Jackson reports a broken limit without a position; the parser knows where it stopped.
-            throw at(file, e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation(), "a value exceeds the session format's limits (strings up to "
-                    + MAX_STRING_CHARS + " characters, nesting up to " + MAX_DEPTH + " levels)", e);
+            throw at(
+                    file,
+                    e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation(),
+                    "a value exceeds the session format's limits (strings up to " + MAX_STRING_CHARS
+                            + " characters, nesting up to " + MAX_DEPTH + " levels)",
+                    e);
         } catch (JsonParseException e) {
             String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             int nl = m.indexOf('\n');
@@ -255,12 +268,15 @@ final class JsonTree {
                     String key = p.currentName();
                     JsonLocation kl = p.currentTokenLocation();
                     if (o.members.containsKey(key)) {
-                        throw new SessionFormatException(file, kl.getLineNr(), kl.getColumnNr(),
+                        throw new SessionFormatException(
+                                file,
+                                kl.getLineNr(),
+                                kl.getColumnNr(),
                                 "key '" + key + "' appears twice in this object");
                     }
                     if (o.members.size() >= 64) {
-                        throw new SessionFormatException(file, kl.getLineNr(), kl.getColumnNr(),
-                                "more than 64 keys in one object");
+                        throw new SessionFormatException(
+                                file, kl.getLineNr(), kl.getColumnNr(), "more than 64 keys in one object");
                     }
                     Node v = read(p, file, p.nextToken());
                     o.members.put(key, v);
@@ -280,7 +296,10 @@ final class JsonTree {
                     }
                     if (a.items.size() >= MAX_ITEMS) {
                         JsonLocation vl = p.currentTokenLocation();
-                        throw new SessionFormatException(file, vl.getLineNr(), vl.getColumnNr(),
+                        throw new SessionFormatException(
+                                file,
+                                vl.getLineNr(),
+                                vl.getColumnNr(),
                                 "more than " + MAX_ITEMS + " items in one array");
                     }
                     a.items.add(read(p, file, v));

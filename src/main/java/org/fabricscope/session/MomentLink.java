@@ -19,8 +19,8 @@ public final class MomentLink {
      * @param step the step to open at
      */
     public static String command(String jar, Path trace, int step) {
-        return "java -jar " + shellQuote(jar) + " " + shellQuote(trace.toAbsolutePath().normalize().toString()) + " --at "
-                + step;
+        return "java -jar " + shellQuote(jar) + " "
+                + shellQuote(trace.toAbsolutePath().normalize().toString()) + " --at " + step;
     }
 
     /** {@code text} as one word for a POSIX shell: as is when it is plain, else in single quotes. */

@@ -100,7 +100,8 @@ public record Session(
     }
 
     /** The event log's filters (empty lists mean all). Kinds are {@code EventKind} names. */
-    public record Filters(List<Integer> blocks, List<String> actors, List<String> kinds, String text, boolean hideOnTimeline) {
+    public record Filters(
+            List<Integer> blocks, List<String> actors, List<String> kinds, String text, boolean hideOnTimeline) {
         public static final Filters NONE = new Filters(List.of(), List.of(), List.of(), "", false);
 
         public Filters {

@@ -35,8 +35,15 @@ public final class SessionReader {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new SessionFormatException(name, 0, 0, String.format(java.util.Locale.ROOT,
-                        "%,d bytes is too big for a session file (at most %,d); is it a trace?", size, MAX_FILE_BYTES));
+                throw new SessionFormatException(
+                        name,
+                        0,
+                        0,
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%,d bytes is too big for a session file (at most %,d); is it a trace?",
+                                size,
+                                MAX_FILE_BYTES));
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return read(in, name);
@@ -58,13 +65,15 @@ public final class SessionReader {
     private static Session read(InputStream in, String name) throws SessionFormatException {
         JsonTree.Node rootNode = JsonTree.parse(in, name);
         if (!(rootNode instanceof JsonTree.Obj root)) {
-            throw rootNode.fail("a session file is one JSON object {\"format\":\"" + Session.FORMAT_NAME + "\",...}, not "
-                    + rootNode.describe());
+            throw rootNode.fail("a session file is one JSON object {\"format\":\"" + Session.FORMAT_NAME
+                    + "\",...}, not " + rootNode.describe());
         }
         JsonTree.Node format = root.get("format");
-        if (format == null || !(format instanceof JsonTree.Scalar) || !Session.FORMAT_NAME.equals(format.scalarText())) {
-            throw (format == null ? root : format).fail("not a FabricScope session file: expected \"format\":\""
-                    + Session.FORMAT_NAME + "\"");
+        if (format == null
+                || !(format instanceof JsonTree.Scalar)
+                || !Session.FORMAT_NAME.equals(format.scalarText())) {
+            throw (format == null ? root : format)
+                    .fail("not a FabricScope session file: expected \"format\":\"" + Session.FORMAT_NAME + "\"");
         }
         JsonTree.Node version = root.require("version", "the session format's version");
         long v = version.longValue();
@@ -72,9 +81,20 @@ public final class SessionReader {
             throw version.fail("session format version " + v + " is not supported; this FabricScope reads version "
                     + Session.VERSION);
         }
-        root.allowOnly("format", "version", "trace", "cursor", "view", "lanes", "filters", "breakpoints", "bookmarks", "notes");
+        root.allowOnly(
+                "format",
+                "version",
+                "trace",
+                "cursor",
+                "view",
+                "lanes",
+                "filters",
+                "breakpoints",
+                "bookmarks",
+                "notes");
 
-        Session.TraceRef trace = readTrace(root.require("trace", "the trace this session is about").object());
+        Session.TraceRef trace = readTrace(
+                root.require("trace", "the trace this session is about").object());
 
         int step = -1;
         int block = -1;
@@ -110,7 +130,8 @@ public final class SessionReader {
         if (lanesNode != null) {
             JsonTree.Obj o = lanesNode.object();
             o.allowOnly("hidden", "pinned", "collapsedGroups");
-            lanes = new Session.Lanes(strings(o.get("hidden")), strings(o.get("pinned")), strings(o.get("collapsedGroups")));
+            lanes = new Session.Lanes(
+                    strings(o.get("hidden")), strings(o.get("pinned")), strings(o.get("collapsedGroups")));
         }
 
         Session.Filters filters = Session.Filters.NONE;
@@ -136,7 +157,8 @@ public final class SessionReader {
                 }
             }
             String text = o.get("text") == null ? "" : o.get("text").string();
-            boolean hide = o.get("hideOnTimeline") != null && o.get("hideOnTimeline").booleanValue();
+            boolean hide =
+                    o.get("hideOnTimeline") != null && o.get("hideOnTimeline").booleanValue();
             filters = new Session.Filters(blocks, strings(o.get("actors")), kinds, text, hide);
         }
 
@@ -153,7 +175,8 @@ public final class SessionReader {
                 JsonTree.Obj o = n.object();
                 o.allowOnly("name", "step");
                 bookmarks.add(new Session.Bookmark(
-                        o.require("name", "the bookmark's name").string(), atLeast(o.require("step", "the bookmarked step"), 0, 0)));
+                        o.require("name", "the bookmark's name").string(),
+                        atLeast(o.require("step", "the bookmarked step"), 0, 0)));
             }
         }
 

@@ -1,19 +1,18 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.sim.scenario.Scenario;
 import java.util.List;
-import org.fabricscope.sim.core.InterventionPlan;
-import org.fabricscope.trace.Intervention;
-
 import org.fabricscope.sim.actor.World;
 import org.fabricscope.sim.core.Counters;
 import org.fabricscope.sim.core.Engine;
 import org.fabricscope.sim.core.FileStats;
+import org.fabricscope.sim.core.InterventionPlan;
 import org.fabricscope.sim.core.LatencyHistogram;
 import org.fabricscope.sim.core.ModelParameters;
 import org.fabricscope.sim.core.SimulationLimitException;
 import org.fabricscope.sim.core.SplitMix64;
 import org.fabricscope.sim.fabric.Fabric;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.trace.Intervention;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.TraceBuilder;
@@ -88,7 +87,8 @@ public final class Simulator {
      */
     public static SimulationResult run(
             Scenario scenario, long seed, int attempt, PatchSwitches patch, boolean recordTrace, Progress progress) {
-        return runDetailed(scenario, seed, attempt, patch, recordTrace, progress).result();
+        return runDetailed(scenario, seed, attempt, patch, recordTrace, progress)
+                .result();
     }
 
     /** A run's result plus its prefetch latency histogram and per-file counts (for aggregating many runs). */
@@ -112,15 +112,30 @@ public final class Simulator {
      * {@link WhatIf}); the header records {@code interventions}. Null plan: an ordinary run.
      */
     static Detailed runDetailed(
-            Scenario scenario, long seed, int attempt, PatchSwitches patch, boolean recordTrace, Progress progress,
-            InterventionPlan plan, List<Intervention> interventions) {
+            Scenario scenario,
+            long seed,
+            int attempt,
+            PatchSwitches patch,
+            boolean recordTrace,
+            Progress progress,
+            InterventionPlan plan,
+            List<Intervention> interventions) {
         ModelParameters p = scenario.model();
         SplitMix64 root = new SplitMix64(SplitMix64.attemptSeed(seed, attempt));
         Fabric fabric = new Fabric(p.nodes, p.drivesPerNode, p.archiveCount, p.archiveBlocks, p.fileXBlocks);
         TraceBuilder builder = null;
         if (recordTrace) {
-            TraceHeader header = new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, VERSION,
-                    scenario.name(), scenario.parameters(), seed, attempt, patch, fabric.topology(), interventions);
+            TraceHeader header = new TraceHeader(
+                    TraceHeader.FORMAT_NAME,
+                    TraceHeader.FORMAT_VERSION,
+                    VERSION,
+                    scenario.name(),
+                    scenario.parameters(),
+                    seed,
+                    attempt,
+                    patch,
+                    fabric.topology(),
+                    interventions);
             builder = new TraceBuilder(header, 1 << 14);
         }
         Engine engine = new Engine(builder, p.maxEventsPerRun, p.maxQueueSize, progress);
@@ -135,13 +150,24 @@ public final class Simulator {
             world.start();
             engine.run(p.durationMicros);
         } catch (SimulationLimitException e) {
-            throw new SimulationLimitException("scenario " + scenario.name() + ", seed " + seed + ", attempt "
-                    + attempt + ", patch " + patch + ": " + e.getMessage());
+            throw new SimulationLimitException("scenario " + scenario.name() + ", seed " + seed + ", attempt " + attempt
+                    + ", patch " + patch + ": " + e.getMessage());
         }
         Counters c = engine.counters();
-        RunStats stats = new RunStats(engine.eventCount(), c.reads, c.readsOk, c.readsFailed, c.fpre004, c.retries,
-                c.quarantines, c.mediaErrors, c.prefetchLatency.meanMicros(), c.prefetchLatency.quantileMicros(0.99),
-                c.firstFailedRead, c.firstFpre004Seq);
-        return new Detailed(new SimulationResult(builder == null ? null : builder.build(), stats), c.prefetchLatency, files);
+        RunStats stats = new RunStats(
+                engine.eventCount(),
+                c.reads,
+                c.readsOk,
+                c.readsFailed,
+                c.fpre004,
+                c.retries,
+                c.quarantines,
+                c.mediaErrors,
+                c.prefetchLatency.meanMicros(),
+                c.prefetchLatency.quantileMicros(0.99),
+                c.firstFailedRead,
+                c.firstFpre004Seq);
+        return new Detailed(
+                new SimulationResult(builder == null ? null : builder.build(), stats), c.prefetchLatency, files);
     }
 }

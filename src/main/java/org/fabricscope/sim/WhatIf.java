@@ -1,7 +1,5 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.sim.scenario.Scenario;
-import org.fabricscope.sim.scenario.ScenarioException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.fabricscope.sim.core.InterventionPlan;
 import org.fabricscope.sim.core.InterventionPlan.Sighting;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Intervention;
 import org.fabricscope.trace.PatchSwitches;
@@ -52,8 +52,13 @@ public final class WhatIf {
      *     it cannot be applied
      */
     public static SimulationResult fork(
-            Scenario scenario, long seed, int attempt, PatchSwitches patch, List<Intervention> interventions,
-            Progress progress) throws InterventionException {
+            Scenario scenario,
+            long seed,
+            int attempt,
+            PatchSwitches patch,
+            List<Intervention> interventions,
+            Progress progress)
+            throws InterventionException {
         if (interventions.isEmpty()) {
             return Simulator.run(scenario, seed, attempt, patch, true, progress);
         }
@@ -94,12 +99,13 @@ public final class WhatIf {
                 continue;
             }
             if (s.timer() < 0) {
-                throw new InterventionException(label + ": cannot move " + what
-                        + "; it is part of the run's initial state, not a timed step");
+                throw new InterventionException(
+                        label + ": cannot move " + what + "; it is part of the run's initial state, not a timed step");
             }
             long at = s.timeMicros() + iv.deltaMicros();
             if (at < 0) {
-                throw new InterventionException(label + ": cannot move " + what + " to a negative time (" + at + " µs)");
+                throw new InterventionException(
+                        label + ": cannot move " + what + " to a negative time (" + at + " µs)");
             }
             if (at < s.timerSetMicros()) {
                 throw new InterventionException(label + ": cannot advance " + what + " by " + -iv.deltaMicros()
@@ -114,11 +120,13 @@ public final class WhatIf {
         }
 
         InterventionPlan fork = InterventionPlan.fork(shifts, drops);
-        SimulationResult result = Simulator.runDetailed(scenario, seed, attempt, patch, true, progress.part(0.5, 1),
-                fork, interventions).result();
+        SimulationResult result = Simulator.runDetailed(
+                        scenario, seed, attempt, patch, true, progress.part(0.5, 1), fork, interventions)
+                .result();
         for (int i = 0; i < interventions.size(); i++) {
             Intervention iv = interventions.get(i);
-            boolean hit = iv.drop() ? fork.dropApplied(iv.event())
+            boolean hit = iv.drop()
+                    ? fork.dropApplied(iv.event())
                     : Long.valueOf(probe.sighting(iv.event()).firstIdOfFiring())
                             .equals(fork.firstIdOfShiftedTimer(shiftTimerOf.get(i)));
             if (!hit) {

@@ -48,8 +48,12 @@ public final class EventIdentity {
         LongIntMap ordinals = new LongIntMap(Math.min(n, 1 << 16));
         for (int i = 0; i < n; i++) {
             int cause = trace.cause(i);
-            long group = group(cause >= 0 ? rootId[cause] : 0L, actorHash[trace.actorId(i)], trace.kindOrdinal(i),
-                    trace.block(i), trace.fieldOrdinal(i));
+            long group = group(
+                    cause >= 0 ? rootId[cause] : 0L,
+                    actorHash[trace.actorId(i)],
+                    trace.kindOrdinal(i),
+                    trace.block(i),
+                    trace.fieldOrdinal(i));
             ids[i] = identity(group, ordinals.getAndIncrement(group));
             rootId[i] = cause >= 0 ? rootId[cause] : ids[i];
         }
@@ -70,7 +74,11 @@ public final class EventIdentity {
 
         private long group(String actor, EventKind kind, int block, Field field, int cause) {
             long actorHash = actorHashes.computeIfAbsent(actor, EventIdentity::hashName);
-            return EventIdentity.group(cause >= 0 ? rootIds[cause] : 0L, actorHash, kind.ordinal(), block,
+            return EventIdentity.group(
+                    cause >= 0 ? rootIds[cause] : 0L,
+                    actorHash,
+                    kind.ordinal(),
+                    block,
                     field == null ? -1 : field.ordinal());
         }
 

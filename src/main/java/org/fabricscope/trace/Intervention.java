@@ -56,12 +56,13 @@ public record Intervention(long event, boolean drop, long deltaMicros) {
         String t = text == null ? "" : text.trim();
         java.util.regex.Matcher m = DURATION.matcher(t);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + NumberText.quote(t) + "' is not a duration; use e.g. 400us, -0.4ms, 2ms, 1.5s");
+            throw new IllegalArgumentException(
+                    "'" + NumberText.quote(t) + "' is not a duration; use e.g. 400us, -0.4ms, 2ms, 1.5s");
         }
         java.math.BigDecimal number = new java.math.BigDecimal(m.group(2));
         String unit = m.group(3) == null ? "us" : m.group(3);
-        java.math.BigDecimal micros = unit.equals("s") ? number.movePointRight(6)
-                : unit.equals("ms") ? number.movePointRight(3) : number;
+        java.math.BigDecimal micros =
+                unit.equals("s") ? number.movePointRight(6) : unit.equals("ms") ? number.movePointRight(3) : number;
         if (micros.stripTrailingZeros().scale() > 0) {
             throw new IllegalArgumentException("'" + NumberText.quote(t) + "' is not a whole number of microseconds");
         }

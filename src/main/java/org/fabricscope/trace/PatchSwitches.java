@@ -49,9 +49,8 @@ public record PatchSwitches(boolean reorder, boolean barrier, boolean backoff) {
                     backoff = true;
                     break;
                 default:
-                    throw new IllegalArgumentException(
-                            "unknown patch switch '" + part.trim()
-                                    + "': expected none, all, or a comma-separated list of reorder, barrier, backoff");
+                    throw new IllegalArgumentException("unknown patch switch '" + part.trim()
+                            + "': expected none, all, or a comma-separated list of reorder, barrier, backoff");
             }
         }
         return new PatchSwitches(reorder, barrier, backoff);

@@ -34,6 +34,7 @@ public final class PrintableText {
         return Character.isISOControl(c) // U+0000..001F, U+007F..009F
                 || (c >= '\u202A' && c <= '\u202E') // LRE, RLE, PDF, LRO, RLO
                 || (c >= '\u2066' && c <= '\u2069') // LRI, RLI, FSI, PDI
-                || c == '\u2028' || c == '\u2029'; // line and paragraph separators
+                || c == '\u2028'
+                || c == '\u2029'; // line and paragraph separators
     }
 }

@@ -6,16 +6,15 @@ package org.fabricscope.trace;
  */
 public interface Progress {
     /** A progress that reports nowhere and is never cancelled. */
-    Progress NONE =
-            new Progress() {
-                @Override
-                public void update(long done, long total) {}
+    Progress NONE = new Progress() {
+        @Override
+        public void update(long done, long total) {}
 
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
 
     /** Reports {@code done} units out of {@code total} ({@code total} may be -1 when unknown). */
     void update(long done, long total);

@@ -26,6 +26,7 @@ public final class Trace {
     private final long[] timeBase;
     /** Unsigned offset of each event's time from its chunk's base (chunked form). */
     private final int[] timeOffset;
+
     private final int[] block;
     private final short[] node;
     private final short[] actor;
@@ -142,23 +143,57 @@ public final class Trace {
             int[] cause,
             int[] arg) {
         int size = block.length;
-        if (node.length != size || actor.length != size || kind.length != size || field.length != size
-                || oldValue.length != size || newValue.length != size || cause.length != size || arg.length != size) {
+        if (node.length != size
+                || actor.length != size
+                || kind.length != size
+                || field.length != size
+                || oldValue.length != size
+                || newValue.length != size
+                || cause.length != size
+                || arg.length != size) {
             throw new IllegalArgumentException("columns of different lengths");
         }
         boolean wide = timeWide != null;
-        if (wide ? timeBase != null || timeOffset != null || timeWide.length != size
-                : timeBase == null || timeOffset == null || timeOffset.length != size
+        if (wide
+                ? timeBase != null || timeOffset != null || timeWide.length != size
+                : timeBase == null
+                        || timeOffset == null
+                        || timeOffset.length != size
                         || timeBase.length != (size >>> TIME_CHUNK_SHIFT) + 1) {
             throw new IllegalArgumentException("times are in neither the chunked nor the wide form");
         }
         checkEvents(header, actorNames.length, timeBase, timeOffset, timeWide, block, node, actor, kind, field, cause);
         if (wide) {
-            return new Trace(header, size, timeWide, block, node, actor, kind, field, oldValue, newValue, cause, arg,
+            return new Trace(
+                    header,
+                    size,
+                    timeWide,
+                    block,
+                    node,
+                    actor,
+                    kind,
+                    field,
+                    oldValue,
+                    newValue,
+                    cause,
+                    arg,
                     actorNames);
         }
-        return new Trace(header, size, timeBase, timeOffset, block, node, actor, kind, field, oldValue, newValue, cause,
-                arg, actorNames);
+        return new Trace(
+                header,
+                size,
+                timeBase,
+                timeOffset,
+                block,
+                node,
+                actor,
+                kind,
+                field,
+                oldValue,
+                newValue,
+                cause,
+                arg,
+                actorNames);
     }
 
     private static void checkEvents(
@@ -179,9 +214,7 @@ public final class Trace {
         int fields = Field.count();
         long previous = Long.MIN_VALUE;
         for (int i = 0; i < block.length; i++) {
-            long t = timeWide != null
-                    ? timeWide[i]
-                    : timeBase[i >>> TIME_CHUNK_SHIFT] + (timeOffset[i] & 0xFFFF_FFFFL);
+            long t = timeWide != null ? timeWide[i] : timeBase[i >>> TIME_CHUNK_SHIFT] + (timeOffset[i] & 0xFFFF_FFFFL);
             if (t < previous) {
                 throw new IllegalArgumentException("time goes backwards at event " + i);
             }
@@ -189,7 +222,11 @@ public final class Trace {
             if (block[i] < -1 || block[i] >= blocks || node[i] < -1 || node[i] >= nodes) {
                 throw new IllegalArgumentException("event " + i + " names an unknown block or node");
             }
-            if (actor[i] < 0 || actor[i] >= actorCount || kind[i] < 0 || kind[i] >= kinds || field[i] < -1
+            if (actor[i] < 0
+                    || actor[i] >= actorCount
+                    || kind[i] < 0
+                    || kind[i] >= kinds
+                    || field[i] < -1
                     || field[i] >= fields) {
                 throw new IllegalArgumentException("event " + i + " names an unknown actor, kind or field");
             }

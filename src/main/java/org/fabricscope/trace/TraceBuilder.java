@@ -185,21 +185,20 @@ public final class TraceBuilder implements TraceSink {
             names[i] = actors.get(i);
         }
         int n = size;
-        Trace t =
-                new Trace(
-                        header,
-                        n,
-                        trim(timeMicros, n),
-                        trim(block, n),
-                        trim(node, n),
-                        trim(actor, n),
-                        trim(kind, n),
-                        trim(field, n),
-                        trim(oldValue, n),
-                        trim(newValue, n),
-                        trim(cause, n),
-                        trim(arg, n),
-                        names);
+        Trace t = new Trace(
+                header,
+                n,
+                trim(timeMicros, n),
+                trim(block, n),
+                trim(node, n),
+                trim(actor, n),
+                trim(kind, n),
+                trim(field, n),
+                trim(oldValue, n),
+                trim(newValue, n),
+                trim(cause, n),
+                trim(arg, n),
+                names);
         timeMicros = null;
         block = null;
         node = null;

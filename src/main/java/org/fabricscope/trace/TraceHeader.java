@@ -57,13 +57,31 @@ public record TraceHeader(
             int attempt,
             PatchSwitches patch,
             Topology topology) {
-        this(formatName, formatVersion, simulatorVersion, scenarioName, parameters, seed, attempt, patch, topology,
+        this(
+                formatName,
+                formatVersion,
+                simulatorVersion,
+                scenarioName,
+                parameters,
+                seed,
+                attempt,
+                patch,
+                topology,
                 List.of());
     }
 
     /** The same header with these interventions. */
     public TraceHeader withInterventions(List<Intervention> list) {
-        return new TraceHeader(formatName, formatVersion, simulatorVersion, scenarioName, parameters, seed, attempt,
-                patch, topology, list);
+        return new TraceHeader(
+                formatName,
+                formatVersion,
+                simulatorVersion,
+                scenarioName,
+                parameters,
+                seed,
+                attempt,
+                patch,
+                topology,
+                list);
     }
 }

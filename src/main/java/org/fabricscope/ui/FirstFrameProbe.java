@@ -29,7 +29,8 @@ public final class FirstFrameProbe {
         timeline.readyProperty().addListener((obs, was, now) -> armed[0] = now);
         scene.addPostLayoutPulseListener(() -> {
             if (armed[0] && timeline.isReady() && timeline.session().getTrace() != null) {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                long ms = System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime();
                 System.out.println(PREFIX + ms);
                 System.out.flush();
                 // Straight out: no window state is saved, the user's preferences stay as they were.

@@ -24,7 +24,10 @@ class LayeringTest {
         noClasses()
                 .that()
                 .resideInAnyPackage(
-                        "org.fabricscope.sim..", "org.fabricscope.trace..", "org.fabricscope.replay..", "org.fabricscope.cli..")
+                        "org.fabricscope.sim..",
+                        "org.fabricscope.trace..",
+                        "org.fabricscope.replay..",
+                        "org.fabricscope.cli..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("javafx..", "org.controlsfx..", "org.fabricscope.ui..")

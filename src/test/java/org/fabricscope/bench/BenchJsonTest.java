@@ -15,30 +15,101 @@ import org.junit.jupiter.api.Test;
  * field. No timing is asserted (figures on a shared machine are not test material).
  */
 class BenchJsonTest {
-    private static final List<String> TOP = List.of("schema", "quick", "cores", "max_heap_mb", "java",
-            "sim_events_per_s", "sweep_speedup", "sweep_identical", "sweep_threads", "sweep_attempts",
-            "sweep_s_one_thread", "sweep_s_all_threads", "sweep_cpu_cores_used", "load_average", "small", "large",
-            "diff_events", "diff_differences", "load_both_1m_s", "diff_1m_s", "diff_vs_load_both", "diff_bytes_per_event",
-            "diff_bytes_per_event_estimate", "single_frame_ms", "compare_frame_ms", "compare_vs_single_frame",
-            "single_frame_ms_fit_all", "compare_frame_ms_fit_all", "startup_to_first_frame_ms", "ratios",
-            "goals", "total_s");
-    private static final List<String> MEASURED = List.of("events", "scenario", "seed", "duration_micros",
-            "generate_s", "file_mb", "file_bytes_per_event", "write_mb_per_s", "load_mb_per_s", "scan_mb_per_s",
-            "load_vs_scan", "load_events_per_s", "cache_write_s", "cache_mb", "cache_load_s", "cache_load_mb_per_s",
-            "cache_load_vs_json_load", "index_build_s", "bytes_per_event", "bytes_per_event_estimate",
-            "fpre004_events", "state_at_step_us", "next_fpre004_us");
-    private static final List<String> RENDERED = List.of("open_s", "open_timeline_ready_s", "open_progress_updates",
-            "open_progress_monotonic", "open_fx_max_stall_ms", "open_fx_p99_stall_ms", "open_fx_probes", "cancel_ms",
-            "cancel_keeps_previous", "frame_ms_fit_all", "frame_ms_zoomed", "frame_ms_scroll",
-            "frame_record_ms_fit_all", "frame_record_ms_zoomed", "frame_record_ms_scroll", "frame_width",
-            "frame_height", "visible_lanes", "timeline_index_s");
-    private static final List<String> RATIOS = List.of("load_vs_scan", "frame_fit_all_large_vs_small",
-            "frame_zoomed_large_vs_small", "frame_scroll_large_vs_small", "state_at_step_large_vs_small",
+    private static final List<String> TOP = List.of(
+            "schema",
+            "quick",
+            "cores",
+            "max_heap_mb",
+            "java",
+            "sim_events_per_s",
+            "sweep_speedup",
+            "sweep_identical",
+            "sweep_threads",
+            "sweep_attempts",
+            "sweep_s_one_thread",
+            "sweep_s_all_threads",
+            "sweep_cpu_cores_used",
+            "load_average",
+            "small",
+            "large",
+            "diff_events",
+            "diff_differences",
+            "load_both_1m_s",
+            "diff_1m_s",
+            "diff_vs_load_both",
+            "diff_bytes_per_event",
+            "diff_bytes_per_event_estimate",
+            "single_frame_ms",
+            "compare_frame_ms",
+            "compare_vs_single_frame",
+            "single_frame_ms_fit_all",
+            "compare_frame_ms_fit_all",
+            "startup_to_first_frame_ms",
+            "ratios",
+            "goals",
+            "total_s");
+    private static final List<String> MEASURED = List.of(
+            "events",
+            "scenario",
+            "seed",
+            "duration_micros",
+            "generate_s",
+            "file_mb",
+            "file_bytes_per_event",
+            "write_mb_per_s",
+            "load_mb_per_s",
+            "scan_mb_per_s",
+            "load_vs_scan",
+            "load_events_per_s",
+            "cache_write_s",
+            "cache_mb",
+            "cache_load_s",
+            "cache_load_mb_per_s",
+            "cache_load_vs_json_load",
+            "index_build_s",
+            "bytes_per_event",
+            "bytes_per_event_estimate",
+            "fpre004_events",
+            "state_at_step_us",
+            "next_fpre004_us");
+    private static final List<String> RENDERED = List.of(
+            "open_s",
+            "open_timeline_ready_s",
+            "open_progress_updates",
+            "open_progress_monotonic",
+            "open_fx_max_stall_ms",
+            "open_fx_p99_stall_ms",
+            "open_fx_probes",
+            "cancel_ms",
+            "cancel_keeps_previous",
+            "frame_ms_fit_all",
+            "frame_ms_zoomed",
+            "frame_ms_scroll",
+            "frame_record_ms_fit_all",
+            "frame_record_ms_zoomed",
+            "frame_record_ms_scroll",
+            "frame_width",
+            "frame_height",
+            "visible_lanes",
+            "timeline_index_s");
+    private static final List<String> RATIOS = List.of(
+            "load_vs_scan",
+            "frame_fit_all_large_vs_small",
+            "frame_zoomed_large_vs_small",
+            "frame_scroll_large_vs_small",
+            "state_at_step_large_vs_small",
             "next_fpre004_large_vs_small");
-    private static final List<String> GOALS = List.of("load_vs_scan_at_least_0_8", "bytes_per_event_at_most_40",
-            "frames_large_at_most_2x_small", "state_at_step_large_at_most_3x_small",
-            "next_fpre004_large_at_most_3x_small", "sweep_speedup_at_least_1_6", "sweep_identical",
-            "open_large_responsive", "diff_at_most_1_5x_load_both", "compare_frame_at_most_2x_single",
+    private static final List<String> GOALS = List.of(
+            "load_vs_scan_at_least_0_8",
+            "bytes_per_event_at_most_40",
+            "frames_large_at_most_2x_small",
+            "state_at_step_large_at_most_3x_small",
+            "next_fpre004_large_at_most_3x_small",
+            "sweep_speedup_at_least_1_6",
+            "sweep_identical",
+            "open_large_responsive",
+            "diff_at_most_1_5x_load_both",
+            "compare_frame_at_most_2x_single",
             "diff_bytes_per_event_at_most_16");
 
     @Test
@@ -55,7 +126,10 @@ class BenchJsonTest {
         assertThat(r.get("schema")).isEqualTo(Bench.SCHEMA);
         for (String size : List.of("small", "large")) {
             Map<String, Object> f = (Map<String, Object>) r.get(size);
-            assertThat(f.keySet()).containsAll(MEASURED).containsAll(RENDERED).hasSize(MEASURED.size() + RENDERED.size());
+            assertThat(f.keySet())
+                    .containsAll(MEASURED)
+                    .containsAll(RENDERED)
+                    .hasSize(MEASURED.size() + RENDERED.size());
             for (String k : MEASURED) {
                 assertThat(f.get(k)).as(size + "." + k).isNotNull();
             }
@@ -65,10 +139,13 @@ class BenchJsonTest {
         }
         assertThat(((Number) ((Map<String, Object>) r.get("large")).get("events")).intValue())
                 .isGreaterThan(((Number) ((Map<String, Object>) r.get("small")).get("events")).intValue());
-        for (String k : List.of("diff_events", "diff_differences", "load_both_1m_s", "diff_1m_s", "diff_bytes_per_event")) {
+        for (String k :
+                List.of("diff_events", "diff_differences", "load_both_1m_s", "diff_1m_s", "diff_bytes_per_event")) {
             assertThat(r.get(k)).as(k).isNotNull();
         }
-        assertThat(((Number) r.get("diff_differences")).intValue()).as("one delayed ACK makes some difference").isPositive();
+        assertThat(((Number) r.get("diff_differences")).intValue())
+                .as("one delayed ACK makes some difference")
+                .isPositive();
         assertThat(r.get("compare_frame_ms")).as("not rendered").isNull();
         assertThat(((Map<String, Object>) r.get("ratios")).keySet()).containsExactlyElementsOf(RATIOS);
         assertThat(((Map<String, Object>) r.get("goals")).keySet()).containsExactlyElementsOf(GOALS);
@@ -83,19 +160,36 @@ class BenchJsonTest {
                 }
             }
         }
-        assertThat(objects).as("top level, sim speeds, small, large, ratios, goals").isEqualTo(6);
+        assertThat(objects)
+                .as("top level, sim speeds, small, large, ratios, goals")
+                .isEqualTo(6);
         assertThat(json).startsWith("{").contains("\"sweep_identical\" : true");
     }
 
     @Test
     void openingCountsAsResponsiveOnlyWhenEveryPartHolds() {
-        Map<String, Object> good = new java.util.HashMap<>(Map.of("open_s", 3.0, "open_progress_monotonic", true,
-                "open_progress_updates", 400, "open_fx_max_stall_ms", 120.0, "open_fx_p99_stall_ms", 9.0,
-                "cancel_keeps_previous", true, "cancel_ms", 3.0));
+        Map<String, Object> good = new java.util.HashMap<>(Map.of(
+                "open_s",
+                3.0,
+                "open_progress_monotonic",
+                true,
+                "open_progress_updates",
+                400,
+                "open_fx_max_stall_ms",
+                120.0,
+                "open_fx_p99_stall_ms",
+                9.0,
+                "cancel_keeps_previous",
+                true,
+                "cancel_ms",
+                3.0));
         assertThat(Bench.openResponsive(good)).isTrue();
-        for (var bad : List.of(Map.entry("open_progress_monotonic", (Object) false),
-                Map.entry("open_progress_updates", 3), Map.entry("open_fx_max_stall_ms", 900.0),
-                Map.entry("open_fx_p99_stall_ms", 80.0), Map.entry("cancel_keeps_previous", false),
+        for (var bad : List.of(
+                Map.entry("open_progress_monotonic", (Object) false),
+                Map.entry("open_progress_updates", 3),
+                Map.entry("open_fx_max_stall_ms", 900.0),
+                Map.entry("open_fx_p99_stall_ms", 80.0),
+                Map.entry("cancel_keeps_previous", false),
                 Map.entry("cancel_ms", 2_000.0))) {
             Map<String, Object> m = new java.util.HashMap<>(good);
             m.put(bad.getKey(), bad.getValue());

@@ -61,12 +61,16 @@ public final class TraceIoBenchmark {
                 long t0 = System.nanoTime();
                 TraceWriter.write(trace, file);
                 writeBest = Math.max(writeBest, mbPerSecond(Files.size(file), System.nanoTime() - t0));
-                writeCpuBest = Math.max(writeCpuBest, mbPerSecond(Files.size(file), cpu.getCurrentThreadCpuTime() - c0));
+                writeCpuBest =
+                        Math.max(writeCpuBest, mbPerSecond(Files.size(file), cpu.getCurrentThreadCpuTime() - c0));
             }
             long size = Files.size(file);
-            System.out.printf("file: %d events, %.1f MB, %.1f bytes/event%n", trace.size(), size / 1e6, (double) size / trace.size());
-            System.out.printf("write: %.0f MB/s wall (%.2f M events/s), %.0f MB/s cpu%n", writeBest,
-                    writeBest * 1e6 / size * trace.size() / 1e6, writeCpuBest);
+            System.out.printf(
+                    "file: %d events, %.1f MB, %.1f bytes/event%n",
+                    trace.size(), size / 1e6, (double) size / trace.size());
+            System.out.printf(
+                    "write: %.0f MB/s wall (%.2f M events/s), %.0f MB/s cpu%n",
+                    writeBest, writeBest * 1e6 / size * trace.size() / 1e6, writeCpuBest);
             double scanBest = 0;
             double loadBest = 0;
             double scanCpuBest = 0;
@@ -87,8 +91,12 @@ public final class TraceIoBenchmark {
                 }
             }
             System.out.printf("bare jackson token scan: %.0f MB/s wall, %.0f MB/s cpu%n", scanBest, scanCpuBest);
-            System.out.printf("load: %.0f MB/s wall (%.2f M events/s), %.0f MB/s cpu; load/scan = %.2fx wall, %.2fx cpu%n",
-                    loadBest, loadBest * 1e6 / size * trace.size() / 1e6, loadCpuBest, loadBest / scanBest,
+            System.out.printf(
+                    "load: %.0f MB/s wall (%.2f M events/s), %.0f MB/s cpu; load/scan = %.2fx wall, %.2fx cpu%n",
+                    loadBest,
+                    loadBest * 1e6 / size * trace.size() / 1e6,
+                    loadCpuBest,
+                    loadBest / scanBest,
                     loadCpuBest / scanCpuBest);
         } finally {
             Files.deleteIfExists(file);
@@ -98,7 +106,8 @@ public final class TraceIoBenchmark {
 
     private static long scan(Path file) throws Exception {
         long tokens = 0;
-        try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser p = new JsonFactory().createParser(in)) {
             while (p.nextToken() != null) {
                 tokens++;
             }
@@ -121,15 +130,27 @@ public final class TraceIoBenchmark {
         long afterIndex = used(rt);
         int n = trace.size();
         System.out.printf("events: %d; index build %.0f ms%n", n, buildNanos / 1e6);
-        System.out.printf("estimate: trace %.2f B/event + index %.2f B/event = %.2f B/event%n",
-                (double) trace.retainedBytesEstimate() / n, (double) index.retainedBytesEstimate() / n,
+        System.out.printf(
+                "estimate: trace %.2f B/event + index %.2f B/event = %.2f B/event%n",
+                (double) trace.retainedBytesEstimate() / n,
+                (double) index.retainedBytesEstimate() / n,
                 (double) (trace.retainedBytesEstimate() + index.retainedBytesEstimate()) / n);
-        System.out.printf("measured heap: trace %.2f B/event + index %.2f B/event = %.2f B/event%n",
-                (double) (afterTrace - before) / n, (double) (afterIndex - afterTrace) / n, (double) (afterIndex - before) / n);
-        for (EventKind k : new EventKind[] {EventKind.FPRE004, EventKind.READ_FAIL, EventKind.VERIFY_BEGIN, EventKind.VERIFY_CHECK,
-            EventKind.WRITE_ACK, EventKind.PREFETCH_READY}) {
-            System.out.printf("  %-15s %9d events, %s%n", k, index.countOfKind(k),
-                    index.hasSortedListOf(k) ? "sorted list" : "chunk masks");
+        System.out.printf(
+                "measured heap: trace %.2f B/event + index %.2f B/event = %.2f B/event%n",
+                (double) (afterTrace - before) / n,
+                (double) (afterIndex - afterTrace) / n,
+                (double) (afterIndex - before) / n);
+        for (EventKind k : new EventKind[] {
+            EventKind.FPRE004,
+            EventKind.READ_FAIL,
+            EventKind.VERIFY_BEGIN,
+            EventKind.VERIFY_CHECK,
+            EventKind.WRITE_ACK,
+            EventKind.PREFETCH_READY
+        }) {
+            System.out.printf(
+                    "  %-15s %9d events, %s%n",
+                    k, index.countOfKind(k), index.hasSortedListOf(k) ? "sorted list" : "chunk masks");
         }
         queries(trace, index);
         if (trace.size() < 0 || index.trace() != trace) {
@@ -176,10 +197,14 @@ public final class TraceIoBenchmark {
             }
             long effectNanos = System.nanoTime() - t0;
             if (round == 1) {
-                System.out.printf("stateAt: %.2f us; next FPRE004: %.3f us; next VERIFY_BEGIN: %.3f us; "
+                System.out.printf(
+                        "stateAt: %.2f us; next FPRE004: %.3f us; next VERIFY_BEGIN: %.3f us; "
                                 + "FPRE004 breakpoint nextHit: %.3f us; effects: %.1f us%n",
-                        stateNanos / 1e3 / queries, fpreNanos / 1e3 / queries, beginNanos / 1e3 / queries,
-                        hitNanos / 1e3 / queries, effectNanos / 1e3 / effectQueries);
+                        stateNanos / 1e3 / queries,
+                        fpreNanos / 1e3 / queries,
+                        beginNanos / 1e3 / queries,
+                        hitNanos / 1e3 / queries,
+                        effectNanos / 1e3 / effectQueries);
             }
         }
         if (sink == 42) {

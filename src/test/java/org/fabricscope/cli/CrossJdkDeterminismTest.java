@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same seed gives the same trace bytes on another JDK: the trace written in this JVM is
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrossJdkDeterminismTest {
     private static Path otherJava;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void findAnotherJdk() {
@@ -39,21 +40,35 @@ class CrossJdkDeterminismTest {
     @ParameterizedTest(name = "seed {0} attempt {1} patch {2}")
     @CsvSource({"42, 3, none", "42, 3, all", "7, 2, barrier"})
     void anotherJdkWritesTheSameTraceBytes(long seed, int attempt, String patch) throws Exception {
-        Assumptions.assumeTrue(otherJava != null,
+        Assumptions.assumeTrue(
+                otherJava != null,
                 "no second JDK: set FABRICSCOPE_OTHER_JDK or install one under /usr/lib/jvm with another major version than "
                         + Runtime.version().feature());
-        String[] args = {"simulate", "--scenario", "fpre004-repro", "--seed", Long.toString(seed),
-            "--attempt", Integer.toString(attempt), "--patch", patch, "--out"};
+        String[] args = {
+            "simulate",
+            "--scenario",
+            "fpre004-repro",
+            "--seed",
+            Long.toString(seed),
+            "--attempt",
+            Integer.toString(attempt),
+            "--patch",
+            patch,
+            "--out"
+        };
         Path here = dir.resolve("here.jsonl");
         Path there = dir.resolve("there.jsonl");
 
-        int exitHere = FabricScopeCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+        int exitHere = FabricScopeCli.commandLine(
+                        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
                 .execute(with(args, here.toString()));
         int exitThere = runOnOtherJdk(with(args, there.toString()));
 
         assertThat(exitHere).isZero();
         assertThat(exitThere).as("exit code on " + otherJava).isZero();
-        assertThat(Files.mismatch(here, there)).as("first differing byte, %s vs %s", Runtime.version(), otherJava).isEqualTo(-1L);
+        assertThat(Files.mismatch(here, there))
+                .as("first differing byte, %s vs %s", Runtime.version(), otherJava)
+                .isEqualTo(-1L);
     }
 
     private static String[] with(String[] args, String last) {
@@ -63,11 +78,17 @@ class CrossJdkDeterminismTest {
     }
 
     private int runOnOtherJdk(String[] args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(otherJava.toString(), "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "org.fabricscope.Launcher"));
+        List<String> command = new ArrayList<>(List.of(
+                otherJava.toString(),
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.fabricscope.Launcher"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("other-jdk.log").toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("other-jdk.log").toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("simulate on " + otherJava + " did not finish in 120 s");

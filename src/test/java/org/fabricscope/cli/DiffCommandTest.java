@@ -24,7 +24,8 @@ class DiffCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return FabricScopeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return FabricScopeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
     }
 
     @Test
@@ -34,7 +35,10 @@ class DiffCommandTest {
         int exit = run("diff", LEGACY.toString(), copy.toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("no difference").contains("same 7,644,").contains("only in B 0");
+        assertThat(out.toString())
+                .contains("no difference")
+                .contains("same 7,644,")
+                .contains("only in B 0");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -65,7 +69,8 @@ class DiffCommandTest {
         assertThat(first.get("a")).isNull();
         assertThat(map(first.get("b")).get("step")).isEqualTo(654L);
         assertThat(map(first.get("b")).get("kind")).isEqualTo("PREFETCH_BACKOFF");
-        assertThat(map(j.get("counts")).keySet()).containsExactly("same", "retimed", "changed", "only_in_a", "only_in_b");
+        assertThat(map(j.get("counts")).keySet())
+                .containsExactly("same", "retimed", "changed", "only_in_a", "only_in_b");
         assertThat(j.get("fpre004_a")).isEqualTo(1L);
         assertThat(j.get("fpre004_b")).isEqualTo(0L);
         assertThat(map(list(j.get("fpre004_only_in_a")).get(0)).get("step")).isEqualTo(1245L);
@@ -88,9 +93,13 @@ class DiffCommandTest {
     void aHandMadePairWithOneExtraEventInTheMiddleAlignsEverythingElse() throws Exception {
         List<String> base = HandMadeTraces.base();
         Path a = HandMadeTraces.write(tmp.resolve("a.jsonl"), base);
-        Path b = HandMadeTraces.write(tmp.resolve("b.jsonl"), HandMadeTraces.insert(base, 6,
-                "\"t\":45,\"block\":1,\"node\":0,\"actor\":\"compaction@n0\",\"kind\":\"COMPACT_COPY\","
-                        + "\"field\":\"compaction\",\"old\":\"IDLE\",\"new\":\"COPYING\""));
+        Path b = HandMadeTraces.write(
+                tmp.resolve("b.jsonl"),
+                HandMadeTraces.insert(
+                        base,
+                        6,
+                        "\"t\":45,\"block\":1,\"node\":0,\"actor\":\"compaction@n0\",\"kind\":\"COMPACT_COPY\","
+                                + "\"field\":\"compaction\",\"old\":\"IDLE\",\"new\":\"COPYING\""));
 
         int exit = run("diff", a.toString(), b.toString(), "--json");
 
@@ -98,7 +107,8 @@ class DiffCommandTest {
         Map<String, Object> counts = map(JsonValue.object(out.toString()).get("counts"));
         assertThat(counts.get("only_in_b")).isEqualTo(1L);
         assertThat(counts.get("same")).isEqualTo((long) base.size());
-        assertThat((Long) counts.get("only_in_a") + (Long) counts.get("changed") + (Long) counts.get("retimed")).isZero();
+        assertThat((Long) counts.get("only_in_a") + (Long) counts.get("changed") + (Long) counts.get("retimed"))
+                .isZero();
     }
 
     @Test
@@ -108,8 +118,11 @@ class DiffCommandTest {
         int exit = run("diff", a.toString(), LEGACY.toString());
 
         assertThat(exit).isEqualTo(FabricScopeCli.EXIT_ERROR);
-        assertThat(err.toString()).startsWith("fabricscope: cannot compare ").contains("different topologies")
-                .doesNotContain("Exception").hasLineCount(1);
+        assertThat(err.toString())
+                .startsWith("fabricscope: cannot compare ")
+                .contains("different topologies")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
         assertThat(out.toString()).isEmpty();
     }
 
@@ -148,13 +161,16 @@ class DiffCommandTest {
     void anInterventionFileGivesTheSameForkAsTheOptions() throws Exception {
         Path viaOptions = tmp.resolve("a.jsonl");
         Path viaFile = tmp.resolve("b.jsonl");
-        assertThat(run("simulate", "--attempt", "6", "--drop", "#1013", "--out", viaOptions.toString())).isZero();
-        String key = org.fabricscope.trace.EventIdentity.text(org.fabricscope.trace.EventIdentity.of(
-                org.fabricscope.trace.io.TraceReader.read(LEGACY, org.fabricscope.trace.Progress.NONE))[1013]);
-        Path json = Files.writeString(tmp.resolve("iv.json"),
-                "{\"interventions\": [\n  {\"event\": \"" + key + "\", \"drop\": true}\n]}\n");
+        assertThat(run("simulate", "--attempt", "6", "--drop", "#1013", "--out", viaOptions.toString()))
+                .isZero();
+        String key = org.fabricscope.trace.EventIdentity.text(
+                org.fabricscope.trace.EventIdentity.of(
+                        org.fabricscope.trace.io.TraceReader.read(LEGACY, org.fabricscope.trace.Progress.NONE))[1013]);
+        Path json = Files.writeString(
+                tmp.resolve("iv.json"), "{\"interventions\": [\n  {\"event\": \"" + key + "\", \"drop\": true}\n]}\n");
 
-        assertThat(run("simulate", "--attempt", "6", "--intervene", json.toString(), "--out", viaFile.toString())).isZero();
+        assertThat(run("simulate", "--attempt", "6", "--intervene", json.toString(), "--out", viaFile.toString()))
+                .isZero();
 
         assertThat(Files.readAllBytes(viaFile)).isEqualTo(Files.readAllBytes(viaOptions));
         assertThat(Files.readString(viaFile).lines().findFirst().orElseThrow())
@@ -163,7 +179,14 @@ class DiffCommandTest {
 
     @Test
     void anImpossibleInterventionIsRefusedWithOneLine() {
-        int exit = run("simulate", "--attempt", "6", "--drop", "#1245", "--out", tmp.resolve("x.jsonl").toString());
+        int exit = run(
+                "simulate",
+                "--attempt",
+                "6",
+                "--drop",
+                "#1245",
+                "--out",
+                tmp.resolve("x.jsonl").toString());
 
         assertThat(exit).isEqualTo(FabricScopeCli.EXIT_ERROR);
         assertThat(err.toString()).contains("cannot drop FPRE004 #1245").hasLineCount(1);

@@ -31,7 +31,8 @@ class ExplainCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return FabricScopeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return FabricScopeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
     }
 
     @Test
@@ -42,8 +43,16 @@ class ExplainCommandTest {
         Fpre004Explanation model = model(LEGACY);
         assertThat(out.toString())
                 .startsWith("FPRE004 #" + model.fpreSeq() + " (1 of 1) on block " + model.block())
-                .contains(Fpre004Explanation.FPRE004_DEFINITION, model.headline(), model.summary(), model.patchedVerdict(),
-                        "1. read cacheState = READY", "How the pair got its values:", "reorder: ", "barrier: ", "backoff: ");
+                .contains(
+                        Fpre004Explanation.FPRE004_DEFINITION,
+                        model.headline(),
+                        model.summary(),
+                        model.patchedVerdict(),
+                        "1. read cacheState = READY",
+                        "How the pair got its values:",
+                        "reorder: ",
+                        "barrier: ",
+                        "backoff: ");
         for (Fpre004Explanation.Fact f : model.story()) {
             assertThat(out.toString()).contains(f.text());
         }
@@ -56,7 +65,8 @@ class ExplainCommandTest {
         assertThat(exit).isZero();
         Fpre004Explanation model = model(LEGACY);
         Map<String, String> fields = topLevelScalars(out.toString());
-        assertThat(fields).containsEntry("mechanism", model.mechanism().jsonName())
+        assertThat(fields)
+                .containsEntry("mechanism", model.mechanism().jsonName())
                 .containsEntry("pair_kind", "pending-write")
                 .containsEntry("step", Integer.toString(model.fpreSeq()))
                 .containsEntry("block", Integer.toString(model.block()))
@@ -106,7 +116,8 @@ class ExplainCommandTest {
 
     private static Fpre004Explanation model(Path file) throws Exception {
         TraceIndex index = TraceIndex.build(TraceReader.read(file, Progress.NONE), Progress.NONE);
-        return Fpre004Explanation.explain(index, Fpre004Explanation.fpre004Seqs(index).get(0));
+        return Fpre004Explanation.explain(
+                index, Fpre004Explanation.fpre004Seqs(index).get(0));
     }
 
     private static Map<String, String> topLevelScalars(String json) throws IOException {

@@ -18,7 +18,8 @@ class FabricScopeCliTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return FabricScopeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return FabricScopeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
     }
 
     @Test
@@ -55,8 +56,14 @@ class FabricScopeCliTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString())
-                .contains("\"reads\":", "\"success_rate\":0.99", "\"fpre004\":", "\"retries\":", "\"quarantines\":",
-                        "\"prefetch_latency_mean_us\":", "\"prefetch_latency_p99_us\":");
+                .contains(
+                        "\"reads\":",
+                        "\"success_rate\":0.99",
+                        "\"fpre004\":",
+                        "\"retries\":",
+                        "\"quarantines\":",
+                        "\"prefetch_latency_mean_us\":",
+                        "\"prefetch_latency_p99_us\":");
     }
 
     @Test
@@ -65,15 +72,21 @@ class FabricScopeCliTest {
 
         assertThat(exit).isZero();
         String json = out.toString();
-        assertThat(json).contains("\"timeouts\":", "\"read_latency_p50_us\":", "\"read_latency_p99_us\":",
-                "\"read_latency_p999_us\":");
-        var named = java.util.regex.Pattern.compile("\"contentious_archive\":\"(archive-\\d+)\"").matcher(json);
+        assertThat(json)
+                .contains(
+                        "\"timeouts\":",
+                        "\"read_latency_p50_us\":",
+                        "\"read_latency_p99_us\":",
+                        "\"read_latency_p999_us\":");
+        var named = java.util.regex.Pattern.compile("\"contentious_archive\":\"(archive-\\d+)\"")
+                .matcher(json);
         assertThat(named.find()).as(json).isTrue();
         String contentious = named.group(1);
         var rows = java.util.regex.Pattern.compile("\\{\"archive\":\"(archive-\\d+)\",\"reads\":\\d+,\"reads_ok\":\\d+,"
-                + "\"success_rate\":[0-9.E-]+,\"fpre004\":(\\d+),\"fpre004_nodes\":\\d+,\"retries\":\\d+,"
-                + "\"quarantines\":\\d+,\"timeouts\":\\d+,\"read_latency_p50_us\":\\d+,\"read_latency_p99_us\":\\d+,"
-                + "\"read_latency_p999_us\":\\d+\\}").matcher(json);
+                        + "\"success_rate\":[0-9.E-]+,\"fpre004\":(\\d+),\"fpre004_nodes\":\\d+,\"retries\":\\d+,"
+                        + "\"quarantines\":\\d+,\"timeouts\":\\d+,\"read_latency_p50_us\":\\d+,\"read_latency_p99_us\":\\d+,"
+                        + "\"read_latency_p999_us\":\\d+\\}")
+                .matcher(json);
         int count = 0;
         long most = -1;
         String busiest = null;
@@ -93,8 +106,14 @@ class FabricScopeCliTest {
         int exit = run("soak", "--scenario", "pilot-rack", "--reads", "20000");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("contentious archive archive-", "read latency", "timeouts", "archive-0 ",
-                "archive-23 ", "p99.9 µs");
+        assertThat(out.toString())
+                .contains(
+                        "contentious archive archive-",
+                        "read latency",
+                        "timeouts",
+                        "archive-0 ",
+                        "archive-23 ",
+                        "p99.9 µs");
     }
 
     @Test
@@ -113,8 +132,10 @@ class FabricScopeCliTest {
         Path a = tmp.resolve("a.jsonl");
         Path b = tmp.resolve("b.jsonl");
 
-        assertThat(run("simulate", "--seed", "42", "--attempt", "3", "--out", a.toString())).isZero();
-        assertThat(run("simulate", "--seed", "42", "--attempt", "3", "--out", b.toString())).isZero();
+        assertThat(run("simulate", "--seed", "42", "--attempt", "3", "--out", a.toString()))
+                .isZero();
+        assertThat(run("simulate", "--seed", "42", "--attempt", "3", "--out", b.toString()))
+                .isZero();
 
         assertThat(Files.mismatch(a, b)).isEqualTo(-1L);
     }
@@ -131,10 +152,17 @@ class FabricScopeCliTest {
 
     @Test
     void anUnknownParameterIsNamedWithASuggestionAndNoStackTrace() {
-        int exit = run("simulate", "--set", "ackJiterMicrosMax=5", "--out", tmp.resolve("x.jsonl").toString());
+        int exit = run(
+                "simulate",
+                "--set",
+                "ackJiterMicrosMax=5",
+                "--out",
+                tmp.resolve("x.jsonl").toString());
 
         assertThat(exit).isEqualTo(FabricScopeCli.EXIT_ERROR);
-        assertThat(err.toString()).contains("ackJiterMicrosMax", "ackJitterMicrosMax").doesNotContain("\tat ");
+        assertThat(err.toString())
+                .contains("ackJiterMicrosMax", "ackJitterMicrosMax")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -155,11 +183,13 @@ class FabricScopeCliTest {
 
     @Test
     void aScenarioFileOverridesItsBase() throws Exception {
-        Path file = Files.writeString(tmp.resolve("calm.json"),
+        Path file = Files.writeString(
+                tmp.resolve("calm.json"),
                 "{\"name\":\"calm\",\"base\":\"fpre004-repro\",\"parameters\":{\"ackJitterMicrosMax\":0}}");
         Path trace = tmp.resolve("calm.jsonl");
 
-        assertThat(run("simulate", "--scenario", file.toString(), "--out", trace.toString())).isZero();
+        assertThat(run("simulate", "--scenario", file.toString(), "--out", trace.toString()))
+                .isZero();
         assertThat(Files.readAllLines(trace).get(0)).contains("\"ackJitterMicrosMax\":0", "\"scenario\":\"calm\"");
     }
 
@@ -169,7 +199,8 @@ class FabricScopeCliTest {
         Path json = tmp.resolve("t.json");
         assertThat(run("simulate", "--attempt", "6", "--out", trace.toString())).isZero();
 
-        assertThat(run("export-chrome", trace.toString(), "--out", json.toString())).isZero();
+        assertThat(run("export-chrome", trace.toString(), "--out", json.toString()))
+                .isZero();
 
         assertThat(Files.readString(json)).contains("\"traceEvents\"", "FPRE004");
     }
@@ -180,15 +211,32 @@ class FabricScopeCliTest {
         Path cache = new org.fabricscope.trace.io.TraceCache(tmp.resolve("cache")).fileFor(trace);
         assertThat(run("simulate", "--attempt", "6", "--out", trace.toString())).isZero();
         String previous = System.setProperty(org.fabricscope.trace.io.TraceLoader.MIN_BYTES_PROPERTY, "0");
-        System.setProperty(org.fabricscope.trace.io.TraceLoader.DIR_PROPERTY, tmp.resolve("cache").toString());
+        System.setProperty(
+                org.fabricscope.trace.io.TraceLoader.DIR_PROPERTY,
+                tmp.resolve("cache").toString());
         try {
-            assertThat(run("export-chrome", trace.toString(), "--out", tmp.resolve("a.json").toString())).isZero();
+            assertThat(run(
+                            "export-chrome",
+                            trace.toString(),
+                            "--out",
+                            tmp.resolve("a.json").toString()))
+                    .isZero();
             assertThat(cache).isRegularFile();
-            assertThat(run("export-chrome", trace.toString(), "--out", tmp.resolve("b.json").toString())).isZero();
+            assertThat(run(
+                            "export-chrome",
+                            trace.toString(),
+                            "--out",
+                            tmp.resolve("b.json").toString()))
+                    .isZero();
             assertThat(Files.readAllBytes(tmp.resolve("b.json"))).isEqualTo(Files.readAllBytes(tmp.resolve("a.json")));
 
             Files.delete(cache);
-            assertThat(run("export-chrome", trace.toString(), "--no-cache", "--out", tmp.resolve("c.json").toString()))
+            assertThat(run(
+                            "export-chrome",
+                            trace.toString(),
+                            "--no-cache",
+                            "--out",
+                            tmp.resolve("c.json").toString()))
                     .isZero();
             assertThat(cache).doesNotExist();
             assertThat(Files.readAllBytes(tmp.resolve("c.json"))).isEqualTo(Files.readAllBytes(tmp.resolve("a.json")));
@@ -204,7 +252,8 @@ class FabricScopeCliTest {
 
     @Test
     void everyCommandHasHelpAndTheToolHasAVersion() {
-        for (String command : new String[] {"simulate", "find-repro", "soak", "ablation", "validate", "export-chrome"}) {
+        for (String command :
+                new String[] {"simulate", "find-repro", "soak", "ablation", "validate", "export-chrome"}) {
             assertThat(run(command, "--help")).as(command).isZero();
         }
         assertThat(run("--version")).isZero();
@@ -216,7 +265,13 @@ class FabricScopeCliTest {
         int exit = run("ablation", "--attempts", "20", "--reads", "5000", "--json");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("\"patch\":\"none\"", "\"patch\":\"reorder\"", "\"patch\":\"barrier\"",
-                "\"patch\":\"backoff\"", "\"patch\":\"all\"", "\"attempts_with_fpre004\":");
+        assertThat(out.toString())
+                .contains(
+                        "\"patch\":\"none\"",
+                        "\"patch\":\"reorder\"",
+                        "\"patch\":\"barrier\"",
+                        "\"patch\":\"backoff\"",
+                        "\"patch\":\"all\"",
+                        "\"attempts_with_fpre004\":");
     }
 }

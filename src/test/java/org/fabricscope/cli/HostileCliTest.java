@@ -36,12 +36,14 @@ class HostileCliTest {
     private int run(String... args) {
         return FabricScopeCli.execute(
                 FabricScopeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), stdout),
-                new PrintWriter(err, true), args);
+                new PrintWriter(err, true),
+                args);
     }
 
     private Path quietScenario(String name) throws Exception {
-        return Files.writeString(tmp.resolve("s.json"), "{\"name\":" + jsonString(name)
-                + ",\"base\":\"quiet\",\"parameters\":{\"durationMicros\":2000}}");
+        return Files.writeString(
+                tmp.resolve("s.json"),
+                "{\"name\":" + jsonString(name) + ",\"base\":\"quiet\",\"parameters\":{\"durationMicros\":2000}}");
     }
 
     private static String jsonString(String s) {
@@ -59,7 +61,9 @@ class HostileCliTest {
     }
 
     private static void assertNoTerminalControls(String text) {
-        assertThat(text.chars().filter(c -> c != '\n' && c != '\t' && (Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E))))
+        assertThat(text.chars()
+                        .filter(c ->
+                                c != '\n' && c != '\t' && (Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E))))
                 .as("control characters in " + text.replace("\u001b", "<ESC>"))
                 .isEmpty();
     }
@@ -71,7 +75,8 @@ class HostileCliTest {
         Path fifo = Fifos.make(tmp.resolve("pipe"));
         var received = Fifos.drain(fifo);
 
-        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", fifo.toString())).isZero();
+        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", fifo.toString()))
+                .isZero();
 
         byte[] bytes = received.get(30, TimeUnit.SECONDS);
         assertThat(FileKind.of(fifo)).isEqualTo("fifo");
@@ -85,10 +90,13 @@ class HostileCliTest {
     @Test
     void devNullAsOutStaysTheCharacterDevice() throws Exception {
         Path trace = tmp.resolve("t.jsonl");
-        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", trace.toString())).isZero();
+        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", trace.toString()))
+                .isZero();
 
-        assertThat(run("export-chrome", trace.toString(), "--out", "/dev/null", "--force")).isZero();
-        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", "/dev/null")).isZero();
+        assertThat(run("export-chrome", trace.toString(), "--out", "/dev/null", "--force"))
+                .isZero();
+        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", "/dev/null"))
+                .isZero();
 
         assertThat(FileKind.of(Path.of("/dev/null"))).isEqualTo("character device");
         assertThat(err.toString()).isEmpty();
@@ -96,7 +104,8 @@ class HostileCliTest {
 
     @Test
     void outDashWritesTheTraceToStandardOutputAndTheSummaryToStandardError() throws Exception {
-        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", "-")).isZero();
+        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", "-"))
+                .isZero();
 
         byte[] bytes = stdout.toByteArray();
         Trace t = TraceReader.read(new ByteArrayInputStream(bytes), "-", bytes.length, Progress.NONE);
@@ -111,11 +120,14 @@ class HostileCliTest {
     @Test
     void exportChromeToStandardOutput() throws Exception {
         Path trace = tmp.resolve("t.jsonl");
-        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", trace.toString())).isZero();
+        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", trace.toString()))
+                .isZero();
 
         assertThat(run("export-chrome", trace.toString(), "--out", "-")).isZero();
 
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("{\"displayTimeUnit\"").contains("\"traceEvents\"");
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .startsWith("{\"displayTimeUnit\"")
+                .contains("\"traceEvents\"");
     }
 
     // ---- class 12: errors that blame the right thing, before the work
@@ -134,26 +146,49 @@ class HostileCliTest {
         Path link = Files.createSymbolicLink(tmp.resolve("link.jsonl"), tmp.resolve("missing/target.jsonl"));
 
         // A scenario that would take minutes: the refusal must come first.
-        assertThat(run("simulate", "--scenario", "pilot-rack", "--set", "durationMicros=600000000", "--out", link.toString()))
+        assertThat(run(
+                        "simulate",
+                        "--scenario",
+                        "pilot-rack",
+                        "--set",
+                        "durationMicros=600000000",
+                        "--out",
+                        link.toString()))
                 .isEqualTo(FabricScopeCli.EXIT_ERROR);
 
-        assertThat(err.toString()).contains("link.jsonl", "symbolic link to a missing file").doesNotContain("internal error");
+        assertThat(err.toString())
+                .contains("link.jsonl", "symbolic link to a missing file")
+                .doesNotContain("internal error");
     }
 
     @Test
     void anOutputInAMissingDirectoryIsRefusedBeforeTheWork() {
-        assertThat(run("simulate", "--scenario", "pilot-rack", "--set", "durationMicros=600000000",
-                "--out", tmp.resolve("no/such/dir/t.jsonl").toString())).isEqualTo(FabricScopeCli.EXIT_ERROR);
+        assertThat(run(
+                        "simulate",
+                        "--scenario",
+                        "pilot-rack",
+                        "--set",
+                        "durationMicros=600000000",
+                        "--out",
+                        tmp.resolve("no/such/dir/t.jsonl").toString()))
+                .isEqualTo(FabricScopeCli.EXIT_ERROR);
 
         assertThat(err.toString()).contains("does not exist").doesNotContain("internal error");
     }
 
     @Test
     void aDocumentedLimitIsAUserErrorNotAnInternalError() {
-        assertThat(run("simulate", "--set", "maxEventsPerRun=1000", "--out", tmp.resolve("t.jsonl").toString()))
+        assertThat(run(
+                        "simulate",
+                        "--set",
+                        "maxEventsPerRun=1000",
+                        "--out",
+                        tmp.resolve("t.jsonl").toString()))
                 .isEqualTo(FabricScopeCli.EXIT_ERROR);
 
-        assertThat(err.toString().lines()).singleElement().asString()
+        assertThat(err.toString().lines())
+                .singleElement()
+                .asString()
                 .contains("limit", "maxEventsPerRun")
                 .doesNotContain("internal error", "please report");
     }
@@ -161,17 +196,30 @@ class HostileCliTest {
     @Test
     void aFifoScenarioIsReadNotCalledUnknown() throws Exception {
         Path fifo = Fifos.make(tmp.resolve("scenario.json"));
-        Fifos.feed(fifo, "{\"name\":\"piped\",\"base\":\"quiet\",\"parameters\":{\"durationMicros\":2000}}"
-                .getBytes(StandardCharsets.UTF_8));
+        Fifos.feed(
+                fifo,
+                "{\"name\":\"piped\",\"base\":\"quiet\",\"parameters\":{\"durationMicros\":2000}}"
+                        .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(run("simulate", "--scenario", fifo.toString(), "--out", tmp.resolve("t.jsonl").toString())).isZero();
+        assertThat(run(
+                        "simulate",
+                        "--scenario",
+                        fifo.toString(),
+                        "--out",
+                        tmp.resolve("t.jsonl").toString()))
+                .isZero();
 
         assertThat(out.toString()).contains("scenario piped");
     }
 
     @Test
     void aDirectoryAsScenarioSaysItIsADirectory() {
-        assertThat(run("simulate", "--scenario", tmp.toString(), "--out", tmp.resolve("t.jsonl").toString()))
+        assertThat(run(
+                        "simulate",
+                        "--scenario",
+                        tmp.toString(),
+                        "--out",
+                        tmp.resolve("t.jsonl").toString()))
                 .isEqualTo(FabricScopeCli.EXIT_ERROR);
         assertThat(err.toString()).contains("is a directory").doesNotContain("unknown scenario");
     }
@@ -182,7 +230,12 @@ class HostileCliTest {
         Path s = quietScenario("locked");
         Files.setPosixFilePermissions(s, PosixFilePermissions.fromString("---------"));
 
-        assertThat(run("simulate", "--scenario", s.toString(), "--out", tmp.resolve("t.jsonl").toString()))
+        assertThat(run(
+                        "simulate",
+                        "--scenario",
+                        s.toString(),
+                        "--out",
+                        tmp.resolve("t.jsonl").toString()))
                 .isEqualTo(FabricScopeCli.EXIT_ERROR);
 
         assertThat(err.toString()).contains("cannot read: permission denied");
@@ -195,7 +248,12 @@ class HostileCliTest {
         Files.createSymbolicLink(a, b);
         Files.createSymbolicLink(b, a);
 
-        assertThat(run("simulate", "--scenario", a.toString(), "--out", tmp.resolve("t.jsonl").toString()))
+        assertThat(run(
+                        "simulate",
+                        "--scenario",
+                        a.toString(),
+                        "--out",
+                        tmp.resolve("t.jsonl").toString()))
                 .isEqualTo(FabricScopeCli.EXIT_ERROR);
 
         assertThat(err.toString()).contains("a.json: cannot read: ").doesNotContain("unknown scenario");
@@ -208,7 +266,12 @@ class HostileCliTest {
         Path ro = Files.createDirectory(tmp.resolve("ro"));
         Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
 
-        assertThat(run("simulate", "--scenario", "quiet", "--out", ro.resolve("x.jsonl").toString()))
+        assertThat(run(
+                        "simulate",
+                        "--scenario",
+                        "quiet",
+                        "--out",
+                        ro.resolve("x.jsonl").toString()))
                 .isEqualTo(FabricScopeCli.EXIT_ERROR);
 
         assertThat(err.toString()).contains("x.jsonl", "permission denied").doesNotContain(".tmp");
@@ -249,8 +312,17 @@ class HostileCliTest {
     @Test
     void aSmallButValidValueRoundTripsThroughItsOwnReader() throws Exception {
         Path t = tmp.resolve("t.jsonl");
-        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000",
-                "--set", "mediaErrorsPerMillionBlockReads=1e-60", "--out", t.toString())).isZero();
+        assertThat(run(
+                        "simulate",
+                        "--scenario",
+                        "quiet",
+                        "--set",
+                        "durationMicros=2000",
+                        "--set",
+                        "mediaErrorsPerMillionBlockReads=1e-60",
+                        "--out",
+                        t.toString()))
+                .isZero();
         assertThat(run("validate", t.toString())).as(err.toString()).isZero();
     }
 
@@ -261,23 +333,27 @@ class HostileCliTest {
         Path s = quietScenario("evil\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202e\nsecond line");
         Path t = tmp.resolve("t.jsonl");
 
-        assertThat(run("simulate", "--scenario", s.toString(), "--out", t.toString())).isZero();
+        assertThat(run("simulate", "--scenario", s.toString(), "--out", t.toString()))
+                .isZero();
         assertThat(run("find-repro", "--scenario", s.toString(), "--max-attempts", "1", "--threads", "1"))
                 .isEqualTo(FabricScopeCli.EXIT_NEGATIVE);
-        assertThat(run("soak", "--scenario", s.toString(), "--reads", "10", "--threads", "1")).isZero();
+        assertThat(run("soak", "--scenario", s.toString(), "--reads", "10", "--threads", "1"))
+                .isZero();
         assertThat(run("validate", t.toString())).isZero();
 
         assertNoTerminalControls(out.toString());
         assertNoTerminalControls(err.toString());
         assertThat(out.toString()).contains("evil\\u001B]0;pwned\\u0007");
         // One line per command's first line: the newline in the name did not make a line of its own.
-        assertThat(out.toString().lines().filter(l -> l.startsWith("second line"))).isEmpty();
+        assertThat(out.toString().lines().filter(l -> l.startsWith("second line")))
+                .isEmpty();
     }
 
     @Test
     void validatePrintsAFileNameWithANewlineOnOneLine() throws Exception {
         Path t = tmp.resolve("a\nfake: ok, 0 events.jsonl");
-        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", t.toString())).isZero();
+        assertThat(run("simulate", "--scenario", "quiet", "--set", "durationMicros=2000", "--out", t.toString()))
+                .isZero();
         out.getBuffer().setLength(0);
 
         assertThat(run("validate", t.toString())).isZero();

@@ -34,7 +34,9 @@ class ValidateMalformedCorpusTest {
 
         assertThat(exit).isEqualTo(FabricScopeCli.EXIT_NEGATIVE).isEqualTo(1);
         assertThat(out.toString()).isEmpty();
-        String position = expected.line() > 0 ? file + ":" + expected.line() + (expected.column() > 0 ? ":" + expected.column() : "") + ": " : file + ": ";
+        String position = expected.line() > 0
+                ? file + ":" + expected.line() + (expected.column() > 0 ? ":" + expected.column() : "") + ": "
+                : file + ": ";
         assertThat(err.toString())
                 .startsWith(position)
                 .contains(expected.problem())
@@ -45,7 +47,8 @@ class ValidateMalformedCorpusTest {
 
     @Test
     void aDirectoryOrAMissingFileIsOneLineAndExitOneToo() {
-        for (Path notATrace : List.of(MalformedCorpus.directory(), MalformedCorpus.directory().resolve("no-such.jsonl"))) {
+        for (Path notATrace :
+                List.of(MalformedCorpus.directory(), MalformedCorpus.directory().resolve("no-such.jsonl"))) {
             StringWriter err = new StringWriter();
             int exit = FabricScopeCli.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true))
                     .execute("validate", notATrace.toString());

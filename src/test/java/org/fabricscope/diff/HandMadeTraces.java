@@ -11,11 +11,12 @@ import java.util.List;
 public final class HandMadeTraces {
     private HandMadeTraces() {}
 
-    public static final String HEADER = "{\"format\":\"fabricscope-trace\",\"version\":1,\"simulatorVersion\":\"other-tool\","
-            + "\"scenario\":\"hand\",\"parameters\":{},\"seed\":1,\"attempt\":1,"
-            + "\"patch\":{\"reorder\":false,\"barrier\":false,\"backoff\":false},"
-            + "\"topology\":{\"nodes\":1,\"drivesPerNode\":1,\"blocks\":[{\"node\":0,\"drive\":0,\"file\":\"f\"},"
-            + "{\"node\":0,\"drive\":0,\"file\":\"f\"}]}}";
+    public static final String HEADER =
+            "{\"format\":\"fabricscope-trace\",\"version\":1,\"simulatorVersion\":\"other-tool\","
+                    + "\"scenario\":\"hand\",\"parameters\":{},\"seed\":1,\"attempt\":1,"
+                    + "\"patch\":{\"reorder\":false,\"barrier\":false,\"backoff\":false},"
+                    + "\"topology\":{\"nodes\":1,\"drivesPerNode\":1,\"blocks\":[{\"node\":0,\"drive\":0,\"file\":\"f\"},"
+                    + "{\"node\":0,\"drive\":0,\"file\":\"f\"}]}}";
 
     /**
      * A read of block 0 racing a write: events without {@code seq} (added on writing), given as
@@ -23,18 +24,25 @@ public final class HandMadeTraces {
      */
     public static List<String> base() {
         List<String> e = new ArrayList<>();
-        e.add("\"t\":0,\"block\":0,\"node\":0,\"actor\":\"system\",\"kind\":\"BLOCK_INIT\",\"field\":\"version\",\"old\":0,\"new\":1");
-        e.add("\"t\":0,\"block\":1,\"node\":0,\"actor\":\"system\",\"kind\":\"BLOCK_INIT\",\"field\":\"version\",\"old\":0,\"new\":1");
-        e.add("\"t\":10,\"block\":0,\"node\":0,\"actor\":\"prefetch@n0\",\"kind\":\"PREFETCH_FILL\",\"field\":\"cacheState\",\"old\":\"EMPTY\",\"new\":\"FILLING\"");
-        e.add("\"t\":20,\"block\":0,\"node\":0,\"actor\":\"prefetch@n0\",\"kind\":\"PREFETCH_READY\",\"field\":\"cacheState\",\"old\":\"FILLING\",\"new\":\"READY\",\"cause\":2");
+        e.add(
+                "\"t\":0,\"block\":0,\"node\":0,\"actor\":\"system\",\"kind\":\"BLOCK_INIT\",\"field\":\"version\",\"old\":0,\"new\":1");
+        e.add(
+                "\"t\":0,\"block\":1,\"node\":0,\"actor\":\"system\",\"kind\":\"BLOCK_INIT\",\"field\":\"version\",\"old\":0,\"new\":1");
+        e.add(
+                "\"t\":10,\"block\":0,\"node\":0,\"actor\":\"prefetch@n0\",\"kind\":\"PREFETCH_FILL\",\"field\":\"cacheState\",\"old\":\"EMPTY\",\"new\":\"FILLING\"");
+        e.add(
+                "\"t\":20,\"block\":0,\"node\":0,\"actor\":\"prefetch@n0\",\"kind\":\"PREFETCH_READY\",\"field\":\"cacheState\",\"old\":\"FILLING\",\"new\":\"READY\",\"cause\":2");
         e.add("\"t\":30,\"actor\":\"client-1\",\"kind\":\"READ_BURST\",\"arg\":2");
         e.add("\"t\":40,\"block\":0,\"node\":0,\"actor\":\"client-1\",\"kind\":\"READ_ISSUE\",\"cause\":4,\"arg\":7");
-        e.add("\"t\":50,\"block\":0,\"node\":0,\"actor\":\"verifier@n0\",\"kind\":\"VERIFY_CHECK\",\"field\":\"cacheState\",\"old\":\"READY\",\"new\":\"READY\",\"cause\":5,\"arg\":7");
-        e.add("\"t\":60,\"block\":0,\"node\":0,\"actor\":\"verifier@n0\",\"kind\":\"VERIFY_CHECK\",\"field\":\"lastWritePending\",\"old\":false,\"new\":false,\"cause\":6,\"arg\":7");
+        e.add(
+                "\"t\":50,\"block\":0,\"node\":0,\"actor\":\"verifier@n0\",\"kind\":\"VERIFY_CHECK\",\"field\":\"cacheState\",\"old\":\"READY\",\"new\":\"READY\",\"cause\":5,\"arg\":7");
+        e.add(
+                "\"t\":60,\"block\":0,\"node\":0,\"actor\":\"verifier@n0\",\"kind\":\"VERIFY_CHECK\",\"field\":\"lastWritePending\",\"old\":false,\"new\":false,\"cause\":6,\"arg\":7");
         e.add("\"t\":60,\"block\":0,\"node\":0,\"actor\":\"client-1\",\"kind\":\"READ_OK\",\"cause\":7,\"arg\":7");
         e.add("\"t\":70,\"block\":1,\"node\":0,\"actor\":\"client-1\",\"kind\":\"READ_ISSUE\",\"cause\":4,\"arg\":8");
         e.add("\"t\":80,\"block\":1,\"node\":0,\"actor\":\"client-1\",\"kind\":\"READ_OK\",\"cause\":9,\"arg\":8");
-        e.add("\"t\":90,\"block\":1,\"node\":0,\"actor\":\"writer@n0\",\"kind\":\"WRITE_LOCK\",\"field\":\"lockHolder\",\"old\":0,\"new\":1,\"arg\":1");
+        e.add(
+                "\"t\":90,\"block\":1,\"node\":0,\"actor\":\"writer@n0\",\"kind\":\"WRITE_LOCK\",\"field\":\"lockHolder\",\"old\":0,\"new\":1,\"arg\":1");
         return e;
     }
 
@@ -65,7 +73,8 @@ public final class HandMadeTraces {
     }
 
     private static String shiftCause(String e, int index) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"cause\":(\\d+)").matcher(e);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"cause\":(\\d+)").matcher(e);
         if (!m.find()) {
             return e;
         }

@@ -86,7 +86,8 @@ class TraceDiffTest {
 
         assertThat(d.count(DiffClass.ONLY_IN_B)).isEqualTo(1);
         assertThat(d.count(DiffClass.SAME)).isEqualTo(a.size());
-        assertThat(d.count(DiffClass.ONLY_IN_A) + d.count(DiffClass.CHANGED) + d.count(DiffClass.RETIMED)).isZero();
+        assertThat(d.count(DiffClass.ONLY_IN_A) + d.count(DiffClass.CHANGED) + d.count(DiffClass.RETIMED))
+                .isZero();
         assertThat(d.firstDivergence().seqB()).isEqualTo(7);
         for (int i = 0; i < a.size(); i++) {
             assertThat(d.partnerOfA(i)).isEqualTo(i < 7 ? i : i + 1);
@@ -112,7 +113,9 @@ class TraceDiffTest {
         List<String> changed = new ArrayList<>(base);
         // The lock moves earlier and is taken by another write: a changed event, at B's time.
         changed.remove(11);
-        changed.add(4, "\"t\":25,\"block\":1,\"node\":0,\"actor\":\"writer@n0\",\"kind\":\"WRITE_LOCK\",\"field\":\"lockHolder\",\"old\":0,\"new\":2,\"arg\":2");
+        changed.add(
+                4,
+                "\"t\":25,\"block\":1,\"node\":0,\"actor\":\"writer@n0\",\"kind\":\"WRITE_LOCK\",\"field\":\"lockHolder\",\"old\":0,\"new\":2,\"arg\":2");
         changed = shift(changed);
 
         TraceDiff d = TraceDiff.compare(hand("a.jsonl", base), hand("b.jsonl", changed));
@@ -132,7 +135,8 @@ class TraceDiffTest {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             String e = events.get(i);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"cause\":(\\d+)").matcher(e);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\"cause\":(\\d+)").matcher(e);
             if (i > 4 && m.find() && Integer.parseInt(m.group(1)) >= 4) {
                 e = m.replaceFirst("\"cause\":" + (Integer.parseInt(m.group(1)) + 1));
             }
@@ -147,7 +151,9 @@ class TraceDiffTest {
         for (String e : HandMadeTraces.base()) {
             noCauses.add(e.replaceAll(",\"cause\":\\d+", ""));
         }
-        List<String> withExtra = HandMadeTraces.insert(noCauses, 3,
+        List<String> withExtra = HandMadeTraces.insert(
+                noCauses,
+                3,
                 "\"t\":15,\"block\":1,\"node\":0,\"actor\":\"prefetch@n0\",\"kind\":\"PREFETCH_FILL\",\"field\":\"cacheState\",\"old\":\"EMPTY\",\"new\":\"FILLING\"");
 
         TraceDiff d = TraceDiff.compare(hand("a.jsonl", noCauses), hand("b.jsonl", withExtra));

@@ -40,11 +40,13 @@ class BreakpointSemanticsTest {
 
     @Test
     void readingAValueStopsAtTheVerifierChecksThatSawIt() {
-        Breakpoint reads = Breakpoint.onValue(RaceTraceFixture.BLOCK, Field.CACHE_STATE, READY).withAccess(Breakpoint.Access.READS);
+        Breakpoint reads = Breakpoint.onValue(RaceTraceFixture.BLOCK, Field.CACHE_STATE, READY)
+                .withAccess(Breakpoint.Access.READS);
         assertThat(hits(reads, RACE_INDEX)).containsExactly(RaceTraceFixture.CHECK_CACHE_STATE, 37);
         assertThat(reads.describe()).contains("reading cacheState = READY");
         Breakpoint either = reads.withAccess(Breakpoint.Access.ANY);
-        assertThat(hits(either, RACE_INDEX)).containsExactly(RaceTraceFixture.PREFETCH_READY, RaceTraceFixture.CHECK_CACHE_STATE, 37);
+        assertThat(hits(either, RACE_INDEX))
+                .containsExactly(RaceTraceFixture.PREFETCH_READY, RaceTraceFixture.CHECK_CACHE_STATE, 37);
     }
 
     @Test
@@ -71,9 +73,13 @@ class BreakpointSemanticsTest {
         Breakpoint b = Breakpoint.onKind(EventKind.VERIFY_CHECK)
                 .withCondition(StateCondition.parse("cacheState=READY && lastWritePending"));
         // Checks 22, 25 and 28 run while the write is pending; 37 and 38 after its release.
-        assertThat(hits(b, RACE_INDEX)).containsExactly(RaceTraceFixture.CHECK_CACHE_STATE,
-                RaceTraceFixture.CHECK_CACHE_VERSION, RaceTraceFixture.CHECK_PENDING);
-        Breakpoint after = Breakpoint.onKind(EventKind.VERIFY_CHECK).withCondition(StateCondition.parse("!lastWritePending"));
+        assertThat(hits(b, RACE_INDEX))
+                .containsExactly(
+                        RaceTraceFixture.CHECK_CACHE_STATE,
+                        RaceTraceFixture.CHECK_CACHE_VERSION,
+                        RaceTraceFixture.CHECK_PENDING);
+        Breakpoint after =
+                Breakpoint.onKind(EventKind.VERIFY_CHECK).withCondition(StateCondition.parse("!lastWritePending"));
         assertThat(hits(after, RACE_INDEX)).containsExactly(37, 38, 43);
     }
 
@@ -94,14 +100,21 @@ class BreakpointSemanticsTest {
 
     @Test
     void aSequenceStopsAtTheSecondEventOnlyBetweenTheFirstAndTheEnd() {
-        Breakpoint b = Breakpoint.onKind(EventKind.PREFETCH_READY).withSequence(EventKind.WRITE_LOCK, EventKind.WRITE_RELEASE);
-        assertThat(hits(b, RACE_INDEX)).containsExactly(RaceTraceFixture.PREFETCH_READY_VERSION, RaceTraceFixture.PREFETCH_READY);
-        assertThat(b.describe()).isEqualTo("PREFETCH_READY after a WRITE_LOCK on its block and before the WRITE_RELEASE");
+        Breakpoint b =
+                Breakpoint.onKind(EventKind.PREFETCH_READY).withSequence(EventKind.WRITE_LOCK, EventKind.WRITE_RELEASE);
+        assertThat(hits(b, RACE_INDEX))
+                .containsExactly(RaceTraceFixture.PREFETCH_READY_VERSION, RaceTraceFixture.PREFETCH_READY);
+        assertThat(b.describe())
+                .isEqualTo("PREFETCH_READY after a WRITE_LOCK on its block and before the WRITE_RELEASE");
         // No lock before the verifier's later checks on block 2 is still open: the release closed it.
-        Breakpoint checks = Breakpoint.onKind(EventKind.VERIFY_CHECK).withBlock(2)
+        Breakpoint checks = Breakpoint.onKind(EventKind.VERIFY_CHECK)
+                .withBlock(2)
                 .withSequence(EventKind.WRITE_LOCK, EventKind.WRITE_RELEASE);
-        assertThat(hits(checks, RACE_INDEX)).containsExactly(RaceTraceFixture.CHECK_CACHE_STATE,
-                RaceTraceFixture.CHECK_CACHE_VERSION, RaceTraceFixture.CHECK_PENDING);
+        assertThat(hits(checks, RACE_INDEX))
+                .containsExactly(
+                        RaceTraceFixture.CHECK_CACHE_STATE,
+                        RaceTraceFixture.CHECK_CACHE_VERSION,
+                        RaceTraceFixture.CHECK_PENDING);
     }
 
     /** The sequence by its definition: scan the whole trace back from each event. */
@@ -143,11 +156,17 @@ class BreakpointSemanticsTest {
                 java.util.function.IntPredicate def = s -> is[s];
                 for (int from = -1; from <= RANDOM.size(); from += 97) {
                     int f = from;
-                    assertThat(set.nextHit(RANDOM_INDEX, f)).as("next %s from %d", b.toSpec(), f).isEqualTo(naive.next(def, f));
-                    assertThat(set.prevHit(RANDOM_INDEX, f)).as("prev %s from %d", b.toSpec(), f).isEqualTo(naive.prev(def, f));
+                    assertThat(set.nextHit(RANDOM_INDEX, f))
+                            .as("next %s from %d", b.toSpec(), f)
+                            .isEqualTo(naive.next(def, f));
+                    assertThat(set.prevHit(RANDOM_INDEX, f))
+                            .as("prev %s from %d", b.toSpec(), f)
+                            .isEqualTo(naive.prev(def, f));
                     int next = naive.next(def, f);
                     int limit = f + 300;
-                    assertThat(set.nextHit(RANDOM_INDEX, f, limit)).as("bounded").isEqualTo(next >= 0 && next < limit ? next : -1);
+                    assertThat(set.nextHit(RANDOM_INDEX, f, limit))
+                            .as("bounded")
+                            .isEqualTo(next >= 0 && next < limit ? next : -1);
                 }
             }
         }
@@ -170,8 +189,10 @@ class BreakpointSemanticsTest {
     void theHitNamesTheFirstEnabledBreakpointThatMatches() {
         Breakpoint a = Breakpoint.fpre004().withEnabled(false);
         Breakpoint b = Breakpoint.any().withBlock(RaceTraceFixture.BLOCK).withField(Field.LAST_WRITE_PENDING);
-        assertThat(BreakpointSet.of(a, b).hitAt(RACE_INDEX, RaceTraceFixture.FPRE004)).isEqualTo(b);
-        assertThat(BreakpointSet.of(a, b).hitAt(RACE_INDEX, RaceTraceFixture.READ_FAIL)).isNull();
+        assertThat(BreakpointSet.of(a, b).hitAt(RACE_INDEX, RaceTraceFixture.FPRE004))
+                .isEqualTo(b);
+        assertThat(BreakpointSet.of(a, b).hitAt(RACE_INDEX, RaceTraceFixture.READ_FAIL))
+                .isNull();
     }
 
     @Test
@@ -180,13 +201,21 @@ class BreakpointSemanticsTest {
                 Breakpoint.fpre004(),
                 Breakpoint.any(),
                 Breakpoint.onValue(82, Field.CACHE_STATE, CacheState.INVALID.ordinal()),
-                Breakpoint.onValue(82, Field.CACHE_STATE, CacheState.INVALID.ordinal()).withAccess(Breakpoint.Access.READS),
+                Breakpoint.onValue(82, Field.CACHE_STATE, CacheState.INVALID.ordinal())
+                        .withAccess(Breakpoint.Access.READS),
                 Breakpoint.any().withField(Field.HEALTH),
-                Breakpoint.any().withField(Field.LAST_WRITE_PENDING).withValue(0).withAccess(Breakpoint.Access.WRITES),
-                Breakpoint.onKind(EventKind.VERIFY_CHECK).withActor("verifier@n1")
-                        .withCondition(StateCondition.parse("cacheState = ready && lastWritePending && lockHolder != 0")),
-                Breakpoint.onKind(EventKind.PREFETCH_READY).withBlock(82)
-                        .withSequence(EventKind.WRITE_LOCK, EventKind.WRITE_RELEASE).withEnabled(false),
+                Breakpoint.any()
+                        .withField(Field.LAST_WRITE_PENDING)
+                        .withValue(0)
+                        .withAccess(Breakpoint.Access.WRITES),
+                Breakpoint.onKind(EventKind.VERIFY_CHECK)
+                        .withActor("verifier@n1")
+                        .withCondition(
+                                StateCondition.parse("cacheState = ready && lastWritePending && lockHolder != 0")),
+                Breakpoint.onKind(EventKind.PREFETCH_READY)
+                        .withBlock(82)
+                        .withSequence(EventKind.WRITE_LOCK, EventKind.WRITE_RELEASE)
+                        .withEnabled(false),
                 Breakpoint.onKind(EventKind.VERIFY_CHECK).withSequence(EventKind.PREFETCH_READY, null),
                 Breakpoint.any().withActor("odd; actor \\ name\nwith a newline"));
         for (Breakpoint b : all) {
@@ -199,36 +228,46 @@ class BreakpointSemanticsTest {
 
     @Test
     void theTextFormIsShortAndReadable() {
-        Breakpoint b = Breakpoint.onKind(EventKind.PREFETCH_READY).withBlock(82)
+        Breakpoint b = Breakpoint.onKind(EventKind.PREFETCH_READY)
+                .withBlock(82)
                 .withSequence(EventKind.WRITE_LOCK, EventKind.WRITE_RELEASE)
                 .withCondition(StateCondition.parse("cacheState=READY&&lastWritePending=true"));
-        assertThat(b.toSpec()).isEqualTo(
-                "PREFETCH_READY; block 82; after WRITE_LOCK; before WRITE_RELEASE; when cacheState=READY && lastWritePending");
-        assertThat(Breakpoint.onValue(3, Field.CACHE_STATE, CacheState.INVALID.ordinal()).toSpec())
+        assertThat(b.toSpec())
+                .isEqualTo(
+                        "PREFETCH_READY; block 82; after WRITE_LOCK; before WRITE_RELEASE; when cacheState=READY && lastWritePending");
+        assertThat(Breakpoint.onValue(3, Field.CACHE_STATE, CacheState.INVALID.ordinal())
+                        .toSpec())
                 .isEqualTo("any; block 3; sets cacheState = INVALID");
     }
 
     @Test
     void badTextFormsAreRefusedWithTheirLine() {
-        assertThatThrownBy(() -> Breakpoint.parse("PREFETCH_REDY")).hasMessageContaining("Unknown event kind 'PREFETCH_REDY'");
+        assertThatThrownBy(() -> Breakpoint.parse("PREFETCH_REDY"))
+                .hasMessageContaining("Unknown event kind 'PREFETCH_REDY'");
         assertThatThrownBy(() -> Breakpoint.parse("any; block x")).hasMessageContaining("block number, not 'x'");
-        assertThatThrownBy(() -> Breakpoint.parse("any; sets cachestate = READY")).hasMessageContaining("Unknown field 'cachestate'");
+        assertThatThrownBy(() -> Breakpoint.parse("any; sets cachestate = READY"))
+                .hasMessageContaining("Unknown field 'cachestate'");
         assertThatThrownBy(() -> Breakpoint.parse("any; colour red")).hasMessageContaining("Unknown part 'colour red'");
-        assertThatThrownBy(() -> Breakpoint.parse("any; before WRITE_RELEASE")).hasMessageContaining("say what starts it");
+        assertThatThrownBy(() -> Breakpoint.parse("any; before WRITE_RELEASE"))
+                .hasMessageContaining("say what starts it");
         assertThatThrownBy(() -> BreakpointSet.parse("FPRE004\n\n# mine\nany; when cacheState=BLUE"))
-                .hasMessageStartingWith("line 4: ").hasMessageContaining("EMPTY, FILLING, READY, INVALID");
+                .hasMessageStartingWith("line 4: ")
+                .hasMessageContaining("EMPTY, FILLING, READY, INVALID");
     }
 
     @Test
     void badConditionsSayWhatIsWrong() {
         assertThatThrownBy(() -> StateCondition.parse("")).hasMessageContaining("empty");
-        assertThatThrownBy(() -> StateCondition.parse("cachState=READY")).hasMessageContaining("Unknown field 'cachState'")
+        assertThatThrownBy(() -> StateCondition.parse("cachState=READY"))
+                .hasMessageContaining("Unknown field 'cachState'")
                 .hasMessageContaining("cacheState");
-        assertThatThrownBy(() -> StateCondition.parse("cacheState")).hasMessageContaining("not true/false")
+        assertThatThrownBy(() -> StateCondition.parse("cacheState"))
+                .hasMessageContaining("not true/false")
                 .hasMessageContaining("cacheState=");
         assertThatThrownBy(() -> StateCondition.parse("cacheState=READY &&")).hasMessageContaining("each side of &&");
         assertThatThrownBy(() -> StateCondition.parse("cacheState=")).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> StateCondition.parse("version=1.5")).hasMessageContaining("version is an integer, not '1.5'");
+        assertThatThrownBy(() -> StateCondition.parse("version=1.5"))
+                .hasMessageContaining("version is an integer, not '1.5'");
         assertThatThrownBy(() -> StateCondition.parse("cacheState=READY || lastWritePending"))
                 .hasMessageContaining("one comparison");
         assertThat(StateCondition.parse("lastWritePending=false")).isEqualTo(StateCondition.parse("!lastWritePending"));

@@ -20,22 +20,28 @@ class BreakpointSetTest {
     private static void assertNavigationMatchesScan(BreakpointSet set) {
         for (int from = -1; from <= TRACE.size(); from += 13) {
             int f = from;
-            assertThat(set.nextHit(INDEX, from)).as("next from %d for %s", from, set)
+            assertThat(set.nextHit(INDEX, from))
+                    .as("next from %d for %s", from, set)
                     .isEqualTo(NAIVE.next(i -> set.matches(INDEX, i), f));
-            assertThat(set.prevHit(INDEX, from)).as("prev from %d for %s", from, set)
+            assertThat(set.prevHit(INDEX, from))
+                    .as("prev from %d for %s", from, set)
                     .isEqualTo(NAIVE.prev(i -> set.matches(INDEX, i), f));
         }
     }
 
     @Test
     void aBoundedSearchFindsOnlyHitsBeforeItsLimit() {
-        BreakpointSet set = BreakpointSet.of(Breakpoint.fpre004(), Breakpoint.onValue(2, Field.LAST_WRITE_PENDING, 1),
+        BreakpointSet set = BreakpointSet.of(
+                Breakpoint.fpre004(),
+                Breakpoint.onValue(2, Field.LAST_WRITE_PENDING, 1),
                 Breakpoint.any().withActor("ack@n0"));
         for (int from = -1; from < TRACE.size(); from += 17) {
             int next = set.nextHit(INDEX, from);
             for (int limit : new int[] {from + 1, from + 5, from + 200, TRACE.size()}) {
                 int expected = next >= 0 && next < limit ? next : -1;
-                assertThat(set.nextHit(INDEX, from, limit)).as("from %d before %d", from, limit).isEqualTo(expected);
+                assertThat(set.nextHit(INDEX, from, limit))
+                        .as("from %d before %d", from, limit)
+                        .isEqualTo(expected);
             }
         }
     }
@@ -55,8 +61,11 @@ class BreakpointSetTest {
 
     @Test
     void conditionsAreAndedWithinABreakpoint() {
-        Breakpoint b = Breakpoint.onKind(EventKind.PREFETCH_READY).withBlock(3).withField(Field.CACHE_STATE)
-                .withValue(CacheState.READY.ordinal()).withActor("prefetch@n0");
+        Breakpoint b = Breakpoint.onKind(EventKind.PREFETCH_READY)
+                .withBlock(3)
+                .withField(Field.CACHE_STATE)
+                .withValue(CacheState.READY.ordinal())
+                .withActor("prefetch@n0");
         int hit = BreakpointSet.of(b).nextHit(INDEX, -1);
         assertThat(hit).isGreaterThanOrEqualTo(0);
         assertThat(TRACE.kind(hit)).isEqualTo(EventKind.PREFETCH_READY);
@@ -72,7 +81,8 @@ class BreakpointSetTest {
         assertNavigationMatchesScan(set);
         assertNavigationMatchesScan(BreakpointSet.of(Breakpoint.any().withActor("ack@n0")));
         assertNavigationMatchesScan(BreakpointSet.of(Breakpoint.any().withField(Field.HEALTH)));
-        assertNavigationMatchesScan(BreakpointSet.of(Breakpoint.onKind(EventKind.VERIFY_CHECK).withBlock(5)));
+        assertNavigationMatchesScan(
+                BreakpointSet.of(Breakpoint.onKind(EventKind.VERIFY_CHECK).withBlock(5)));
     }
 
     @Test
@@ -99,7 +109,8 @@ class BreakpointSetTest {
 
     @Test
     void valueWithoutFieldIsRefused() {
-        assertThatThrownBy(() -> Breakpoint.any().withValue(2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Breakpoint.any().withValue(2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs the field");
     }
 
@@ -109,13 +120,16 @@ class BreakpointSetTest {
         assertThat(Breakpoint.parseValue(Field.LAST_WRITE_PENDING, "true")).isEqualTo(1);
         assertThat(Breakpoint.parseValue(Field.VERSION, " 17 ")).isEqualTo(17);
         assertThatThrownBy(() -> Breakpoint.parseValue(Field.CACHE_STATE, "CLEAN"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EMPTY, FILLING, READY, INVALID");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EMPTY, FILLING, READY, INVALID");
     }
 
     @Test
     void describeNamesEveryCondition() {
         assertThat(Breakpoint.fpre004().withBlock(3).describe()).isEqualTo("FPRE004 on block 3");
-        assertThat(Breakpoint.onValue(1, Field.CACHE_STATE, 2).withActor("prefetch@n0").describe())
+        assertThat(Breakpoint.onValue(1, Field.CACHE_STATE, 2)
+                        .withActor("prefetch@n0")
+                        .describe())
                 .isEqualTo("any event on block 1 by prefetch@n0 setting cacheState = READY");
     }
 }

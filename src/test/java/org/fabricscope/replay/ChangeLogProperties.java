@@ -26,7 +26,9 @@ class ChangeLogProperties {
 
     @Property(tries = 60)
     void answersEqualAScanOverTheChanges(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int blocks, @ForAll @IntRange(min = 0, max = 400) int changes) {
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 5) int blocks,
+            @ForAll @IntRange(min = 0, max = 400) int changes) {
         SplittableRandom r = new SplittableRandom(seed);
         List<Change> list = new ArrayList<>();
         int seq = r.nextInt(3);
@@ -53,7 +55,9 @@ class ChangeLogProperties {
     @Test
     void groupBoundariesAndTheTrailingGroupHoldTheRightState() {
         // Blocks with 0, 1, 15, 16, 17, 32 and 48 changes: every group boundary case.
-        int[] counts = {0, 1, ChangeLog.GROUP - 1, ChangeLog.GROUP, ChangeLog.GROUP + 1, 2 * ChangeLog.GROUP, 3 * ChangeLog.GROUP};
+        int[] counts = {
+            0, 1, ChangeLog.GROUP - 1, ChangeLog.GROUP, ChangeLog.GROUP + 1, 2 * ChangeLog.GROUP, 3 * ChangeLog.GROUP
+        };
         List<Change> list = new ArrayList<>();
         int seq = 0;
         int[] given = new int[counts.length];
@@ -83,7 +87,8 @@ class ChangeLogProperties {
 
     private static void checkAgainstScan(List<Change> list, int blocks, SplittableRandom r) {
         ChangeLog log = build(list, blocks);
-        List<Integer> steps = new ArrayList<>(List.of(Integer.MIN_VALUE, -2, -1, 0, Integer.MAX_VALUE - 1, Integer.MAX_VALUE));
+        List<Integer> steps =
+                new ArrayList<>(List.of(Integer.MIN_VALUE, -2, -1, 0, Integer.MAX_VALUE - 1, Integer.MAX_VALUE));
         for (Change c : list) {
             steps.add(c.seq() - 1);
             steps.add(c.seq());
@@ -106,15 +111,20 @@ class ChangeLogProperties {
                         rank++;
                     }
                 }
-                assertThat(log.rank(b, step)).as("rank of block %d at %d", b, step).isEqualTo(rank);
+                assertThat(log.rank(b, step))
+                        .as("rank of block %d at %d", b, step)
+                        .isEqualTo(rank);
                 int[] values = new int[FIELDS];
                 log.stateAt(b, step, values);
                 assertThat(values).as("state of block %d at %d", b, step).isEqualTo(expected);
                 int[] folded = new int[FIELDS];
                 log.fold(b, rank, folded);
-                assertThat(folded).as("fold of block %d's first %d changes", b, rank).isEqualTo(expected);
+                assertThat(folded)
+                        .as("fold of block %d's first %d changes", b, rank)
+                        .isEqualTo(expected);
                 for (int f = 0; f < FIELDS; f++) {
-                    assertThat(log.lastOf(b, f, rank)).as("last change of field %d, block %d at %d", f, b, step)
+                    assertThat(log.lastOf(b, f, rank))
+                            .as("last change of field %d, block %d at %d", f, b, step)
                             .isEqualTo(lastOf[f]);
                 }
             }

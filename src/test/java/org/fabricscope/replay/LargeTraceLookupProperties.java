@@ -18,7 +18,8 @@ import org.fabricscope.trace.Trace;
 class LargeTraceLookupProperties {
     @Property(tries = 8)
     void navigationAndStateAgreeWithAScanAcrossWindowsAndBuckets(
-            @ForAll long seed, @ForAll @IntRange(min = 5_000, max = 30_000) int events,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 5_000, max = 30_000) int events,
             @ForAll @IntRange(min = 1, max = 6) int blocks) {
         Trace trace = RandomTraces.generate(seed, events, blocks);
         TraceIndex index = TraceIndex.build(trace, Progress.NONE);
@@ -28,14 +29,18 @@ class LargeTraceLookupProperties {
         for (int q = 0; q < 300; q++) {
             int from = r.nextInt(-1, n + 1);
             int block = r.nextInt(blocks);
-            assertThat(index.nextOfBlock(block, from)).as("next of block %d after %d", block, from)
+            assertThat(index.nextOfBlock(block, from))
+                    .as("next of block %d after %d", block, from)
                     .isEqualTo(scanNextOfBlock(trace, block, from));
-            assertThat(index.prevOfBlock(block, from)).as("prev of block %d before %d", block, from)
+            assertThat(index.prevOfBlock(block, from))
+                    .as("prev of block %d before %d", block, from)
                     .isEqualTo(scanPrevOfBlock(trace, block, from));
             for (EventKind kind : EventKind.values()) {
-                assertThat(index.nextOfKind(kind, from)).as("next %s after %d", kind, from)
+                assertThat(index.nextOfKind(kind, from))
+                        .as("next %s after %d", kind, from)
                         .isEqualTo(scanNextOfKind(trace, kind, from));
-                assertThat(index.prevOfKind(kind, from)).as("prev %s before %d", kind, from)
+                assertThat(index.prevOfKind(kind, from))
+                        .as("prev %s before %d", kind, from)
                         .isEqualTo(scanPrevOfKind(trace, kind, from));
             }
             if (n > 0) {

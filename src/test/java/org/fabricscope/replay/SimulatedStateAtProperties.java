@@ -9,8 +9,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
@@ -34,7 +34,8 @@ class SimulatedStateAtProperties {
     void everyBlocksStateEqualsAReplayFromTheStart(
             @ForAll("scenarios") String scenario, @ForAll @LongRange(min = 1, max = 1_000) long seed) throws Exception {
         Scenario s = Scenario.builtIn(scenario).with("durationMicros", "300000");
-        Trace trace = Simulator.run(s, seed, 1, PatchSwitches.NONE, true, Progress.NONE).trace();
+        Trace trace = Simulator.run(s, seed, 1, PatchSwitches.NONE, true, Progress.NONE)
+                .trace();
         TraceIndex index = TraceIndex.build(trace, Progress.NONE);
         NaiveReplay naive = new NaiveReplay(trace);
         int blocks = trace.header().topology().blockCount();
@@ -73,13 +74,17 @@ class SimulatedStateAtProperties {
     }
 
     private static void check(TraceIndex index, int block, int step, int[] state, int[] lastOf, int lastTransition) {
-        assertThat(index.stateAt(block, step)).as("block %d at step %d", block, step).isEqualTo(new BlockState(block, state));
+        assertThat(index.stateAt(block, step))
+                .as("block %d at step %d", block, step)
+                .isEqualTo(new BlockState(block, state));
         for (Field f : Field.values()) {
-            assertThat(index.lastChange(block, f, step)).as("last %s of block %d at %d", f, block, step)
+            assertThat(index.lastChange(block, f, step))
+                    .as("last %s of block %d at %d", f, block, step)
                     .isEqualTo(lastOf[f.ordinal()]);
         }
         if (step != Integer.MAX_VALUE) {
-            assertThat(index.prevTransitionOfBlock(block, step + 1)).as("previous transition of block %d before %d", block, step + 1)
+            assertThat(index.prevTransitionOfBlock(block, step + 1))
+                    .as("previous transition of block %d before %d", block, step + 1)
                     .isEqualTo(lastTransition);
         }
     }

@@ -14,7 +14,9 @@ import org.fabricscope.trace.Trace;
 class StateReconstructionProperties {
     @Property(tries = 40)
     void stateAtAnyStepEqualsAFoldFromTheStart(
-            @ForAll long seed, @ForAll @IntRange(min = 0, max = 1_500) int events, @ForAll @IntRange(min = 1, max = 12) int blocks) {
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 1_500) int events,
+            @ForAll @IntRange(min = 1, max = 12) int blocks) {
         Trace trace = RandomTraces.generate(seed, events, blocks);
         TraceIndex index = TraceIndex.build(trace, Progress.NONE);
         NaiveReplay naive = new NaiveReplay(trace);

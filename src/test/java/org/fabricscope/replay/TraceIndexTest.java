@@ -36,7 +36,9 @@ class TraceIndexTest {
                 folded[TRACE.block(step)][TRACE.fieldOrdinal(step)] = TRACE.newValue(step);
             }
             for (int b = 0; b < blocks; b++) {
-                assertThat(index.stateAt(b, step)).as("block %d at step %d", b, step).isEqualTo(new BlockState(b, folded[b]));
+                assertThat(index.stateAt(b, step))
+                        .as("block %d at step %d", b, step)
+                        .isEqualTo(new BlockState(b, folded[b]));
             }
         }
     }
@@ -59,7 +61,8 @@ class TraceIndexTest {
         for (int step = -1; step < TRACE.size(); step += 7) {
             for (int b = 0; b < 6; b++) {
                 for (Field f : Field.values()) {
-                    assertThat(index.lastChange(b, f, step)).as("%s of block %d at %d", f, b, step)
+                    assertThat(index.lastChange(b, f, step))
+                            .as("%s of block %d at %d", f, b, step)
                             .isEqualTo(NAIVE.lastChange(b, f, step));
                 }
             }
@@ -93,12 +96,16 @@ class TraceIndexTest {
     void kindNavigationMatchesALinearScanWithAndWithoutSortedLists() {
         for (TraceIndex index : bothKindPaths()) {
             for (EventKind kind : EventKind.values()) {
-                long count = java.util.stream.IntStream.range(0, TRACE.size()).filter(i -> TRACE.kind(i) == kind).count();
+                long count = java.util.stream.IntStream.range(0, TRACE.size())
+                        .filter(i -> TRACE.kind(i) == kind)
+                        .count();
                 assertThat(index.countOfKind(kind)).isEqualTo((int) count);
                 for (int from = -1; from <= TRACE.size(); from += 3) {
-                    assertThat(index.nextOfKind(kind, from)).as("next %s from %d", kind, from)
+                    assertThat(index.nextOfKind(kind, from))
+                            .as("next %s from %d", kind, from)
                             .isEqualTo(NAIVE.next(i -> TRACE.kind(i) == kind, from));
-                    assertThat(index.prevOfKind(kind, from)).as("prev %s from %d", kind, from)
+                    assertThat(index.prevOfKind(kind, from))
+                            .as("prev %s from %d", kind, from)
                             .isEqualTo(NAIVE.prev(i -> TRACE.kind(i) == kind, from));
                 }
             }
@@ -118,7 +125,8 @@ class TraceIndexTest {
     void effectsAreTheEventsNamingItAsCause() {
         TraceIndex index = TraceIndex.build(TRACE, Progress.NONE);
         for (int seq = 0; seq < TRACE.size(); seq += 5) {
-            assertThat(Arrays.stream(index.effects(seq)).boxed().collect(Collectors.toList())).isEqualTo(NAIVE.effects(seq));
+            assertThat(Arrays.stream(index.effects(seq)).boxed().collect(Collectors.toList()))
+                    .isEqualTo(NAIVE.effects(seq));
         }
     }
 
@@ -136,7 +144,9 @@ class TraceIndexTest {
     @Test
     void unknownBlockIsRefused() {
         TraceIndex index = TraceIndex.build(TRACE, Progress.NONE);
-        assertThatThrownBy(() -> index.stateAt(6, 0)).isInstanceOf(IndexOutOfBoundsException.class).hasMessageContaining("no block 6");
+        assertThatThrownBy(() -> index.stateAt(6, 0))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("no block 6");
     }
 
     @Test
@@ -157,13 +167,14 @@ class TraceIndexTest {
         });
         assertThat(updates.get()).isGreaterThan(3);
         assertThatThrownBy(() -> TraceIndex.build(big, new Progress() {
-            @Override
-            public void update(long done, long total) {}
+                    @Override
+                    public void update(long done, long total) {}
 
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        })).isInstanceOf(CancelledException.class);
+                    @Override
+                    public boolean isCancelled() {
+                        return true;
+                    }
+                }))
+                .isInstanceOf(CancelledException.class);
     }
 }

@@ -52,8 +52,10 @@ class SampleTracesTest {
 
         assertThat(exit).as("simulate exit code; stderr: %s", err).isZero();
         assertThat(Files.mismatch(out, SAMPLES.resolve(name)))
-                .as("%s differs from a fresh run of: simulate %s (regenerate with sample-traces/regenerate.sh "
-                        + "only if the change of behaviour is intended)", name, String.join(" ", args))
+                .as(
+                        "%s differs from a fresh run of: simulate %s (regenerate with sample-traces/regenerate.sh "
+                                + "only if the change of behaviour is intended)",
+                        name, String.join(" ", args))
                 .isEqualTo(-1L);
     }
 

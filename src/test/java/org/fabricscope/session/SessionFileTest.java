@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SessionFileTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final String SHA = "a".repeat(64);
 
@@ -28,12 +29,19 @@ class SessionFileTest {
                 82,
                 new Session.View(82_000.5, 83_000.25, 412),
                 new Session.Lanes(List.of("block:3"), List.of("block:82"), List.of("node 0 · drive 1 · archive-3")),
-                new Session.Filters(List.of(82, 3), List.of("prefetch@n1"), List.of("PREFETCH_READY", "FPRE004"),
-                        "cacheState", true),
-                List.of(Breakpoint.fpre004(), Breakpoint.onValue(82, Field.CACHE_STATE, 2).withActor("prefetch@n1"),
+                new Session.Filters(
+                        List.of(82, 3),
+                        List.of("prefetch@n1"),
+                        List.of("PREFETCH_READY", "FPRE004"),
+                        "cacheState",
+                        true),
+                List.of(
+                        Breakpoint.fpre004(),
+                        Breakpoint.onValue(82, Field.CACHE_STATE, 2).withActor("prefetch@n1"),
                         Breakpoint.onKind(EventKind.WRITE_LOCK).withField(Field.LAST_WRITE_PENDING)),
                 List.of(new Session.Bookmark("the torn read", 6331), new Session.Bookmark("ünïcode \"quoted\"", 0)),
-                List.of(Session.Note.atStep("write slips in here", 6327),
+                List.of(
+                        Session.Note.atStep("write slips in here", 6327),
                         Session.Note.onRange("check window\nsecond line", 82_707, 82_787)));
     }
 
@@ -49,13 +57,16 @@ class SessionFileTest {
 
     @Test
     void aSimulatedTraceIsSavedAsTheRunThatRegeneratesIt() throws Exception {
-        Session s = everything(new Session.SimulatedTrace("fpre004-repro", Map.of("ackJitterMicrosMax", "0"), 1, 27, "reorder,barrier"));
+        Session s = everything(new Session.SimulatedTrace(
+                "fpre004-repro", Map.of("ackJitterMicrosMax", "0"), 1, 27, "reorder,barrier"));
 
         Session back = SessionReader.read(SessionWriter.toBytes(s), "sim.session.json");
 
         assertThat(back).isEqualTo(s);
         assertThat(new String(SessionWriter.toBytes(s), StandardCharsets.UTF_8))
-                .contains("\"simulation\"").contains("\"attempt\" : 27").doesNotContain("\"path\"");
+                .contains("\"simulation\"")
+                .contains("\"attempt\" : 27")
+                .doesNotContain("\"path\"");
     }
 
     @Test
@@ -83,9 +94,17 @@ class SessionFileTest {
             {head + trace + ",\n  \"zoom\" : {}\n}", 5, "unknown key 'zoom'"},
             {head + trace + ",\n  \"view\" : { \"startMicros\" : 5,\n \"endMicros\" : 5 }\n}", 6, "greater than"},
             {head + trace + ",\n  \"filters\" : { \"kinds\" : [\n \"NOT_A_KIND\" ] }\n}", 6, "unknown event kind"},
-            {head + trace + ",\n  \"breakpoints\" : [ { \"field\" : \"cacheState\",\n \"value\" : \"MAYBE\" } ]\n}", 6, "cacheState is one of"},
+            {
+                head + trace + ",\n  \"breakpoints\" : [ { \"field\" : \"cacheState\",\n \"value\" : \"MAYBE\" } ]\n}",
+                6,
+                "cacheState is one of"
+            },
             {head + trace + ",\n  \"bookmarks\" : [ { \"name\" : \"x\" } ]\n}", 5, "missing 'step'"},
-            {head + trace + ",\n  \"notes\" : [ { \"text\" : \"x\", \"startMicros\" : 9,\n \"endMicros\" : 3 } ]\n}", 6, "before startMicros"},
+            {
+                head + trace + ",\n  \"notes\" : [ { \"text\" : \"x\", \"startMicros\" : 9,\n \"endMicros\" : 3 } ]\n}",
+                6,
+                "before startMicros"
+            },
             {head + "  \"trace\" : { \"path\" : \"/t.jsonl\", \"sha256\" : \"xyz\" }\n}", 4, "64 lower-case hex"},
             {head + "  \"trace\" : { }\n}", 4, "either"},
             {head + trace + ",\n  \"cursor\" : { \"step\" : 1, \"step\" : 2 }\n}", 5, "appears twice"},
@@ -100,7 +119,8 @@ class SessionFileTest {
                     .as((String) c[0])
                     .isInstanceOfSatisfying(SessionFormatException.class, e -> {
                         assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
-                        assertThat(e.getMessage()).startsWith(line > 0 ? name + ":" + line : name + ": ")
+                        assertThat(e.getMessage())
+                                .startsWith(line > 0 ? name + ":" + line : name + ": ")
                                 .contains((String) c[2]);
                         assertThat(e.getMessage().lines()).hasSize(1);
                     });
@@ -113,7 +133,9 @@ class SessionFileTest {
         try (var out = Files.newOutputStream(big)) {
             out.write(new byte[(int) SessionReader.MAX_FILE_BYTES + 1]);
         }
-        assertThatThrownBy(() -> SessionReader.read(big)).hasMessageStartingWith(big + ": ").hasMessageContaining("too big");
+        assertThatThrownBy(() -> SessionReader.read(big))
+                .hasMessageStartingWith(big + ": ")
+                .hasMessageContaining("too big");
     }
 
     @Test
@@ -123,7 +145,9 @@ class SessionFileTest {
 
         Files.writeString(trace, "two\n");
 
-        assertThat(ContentHash.sha256(trace, Progress.NONE)).isNotEqualTo(before).hasSize(64)
+        assertThat(ContentHash.sha256(trace, Progress.NONE))
+                .isNotEqualTo(before)
+                .hasSize(64)
                 .isEqualTo(ContentHash.sha256("two\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(ContentHash.sha256(new byte[0]))
                 .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

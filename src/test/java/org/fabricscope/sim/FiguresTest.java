@@ -1,14 +1,14 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.sim.experiment.FileFigures;
-import org.fabricscope.sim.experiment.Soak;
-import org.fabricscope.sim.experiment.SoakResult;
-import org.fabricscope.sim.scenario.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.fabricscope.sim.experiment.FileFigures;
+import org.fabricscope.sim.experiment.Soak;
+import org.fabricscope.sim.experiment.SoakResult;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,8 @@ class FiguresTest {
         Scenario s = Scenario.builtIn("fpre004-repro");
         for (long seed : new long[] {1, 7, 20260522}) {
             int found = attemptsToFirstFpre004(s, seed, 1000, PATCHED);
-            assertThat(found).as("patched fpre004-repro, base seed " + seed + ": FPRE004 at attempt " + found)
+            assertThat(found)
+                    .as("patched fpre004-repro, base seed " + seed + ": FPRE004 at attempt " + found)
                     .isEqualTo(1001);
         }
     }
@@ -73,10 +74,16 @@ class FiguresTest {
         int withJitter = 0;
         int without = 0;
         for (int a = 1; a <= attempts; a++) {
-            if (Simulator.run(jittered, seed, a, LEGACY, false, Progress.NONE).stats().fpre004() > 0) {
+            if (Simulator.run(jittered, seed, a, LEGACY, false, Progress.NONE)
+                            .stats()
+                            .fpre004()
+                    > 0) {
                 withJitter++;
             }
-            if (Simulator.run(still, seed, a, LEGACY, false, Progress.NONE).stats().fpre004() > 0) {
+            if (Simulator.run(still, seed, a, LEGACY, false, Progress.NONE)
+                            .stats()
+                            .fpre004()
+                    > 0) {
                 without++;
             }
         }
@@ -89,6 +96,7 @@ class FiguresTest {
 
     /** The pilot-rack soaks, legacy and patched, on one seed: 1M reads each (about 2 s each on 2 threads). */
     private static final long PILOT_SEED = 3;
+
     private static final long PILOT_READS = 1_000_000;
     private static SoakResult pilotLegacy;
     private static SoakResult pilotPatched;
@@ -112,7 +120,8 @@ class FiguresTest {
         FileFigures hot = pilotLegacy.contentious();
         FileFigures hotPatched = pilotPatched.file(hot.file());
         double delta = pilotPatched.prefetchLatencyMeanMicros() - pilotLegacy.prefetchLatencyMeanMicros();
-        String msg = pilotMessage() + "; contentious " + hot + ", patched " + hotPatched + "; latency delta " + delta + " µs";
+        String msg = pilotMessage() + "; contentious " + hot + ", patched " + hotPatched + "; latency delta " + delta
+                + " µs";
         System.out.println(msg);
         assertThat(hot.successRate()).as(msg).isBetween(0.9980, 0.9995);
         assertThat(hotPatched.successRate()).as(msg).isGreaterThanOrEqualTo(0.99999);
@@ -127,8 +136,8 @@ class FiguresTest {
         FileFigures hot = pilotLegacy.contentious();
         double share = (double) hot.fpre004() / pilotLegacy.fpre004();
         String msg = pilotMessage() + "; contentious " + hot + ", share of FPRE004 " + share;
-        System.out.println("share of legacy FPRE004s in " + hot.file() + ": " + hot.fpre004() + " of " + pilotLegacy.fpre004()
-                + " on " + hot.fpre004Nodes() + " nodes");
+        System.out.println("share of legacy FPRE004s in " + hot.file() + ": " + hot.fpre004() + " of "
+                + pilotLegacy.fpre004() + " on " + hot.fpre004Nodes() + " nodes");
         assertThat(share).as(msg).isGreaterThanOrEqualTo(0.70);
         assertThat(hot.fpre004Nodes()).as(msg).isGreaterThanOrEqualTo(3);
     }
@@ -139,8 +148,12 @@ class FiguresTest {
         String msg = pilotMessage();
         System.out.println("pilot-rack quarantines per " + PILOT_READS + " reads: legacy " + pilotLegacy.quarantines()
                 + ", patched " + pilotPatched.quarantines());
-        assertThat(pilotLegacy.quarantines() * 1_000_000.0 / pilotLegacy.reads()).as(msg).isGreaterThanOrEqualTo(1.0);
-        assertThat(pilotPatched.file(pilotLegacy.contentiousArchive()).quarantines()).as(msg).isZero();
+        assertThat(pilotLegacy.quarantines() * 1_000_000.0 / pilotLegacy.reads())
+                .as(msg)
+                .isGreaterThanOrEqualTo(1.0);
+        assertThat(pilotPatched.file(pilotLegacy.contentiousArchive()).quarantines())
+                .as(msg)
+                .isZero();
         assertThat(pilotPatched.quarantines()).as(msg).isZero();
     }
 
@@ -150,7 +163,9 @@ class FiguresTest {
         int seeds = 20;
         long[] first = new long[seeds];
         for (int i = 0; i < seeds; i++) {
-            long f = Simulator.run(s, i + 1, 1, LEGACY, false, Progress.NONE).stats().firstFailedRead();
+            long f = Simulator.run(s, i + 1, 1, LEGACY, false, Progress.NONE)
+                    .stats()
+                    .firstFailedRead();
             first[i] = f < 0 ? Long.MAX_VALUE : f;
         }
         long[] sorted = first.clone();

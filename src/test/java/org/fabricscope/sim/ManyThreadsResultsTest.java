@@ -1,5 +1,8 @@
 package org.fabricscope.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
 import org.fabricscope.sim.experiment.Ablation;
 import org.fabricscope.sim.experiment.AblationResult;
 import org.fabricscope.sim.experiment.ReproFinder;
@@ -7,9 +10,6 @@ import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.experiment.Soak;
 import org.fabricscope.sim.experiment.SoakResult;
 import org.fabricscope.sim.scenario.Scenario;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.ByteArrayOutputStream;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.io.TraceWriter;

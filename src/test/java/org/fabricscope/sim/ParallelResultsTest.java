@@ -1,5 +1,7 @@
 package org.fabricscope.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.fabricscope.sim.experiment.Ablation;
 import org.fabricscope.sim.experiment.AblationResult;
 import org.fabricscope.sim.experiment.ReproFinder;
@@ -7,8 +9,6 @@ import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.experiment.Soak;
 import org.fabricscope.sim.experiment.SoakResult;
 import org.fabricscope.sim.scenario.Scenario;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,9 @@ class ParallelResultsTest {
             ReproResult one = ReproFinder.find(s, seed, 40, PatchSwitches.NONE, 1, Progress.NONE);
             ReproResult two = ReproFinder.find(s, seed, 40, PatchSwitches.NONE, 2, Progress.NONE);
             assertThat(two.attempt()).as("seed " + seed).isEqualTo(one.attempt());
-            assertThat(two.result().stats()).as("seed " + seed).isEqualTo(one.result().stats());
+            assertThat(two.result().stats())
+                    .as("seed " + seed)
+                    .isEqualTo(one.result().stats());
         }
     }
 
@@ -45,7 +47,8 @@ class ParallelResultsTest {
     @Test
     void ablationShowsEachSwitchAloneAndAllTogether() throws Exception {
         AblationResult r = Ablation.run(Scenario.builtIn("fpre004-repro"), 2, 40, 10_000, 2, Progress.NONE);
-        assertThat(r.rows()).extracting(AblationResult.Row::label)
+        assertThat(r.rows())
+                .extracting(AblationResult.Row::label)
                 .containsExactly("none", "reorder", "barrier", "backoff", "all");
         AblationResult.Row legacy = r.rows().get(0);
         AblationResult.Row all = r.rows().get(4);

@@ -1,7 +1,5 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.sim.scenario.Scenario;
-import org.fabricscope.sim.scenario.ScenarioException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -13,6 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
 
 /**
  * A damaged scenario file is loaded or refused with a {@link ScenarioException} that names the
@@ -20,8 +20,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class ScenarioFilePropertiesTest {
     private static final byte[] GOOD = ("{\"name\": \"slow ack\", \"base\": \"fpre004-repro\",\n"
-            + " \"parameters\": {\"ackJitterMicrosMax\": \"7.3ms\", \"readBurstSize\": 12,\n"
-            + "  \"compactionEnabled\": false, \"mediaErrorsPerMillionBlockReads\": 2.5}}\n").getBytes(StandardCharsets.UTF_8);
+                    + " \"parameters\": {\"ackJitterMicrosMax\": \"7.3ms\", \"readBurstSize\": 12,\n"
+                    + "  \"compactionEnabled\": false, \"mediaErrorsPerMillionBlockReads\": 2.5}}\n")
+            .getBytes(StandardCharsets.UTF_8);
 
     private static Path dir;
 
@@ -42,8 +43,11 @@ class ScenarioFilePropertiesTest {
 
     @Property(tries = 400)
     void corruptedScenarioFilesLoadOrAreRefusedNamingTheFile(
-            @ForAll @IntRange(min = 0, max = 1_000_000) int where, @ForAll byte value,
-            @ForAll @IntRange(min = 1, max = 3) int count, @ForAll @IntRange(min = 0, max = 2) int cutMode) throws Exception {
+            @ForAll @IntRange(min = 0, max = 1_000_000) int where,
+            @ForAll byte value,
+            @ForAll @IntRange(min = 1, max = 3) int count,
+            @ForAll @IntRange(min = 0, max = 2) int cutMode)
+            throws Exception {
         byte[] bad = GOOD.clone();
         for (int i = 0; i < count; i++) {
             bad[(where + i * 31) % bad.length] = (byte) (value + i);
@@ -58,7 +62,9 @@ class ScenarioFilePropertiesTest {
         if (t != null) {
             assertThat(t).isInstanceOf(ScenarioException.class);
             assertThat(t.getMessage()).startsWith("s.json");
-            assertThat(t.getMessage().chars().filter(Character::isISOControl).count()).as(t.getMessage()).isZero();
+            assertThat(t.getMessage().chars().filter(Character::isISOControl).count())
+                    .as(t.getMessage())
+                    .isZero();
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.sim.scenario.ParameterSpec;
-import org.fabricscope.sim.scenario.Scenario;
-import org.fabricscope.sim.scenario.ScenarioException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fabricscope.sim.scenario.ParameterSpec;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,8 +74,10 @@ class ScenarioTest {
     @Test
     void scenarioFileOverridesItsBase() throws Exception {
         Path f = dir.resolve("slow-ack.json");
-        Files.writeString(f, "{\"name\": \"slow ack\", \"base\": \"fpre004-repro\",\n"
-                + " \"parameters\": {\"ackJitterMicrosMax\": 5000, \"compactionEnabled\": false}}");
+        Files.writeString(
+                f,
+                "{\"name\": \"slow ack\", \"base\": \"fpre004-repro\",\n"
+                        + " \"parameters\": {\"ackJitterMicrosMax\": 5000, \"compactionEnabled\": false}}");
         Scenario s = Scenario.load(f);
         assertThat(s.name()).isEqualTo("slow ack");
         assertThat(s.get("ackJitterMicrosMax")).isEqualTo("5000");

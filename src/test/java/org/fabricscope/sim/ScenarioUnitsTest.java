@@ -1,12 +1,12 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.sim.scenario.Scenario;
-import org.fabricscope.sim.scenario.ScenarioException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,11 +18,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * it expects, and the range is always named.
  */
 class ScenarioUnitsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"7.3ms, 7300", "7300us, 7300", "7300 µs, 7300", "7300μs, 7300", "0.0073s, 7300", "7.3 MS, 7300",
-        "1e3, 1000", "7300, 7300"})
+    @CsvSource({
+        "7.3ms, 7300",
+        "7300us, 7300",
+        "7300 µs, 7300",
+        "7300μs, 7300",
+        "0.0073s, 7300",
+        "7.3 MS, 7300",
+        "1e3, 1000",
+        "7300, 7300"
+    })
     void aDurationWithATimeUnitIsStoredAsWholeMicroseconds(String value, String stored) throws Exception {
         Scenario s = Scenario.builtIn("quiet").with("ackJitterMicrosMax", value);
 
@@ -60,7 +69,8 @@ class ScenarioUnitsTest {
     @Test
     void aCountAcceptsItsOwnUnitWordAndRefusesAnother() throws Exception {
         Scenario s = Scenario.builtIn("quiet");
-        assertThat(s.with("readBurstSize", "12 transactions").get("readBurstSize")).isEqualTo("12");
+        assertThat(s.with("readBurstSize", "12 transactions").get("readBurstSize"))
+                .isEqualTo("12");
         assertThatThrownBy(() -> s.with("readBurstSize", "12ms"))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("readBurstSize is in transactions, not 'ms'")
@@ -75,7 +85,8 @@ class ScenarioUnitsTest {
         "mediaErrorsPerMillionBlockReads, lots, 'must be a number in [0, 1000000] per million'",
         "nodes, 17, 'nodes = 17 is out of range [1, 16] count'",
     })
-    void aWrongTypeOrRangeNamesTheParameterAndWhatIsAllowed(String parameter, String value, String message) throws Exception {
+    void aWrongTypeOrRangeNamesTheParameterAndWhatIsAllowed(String parameter, String value, String message)
+            throws Exception {
         Scenario s = Scenario.builtIn("quiet");
         assertThatThrownBy(() -> s.with(parameter, value))
                 .isInstanceOf(ScenarioException.class)
@@ -85,7 +96,8 @@ class ScenarioUnitsTest {
 
     @Test
     void aScenarioFileMayGiveADurationAsAStringWithAUnit() throws Exception {
-        Path f = Files.writeString(dir.resolve("notes.json"),
+        Path f = Files.writeString(
+                dir.resolve("notes.json"),
                 "{\"base\": \"fpre004-repro\", \"parameters\": {\"ackJitterMicrosMax\": \"7.3ms\"}}");
 
         assertThat(Scenario.load(f).get("ackJitterMicrosMax")).isEqualTo("7300");
@@ -93,8 +105,7 @@ class ScenarioUnitsTest {
 
     @Test
     void aScenarioFileWithAForeignUnitNamesFileLineParameterAndUnit() throws Exception {
-        Path f = Files.writeString(dir.resolve("typo.json"),
-                "{\"parameters\": {\n  \"readBurstSize\": \"12 ms\"\n}}");
+        Path f = Files.writeString(dir.resolve("typo.json"), "{\"parameters\": {\n  \"readBurstSize\": \"12 ms\"\n}}");
 
         assertThatThrownBy(() -> Scenario.load(f))
                 .isInstanceOf(ScenarioException.class)

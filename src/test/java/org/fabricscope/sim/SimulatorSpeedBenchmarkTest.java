@@ -1,8 +1,8 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.sim.scenario.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.junit.jupiter.api.Test;
@@ -20,11 +20,14 @@ class SimulatorSpeedBenchmarkTest {
         long events = 0;
         long start = System.nanoTime();
         for (int a = 1; a <= attempts; a++) {
-            events += Simulator.run(s, 1, a, PatchSwitches.NONE, record, Progress.NONE).stats().events();
+            events += Simulator.run(s, 1, a, PatchSwitches.NONE, record, Progress.NONE)
+                    .stats()
+                    .events();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("speed: %s %s: %,d events in %.2f s = %,.0f events/s%n", scenario,
-                record ? "recorded" : "unrecorded", events, seconds, events / seconds);
+        System.out.printf(
+                "speed: %s %s: %,d events in %.2f s = %,.0f events/s%n",
+                scenario, record ? "recorded" : "unrecorded", events, seconds, events / seconds);
         return events;
     }
 

@@ -1,12 +1,12 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.sim.experiment.ReproFinder;
-import org.fabricscope.sim.experiment.ReproResult;
-import org.fabricscope.sim.scenario.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.fabricscope.sim.core.SimulationLimitException;
+import org.fabricscope.sim.experiment.ReproFinder;
+import org.fabricscope.sim.experiment.ReproResult;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.CancelledException;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 
 class SimulatorTest {
     private static Trace record(String scenario, long seed, int attempt, PatchSwitches patch) throws Exception {
-        return Simulator.run(Scenario.builtIn(scenario), seed, attempt, patch, true, Progress.NONE).trace();
+        return Simulator.run(Scenario.builtIn(scenario), seed, attempt, patch, true, Progress.NONE)
+                .trace();
     }
 
     @Test
     void headerHoldsEverythingNeededToRerun() throws Exception {
         Scenario s = Scenario.builtIn("fpre004-repro");
-        Trace t = Simulator.run(s, 42, 3, PatchSwitches.ALL, true, Progress.NONE).trace();
+        Trace t =
+                Simulator.run(s, 42, 3, PatchSwitches.ALL, true, Progress.NONE).trace();
         TraceHeader h = t.header();
         assertThat(h.formatName()).isEqualTo(TraceHeader.FORMAT_NAME);
         assertThat(h.formatVersion()).isEqualTo(TraceHeader.FORMAT_VERSION);
@@ -104,10 +106,16 @@ class SimulatorTest {
                 Trace b = record("fpre004-repro", seed, 2, patch);
                 assertThat(b.size()).as("seed " + seed + " " + patch).isEqualTo(a.size());
                 for (int i = 0; i < a.size(); i++) {
-                    if (a.timeMicros(i) != b.timeMicros(i) || a.block(i) != b.block(i) || a.node(i) != b.node(i)
-                            || !a.actor(i).equals(b.actor(i)) || a.kind(i) != b.kind(i) || a.field(i) != b.field(i)
-                            || a.oldValue(i) != b.oldValue(i) || a.newValue(i) != b.newValue(i)
-                            || a.cause(i) != b.cause(i) || a.arg(i) != b.arg(i)) {
+                    if (a.timeMicros(i) != b.timeMicros(i)
+                            || a.block(i) != b.block(i)
+                            || a.node(i) != b.node(i)
+                            || !a.actor(i).equals(b.actor(i))
+                            || a.kind(i) != b.kind(i)
+                            || a.field(i) != b.field(i)
+                            || a.oldValue(i) != b.oldValue(i)
+                            || a.newValue(i) != b.newValue(i)
+                            || a.cause(i) != b.cause(i)
+                            || a.arg(i) != b.arg(i)) {
                         throw new AssertionError("seed " + seed + " patch " + patch + ": traces differ at event " + i);
                     }
                 }
@@ -119,8 +127,10 @@ class SimulatorTest {
     void recordingDoesNotChangeWhatHappens() throws Exception {
         Scenario s = Scenario.builtIn("fpre004-repro");
         for (long seed = 1; seed <= 10; seed++) {
-            RunStats recorded = Simulator.run(s, seed, 1, PatchSwitches.NONE, true, Progress.NONE).stats();
-            RunStats counted = Simulator.run(s, seed, 1, PatchSwitches.NONE, false, Progress.NONE).stats();
+            RunStats recorded = Simulator.run(s, seed, 1, PatchSwitches.NONE, true, Progress.NONE)
+                    .stats();
+            RunStats counted = Simulator.run(s, seed, 1, PatchSwitches.NONE, false, Progress.NONE)
+                    .stats();
             assertThat(counted).as("seed " + seed).isEqualTo(recorded);
         }
     }
@@ -152,14 +162,15 @@ class SimulatorTest {
                 return true;
             }
         };
-        assertThatThrownBy(() -> Simulator.run(Scenario.builtIn("pilot-rack"), 1, 1, PatchSwitches.NONE, false,
-                        cancelled))
+        assertThatThrownBy(
+                        () -> Simulator.run(Scenario.builtIn("pilot-rack"), 1, 1, PatchSwitches.NONE, false, cancelled))
                 .isInstanceOf(CancelledException.class);
     }
 
     @Test
     void quietScenarioRaisesNoMediaErrors() throws Exception {
-        RunStats s = Simulator.run(Scenario.builtIn("quiet"), 1, 1, PatchSwitches.ALL, false, Progress.NONE).stats();
+        RunStats s = Simulator.run(Scenario.builtIn("quiet"), 1, 1, PatchSwitches.ALL, false, Progress.NONE)
+                .stats();
         assertThat(s.reads()).isPositive();
         assertThat(s.mediaErrors()).isZero();
         assertThat(s.readsOk()).isEqualTo(s.reads());

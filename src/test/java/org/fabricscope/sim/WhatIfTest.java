@@ -1,6 +1,5 @@
 package org.fabricscope.sim;
 
-import org.fabricscope.sim.scenario.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fabricscope.diff.DiffClass;
 import org.fabricscope.diff.TraceDiff;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Intervention;
@@ -42,7 +42,8 @@ class WhatIfTest {
         original = TraceReader.read(Path.of("sample-traces/fpre004-repro-legacy.jsonl"), Progress.NONE);
         keys = EventIdentity.of(original);
         org.fabricscope.replay.TraceIndex index = org.fabricscope.replay.TraceIndex.build(original, Progress.NONE);
-        FPRE004 = org.fabricscope.replay.explain.Fpre004Explanation.fpre004Seqs(index).get(0);
+        FPRE004 = org.fabricscope.replay.explain.Fpre004Explanation.fpre004Seqs(index)
+                .get(0);
         var e = org.fabricscope.replay.explain.Fpre004Explanation.explain(index, FPRE004);
         PREFETCH_READY = e.completingSeq();
         ACK = e.ackSeq();
@@ -55,7 +56,8 @@ class WhatIfTest {
     }
 
     private static Trace fork(Intervention... interventions) throws Exception {
-        return WhatIf.fork(scenario, 1, 6, PatchSwitches.NONE, List.of(interventions), Progress.NONE).trace();
+        return WhatIf.fork(scenario, 1, 6, PatchSwitches.NONE, List.of(interventions), Progress.NONE)
+                .trace();
     }
 
     @Test
@@ -116,9 +118,14 @@ class WhatIfTest {
 
         assertThat(bytes(again)).isEqualTo(bytes(fork));
         assertThat(fork.header().interventions()).hasSize(2);
-        String header = new String(bytes(fork), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-        assertThat(header).endsWith(",\"interventions\":[{\"event\":\"" + EventIdentity.text(keys[ACK])
-                + "\",\"deltaMicros\":-500},{\"event\":\"" + EventIdentity.text(keys[firstFill]) + "\",\"drop\":true}]}");
+        String header = new String(bytes(fork), java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .findFirst()
+                .orElseThrow();
+        assertThat(header)
+                .endsWith(",\"interventions\":[{\"event\":\"" + EventIdentity.text(keys[ACK])
+                        + "\",\"deltaMicros\":-500},{\"event\":\"" + EventIdentity.text(keys[firstFill])
+                        + "\",\"drop\":true}]}");
     }
 
     @Test
@@ -159,8 +166,7 @@ class WhatIfTest {
         assertThatThrownBy(() -> fork(Intervention.drop(keys[FPRE004])))
                 .hasMessageContaining("cannot drop FPRE004 #" + FPRE004)
                 .hasMessageContaining("only WRITE_ISSUE");
-        assertThatThrownBy(() -> fork(Intervention.shift(keys[1], 5)))
-                .hasMessageContaining("initial state");
+        assertThatThrownBy(() -> fork(Intervention.shift(keys[1], 5))).hasMessageContaining("initial state");
     }
 
     /** When the write whose ACK this is landed its data (what set the ACK in motion). */

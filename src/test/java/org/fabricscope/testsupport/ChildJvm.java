@@ -46,7 +46,9 @@ public final class ChildJvm {
                 p.destroyForcibly();
                 throw new AssertionError("child JVM still running after two minutes: " + pb.command());
             }
-            return new Result(p.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
                     java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             java.nio.file.Files.deleteIfExists(out);

@@ -44,7 +44,8 @@ public final class MalformedCorpus {
     public static TraceFormatException readerFailure(Path file) {
         Throwable t = catchThrowable(() -> TraceReader.read(file, Progress.NONE));
         if (!(t instanceof TraceFormatException e)) {
-            throw new AssertionError("expected " + file.getFileName() + " to be refused with a TraceFormatException, got " + t, t);
+            throw new AssertionError(
+                    "expected " + file.getFileName() + " to be refused with a TraceFormatException, got " + t, t);
         }
         return e;
     }

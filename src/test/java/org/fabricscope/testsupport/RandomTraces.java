@@ -118,7 +118,17 @@ public final class RandomTraces {
         if (pick == 0) {
             builder.event(now, -1, random.nextInt(nodes), client, EventKind.READ_BURST, null, 0, 0, -1, 12);
         } else if (pick == 1) {
-            builder.event(now, -1, random.nextInt(nodes), "fault", EventKind.CLOCK_SKEW, null, 0, random.nextInt(50) - 25, -1, 0);
+            builder.event(
+                    now,
+                    -1,
+                    random.nextInt(nodes),
+                    "fault",
+                    EventKind.CLOCK_SKEW,
+                    null,
+                    0,
+                    random.nextInt(50) - 25,
+                    -1,
+                    0);
         } else {
             builder.event(now, -1, -1, "response", EventKind.LATENCY_SPIKE, null, 0, 0, prior(), random.nextInt(5000));
         }
@@ -136,7 +146,14 @@ public final class RandomTraces {
         int lock = change(b, node, "write@n" + node, EventKind.WRITE_LOCK, Field.LOCK_HOLDER, id, issue);
         change(b, node, "write@n" + node, EventKind.WRITE_PENDING, Field.LAST_WRITE_PENDING, 1, lock);
         if (state[b][Field.CACHE_STATE.ordinal()] != CacheState.INVALID.ordinal()) {
-            change(b, node, "write@n" + node, EventKind.CACHE_INVALIDATE, Field.CACHE_STATE, CacheState.INVALID.ordinal(), lock);
+            change(
+                    b,
+                    node,
+                    "write@n" + node,
+                    EventKind.CACHE_INVALIDATE,
+                    Field.CACHE_STATE,
+                    CacheState.INVALID.ordinal(),
+                    lock);
         }
         now += random.nextInt(300);
         int version = state[b][Field.VERSION.ordinal()] + 1;
@@ -153,22 +170,26 @@ public final class RandomTraces {
         int node = b % nodes;
         String actor = "prefetch@n" + node;
         int start = builder.event(now, b, node, actor, EventKind.PREFETCH_START, null, 0, 0, prior(), 0);
-        int fill = change(b, node, actor, EventKind.PREFETCH_FILL, Field.CACHE_STATE, CacheState.FILLING.ordinal(), start);
+        int fill =
+                change(b, node, actor, EventKind.PREFETCH_FILL, Field.CACHE_STATE, CacheState.FILLING.ordinal(), start);
         now += random.nextInt(500);
         if (random.nextInt(10) == 0) {
             change(b, node, actor, EventKind.PREFETCH_ABORT, Field.CACHE_STATE, CacheState.EMPTY.ordinal(), fill);
             return;
         }
-        int ready = change(b, node, actor, EventKind.PREFETCH_READY, Field.CACHE_STATE, CacheState.READY.ordinal(), fill);
+        int ready =
+                change(b, node, actor, EventKind.PREFETCH_READY, Field.CACHE_STATE, CacheState.READY.ordinal(), fill);
         change(b, node, actor, EventKind.PREFETCH_READY, Field.CACHE_VERSION, state[b][Field.VERSION.ordinal()], ready);
     }
 
     private void compaction(int b) {
         int node = b % nodes;
         String actor = "compaction@n" + node;
-        int copy = change(b, node, actor, EventKind.COMPACT_COPY, Field.COMPACTION, CompactionState.COPYING.ordinal(), -1);
+        int copy =
+                change(b, node, actor, EventKind.COMPACT_COPY, Field.COMPACTION, CompactionState.COPYING.ordinal(), -1);
         now += random.nextInt(800);
-        int sw = change(b, node, actor, EventKind.COMPACT_SWITCH, Field.COMPACTION, CompactionState.SWITCHING.ordinal(), copy);
+        int sw = change(
+                b, node, actor, EventKind.COMPACT_SWITCH, Field.COMPACTION, CompactionState.SWITCHING.ordinal(), copy);
         change(b, node, actor, EventKind.COMPACT_SWITCH, Field.EXTENT, state[b][Field.EXTENT.ordinal()] + 1000, sw);
         if (random.nextBoolean()) {
             change(b, node, actor, EventKind.COMPACT_REFRESH, Field.CACHE_STATE, CacheState.READY.ordinal(), sw);
@@ -191,13 +212,29 @@ public final class RandomTraces {
         boolean inconsistent = state[b][Field.CACHE_STATE.ordinal()] == CacheState.READY.ordinal()
                 && state[b][Field.LAST_WRITE_PENDING.ordinal()] == 1;
         if (inconsistent || random.nextInt(500) == 0) {
-            int fpre = builder.event(now, b, node, verifier, EventKind.FPRE004, Field.LAST_WRITE_PENDING,
-                    state[b][Field.LAST_WRITE_PENDING.ordinal()], state[b][Field.LAST_WRITE_PENDING.ordinal()], last, 0);
+            int fpre = builder.event(
+                    now,
+                    b,
+                    node,
+                    verifier,
+                    EventKind.FPRE004,
+                    Field.LAST_WRITE_PENDING,
+                    state[b][Field.LAST_WRITE_PENDING.ordinal()],
+                    state[b][Field.LAST_WRITE_PENDING.ordinal()],
+                    last,
+                    0);
             int fail = builder.event(now, b, node, client, EventKind.READ_FAIL, null, 0, 0, fpre, 0);
             if (random.nextInt(4) == 0) {
                 int retry = change(b, node, "response", EventKind.RETRY, Field.HEALTH, Health.RETRYING.ordinal(), fail);
                 if (random.nextInt(3) == 0) {
-                    change(b, node, "response", EventKind.QUARANTINE, Field.HEALTH, Health.QUARANTINED.ordinal(), retry);
+                    change(
+                            b,
+                            node,
+                            "response",
+                            EventKind.QUARANTINE,
+                            Field.HEALTH,
+                            Health.QUARANTINED.ordinal(),
+                            retry);
                     change(b, node, "response", EventKind.REMAP, Field.HEALTH, Health.REMAPPED.ordinal(), retry);
                 } else {
                     change(b, node, "response", EventKind.RETRY, Field.HEALTH, Health.OK.ordinal(), retry);

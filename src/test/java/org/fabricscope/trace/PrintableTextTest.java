@@ -20,7 +20,9 @@ class PrintableTextTest {
     @Test
     void aFormatErrorQuotingTheFileStaysOnOneLine() {
         TraceFormatException e = new TraceFormatException("t.jsonl", 3, 9, "unknown kind \"X\nY\"");
-        assertThat(e.getMessage()).isEqualTo("t.jsonl:3:9: unknown kind \"X\\u000AY\"").doesNotContain("\n");
+        assertThat(e.getMessage())
+                .isEqualTo("t.jsonl:3:9: unknown kind \"X\\u000AY\"")
+                .doesNotContain("\n");
         assertThat(e.problem()).doesNotContain("\n");
     }
 }

@@ -10,8 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Trace#adopt} takes columns as they are, and refuses any that break a trace's rules. */
 class TraceAdoptTest {
-    private static final TraceHeader HEADER = new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION,
-            "test", "adopt", Map.of(), 1, 1, PatchSwitches.NONE,
+    private static final TraceHeader HEADER = new TraceHeader(
+            TraceHeader.FORMAT_NAME,
+            TraceHeader.FORMAT_VERSION,
+            "test",
+            "adopt",
+            Map.of(),
+            1,
+            1,
+            PatchSwitches.NONE,
             new Topology(2, 1, List.of(new Topology.BlockInfo(0, 0, "f"), new Topology.BlockInfo(1, 0, "f"))));
 
     /** Three good events, in the chunked form; a test breaks one column and adopts. */
@@ -23,7 +30,11 @@ class TraceAdoptTest {
         int[] block = {0, 1, -1};
         short[] node = {0, 1, -1};
         short[] actor = {0, 1, 1};
-        byte[] kind = {(byte) EventKind.BLOCK_INIT.ordinal(), (byte) EventKind.BLOCK_INIT.ordinal(), (byte) EventKind.FPRE004.ordinal()};
+        byte[] kind = {
+            (byte) EventKind.BLOCK_INIT.ordinal(),
+            (byte) EventKind.BLOCK_INIT.ordinal(),
+            (byte) EventKind.FPRE004.ordinal()
+        };
         byte[] field = {(byte) Field.VERSION.ordinal(), -1, -1};
         int[] oldValue = {0, 0, 0};
         int[] newValue = {3, 0, 0};
@@ -31,8 +42,21 @@ class TraceAdoptTest {
         int[] arg = {0, 0, 7};
 
         Trace adopt() {
-            return Trace.adopt(HEADER, actors, timeBase, timeOffset, timeWide, block, node, actor, kind, field, oldValue,
-                    newValue, cause, arg);
+            return Trace.adopt(
+                    HEADER,
+                    actors,
+                    timeBase,
+                    timeOffset,
+                    timeWide,
+                    block,
+                    node,
+                    actor,
+                    kind,
+                    field,
+                    oldValue,
+                    newValue,
+                    cause,
+                    arg);
         }
     }
 
@@ -63,10 +87,11 @@ class TraceAdoptTest {
     @Test
     void wideTimesThatFitAChunkAreChunkedAsTheBuilderWouldChunkThem() {
         Trace wide = with(c -> {
-            c.timeBase = null;
-            c.timeOffset = null;
-            c.timeWide = new long[] {100, 105, 105};
-        }).adopt();
+                    c.timeBase = null;
+                    c.timeOffset = null;
+                    c.timeWide = new long[] {100, 105, 105};
+                })
+                .adopt();
         assertThat(wide.timeMicros(2)).isEqualTo(105);
         assertThat(wide.retainedBytesEstimate()).isEqualTo(new Columns().adopt().retainedBytesEstimate());
     }

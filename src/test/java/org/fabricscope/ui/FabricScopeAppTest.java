@@ -25,7 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class FabricScopeAppTest {
     private static final Pattern FPRE004 = Pattern.compile("FPRE004 ×(\\d+)");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final TestPreferences prefs = new TestPreferences();
     private Application app;
@@ -33,7 +34,8 @@ class FabricScopeAppTest {
     @BeforeEach
     void isolate() throws Exception {
         System.setProperty(AppPreferences.NODE_PROPERTY, prefs.node().absolutePath());
-        System.setProperty(CrashLog.FILE_PROPERTY, dir.resolve("fabricscope.log").toString());
+        System.setProperty(
+                CrashLog.FILE_PROPERTY, dir.resolve("fabricscope.log").toString());
         FxToolkit.registerPrimaryStage();
     }
 
@@ -52,13 +54,16 @@ class FabricScopeAppTest {
         FxRobot robot = new FxRobot();
         Label summary = robot.lookup("#traceSummary").queryAs(Label.class);
 
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> FPRE004.matcher(summary.getText()).find());
+        WaitForAsyncUtils.waitFor(
+                120, TimeUnit.SECONDS, () -> FPRE004.matcher(summary.getText()).find());
 
         Matcher m = FPRE004.matcher(summary.getText());
         assertThat(m.find()).isTrue();
         assertThat(Integer.parseInt(m.group(1))).isPositive();
         // The attempt that hits it is the simulator's business; the scenario, seed and patch are ours.
-        assertThat(summary.getText()).startsWith("fpre004-repro · seed 1 · attempt ").contains("· patch none ·");
+        assertThat(summary.getText())
+                .startsWith("fpre004-repro · seed 1 · attempt ")
+                .contains("· patch none ·");
     }
 
     @Test
@@ -72,6 +77,7 @@ class FabricScopeAppTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> summary.getText().contains("seed 77"));
 
         assertThat(summary.getText()).startsWith("canonical · seed 77");
-        assertThat(robot.listWindows()).anyMatch(w -> w instanceof javafx.stage.Stage s && s.getTitle().startsWith("given.jsonl"));
+        assertThat(robot.listWindows())
+                .anyMatch(w -> w instanceof javafx.stage.Stage s && s.getTitle().startsWith("given.jsonl"));
     }
 }

@@ -12,19 +12,33 @@ import com.tngtech.archunit.lang.ArchRule;
 class ShellLayeringTest {
     @ArchTest
     static final ArchRule shellViewModelsKnowNothingOfViews = noClasses()
-            .that().haveSimpleNameEndingWith("ViewModel")
-            .and().resideInAnyPackage("org.fabricscope.ui.main", "org.fabricscope.ui.scenario")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..");
+            .that()
+            .haveSimpleNameEndingWith("ViewModel")
+            .and()
+            .resideInAnyPackage("org.fabricscope.ui.main", "org.fabricscope.ui.scenario")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..");
 
     @ArchTest
     static final ArchRule supportDependsOnNoFeature = noClasses()
-            .that().resideInAPackage("org.fabricscope.ui.support")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.fabricscope.sim..", "org.fabricscope.replay..", "org.fabricscope.ui.main..",
-                    "org.fabricscope.ui.scenario..", "org.fabricscope.ui.files..", "org.fabricscope.ui.session..");
+            .that()
+            .resideInAPackage("org.fabricscope.ui.support")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.fabricscope.sim..",
+                    "org.fabricscope.replay..",
+                    "org.fabricscope.ui.main..",
+                    "org.fabricscope.ui.scenario..",
+                    "org.fabricscope.ui.files..",
+                    "org.fabricscope.ui.session..");
 
     @ArchTest
     static final ArchRule filesHoldNoViews = noClasses()
-            .that().resideInAPackage("org.fabricscope.ui.files")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..");
+            .that()
+            .resideInAPackage("org.fabricscope.ui.files")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx.scene..", "javafx.stage..");
 }

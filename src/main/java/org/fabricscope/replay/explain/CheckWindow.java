@@ -51,7 +51,8 @@ public final class CheckWindow {
         Trace trace = index.trace();
         int firstReadSeq = readSeqs.isEmpty() ? -1 : readSeqs.get(0);
         if (firstReadSeq < 0 || exposingReadSeq < firstReadSeq || block < 0) {
-            throw new IllegalArgumentException("window [" + firstReadSeq + ", " + exposingReadSeq + "] on block " + block);
+            throw new IllegalArgumentException(
+                    "window [" + firstReadSeq + ", " + exposingReadSeq + "] on block " + block);
         }
         BlockState first = index.stateAt(block, firstReadSeq);
         BlockState last = index.stateAt(block, exposingReadSeq);
@@ -62,8 +63,9 @@ public final class CheckWindow {
             Field f = trace.field(read);
             int recorded = index.stateAt(block, read).get(f);
             if (read <= exposingReadSeq && recorded != trace.newValue(read)) {
-                String text = "the verifier read " + f.jsonName() + "=" + f.format(trace.newValue(read)) + " at step " + read
-                        + ", but the trace records " + f.jsonName() + "=" + f.format(recorded) + " for the block then";
+                String text = "the verifier read " + f.jsonName() + "=" + f.format(trace.newValue(read)) + " at step "
+                        + read + ", but the trace records " + f.jsonName() + "=" + f.format(recorded)
+                        + " for the block then";
                 return new Result(Mechanism.UNDETERMINED, -1, false, false, first, last, text);
             }
         }
@@ -85,11 +87,12 @@ public final class CheckWindow {
                         case LAST_WRITE_PENDING -> pending = v;
                         case CACHE_VERSION -> cacheVersion = v;
                         case VERSION -> version = v;
-                        default -> { }
+                        default -> {}
                     }
                 }
                 int next = index.nextOfBlock(block, s);
-                boolean instantEnds = next < 0 || next > exposingReadSeq || trace.timeMicros(next) != trace.timeMicros(s);
+                boolean instantEnds =
+                        next < 0 || next > exposingReadSeq || trace.timeMicros(next) != trace.timeMicros(s);
                 if (instantEnds && kind.brokenBy(cacheState, pending, cacheVersion, version)) {
                     firstBroken = lastStepOfInstant(trace, s, exposingReadSeq);
                     break;

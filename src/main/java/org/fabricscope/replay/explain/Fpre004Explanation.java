@@ -44,7 +44,9 @@ public final class Fpre004Explanation {
             int seq, long timeMicros, String actor, EventKind kind, Field field, int oldValue, int newValue) {
         /** E.g. {@code compaction IDLE → COPYING}, or {@code ""} for an event that changes nothing. */
         public String change() {
-            return field == null ? "" : field.jsonName() + " " + field.format(oldValue) + " → " + field.format(newValue);
+            return field == null
+                    ? ""
+                    : field.jsonName() + " " + field.format(oldValue) + " → " + field.format(newValue);
         }
     }
 
@@ -216,7 +218,9 @@ public final class Fpre004Explanation {
             reversed.clear();
             int actorId = trace.actorId(b.fpreSeq);
             int scanned = 0;
-            for (int s = index.prevOfBlock(b.block, b.fpreSeq); s >= 0 && scanned++ < 10_000; s = index.prevOfBlock(b.block, s)) {
+            for (int s = index.prevOfBlock(b.block, b.fpreSeq);
+                    s >= 0 && scanned++ < 10_000;
+                    s = index.prevOfBlock(b.block, s)) {
                 if (trace.actorId(s) != actorId) {
                     continue;
                 }
@@ -254,12 +258,20 @@ public final class Fpre004Explanation {
         }
         Trace trace = index.trace();
         int verifierId = trace.actorId(b.fpreSeq);
-        for (int s = index.nextOfBlock(b.block, b.verifyBeginSeq); s >= 0 && s < b.fpreSeq; s = index.nextOfBlock(b.block, s)) {
+        for (int s = index.nextOfBlock(b.block, b.verifyBeginSeq);
+                s >= 0 && s < b.fpreSeq;
+                s = index.nextOfBlock(b.block, s)) {
             if (trace.actorId(s) == verifierId) {
                 continue;
             }
             b.slipped.add(new SlippedEvent(
-                    s, trace.timeMicros(s), trace.actor(s), trace.kind(s), trace.field(s), trace.oldValue(s), trace.newValue(s)));
+                    s,
+                    trace.timeMicros(s),
+                    trace.actor(s),
+                    trace.kind(s),
+                    trace.field(s),
+                    trace.oldValue(s),
+                    trace.newValue(s)));
         }
     }
 
@@ -356,8 +368,11 @@ public final class Fpre004Explanation {
     // ------------------------------------------------------------------ the mechanism
 
     private static void classify(TraceIndex index, Builder b) {
-        boolean hasWindow = b.block >= 0 && !b.checks.isEmpty() && b.exposingRead != null
-                && b.exposingRead.seq() != b.fpreSeq && b.pairKind != PairKind.OTHER;
+        boolean hasWindow = b.block >= 0
+                && !b.checks.isEmpty()
+                && b.exposingRead != null
+                && b.exposingRead.seq() != b.fpreSeq
+                && b.pairKind != PairKind.OTHER;
         if (!hasWindow) {
             b.mechanism = Mechanism.UNDETERMINED;
             return;
@@ -414,7 +429,8 @@ public final class Fpre004Explanation {
         Trace trace = index.trace();
         int first = latest;
         for (int s = index.prevOfBlock(block, latest); s >= 0; s = index.prevOfBlock(block, s)) {
-            if (trace.timeMicros(s) != trace.timeMicros(latest) || trace.actorId(s) != trace.actorId(latest)
+            if (trace.timeMicros(s) != trace.timeMicros(latest)
+                    || trace.actorId(s) != trace.actorId(latest)
                     || trace.kind(s) != trace.kind(latest)) {
                 break;
             }
@@ -432,7 +448,8 @@ public final class Fpre004Explanation {
         }
         Trace trace = index.trace();
         int scanned = 0;
-        for (int s = index.nextOfBlock(b.block, b.fpreSeq); s >= 0 && scanned++ < ACK_SEARCH_EVENTS;
+        for (int s = index.nextOfBlock(b.block, b.fpreSeq);
+                s >= 0 && scanned++ < ACK_SEARCH_EVENTS;
                 s = index.nextOfBlock(b.block, s)) {
             if (trace.kind(s) == EventKind.WRITE_RELEASE && trace.arg(s) == b.writeId) {
                 b.ackTimeMicros = trace.timeMicros(s);
@@ -481,13 +498,20 @@ public final class Fpre004Explanation {
         int pending = index.lastChange(b.block, Field.LAST_WRITE_PENDING, last);
         int took = lock >= 0 && (pending < 0 || lock < pending) ? lock : pending;
         if (took >= 0) {
-            b.story.add(fact(trace, took, writeNameStart(b.writeId) + " took the block's lock and set lastWritePending at "
-                    + EventText.millis(trace.timeMicros(took)) + " (" + trace.kind(took) + ", " + trace.actor(took) + ")."));
+            b.story.add(fact(
+                    trace,
+                    took,
+                    writeNameStart(b.writeId) + " took the block's lock and set lastWritePending at "
+                            + EventText.millis(trace.timeMicros(took)) + " (" + trace.kind(took) + ", "
+                            + trace.actor(took) + ")."));
         }
         int landed = index.lastChange(b.block, Field.VERSION, last);
         if (landed > took && took >= 0) {
-            b.story.add(fact(trace, landed, "Its data landed on the media at " + EventText.millis(trace.timeMicros(landed))
-                    + " (version " + trace.newValue(landed) + "), but the write stays pending until its completion ACK."));
+            b.story.add(fact(
+                    trace,
+                    landed,
+                    "Its data landed on the media at " + EventText.millis(trace.timeMicros(landed)) + " (version "
+                            + trace.newValue(landed) + "), but the write stays pending until its completion ACK."));
         }
         int done = b.completingSeq;
         if (done >= 0) {
@@ -501,47 +525,73 @@ public final class Fpre004Explanation {
                 }
             }
             if (fill >= 0 && fill != done) {
-                String when = took >= 0 && fill < took ? "before the write took the lock" : "while the write held the lock";
+                String when =
+                        took >= 0 && fill < took ? "before the write took the lock" : "while the write held the lock";
                 int asked = trace.cause(fill);
                 if (asked >= 0 && asked < fill && trace.kind(asked).name().startsWith("COMPACT")) {
                     int copy = compactionCopy(index, asked);
                     String moved = copy >= 0
-                            ? " had copied the block at " + EventText.millis(trace.timeMicros(copy)) + " and moved it to a new extent; "
+                            ? " had copied the block at " + EventText.millis(trace.timeMicros(copy))
+                                    + " and moved it to a new extent; "
                             : " moved the block to a new extent; ";
-                    b.story.add(fact(trace, fill, trace.actor(asked) + moved + "its legacy cache refresh found the buffer stale"
-                            + " and asked " + trace.actor(fill) + " to refill it, which started filling at "
-                            + EventText.millis(trace.timeMicros(fill)) + ", " + when + ": compaction and prefetch at work on"
-                            + " the block together."));
+                    b.story.add(fact(
+                            trace,
+                            fill,
+                            trace.actor(asked) + moved + "its legacy cache refresh found the buffer stale"
+                                    + " and asked " + trace.actor(fill) + " to refill it, which started filling at "
+                                    + EventText.millis(trace.timeMicros(fill)) + ", " + when
+                                    + ": compaction and prefetch at work on"
+                                    + " the block together."));
                 } else {
-                    b.story.add(fact(trace, fill, trace.actor(fill) + " started filling the cache buffer at "
-                            + EventText.millis(trace.timeMicros(fill)) + ", " + when
-                            + (compactionRefresh ? ", and was still filling when compaction refreshed the buffer." : ".")));
+                    b.story.add(fact(
+                            trace,
+                            fill,
+                            trace.actor(fill) + " started filling the cache buffer at "
+                                    + EventText.millis(trace.timeMicros(fill)) + ", " + when
+                                    + (compactionRefresh
+                                            ? ", and was still filling when compaction refreshed the buffer."
+                                            : ".")));
                 }
             }
             if (compactionRefresh) {
                 int copy = compactionCopy(index, done);
                 if (copy >= 0) {
-                    b.story.add(fact(trace, copy, trace.actor(copy) + " began copying the block at "
-                            + EventText.millis(trace.timeMicros(copy)) + " to move it to a new extent (compaction)."));
+                    b.story.add(fact(
+                            trace,
+                            copy,
+                            trace.actor(copy) + " began copying the block at "
+                                    + EventText.millis(trace.timeMicros(copy))
+                                    + " to move it to a new extent (compaction)."));
                 }
             }
             BlockState at = index.stateAt(b.block, done);
             String byWhom = trace.actor(done) + " (" + trace.kind(done) + ")";
-            String lockText = at.get(Field.LOCK_HOLDER) != 0 ? "while " + writeName(at.get(Field.LOCK_HOLDER)) + " still held the lock"
+            String lockText = at.get(Field.LOCK_HOLDER) != 0
+                    ? "while " + writeName(at.get(Field.LOCK_HOLDER)) + " still held the lock"
                     : "while a write was still pending";
             if (trace.field(done) == Field.LAST_WRITE_PENDING || trace.field(done) == Field.LOCK_HOLDER) {
-                b.story.add(fact(trace, done, "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
-                        + " set lastWritePending on a block whose buffer was READY, and did not invalidate it: from here"
-                        + " the block was both \"last write pending\" and \"cache ready\"."));
+                b.story.add(fact(
+                        trace,
+                        done,
+                        "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
+                                + " set lastWritePending on a block whose buffer was READY, and did not invalidate it: from here"
+                                + " the block was both \"last write pending\" and \"cache ready\"."));
             } else if (compactionRefresh) {
-                b.story.add(fact(trace, done, "At " + EventText.millis(trace.timeMicros(done)) + ", having moved the block, "
-                        + byWhom + " refreshed its cache: it marked the buffer READY " + lockText
-                        + ", without looking at the lock: from here the block was both \"last write pending\" and"
-                        + " \"cache ready\"."));
+                b.story.add(fact(
+                        trace,
+                        done,
+                        "At " + EventText.millis(trace.timeMicros(done)) + ", having moved the block, "
+                                + byWhom + " refreshed its cache: it marked the buffer READY " + lockText
+                                + ", without looking at the lock: from here the block was both \"last write pending\" and"
+                                + " \"cache ready\"."));
             } else {
-                b.story.add(fact(trace, done, "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
-                        + " marked the buffer READY " + lockText + ", without looking at the lock: from here the block was"
-                        + " both \"last write pending\" and \"cache ready\"."));
+                b.story.add(fact(
+                        trace,
+                        done,
+                        "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
+                                + " marked the buffer READY " + lockText
+                                + ", without looking at the lock: from here the block was"
+                                + " both \"last write pending\" and \"cache ready\"."));
             }
         }
         addReads(trace, b, true);
@@ -557,29 +607,46 @@ public final class Fpre004Explanation {
             int ready = index.lastChange(b.block, Field.CACHE_STATE, cacheRead.seq());
             if (ready >= 0) {
                 BlockState at = index.stateAt(b.block, ready);
-                b.story.add(fact(trace, ready, "cacheState became " + Field.CACHE_STATE.format(trace.newValue(ready)) + " at "
-                        + EventText.millis(trace.timeMicros(ready)) + " by " + trace.actor(ready) + " (" + trace.kind(ready)
-                        + "), when lastWritePending was " + Field.LAST_WRITE_PENDING.format(at.get(Field.LAST_WRITE_PENDING))
-                        + ": a consistent state."));
+                b.story.add(fact(
+                        trace,
+                        ready,
+                        "cacheState became " + Field.CACHE_STATE.format(trace.newValue(ready)) + " at "
+                                + EventText.millis(trace.timeMicros(ready)) + " by " + trace.actor(ready) + " ("
+                                + trace.kind(ready)
+                                + "), when lastWritePending was "
+                                + Field.LAST_WRITE_PENDING.format(at.get(Field.LAST_WRITE_PENDING))
+                                + ": a consistent state."));
             }
-            b.story.add(fact(trace, cacheRead.seq(), "The verifier read cacheState=" + Field.CACHE_STATE.format(cacheRead.value())
-                    + " at " + EventText.millis(cacheRead.timeMicros()) + ", and no write was pending then"
-                    + " (lastWritePending=" + Field.LAST_WRITE_PENDING.format(b.window.atFirstRead().get(Field.LAST_WRITE_PENDING))
-                    + ")."));
+            b.story.add(fact(
+                    trace,
+                    cacheRead.seq(),
+                    "The verifier read cacheState=" + Field.CACHE_STATE.format(cacheRead.value())
+                            + " at " + EventText.millis(cacheRead.timeMicros()) + ", and no write was pending then"
+                            + " (lastWritePending="
+                            + Field.LAST_WRITE_PENDING.format(
+                                    b.window.atFirstRead().get(Field.LAST_WRITE_PENDING))
+                            + ")."));
         }
         if (b.tearSeq >= 0) {
             int invalidated = firstChangeTo(index, b.block, Field.CACHE_STATE, INVALID, first, last);
             String also = invalidated >= 0 && trace.timeMicros(invalidated) == trace.timeMicros(b.tearSeq)
                     ? ", and in the same instant invalidated the cache buffer (cacheState READY → INVALID)"
                     : "";
-            b.story.add(fact(trace, b.tearSeq, "Between the two reads, at " + EventText.millis(trace.timeMicros(b.tearSeq)) + ", "
-                    + writeName(b.writeId) + " took the lock and set lastWritePending (" + trace.actor(b.tearSeq) + ")" + also + "."));
+            b.story.add(fact(
+                    trace,
+                    b.tearSeq,
+                    "Between the two reads, at " + EventText.millis(trace.timeMicros(b.tearSeq)) + ", "
+                            + writeName(b.writeId) + " took the lock and set lastWritePending ("
+                            + trace.actor(b.tearSeq) + ")" + also + "."));
         }
-        b.story.add(fact(trace, last, "The verifier read lastWritePending=" + Field.LAST_WRITE_PENDING.format(b.exposingRead.value())
-                + " at " + EventText.millis(b.exposingRead.timeMicros()) + ", when cacheState was already "
-                + Field.CACHE_STATE.format(b.window.atExposingRead().get(Field.CACHE_STATE))
-                + ". The block never held READY and a pending write at the same time; the legacy order put"
-                + " two moments together and raised FPRE004."));
+        b.story.add(fact(
+                trace,
+                last,
+                "The verifier read lastWritePending=" + Field.LAST_WRITE_PENDING.format(b.exposingRead.value())
+                        + " at " + EventText.millis(b.exposingRead.timeMicros()) + ", when cacheState was already "
+                        + Field.CACHE_STATE.format(b.window.atExposingRead().get(Field.CACHE_STATE))
+                        + ". The block never held READY and a pending write at the same time; the legacy order put"
+                        + " two moments together and raised FPRE004."));
     }
 
     private static void storyStoredStale(TraceIndex index, Builder b) {
@@ -589,20 +656,35 @@ public final class Fpre004Explanation {
         int committed = index.lastChange(b.block, Field.VERSION, step);
         BlockState at = index.stateAt(b.block, step);
         if (committed >= 0) {
-            b.story.add(fact(trace, committed, "The media's version became " + trace.newValue(committed) + " at "
-                    + EventText.millis(trace.timeMicros(committed)) + " (" + trace.kind(committed) + ", " + trace.actor(committed) + ")."));
+            b.story.add(fact(
+                    trace,
+                    committed,
+                    "The media's version became " + trace.newValue(committed) + " at "
+                            + EventText.millis(trace.timeMicros(committed)) + " (" + trace.kind(committed) + ", "
+                            + trace.actor(committed) + ")."));
         }
         if (cached >= 0) {
-            b.story.add(fact(trace, cached, "The cache buffer was given version " + trace.newValue(cached) + " at "
-                    + EventText.millis(trace.timeMicros(cached)) + " by " + trace.actor(cached) + " (" + trace.kind(cached) + ")."));
+            b.story.add(fact(
+                    trace,
+                    cached,
+                    "The cache buffer was given version " + trace.newValue(cached) + " at "
+                            + EventText.millis(trace.timeMicros(cached)) + " by " + trace.actor(cached) + " ("
+                            + trace.kind(cached) + ")."));
         }
         if (b.completingSeq >= 0 && b.completingSeq != cached && b.completingSeq != committed) {
-            b.story.add(fact(trace, b.completingSeq, trace.actor(b.completingSeq) + " (" + trace.kind(b.completingSeq)
-                    + ") completed the stale state at " + EventText.millis(trace.timeMicros(b.completingSeq)) + "."));
+            b.story.add(fact(
+                    trace,
+                    b.completingSeq,
+                    trace.actor(b.completingSeq) + " (" + trace.kind(b.completingSeq)
+                            + ") completed the stale state at " + EventText.millis(trace.timeMicros(b.completingSeq))
+                            + "."));
         }
-        b.story.add(fact(trace, step, "From " + EventText.millis(trace.timeMicros(step)) + " the buffer was READY with version "
-                + at.get(Field.CACHE_VERSION) + " while the media held version " + at.get(Field.VERSION)
-                + ": a stale buffer marked ready."));
+        b.story.add(fact(
+                trace,
+                step,
+                "From " + EventText.millis(trace.timeMicros(step)) + " the buffer was READY with version "
+                        + at.get(Field.CACHE_VERSION) + " while the media held version " + at.get(Field.VERSION)
+                        + ": a stale buffer marked ready."));
         addReads(trace, b, false);
     }
 
@@ -610,19 +692,30 @@ public final class Fpre004Explanation {
         Trace trace = index.trace();
         CheckRead versionRead = firstCheckOf(b.checks, Field.CACHE_VERSION);
         if (versionRead != null) {
-            b.story.add(fact(trace, versionRead.seq(), "The verifier read cacheVersion=" + versionRead.value() + " at "
-                    + EventText.millis(versionRead.timeMicros()) + ", the committed version at that moment (version "
-                    + index.stateAt(b.block, versionRead.seq()).get(Field.VERSION) + ")."));
+            b.story.add(fact(
+                    trace,
+                    versionRead.seq(),
+                    "The verifier read cacheVersion=" + versionRead.value() + " at "
+                            + EventText.millis(versionRead.timeMicros())
+                            + ", the committed version at that moment (version "
+                            + index.stateAt(b.block, versionRead.seq()).get(Field.VERSION) + ")."));
         }
         if (b.tearSeq >= 0) {
-            b.story.add(fact(trace, b.tearSeq, "Between the reads, at " + EventText.millis(trace.timeMicros(b.tearSeq)) + ", "
-                    + writeName(b.writeId) + " landed version " + trace.newValue(b.tearSeq) + " on the media ("
-                    + trace.actor(b.tearSeq) + ") and invalidated the buffer."));
+            b.story.add(fact(
+                    trace,
+                    b.tearSeq,
+                    "Between the reads, at " + EventText.millis(trace.timeMicros(b.tearSeq)) + ", "
+                            + writeName(b.writeId) + " landed version " + trace.newValue(b.tearSeq) + " on the media ("
+                            + trace.actor(b.tearSeq) + ") and invalidated the buffer."));
         }
-        b.story.add(fact(trace, b.exposingRead.seq(), "The verifier then read " + b.exposingRead.field().jsonName() + "="
-                + b.exposingRead.field().format(b.exposingRead.value()) + " at " + EventText.millis(b.exposingRead.timeMicros())
-                + ", the new version's, and compared it with the old cached version it had read: each read was true when"
-                + " made, never together."));
+        b.story.add(fact(
+                trace,
+                b.exposingRead.seq(),
+                "The verifier then read " + b.exposingRead.field().jsonName() + "="
+                        + b.exposingRead.field().format(b.exposingRead.value()) + " at "
+                        + EventText.millis(b.exposingRead.timeMicros())
+                        + ", the new version's, and compared it with the old cached version it had read: each read was true when"
+                        + " made, never together."));
     }
 
     /** The verifier's two reads of the pair, both true at once, for a stored inconsistency. */
@@ -631,8 +724,11 @@ public final class Fpre004Explanation {
             return;
         }
         String what = pending ? "a pending write beside a ready cache" : "a ready buffer of another version";
-        b.story.add(fact(trace, b.exposingRead.seq(), "The verifier read " + b.firstOfPair.describe() + " and "
-                + b.secondOfPair.describe() + ": both true at once, " + what + ", so it raised FPRE004."));
+        b.story.add(fact(
+                trace,
+                b.exposingRead.seq(),
+                "The verifier read " + b.firstOfPair.describe() + " and " + b.secondOfPair.describe()
+                        + ": both true at once, " + what + ", so it raised FPRE004."));
     }
 
     private static void addAck(Builder b) {
@@ -640,13 +736,23 @@ public final class Fpre004Explanation {
             return;
         }
         if (b.ackTimeMicros >= 0) {
-            String jitter = b.ackJitterMicros >= 0 ? " (" + EventText.millis(b.ackJitterMicros) + " of injected ACK jitter)" : "";
-            b.story.add(new Fact(b.ackSeq, b.ackTimeMicros, writeNameStart(b.writeId) + "'s completion ACK arrived only at "
-                    + EventText.millis(b.ackTimeMicros) + jitter + ", " + EventText.millis(b.ackTimeMicros - b.timeMicros)
-                    + " after the FPRE004: the late ACK is what kept the write pending."));
+            String jitter = b.ackJitterMicros >= 0
+                    ? " (" + EventText.millis(b.ackJitterMicros) + " of injected ACK jitter)"
+                    : "";
+            b.story.add(new Fact(
+                    b.ackSeq,
+                    b.ackTimeMicros,
+                    writeNameStart(b.writeId) + "'s completion ACK arrived only at "
+                            + EventText.millis(b.ackTimeMicros) + jitter + ", "
+                            + EventText.millis(b.ackTimeMicros - b.timeMicros)
+                            + " after the FPRE004: the late ACK is what kept the write pending."));
         } else {
-            b.story.add(new Fact(-1, b.timeMicros, writeNameStart(b.writeId)
-                    + "'s completion ACK had not arrived by the end of the trace: the write was still pending."));
+            b.story.add(
+                    new Fact(
+                            -1,
+                            b.timeMicros,
+                            writeNameStart(b.writeId)
+                                    + "'s completion ACK had not arrived by the end of the trace: the write was still pending."));
         }
     }
 
@@ -701,8 +807,9 @@ public final class Fpre004Explanation {
 
     private static String originText(Trace trace, int origin) {
         Field f = trace.field(origin);
-        return f.jsonName() + " became " + f.format(trace.newValue(origin)) + " at " + EventText.millis(trace.timeMicros(origin))
-                + " by " + trace.actor(origin) + " (" + trace.kind(origin) + ").";
+        return f.jsonName() + " became " + f.format(trace.newValue(origin)) + " at "
+                + EventText.millis(trace.timeMicros(origin)) + " by " + trace.actor(origin) + " (" + trace.kind(origin)
+                + ").";
     }
 
     /** E.g. {@code write 9}, for the middle of a sentence. */
@@ -730,7 +837,9 @@ public final class Fpre004Explanation {
             b.patchedVerdict = "No checks were recorded, so the patched order cannot be replayed.";
             return;
         }
-        Field[] plan = {Field.LAST_WRITE_PENDING, Field.LOCK_HOLDER, Field.CACHE_STATE, Field.CACHE_VERSION, Field.CHECKSUM};
+        Field[] plan = {
+            Field.LAST_WRITE_PENDING, Field.LOCK_HOLDER, Field.CACHE_STATE, Field.CACHE_VERSION, Field.CHECKSUM
+        };
         b.lockHolderAtFirstCheck = index.stateAt(b.block, b.checks.get(0).seq()).get(Field.LOCK_HOLDER);
         int cachedVersion = 0;
         PatchedOutcome outcome = PatchedOutcome.SERVES_CACHE;
@@ -764,29 +873,42 @@ public final class Fpre004Explanation {
         PatchedRead firstRead = b.patchedReads.get(0);
         PatchedRead lastRead = b.patchedReads.get(b.patchedReads.size() - 1);
         String approx = b.patchedSlotsApproximate
-                ? " (The legacy run stopped after " + b.checks.size() + " checks, so the later reads are placed at its last one.)"
+                ? " (The legacy run stopped after " + b.checks.size()
+                        + " checks, so the later reads are placed at its last one.)"
                 : "";
         switch (outcome) {
             case WAITS_FOR_WRITE -> {
-                String lock = b.lockHolderAtFirstCheck != 0 ? " (the lock was held by write " + b.lockHolderAtFirstCheck + ")" : "";
-                b.patchedVerdict = "The patched order reads " + lastRead.field().jsonName() + (lastRead == firstRead ? " first" : "")
-                        + ": at " + EventText.millis(lastRead.timeMicros()) + " it would have seen " + lastRead.field().jsonName()
+                String lock = b.lockHolderAtFirstCheck != 0
+                        ? " (the lock was held by write " + b.lockHolderAtFirstCheck + ")"
+                        : "";
+                b.patchedVerdict = "The patched order reads " + lastRead.field().jsonName()
+                        + (lastRead == firstRead ? " first" : "")
+                        + ": at " + EventText.millis(lastRead.timeMicros()) + " it would have seen "
+                        + lastRead.field().jsonName()
                         + "=" + lastRead.field().format(lastRead.value()) + lock
                         + ", so it would have waited for the write to complete and read from the media instead of"
                         + " trusting the cache: no FPRE004." + approx;
             }
-            case READS_MEDIA -> b.patchedVerdict = "The patched order reads lastWritePending first: at "
-                    + EventText.millis(firstRead.timeMicros()) + " it would have seen false and no lock held, then cacheState="
-                    + Field.CACHE_STATE.format(lastRead.value()) + " at " + EventText.millis(lastRead.timeMicros())
-                    + ", so it would have read the block from the media: a consistent read, no FPRE004." + approx;
-            case SERVES_CACHE -> b.patchedVerdict = "The patched order reads lastWritePending first: at "
-                    + EventText.millis(firstRead.timeMicros()) + " it would have seen false and no lock held, then a READY buffer"
-                    + " holding version " + cachedVersion + ", the committed version when it looked, so it would have served"
-                    + " correct data from the cache: no FPRE004. A write that began later is simply ordered after this read."
-                    + approx;
-            case FAILS_TOO -> b.patchedVerdict = "The patched order would have found no write pending, then a READY buffer"
-                    + " holding version " + cachedVersion + " while the media held version " + stateAtEnd.get(Field.VERSION)
-                    + ": it too would have raised FPRE004. The buffer itself was stale; no check order hides that." + approx;
+            case READS_MEDIA ->
+                b.patchedVerdict = "The patched order reads lastWritePending first: at "
+                        + EventText.millis(firstRead.timeMicros())
+                        + " it would have seen false and no lock held, then cacheState="
+                        + Field.CACHE_STATE.format(lastRead.value()) + " at " + EventText.millis(lastRead.timeMicros())
+                        + ", so it would have read the block from the media: a consistent read, no FPRE004." + approx;
+            case SERVES_CACHE ->
+                b.patchedVerdict = "The patched order reads lastWritePending first: at "
+                        + EventText.millis(firstRead.timeMicros())
+                        + " it would have seen false and no lock held, then a READY buffer"
+                        + " holding version " + cachedVersion
+                        + ", the committed version when it looked, so it would have served"
+                        + " correct data from the cache: no FPRE004. A write that began later is simply ordered after this read."
+                        + approx;
+            case FAILS_TOO ->
+                b.patchedVerdict = "The patched order would have found no write pending, then a READY buffer"
+                        + " holding version " + cachedVersion + " while the media held version "
+                        + stateAtEnd.get(Field.VERSION)
+                        + ": it too would have raised FPRE004. The buffer itself was stale; no check order hides that."
+                        + approx;
             default -> b.patchedVerdict = "";
         }
     }
@@ -796,11 +918,13 @@ public final class Fpre004Explanation {
         String reorderHere;
         switch (b.patchedOutcome) {
             case WAITS_FOR_WRITE, READS_MEDIA, SERVES_CACHE ->
-                reorderHere = "Here: the patched order, replayed on this block's states, would not have raised FPRE004.";
+                reorderHere =
+                        "Here: the patched order, replayed on this block's states, would not have raised FPRE004.";
             case FAILS_TOO -> reorderHere = "Here: not enough, the buffer itself was stale.";
             default -> reorderHere = "Here: cannot be replayed, no checks were recorded.";
         }
-        b.switchNotes.add(new SwitchNote("reorder",
+        b.switchNotes.add(new SwitchNote(
+                "reorder",
                 "Reads lastWritePending and the lock before the cache state, so a pending write sends the read to the"
                         + " media before the cache is trusted.",
                 reorderHere));
@@ -808,13 +932,16 @@ public final class Fpre004Explanation {
         String backoffHere;
         EventKind by = b.completingSeq >= 0 ? trace.kind(b.completingSeq) : null;
         if (b.mechanism == Mechanism.TORN_READ) {
-            barrierHere = "Here: does not address a torn read; the buffer was legitimately READY (no write held the lock)"
-                    + " when the verifier read it.";
+            barrierHere =
+                    "Here: does not address a torn read; the buffer was legitimately READY (no write held the lock)"
+                            + " when the verifier read it.";
             backoffHere = "Here: does not address a torn read; it only delays when a buffer becomes READY, and this one"
                     + " was consistent when the verifier read it.";
-        } else if (b.mechanism == Mechanism.STORED_INCONSISTENCY && (by == EventKind.PREFETCH_READY || by == EventKind.COMPACT_REFRESH)) {
-            barrierHere = "Here: " + trace.actor(b.completingSeq) + " marked the buffer READY while a write held the lock;"
-                    + " the barrier forbids exactly that, so the block would not have held the pair.";
+        } else if (b.mechanism == Mechanism.STORED_INCONSISTENCY
+                && (by == EventKind.PREFETCH_READY || by == EventKind.COMPACT_REFRESH)) {
+            barrierHere =
+                    "Here: " + trace.actor(b.completingSeq) + " marked the buffer READY while a write held the lock;"
+                            + " the barrier forbids exactly that, so the block would not have held the pair.";
             backoffHere = by == EventKind.PREFETCH_READY
                     ? "Here: it would have delayed this READY but does not look at the lock, so it can only make the"
                             + " stored inconsistency rarer, not impossible."
@@ -823,11 +950,13 @@ public final class Fpre004Explanation {
             barrierHere = "Here: the trace does not show a fill or refresh marking the buffer READY during a write.";
             backoffHere = barrierHere;
         }
-        b.switchNotes.add(new SwitchNote("barrier",
+        b.switchNotes.add(new SwitchNote(
+                "barrier",
                 "Lets a prefetch fill mark its buffer READY only if no write holds the lock and the block's version has not"
                         + " moved, and skips compaction's cache refresh while a write is in flight.",
                 barrierHere));
-        b.switchNotes.add(new SwitchNote("backoff",
+        b.switchNotes.add(new SwitchNote(
+                "backoff",
                 "Waits a short time (prefetchBackoffMicros) before a prefetch fill marks its buffer READY, giving a write"
                         + " that starts meanwhile the chance to invalidate it first.",
                 backoffHere));
@@ -838,7 +967,8 @@ public final class Fpre004Explanation {
     private static String headline(Builder b) {
         String prefix = b.mechanism.title() + ": ";
         if (b.mechanism == Mechanism.UNDETERMINED) {
-            return prefix + (b.firstOfPair != null ? "the verifier found " + b.inconsistency : "the FPRE004 names no field");
+            return prefix
+                    + (b.firstOfPair != null ? "the verifier found " + b.inconsistency : "the FPRE004 names no field");
         }
         if (b.pairKind == PairKind.PENDING_WRITE) {
             return b.mechanism == Mechanism.STORED_INCONSISTENCY
@@ -848,7 +978,8 @@ public final class Fpre004Explanation {
                             + " began between the verifier's read of cacheState and its read of lastWritePending";
         }
         return b.mechanism == Mechanism.STORED_INCONSISTENCY
-                ? prefix + "the cache buffer was READY with an older version than the media's, and the verifier found it"
+                ? prefix
+                        + "the cache buffer was READY with an older version than the media's, and the verifier found it"
                 : prefix + "a write landed between the verifier's read of cacheVersion and its read of the checksum";
     }
 
@@ -858,27 +989,44 @@ public final class Fpre004Explanation {
         if (b.transactionId != 0) {
             sb.append(" (txn ").append(b.transactionId).append(')');
         }
-        sb.append(" failed with FPRE004 at ").append(EventText.millis(b.timeMicros)).append(". ");
+        sb.append(" failed with FPRE004 at ")
+                .append(EventText.millis(b.timeMicros))
+                .append(". ");
         if (b.secondOfPair != null) {
             CheckRead first = b.firstOfPair;
             CheckRead second = b.secondOfPair;
-            sb.append("The verifier read ").append(first.field().jsonName()).append('=').append(first.field().format(first.value()))
-                    .append(" first and ").append(EventText.millis(second.timeMicros() - first.timeMicros()))
-                    .append(" later ").append(second.field().jsonName()).append('=')
-                    .append(second.field().format(second.value())).append(": ");
+            sb.append("The verifier read ")
+                    .append(first.field().jsonName())
+                    .append('=')
+                    .append(first.field().format(first.value()))
+                    .append(" first and ")
+                    .append(EventText.millis(second.timeMicros() - first.timeMicros()))
+                    .append(" later ")
+                    .append(second.field().jsonName())
+                    .append('=')
+                    .append(second.field().format(second.value()))
+                    .append(": ");
             sb.append(pairMeaning(b)).append(". ");
         } else if (b.firstOfPair != null) {
             sb.append("The verifier found ").append(b.firstOfPair.describe()).append(". ");
         }
         if (b.window != null && b.window.unrecordedRead() != null) {
-            sb.append("Whether the block held that pair cannot be told: ").append(b.window.unrecordedRead()).append(". ");
+            sb.append("Whether the block held that pair cannot be told: ")
+                    .append(b.window.unrecordedRead())
+                    .append(". ");
         } else if (b.mechanism == Mechanism.STORED_INCONSISTENCY && b.completingSeq >= 0) {
-            sb.append("The block really held that pair: it began at ").append(EventText.millis(trace.timeMicros(b.completingSeq)))
-                    .append(" with ").append(trace.kind(b.completingSeq)).append(" by ").append(trace.actor(b.completingSeq))
+            sb.append("The block really held that pair: it began at ")
+                    .append(EventText.millis(trace.timeMicros(b.completingSeq)))
+                    .append(" with ")
+                    .append(trace.kind(b.completingSeq))
+                    .append(" by ")
+                    .append(trace.actor(b.completingSeq))
                     .append(". ");
         } else if (b.mechanism == Mechanism.TORN_READ && b.tearSeq >= 0) {
-            sb.append("The block never held that pair: ").append(writeName(b.writeId))
-                    .append(" began at ").append(EventText.millis(trace.timeMicros(b.tearSeq)))
+            sb.append("The block never held that pair: ")
+                    .append(writeName(b.writeId))
+                    .append(" began at ")
+                    .append(EventText.millis(trace.timeMicros(b.tearSeq)))
                     .append(", between the two reads. ");
         }
         if (!b.slipped.isEmpty()) {
@@ -888,15 +1036,22 @@ public final class Fpre004Explanation {
                     actors.add(e.actor());
                 }
             }
-            sb.append(b.slipped.size()).append(b.slipped.size() == 1 ? " event" : " events")
-                    .append(" from ").append(String.join(", ", actors))
+            sb.append(b.slipped.size())
+                    .append(b.slipped.size() == 1 ? " event" : " events")
+                    .append(" from ")
+                    .append(String.join(", ", actors))
                     .append(" slipped in between the verifier's checks. ");
         }
         switch (b.patchedOutcome) {
-            case WAITS_FOR_WRITE -> sb.append("Checked in the patched order, the pending write would have been seen first and the cache not trusted.");
-            case READS_MEDIA, SERVES_CACHE -> sb.append("Checked in the patched order, no write was pending at its first read and the read would have been consistent.");
-            case FAILS_TOO -> sb.append("Checked in the patched order, the stale buffer would have failed the checksum too.");
-            default -> { }
+            case WAITS_FOR_WRITE ->
+                sb.append(
+                        "Checked in the patched order, the pending write would have been seen first and the cache not trusted.");
+            case READS_MEDIA, SERVES_CACHE ->
+                sb.append(
+                        "Checked in the patched order, no write was pending at its first read and the read would have been consistent.");
+            case FAILS_TOO ->
+                sb.append("Checked in the patched order, the stale buffer would have failed the checksum too.");
+            default -> {}
         }
         return sb.toString().trim();
     }

@@ -50,7 +50,10 @@ public enum PairKind {
 
     /** True if a block in {@code state} breaks this rule. */
     public boolean brokenBy(BlockState state) {
-        return brokenBy(state.get(Field.CACHE_STATE), state.get(Field.LAST_WRITE_PENDING), state.get(Field.CACHE_VERSION),
+        return brokenBy(
+                state.get(Field.CACHE_STATE),
+                state.get(Field.LAST_WRITE_PENDING),
+                state.get(Field.CACHE_VERSION),
                 state.get(Field.VERSION));
     }
 

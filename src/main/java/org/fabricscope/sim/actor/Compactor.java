@@ -37,6 +37,7 @@ final class Compactor {
     private int cursor;
     /** Blocks rewritten since their last compaction, oldest first, each at most once. */
     private final java.util.ArrayDeque<Integer> rewritten = new java.util.ArrayDeque<>();
+
     private final boolean[] queued;
 
     Compactor(World w, int node, SplitMix64 rng) {
@@ -87,7 +88,13 @@ final class Compactor {
 
     private void copy(Block b) {
         int copied = b.get(Field.VERSION);
-        int c = b.set(w.engine, Field.COMPACTION, CompactionState.COPYING.ordinal(), EventKind.COMPACT_COPY, name, -1,
+        int c = b.set(
+                w.engine,
+                Field.COMPACTION,
+                CompactionState.COPYING.ordinal(),
+                EventKind.COMPACT_COPY,
+                name,
+                -1,
                 copied);
         w.engine.after(w.onNode(node, w.p.compactionCopyMicros), () -> switchExtent(b, copied, c));
     }
@@ -97,8 +104,14 @@ final class Compactor {
             b.set(w.engine, Field.COMPACTION, CompactionState.IDLE.ordinal(), EventKind.COMPACT_DONE, name, cause, 0);
             return;
         }
-        int c = b.set(w.engine, Field.COMPACTION, CompactionState.SWITCHING.ordinal(), EventKind.COMPACT_SWITCH, name,
-                cause, copied);
+        int c = b.set(
+                w.engine,
+                Field.COMPACTION,
+                CompactionState.SWITCHING.ordinal(),
+                EventKind.COMPACT_SWITCH,
+                name,
+                cause,
+                copied);
         int extent = w.fabric.newExtent();
         int s = World.chain(c, b.set(w.engine, Field.EXTENT, extent, EventKind.COMPACT_SWITCH, name, c, copied));
         w.engine.after(w.onNode(node, w.p.compactionSwitchMicros), () -> refresh(b, s));
@@ -112,12 +125,22 @@ final class Compactor {
         boolean refresh = !(w.patch.barrier() && writeInFlight);
         if (cached && refresh) {
             int version = b.get(Field.VERSION);
-            c = World.chain(c, b.set(w.engine, Field.CACHE_VERSION, version, EventKind.COMPACT_REFRESH, name, c, version));
-            c = World.chain(c, b.set(w.engine, Field.CACHE_STATE, CacheState.READY.ordinal(), EventKind.COMPACT_REFRESH,
-                    name, c, version));
+            c = World.chain(
+                    c, b.set(w.engine, Field.CACHE_VERSION, version, EventKind.COMPACT_REFRESH, name, c, version));
+            c = World.chain(
+                    c,
+                    b.set(
+                            w.engine,
+                            Field.CACHE_STATE,
+                            CacheState.READY.ordinal(),
+                            EventKind.COMPACT_REFRESH,
+                            name,
+                            c,
+                            version));
         }
-        int done = World.chain(c, b.set(w.engine, Field.COMPACTION, CompactionState.IDLE.ordinal(), EventKind.COMPACT_DONE,
-                name, c, 1));
+        int done = World.chain(
+                c,
+                b.set(w.engine, Field.COMPACTION, CompactionState.IDLE.ordinal(), EventKind.COMPACT_DONE, name, c, 1));
         if (state == CacheState.INVALID.ordinal() && refresh) {
             // A stale buffer of a moved block is refilled from its new extent by the prefetch engine.
             w.prefetchers[node].fill(b, done);

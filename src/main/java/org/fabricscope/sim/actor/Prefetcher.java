@@ -32,6 +32,7 @@ final class Prefetcher {
     private final SplitMix64 rng;
     /** Per block of this node: the fill that currently owns the FILLING buffer (engine bookkeeping). */
     private final int[] fillOwner;
+
     private int nextFill;
 
     Prefetcher(World w, int node, SplitMix64 rng) {
@@ -71,7 +72,14 @@ final class Prefetcher {
         int filled = b.set(w.engine, Field.CACHE_VERSION, captured, EventKind.PREFETCH_FILL, name, startSeq, captured);
         if (filled < 0) {
             filled = w.engine.emit(
-                    b.id(), node, name, EventKind.PREFETCH_FILL, Field.CACHE_VERSION, captured, captured, startSeq,
+                    b.id(),
+                    node,
+                    name,
+                    EventKind.PREFETCH_FILL,
+                    Field.CACHE_VERSION,
+                    captured,
+                    captured,
+                    startSeq,
                     captured);
         }
         int cause = filled;
@@ -100,7 +108,13 @@ final class Prefetcher {
             }
             if (b.get(Field.VERSION) != captured || b.get(Field.CACHE_VERSION) != captured) {
                 int a = abort(b, cause, captured);
-                b.set(w.engine, Field.CACHE_STATE, CacheState.INVALID.ordinal(), EventKind.PREFETCH_ABORT, name, a,
+                b.set(
+                        w.engine,
+                        Field.CACHE_STATE,
+                        CacheState.INVALID.ordinal(),
+                        EventKind.PREFETCH_ABORT,
+                        name,
+                        a,
                         captured);
                 return;
             }

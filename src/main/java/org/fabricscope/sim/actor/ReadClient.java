@@ -63,8 +63,8 @@ final class ReadClient {
         FileRun file = w.pickWorkloadFile(rng, w.p.hotArchiveReadPercent);
         int startIndex = rng.nextInt(file.length());
         Block first = w.fabric.block(file.blockAt(startIndex));
-        int burstSeq = w.engine.emit(first.id(), first.node(), name, EventKind.READ_BURST, null, 0, 0, -1,
-                w.p.readBurstSize);
+        int burstSeq =
+                w.engine.emit(first.id(), first.node(), name, EventKind.READ_BURST, null, 0, 0, -1, w.p.readBurstSize);
         for (int i = 0; i < w.p.readBurstSize; i++) {
             int index = startIndex + i;
             w.engine.after(i * w.p.readSpacingMicros, () -> transaction(file, index, burstSeq));
@@ -150,8 +150,8 @@ final class ReadClient {
             if (c.firstFailedRead < 0) {
                 c.firstFailedRead = readNumber;
             }
-            int fail = w.engine.emit(failedBlock.id(), failedBlock.node(), name, EventKind.READ_FAIL, null, 0, 0,
-                    failSeq, tx);
+            int fail = w.engine.emit(
+                    failedBlock.id(), failedBlock.node(), name, EventKind.READ_FAIL, null, 0, 0, failSeq, tx);
             w.response.handle(failedBlock, tx, fail, seq -> {
                 served();
                 w.engine.emit(first.id(), first.node(), name, EventKind.READ_OK, null, 0, 0, seq, tx);

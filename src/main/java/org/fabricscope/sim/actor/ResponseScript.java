@@ -45,18 +45,28 @@ final class ResponseScript {
         int r = b.get(Field.HEALTH) == Health.OK.ordinal()
                 ? b.set(w.engine, Field.HEALTH, Health.RETRYING.ordinal(), EventKind.RETRY, NAME, cause, attempt)
                 : w.engine.emit(b.id(), b.node(), NAME, EventKind.RETRY, null, 0, 0, cause, attempt);
-        w.engine.after(w.p.retryDelayMicros, () -> w.verifiers[b.node()].verify(b, tx, r, (outcome, seq) -> {
-            if (outcome == Verifier.Outcome.OK) {
-                int c = seq;
-                if (b.get(Field.HEALTH) == Health.RETRYING.ordinal()) {
-                    c = World.chain(c, b.set(w.engine, Field.HEALTH, Health.OK.ordinal(), EventKind.RETRY, NAME, seq,
-                            attempt));
-                }
-                served.served(c);
-            } else {
-                retry(b, tx, seq, attempt + 1, served);
-            }
-        }));
+        w.engine.after(
+                w.p.retryDelayMicros,
+                () -> w.verifiers[b.node()].verify(b, tx, r, (outcome, seq) -> {
+                    if (outcome == Verifier.Outcome.OK) {
+                        int c = seq;
+                        if (b.get(Field.HEALTH) == Health.RETRYING.ordinal()) {
+                            c = World.chain(
+                                    c,
+                                    b.set(
+                                            w.engine,
+                                            Field.HEALTH,
+                                            Health.OK.ordinal(),
+                                            EventKind.RETRY,
+                                            NAME,
+                                            seq,
+                                            attempt));
+                        }
+                        served.served(c);
+                    } else {
+                        retry(b, tx, seq, attempt + 1, served);
+                    }
+                }));
     }
 
     private void quarantine(Block failed, int cause, Served served) {
@@ -65,8 +75,18 @@ final class ResponseScript {
         int[] ids = w.fabric.blocksOfDrive(failed.node(), failed.drive());
         int c = cause;
         for (int id : ids) {
-            c = World.chain(c, w.fabric.block(id).set(w.engine, Field.HEALTH, Health.QUARANTINED.ordinal(),
-                    EventKind.QUARANTINE, NAME, c, failed.drive()));
+            c = World.chain(
+                    c,
+                    w.fabric
+                            .block(id)
+                            .set(
+                                    w.engine,
+                                    Field.HEALTH,
+                                    Health.QUARANTINED.ordinal(),
+                                    EventKind.QUARANTINE,
+                                    NAME,
+                                    c,
+                                    failed.drive()));
         }
         for (int id : ids) {
             Block b = w.fabric.block(id);
@@ -80,8 +100,8 @@ final class ResponseScript {
                 w.spikeUntilMicros[file.firstBlock() + i] = until;
             }
         }
-        c = w.engine.emit(failed.id(), failed.node(), NAME, EventKind.LATENCY_SPIKE, null, 0, 0, c,
-                (int) w.p.latencySpikeMicros);
+        c = w.engine.emit(
+                failed.id(), failed.node(), NAME, EventKind.LATENCY_SPIKE, null, 0, 0, c, (int) w.p.latencySpikeMicros);
         served.served(c);
     }
 }

@@ -161,8 +161,8 @@ final class Verifier {
         }
 
         private boolean raise(Field exposing) {
-            int seq = w.engine.emit(b.id(), node, name, EventKind.FPRE004, exposing, b.get(exposing), b.get(exposing),
-                    last, tx);
+            int seq = w.engine.emit(
+                    b.id(), node, name, EventKind.FPRE004, exposing, b.get(exposing), b.get(exposing), last, tx);
             w.engine.counters().fpre004++;
             w.fileStats.fpre004[b.file().index()]++;
             w.fileStats.fpre004NodeMask[b.file().index()] |= 1 << node;

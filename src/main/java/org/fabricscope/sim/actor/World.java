@@ -41,11 +41,12 @@ public final class World {
     final FileStats fileStats;
     /** Index of the hot archive in the namespace. */
     final int hotArchive;
+
     private int nextTransactionId;
     private int nextWriteId;
 
-    public World(Engine engine, Fabric fabric, ModelParameters p, PatchSwitches patch, SplitMix64 root,
-            int hotArchive) {
+    public World(
+            Engine engine, Fabric fabric, ModelParameters p, PatchSwitches patch, SplitMix64 root, int hotArchive) {
         this.engine = engine;
         this.hotArchive = hotArchive;
         this.fileStats = new FileStats(fabric.fileCount());

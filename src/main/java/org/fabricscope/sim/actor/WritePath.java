@@ -63,7 +63,8 @@ final class WritePath {
     private void land(Block b, int writeId, int issueSeq, int cause) {
         int version = b.get(Field.VERSION) + 1;
         int c = b.set(w.engine, Field.VERSION, version, EventKind.WRITE_MEDIA, name, cause, writeId);
-        c = World.chain(c, b.set(w.engine, Field.CHECKSUM, b.checksumOf(version), EventKind.WRITE_MEDIA, name, c, writeId));
+        c = World.chain(
+                c, b.set(w.engine, Field.CHECKSUM, b.checksumOf(version), EventKind.WRITE_MEDIA, name, c, writeId));
         invalidate(b, c, writeId);
         w.compactors[node].rewritten(b);
         long jitter = ackRng.uniform(0, w.p.ackJitterMicrosMax);
@@ -91,8 +92,14 @@ final class WritePath {
         if (state == CacheState.READY.ordinal() || state == CacheState.FILLING.ordinal()) {
             return World.chain(
                     cause,
-                    b.set(w.engine, Field.CACHE_STATE, CacheState.INVALID.ordinal(), EventKind.CACHE_INVALIDATE, name,
-                            cause, writeId));
+                    b.set(
+                            w.engine,
+                            Field.CACHE_STATE,
+                            CacheState.INVALID.ordinal(),
+                            EventKind.CACHE_INVALIDATE,
+                            name,
+                            cause,
+                            writeId));
         }
         return cause;
     }

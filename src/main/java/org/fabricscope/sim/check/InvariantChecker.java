@@ -70,8 +70,10 @@ public final class InvariantChecker {
             if (kind == EventKind.FPRE004 && patch.reorder() && patch.barrier()) {
                 out.add("event " + i + ": FPRE004 with reorder and barrier on");
             }
-            if (kind == EventKind.VERIFY_CHECK && !(cause >= 0 && t.block(cause) == b
-                    && (t.kind(cause) == EventKind.VERIFY_CHECK || t.kind(cause) == EventKind.VERIFY_BEGIN))) {
+            if (kind == EventKind.VERIFY_CHECK
+                    && !(cause >= 0
+                            && t.block(cause) == b
+                            && (t.kind(cause) == EventKind.VERIFY_CHECK || t.kind(cause) == EventKind.VERIFY_BEGIN))) {
                 out.add("event " + i + ": VERIFY_CHECK not caused by the previous check of block " + b);
             }
             if (kind == EventKind.FPRE004 && !(cause >= 0 && t.kind(cause) == EventKind.VERIFY_CHECK)) {
@@ -94,10 +96,11 @@ public final class InvariantChecker {
                 continue;
             }
             if (t.oldValue(i) != current) {
-                out.add("event " + i + ": old " + f.jsonName() + " of block " + b + " is " + t.oldValue(i)
-                        + " but was " + current);
+                out.add("event " + i + ": old " + f.jsonName() + " of block " + b + " is " + t.oldValue(i) + " but was "
+                        + current);
             }
-            if (f == Field.VERSION && kind != EventKind.BLOCK_INIT
+            if (f == Field.VERSION
+                    && kind != EventKind.BLOCK_INIT
                     && !(kind == EventKind.WRITE_MEDIA && v[Field.LOCK_HOLDER.ordinal()] != 0)) {
                 out.add("event " + i + ": version of block " + b + " changed by " + kind + " without the write lock");
             }

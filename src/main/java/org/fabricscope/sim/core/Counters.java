@@ -13,5 +13,6 @@ public final class Counters {
     public long firstFailedRead = -1;
     /** Sequence number of the first FPRE004 event, or -1. */
     public int firstFpre004Seq = -1;
+
     public final LatencyHistogram prefetchLatency = new LatencyHistogram();
 }

@@ -35,6 +35,7 @@ public final class Engine {
 
     /** Null in ordinary runs: then nothing below costs anything. */
     private InterventionPlan plan;
+
     private EventIdentity.Tracker identities;
     private long timersScheduled;
     private long firingTimer = -1;
@@ -133,8 +134,8 @@ public final class Engine {
         long maxTimers = 4 * maxEvents + 1_000_000;
         while (!queue.isEmpty()) {
             if (fired >= maxTimers) {
-                throw new SimulationLimitException("run fired " + fired + " timers, more than 4 × maxEventsPerRun,"
-                        + " at t=" + now + " µs");
+                throw new SimulationLimitException(
+                        "run fired " + fired + " timers, more than 4 × maxEventsPerRun," + " at t=" + now + " µs");
             }
             now = queue.peekTime();
             if (now > expectedEndMicros + DRAIN_LIMIT_MICROS) {
@@ -151,7 +152,14 @@ public final class Engine {
 
     /** Records an event and returns its sequence number. */
     public int emit(
-            int block, int node, String actor, EventKind kind, Field field, int oldValue, int newValue, int cause,
+            int block,
+            int node,
+            String actor,
+            EventKind kind,
+            Field field,
+            int oldValue,
+            int newValue,
+            int cause,
             int arg) {
         if (events >= maxEvents) {
             throw new SimulationLimitException(
@@ -165,8 +173,18 @@ public final class Engine {
                 firingFirstId = id;
                 firingFirstKind = kind;
             }
-            plan.noteEmitted(id, seq, kind, actor, block, now, firingTimer, firingTimerSetMicros, firingFirstSeq,
-                    firingFirstId, firingFirstKind);
+            plan.noteEmitted(
+                    id,
+                    seq,
+                    kind,
+                    actor,
+                    block,
+                    now,
+                    firingTimer,
+                    firingTimerSetMicros,
+                    firingFirstSeq,
+                    firingFirstId,
+                    firingFirstKind);
         }
         if (sink != null) {
             sink.event(now, block, node, actor, kind, field, oldValue, newValue, cause, arg);

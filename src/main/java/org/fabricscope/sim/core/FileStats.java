@@ -17,6 +17,7 @@ public final class FileStats {
     public final long[] timeouts;
     /** Per file: bit n set when an FPRE004 was raised on a block of node n. */
     public final int[] fpre004NodeMask;
+
     private final LatencyHistogram[] latency;
 
     public FileStats(int files) {

@@ -20,8 +20,16 @@ import org.fabricscope.trace.EventKind;
 public final class InterventionPlan {
     /** What the probe saw of one targeted event. */
     public record Sighting(
-            int seq, EventKind kind, String actor, int block, long timeMicros, long timer, long timerSetMicros,
-            int firstSeqOfFiring, long firstIdOfFiring, EventKind firstKindOfFiring) {}
+            int seq,
+            EventKind kind,
+            String actor,
+            int block,
+            long timeMicros,
+            long timer,
+            long timerSetMicros,
+            int firstSeqOfFiring,
+            long firstIdOfFiring,
+            EventKind firstKindOfFiring) {}
 
     private final Set<Long> probeTargets;
     private final Map<Long, Sighting> sightings = new HashMap<>();
@@ -60,10 +68,21 @@ public final class InterventionPlan {
         return shiftByTimer.containsKey(timer);
     }
 
-    void noteEmitted(long id, int seq, EventKind kind, String actor, int block, long now, long timer, long timerSet,
-            int firstSeq, long firstId, EventKind firstKind) {
+    void noteEmitted(
+            long id,
+            int seq,
+            EventKind kind,
+            String actor,
+            int block,
+            long now,
+            long timer,
+            long timerSet,
+            int firstSeq,
+            long firstId,
+            EventKind firstKind) {
         if (probeTargets.contains(id) && !sightings.containsKey(id)) {
-            sightings.put(id, new Sighting(seq, kind, actor, block, now, timer, timerSet, firstSeq, firstId, firstKind));
+            sightings.put(
+                    id, new Sighting(seq, kind, actor, block, now, timer, timerSet, firstSeq, firstId, firstKind));
         }
         if (seq == firstSeq && shiftByTimer.containsKey(timer)) {
             shiftedTimerFirstId.putIfAbsent(timer, id);

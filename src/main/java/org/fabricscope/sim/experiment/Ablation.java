@@ -1,9 +1,9 @@
 package org.fabricscope.sim.experiment;
 
-import org.fabricscope.sim.Simulator;
-import org.fabricscope.sim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 
@@ -45,19 +45,29 @@ public final class Ablation {
             for (PatchSwitches patch : CONFIGURATIONS) {
                 caller.checkCancelled();
                 int[] withFpre = {0};
-                pool.stream(1, attempts, a -> Simulator.run(scenario, seed, a, patch, false, quiet).stats(), stats -> {
-                    caller.checkCancelled();
-                    if (stats.fpre004() > 0) {
-                        withFpre[0]++;
-                    }
-                    return true;
-                });
+                pool.stream(
+                        1,
+                        attempts,
+                        a -> Simulator.run(scenario, seed, a, patch, false, quiet)
+                                .stats(),
+                        stats -> {
+                            caller.checkCancelled();
+                            if (stats.fpre004() > 0) {
+                                withFpre[0]++;
+                            }
+                            return true;
+                        });
                 caller.update(++step, steps);
                 SoakResult soak = Soak.run(scenario, seed, soakReads, patch, threads, quiet);
                 if (patch.equals(PatchSwitches.NONE)) {
                     legacyLatency = soak.prefetchLatencyMeanMicros();
                 }
-                rows.add(new AblationResult.Row(patch.toString(), patch, attempts, withFpre[0], soak,
+                rows.add(new AblationResult.Row(
+                        patch.toString(),
+                        patch,
+                        attempts,
+                        withFpre[0],
+                        soak,
                         soak.prefetchLatencyMeanMicros() - legacyLatency));
                 caller.update(++step, steps);
             }

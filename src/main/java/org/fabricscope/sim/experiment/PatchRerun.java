@@ -1,13 +1,13 @@
 package org.fabricscope.sim.experiment;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.fabricscope.sim.RunStats;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.scenario.ScenarioException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
@@ -37,7 +37,8 @@ public final class PatchRerun {
      * @param matchingReadSeq the sequence number of that outcome in the re-run trace, or -1
      * @param trace the re-run's trace (to compare it with the original), or null
      */
-    public record Outcome(PatchSwitches patch, RunStats stats, EventKind matchingRead, int matchingReadSeq, Trace trace) {
+    public record Outcome(
+            PatchSwitches patch, RunStats stats, EventKind matchingRead, int matchingReadSeq, Trace trace) {
         public Outcome(PatchSwitches patch, RunStats stats, EventKind matchingRead, int matchingReadSeq) {
             this(patch, stats, matchingRead, matchingReadSeq, null);
         }

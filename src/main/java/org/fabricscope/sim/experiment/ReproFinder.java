@@ -4,7 +4,6 @@ import org.fabricscope.sim.RunStats;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.scenario.Scenario;
-import java.util.List;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 
@@ -18,7 +17,8 @@ public final class ReproFinder {
     private ReproFinder() {}
 
     /** Single-threaded {@link #find(Scenario, long, int, PatchSwitches, int, Progress)}. */
-    public static ReproResult find(Scenario scenario, long seed, int maxAttempts, PatchSwitches patch, Progress progress) {
+    public static ReproResult find(
+            Scenario scenario, long seed, int maxAttempts, PatchSwitches patch, Progress progress) {
         return find(scenario, seed, maxAttempts, patch, 1, progress);
     }
 
@@ -37,17 +37,21 @@ public final class ReproFinder {
         RunStats[] foundStats = new RunStats[1];
         int[] attemptNo = {0};
         try (AttemptPool pool = new AttemptPool(threads)) {
-            pool.stream(1, maxAttempts, a -> Simulator.run(scenario, seed, a, patch, false, quiet).stats(), stats -> {
-                int attempt = ++attemptNo[0];
-                caller.checkCancelled();
-                caller.update(attempt, maxAttempts);
-                if (stats.fpre004() > 0) {
-                    found[0] = attempt;
-                    foundStats[0] = stats;
-                    return false;
-                }
-                return true;
-            });
+            pool.stream(
+                    1,
+                    maxAttempts,
+                    a -> Simulator.run(scenario, seed, a, patch, false, quiet).stats(),
+                    stats -> {
+                        int attempt = ++attemptNo[0];
+                        caller.checkCancelled();
+                        caller.update(attempt, maxAttempts);
+                        if (stats.fpre004() > 0) {
+                            found[0] = attempt;
+                            foundStats[0] = stats;
+                            return false;
+                        }
+                        return true;
+                    });
         }
         if (found[0] > 0) {
             int attempt = found[0];

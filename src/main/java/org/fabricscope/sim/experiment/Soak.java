@@ -1,12 +1,12 @@
 package org.fabricscope.sim.experiment;
 
-import org.fabricscope.sim.RunStats;
-import org.fabricscope.sim.Simulator;
-import org.fabricscope.sim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import org.fabricscope.sim.RunStats;
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.core.FileStats;
 import org.fabricscope.sim.core.LatencyHistogram;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 
@@ -39,8 +39,24 @@ public final class Soak {
         Progress quiet = AttemptPool.cancelOnly(caller);
         Totals t = new Totals();
         if (reads <= 0) {
-            return new SoakResult(0, 0, 1.0, 0, 0, 0, 0, t.latency.meanMicros(), t.latency.quantileMicros(0.99), 0, 0,
-                    0, 0, 0, 0, List.of(), null);
+            return new SoakResult(
+                    0,
+                    0,
+                    1.0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    t.latency.meanMicros(),
+                    t.latency.quantileMicros(0.99),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(),
+                    null);
         }
         try (AttemptPool pool = new AttemptPool(threads)) {
             pool.stream(1, Integer.MAX_VALUE, a -> Simulator.runDetailed(scenario, seed, a, patch, false, quiet), d -> {
@@ -57,10 +73,24 @@ public final class Soak {
         long doneReads = t.doneReads;
         long ok = t.ok;
         double rate = doneReads == 0 ? 1.0 : (double) ok / doneReads;
-        return new SoakResult(doneReads, ok, rate, t.fpre, t.retries, t.quarantines, t.mediaErrors,
-                t.latency.meanMicros(), t.latency.quantileMicros(0.99), t.attempts, t.events, t.timeouts(),
-                t.readLatency.quantileMicros(0.5), t.readLatency.quantileMicros(0.99),
-                t.readLatency.quantileMicros(0.999), t.files(), t.contentious());
+        return new SoakResult(
+                doneReads,
+                ok,
+                rate,
+                t.fpre,
+                t.retries,
+                t.quarantines,
+                t.mediaErrors,
+                t.latency.meanMicros(),
+                t.latency.quantileMicros(0.99),
+                t.attempts,
+                t.events,
+                t.timeouts(),
+                t.readLatency.quantileMicros(0.5),
+                t.readLatency.quantileMicros(0.99),
+                t.readLatency.quantileMicros(0.999),
+                t.files(),
+                t.contentious());
     }
 
     /** The running sums over the attempts handed over so far, in attempt order. */
@@ -150,9 +180,19 @@ public final class Soak {
                     continue;
                 }
                 LatencyHistogram h = fLatency[i] == null ? new LatencyHistogram(1) : fLatency[i];
-                out.add(new FileFigures(names[i], fReads[i], fOk[i], fReads[i] == 0 ? 1.0 : (double) fOk[i] / fReads[i],
-                        fFpre[i], Integer.bitCount(fNodes[i]), fRetries[i], fQuarantines[i], fTimeouts[i],
-                        h.quantileMicros(0.5), h.quantileMicros(0.99), h.quantileMicros(0.999)));
+                out.add(new FileFigures(
+                        names[i],
+                        fReads[i],
+                        fOk[i],
+                        fReads[i] == 0 ? 1.0 : (double) fOk[i] / fReads[i],
+                        fFpre[i],
+                        Integer.bitCount(fNodes[i]),
+                        fRetries[i],
+                        fQuarantines[i],
+                        fTimeouts[i],
+                        h.quantileMicros(0.5),
+                        h.quantileMicros(0.99),
+                        h.quantileMicros(0.999)));
             }
             return out;
         }
@@ -176,7 +216,8 @@ public final class Soak {
                     continue;
                 }
                 boolean better = anyFpre > 0
-                        ? fFpre[i] > fFpre[best] || (fFpre[i] == fFpre[best] && fReads[i] - fOk[i] > fReads[best] - fOk[best])
+                        ? fFpre[i] > fFpre[best]
+                                || (fFpre[i] == fFpre[best] && fReads[i] - fOk[i] > fReads[best] - fOk[best])
                         : fReads[i] > fReads[best];
                 if (better) {
                     best = i;

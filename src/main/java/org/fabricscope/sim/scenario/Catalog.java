@@ -1,11 +1,11 @@
 package org.fabricscope.sim.scenario;
 
-import org.fabricscope.sim.Simulator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.scenario.ParameterSpec.Type;
 
 /**
@@ -29,73 +29,281 @@ final class Catalog {
         add(s, d, "archiveBlocks", "blocks", Type.INTEGER, 2, 256, "12", "Blocks in each archive");
         add(s, d, "fileXBlocks", "blocks", Type.INTEGER, 2, 256, "8", "Blocks in file X");
         // workload
-        add(s, d, "durationMicros", "µs", Type.INTEGER, 1_000, 600_000_000, "100000",
+        add(
+                s,
+                d,
+                "durationMicros",
+                "µs",
+                Type.INTEGER,
+                1_000,
+                600_000_000,
+                "100000",
                 "Simulated time during which clients and compaction start new work");
         add(s, d, "readClients", "count", Type.INTEGER, 0, 16, "2", "Reading clients");
         add(s, d, "readBurstSize", "transactions", Type.INTEGER, 1, 1024, "12", "Read transactions per burst");
-        add(s, d, "readSpacingMicros", "µs", Type.INTEGER, 1, 1_000_000, "300",
+        add(
+                s,
+                d,
+                "readSpacingMicros",
+                "µs",
+                Type.INTEGER,
+                1,
+                1_000_000,
+                "300",
                 "Time between consecutive read transactions of a burst or loop");
-        add(s, d, "readBurstGapMicrosMean", "µs", Type.INTEGER, 1, 10_000_000, "3000",
+        add(
+                s,
+                d,
+                "readBurstGapMicrosMean",
+                "µs",
+                Type.INTEGER,
+                1,
+                10_000_000,
+                "3000",
                 "Mean think time between a client's bursts (exponential)");
-        add(s, d, "misalignedReadPercent", "percent", Type.INTEGER, 0, 100, "100",
+        add(
+                s,
+                d,
+                "misalignedReadPercent",
+                "percent",
+                Type.INTEGER,
+                0,
+                100,
+                "100",
                 "Share of reads that are poorly aligned and span two blocks");
-        add(s, d, "fileXLoop", "", Type.BOOLEAN, 0, 1, "false",
+        add(
+                s,
+                d,
+                "fileXLoop",
+                "",
+                Type.BOOLEAN,
+                0,
+                1,
+                "false",
                 "Readers run a targeted loop over file X instead of bursts over archives");
         add(s, d, "writeClients", "count", Type.INTEGER, 0, 16, "1", "Writing clients");
-        add(s, d, "writeGapMicrosMean", "µs", Type.INTEGER, 1, 10_000_000, "16000",
+        add(
+                s,
+                d,
+                "writeGapMicrosMean",
+                "µs",
+                Type.INTEGER,
+                1,
+                10_000_000,
+                "16000",
                 "Mean time between a writing client's writes (exponential)");
-        add(s, d, "hotArchiveReadPercent", "percent", Type.INTEGER, 0, 100, "0",
+        add(
+                s,
+                d,
+                "hotArchiveReadPercent",
+                "percent",
+                Type.INTEGER,
+                0,
+                100,
+                "0",
                 "Share of read bursts aimed at the namespace's hot archive (the rest spread evenly over all archives)");
-        add(s, d, "hotArchiveWritePercent", "percent", Type.INTEGER, 0, 100, "0",
+        add(
+                s,
+                d,
+                "hotArchiveWritePercent",
+                "percent",
+                Type.INTEGER,
+                0,
+                100,
+                "0",
                 "Share of writes aimed at the hot archive (compaction follows the writes)");
         // write path
-        add(s, d, "mediaWriteMicrosMin", "µs", Type.INTEGER, 250, 1_000_000, "300",
+        add(
+                s,
+                d,
+                "mediaWriteMicrosMin",
+                "µs",
+                Type.INTEGER,
+                250,
+                1_000_000,
+                "300",
                 "Fastest time for a write's data to land on the media");
-        add(s, d, "mediaWriteMicrosMax", "µs", Type.INTEGER, 250, 1_000_000, "600",
+        add(
+                s,
+                d,
+                "mediaWriteMicrosMax",
+                "µs",
+                Type.INTEGER,
+                250,
+                1_000_000,
+                "600",
                 "Slowest time for a write's data to land on the media");
-        add(s, d, "ackBaseMicros", "µs", Type.INTEGER, 0, 1_000_000, "150",
+        add(
+                s,
+                d,
+                "ackBaseMicros",
+                "µs",
+                Type.INTEGER,
+                0,
+                1_000_000,
+                "150",
                 "Delay of the write-completion ACK after the media write, before jitter");
-        add(s, d, "ackJitterMicrosMax", "µs", Type.INTEGER, 0, 1_000_000, "0",
+        add(
+                s,
+                d,
+                "ackJitterMicrosMax",
+                "µs",
+                Type.INTEGER,
+                0,
+                1_000_000,
+                "0",
                 "Largest jitter injected into the ACK delay (uniform from 0)");
         // prefetch
-        add(s, d, "prefetchDepthBlocks", "blocks", Type.INTEGER, 0, 64, "3",
+        add(
+                s,
+                d,
+                "prefetchDepthBlocks",
+                "blocks",
+                Type.INTEGER,
+                0,
+                64,
+                "3",
                 "How many blocks past a read the prefetch engine fills");
         add(s, d, "prefetchFillMicrosMin", "µs", Type.INTEGER, 250, 1_000_000, "800", "Fastest prefetch fill");
         add(s, d, "prefetchFillMicrosMax", "µs", Type.INTEGER, 250, 1_000_000, "1200", "Slowest prefetch fill");
-        add(s, d, "prefetchBackoffMicros", "µs", Type.INTEGER, 0, 1_000_000, "550",
+        add(
+                s,
+                d,
+                "prefetchBackoffMicros",
+                "µs",
+                Type.INTEGER,
+                0,
+                1_000_000,
+                "550",
                 "Backoff before marking a buffer ready (patch switch 'backoff')");
-        add(s, d, "barrierPollMicros", "µs", Type.INTEGER, 1, 1_000_000, "100",
+        add(
+                s,
+                d,
+                "barrierPollMicros",
+                "µs",
+                Type.INTEGER,
+                1,
+                1_000_000,
+                "100",
                 "How often a fill held by the state barrier re-checks the lock (patch switch 'barrier')");
         // compaction
         add(s, d, "compactionEnabled", "", Type.BOOLEAN, 0, 1, "true", "Background compaction runs");
-        add(s, d, "compactionIntervalMicros", "µs", Type.INTEGER, 100, 60_000_000, "2000",
+        add(
+                s,
+                d,
+                "compactionIntervalMicros",
+                "µs",
+                Type.INTEGER,
+                100,
+                60_000_000,
+                "2000",
                 "Time between compaction passes on each node (node clock)");
         add(s, d, "compactionCopyMicros", "µs", Type.INTEGER, 1, 1_000_000, "400", "Time to copy a block");
-        add(s, d, "compactionSwitchMicros", "µs", Type.INTEGER, 1, 1_000_000, "100",
+        add(
+                s,
+                d,
+                "compactionSwitchMicros",
+                "µs",
+                Type.INTEGER,
+                1,
+                1_000_000,
+                "100",
                 "Time from the extent switch to the cache refresh");
         // verifier and response
         add(s, d, "verifyStepMicros", "µs", Type.INTEGER, 1, 40, "20", "Duration of each verifier check");
         add(s, d, "mediaReadMicros", "µs", Type.INTEGER, 1, 1_000_000, "400", "Time to read a block from the media");
-        add(s, d, "readTimeoutMicros", "µs", Type.INTEGER, 100, 600_000_000, "8000",
+        add(
+                s,
+                d,
+                "readTimeoutMicros",
+                "µs",
+                Type.INTEGER,
+                100,
+                600_000_000,
+                "8000",
                 "A client gives up on a read not served this long after it was issued (a timeout)");
-        add(s, d, "retryDelayMicros", "µs", Type.INTEGER, 1, 10_000_000, "2000",
+        add(
+                s,
+                d,
+                "retryDelayMicros",
+                "µs",
+                Type.INTEGER,
+                1,
+                10_000_000,
+                "2000",
                 "Time between the first-response script's retries");
         add(s, d, "retryLimit", "count", Type.INTEGER, 0, 10, "3", "Retries before the drive is quarantined");
-        add(s, d, "latencySpikeMicros", "µs", Type.INTEGER, 0, 10_000_000, "5000",
+        add(
+                s,
+                d,
+                "latencySpikeMicros",
+                "µs",
+                Type.INTEGER,
+                0,
+                10_000_000,
+                "5000",
                 "Extra latency of reads of archives affected by a remap");
-        add(s, d, "latencySpikeDurationMicros", "µs", Type.INTEGER, 0, 600_000_000, "50000",
+        add(
+                s,
+                d,
+                "latencySpikeDurationMicros",
+                "µs",
+                Type.INTEGER,
+                0,
+                600_000_000,
+                "50000",
                 "How long the latency spike after a remap lasts");
         // faults
-        add(s, d, "mediaErrorsPerMillionBlockReads", "per million", Type.DECIMAL, 0, 1_000_000, "2",
+        add(
+                s,
+                d,
+                "mediaErrorsPerMillionBlockReads",
+                "per million",
+                Type.DECIMAL,
+                0,
+                1_000_000,
+                "2",
                 "Genuine ECC errors per million block reads, independent of timing");
-        add(s, d, "clockOffsetMicrosMax", "µs", Type.INTEGER, 0, 10_000_000, "500",
+        add(
+                s,
+                d,
+                "clockOffsetMicrosMax",
+                "µs",
+                Type.INTEGER,
+                0,
+                10_000_000,
+                "500",
                 "Largest offset of a node's clock (uniform in ±max)");
-        add(s, d, "clockDriftPpmMax", "ppm", Type.INTEGER, 0, 1000, "50",
+        add(
+                s,
+                d,
+                "clockDriftPpmMax",
+                "ppm",
+                Type.INTEGER,
+                0,
+                1000,
+                "50",
                 "Largest drift of a node's clock (uniform in ±max)");
         // limits
-        add(s, d, "maxEventsPerRun", "events", Type.INTEGER, 1_000, 200_000_000, "50000000",
+        add(
+                s,
+                d,
+                "maxEventsPerRun",
+                "events",
+                Type.INTEGER,
+                1_000,
+                200_000_000,
+                "50000000",
                 "A run stops with an error after this many events");
-        add(s, d, "maxQueueSize", "timers", Type.INTEGER, 100, 10_000_000, "1000000",
+        add(
+                s,
+                d,
+                "maxQueueSize",
+                "timers",
+                Type.INTEGER,
+                100,
+                10_000_000,
+                "1000000",
                 "A run stops with an error when more timers than this are pending");
         SPECS = Collections.unmodifiableList(s);
         DEFAULTS = Collections.unmodifiableMap(d);
@@ -110,8 +318,15 @@ final class Catalog {
     private Catalog() {}
 
     private static void add(
-            List<ParameterSpec> specs, Map<String, String> defaults, String name, String unit, Type type, double min,
-            double max, String def, String description) {
+            List<ParameterSpec> specs,
+            Map<String, String> defaults,
+            String name,
+            String unit,
+            Type type,
+            double min,
+            double max,
+            String def,
+            String description) {
         specs.add(new ParameterSpec(name, unit, type, min, max, description));
         defaults.put(name, def);
     }
@@ -133,7 +348,8 @@ final class Catalog {
         // to any, and only its start is compared, so a hostile 10-million-character key costs little.
         String start = name.length() > 64 ? name.substring(0, 64) : name;
         for (ParameterSpec p : SPECS) {
-            int dist = distance(start.toLowerCase(java.util.Locale.ROOT), p.name().toLowerCase(java.util.Locale.ROOT));
+            int dist =
+                    distance(start.toLowerCase(java.util.Locale.ROOT), p.name().toLowerCase(java.util.Locale.ROOT));
             if (dist < bestDistance) {
                 bestDistance = dist;
                 best = p.name();

@@ -181,7 +181,8 @@ public final class Scenario {
     }
 
     private static String unknownMessage(String parameter) {
-        return "unknown parameter '" + NumberText.quote(parameter) + "' (did you mean '" + Catalog.closest(parameter) + "'?)";
+        return "unknown parameter '" + NumberText.quote(parameter) + "' (did you mean '" + Catalog.closest(parameter)
+                + "'?)";
     }
 
     private static String canonical(ParameterSpec spec, String raw) throws ScenarioException {
@@ -199,8 +200,8 @@ public final class Scenario {
                 try {
                     v = new BigDecimal(text).longValueExact();
                 } catch (NumberFormatException | ArithmeticException e) {
-                    throw new ScenarioException("parameter " + spec.name() + " must be a whole number in "
-                            + range(spec) + ", not '" + NumberText.quote(text) + "'");
+                    throw new ScenarioException("parameter " + spec.name() + " must be a whole number in " + range(spec)
+                            + ", not '" + NumberText.quote(text) + "'");
                 }
                 if (v < spec.min() || v > spec.max()) {
                     throw new ScenarioException(
@@ -212,8 +213,8 @@ public final class Scenario {
                 try {
                     d = new BigDecimal(text);
                 } catch (NumberFormatException e) {
-                    throw new ScenarioException(
-                            "parameter " + spec.name() + " must be a number in " + range(spec) + ", not '" + NumberText.quote(text) + "'");
+                    throw new ScenarioException("parameter " + spec.name() + " must be a number in " + range(spec)
+                            + ", not '" + NumberText.quote(text) + "'");
                 }
                 if (d.doubleValue() < spec.min() || d.doubleValue() > spec.max()) {
                     throw new ScenarioException(

@@ -24,22 +24,23 @@ final class ScenarioFile {
     /** Largest scenario file: every parameter written out takes a few kilobytes. */
     static final int MAX_FILE_BYTES = 1 << 20;
 
-    private static final JsonFactory JSON =
-            JsonFactory.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                            .maxStringLength(MAX_FILE_BYTES)
-                            .maxNameLength(1_000)
-                            .maxNumberLength(NumberText.MAX_CHARS)
-                            .maxNestingDepth(8)
-                            .build())
-                    .build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(MAX_FILE_BYTES)
+                    .maxNameLength(1_000)
+                    .maxNumberLength(NumberText.MAX_CHARS)
+                    .maxNestingDepth(8)
+                    .build())
+            .build();
 
     private ScenarioFile() {}
 
     static Scenario read(Path file) throws ScenarioException {
         String where = org.fabricscope.trace.PrintableText.of(
-                file.getFileName() == null ? file.toString() : file.getFileName().toString());
+                file.getFileName() == null
+                        ? file.toString()
+                        : file.getFileName().toString());
         String name = null;
         String base = null;
         Map<String, String> values = new LinkedHashMap<>();
@@ -57,12 +58,14 @@ final class ScenarioFile {
         } catch (java.nio.file.AccessDeniedException e) {
             throw new ScenarioException(where + ": cannot read: permission denied");
         } catch (java.nio.file.FileSystemException e) {
-            throw new ScenarioException(where + ": cannot read: " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+            throw new ScenarioException(where + ": cannot read: "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
         } catch (IOException e) {
             throw new ScenarioException(where + ": cannot read: " + e.getMessage(), e);
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new ScenarioException(where + ": longer than " + MAX_FILE_BYTES + " bytes; a scenario file is a small JSON object");
+            throw new ScenarioException(
+                    where + ": longer than " + MAX_FILE_BYTES + " bytes; a scenario file is a small JSON object");
         }
         try (JsonParser p = JSON.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -85,7 +88,9 @@ final class ScenarioFile {
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String key = p.currentName();
                             JsonToken v = p.nextToken();
-                            if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY || v == JsonToken.VALUE_NULL) {
+                            if (v == JsonToken.START_OBJECT
+                                    || v == JsonToken.START_ARRAY
+                                    || v == JsonToken.VALUE_NULL) {
                                 throw new ScenarioException(
                                         at(where, p) + "parameter " + key + " must be a number, boolean or string");
                             }
@@ -99,19 +104,22 @@ final class ScenarioFile {
                 }
             }
             if (p.nextToken() != null) {
-                throw new ScenarioException(at(where, p) + "content after the scenario object; a scenario file holds one JSON object");
+                throw new ScenarioException(
+                        at(where, p) + "content after the scenario object; a scenario file holds one JSON object");
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String line = loc == null ? "" : ":" + loc.getLineNr();
-            throw new ScenarioException(where + line + ": not valid JSON: "
-                    + org.fabricscope.trace.PrintableText.of(firstLine(e.getOriginalMessage())), e);
+            throw new ScenarioException(
+                    where + line + ": not valid JSON: "
+                            + org.fabricscope.trace.PrintableText.of(firstLine(e.getOriginalMessage())),
+                    e);
         } catch (IOException e) {
             throw new ScenarioException(where + ": cannot read: " + e.getMessage(), e);
         }
         if (name != null && name.length() > MAX_NAME_CHARS) {
-            throw new ScenarioException(where + ": the name is " + name.length() + " characters long; a scenario name has at most "
-                    + MAX_NAME_CHARS);
+            throw new ScenarioException(where + ": the name is " + name.length()
+                    + " characters long; a scenario name has at most " + MAX_NAME_CHARS);
         }
         Scenario s;
         if (base == null) {

@@ -34,7 +34,8 @@ final class UnitValues {
         try {
             parsed = NumberText.parse(text);
         } catch (NumberText.OutOfBounds e) {
-            throw new ScenarioException("parameter " + spec.name() + " = '" + NumberText.quote(text) + "' " + e.getMessage());
+            throw new ScenarioException(
+                    "parameter " + spec.name() + " = '" + NumberText.quote(text) + "' " + e.getMessage());
         }
         if (parsed == null) {
             throw new ScenarioException("parameter " + spec.name() + " must be "
@@ -77,7 +78,8 @@ final class UnitValues {
                 return BigDecimal.valueOf(1_000_000);
             default:
                 throw new ScenarioException("parameter " + spec.name() + " is a duration in µs; '"
-                        + NumberText.quote(text) + "' has the unit '" + NumberText.quote(unit) + "': write microseconds (7300), or a number with us, ms or s (7.3ms)");
+                        + NumberText.quote(text) + "' has the unit '" + NumberText.quote(unit)
+                        + "': write microseconds (7300), or a number with us, ms or s (7.3ms)");
         }
     }
 }

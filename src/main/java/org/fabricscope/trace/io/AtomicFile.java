@@ -58,6 +58,7 @@ public final class AtomicFile {
 
     /** Marks a temporary file as this class's, between the target's name and the pid. */
     static final String TEMP_MARK = ".fabricscope-";
+
     static final String TEMP_SUFFIX = ".tmp";
 
     private static final Set<Path> LIVE_TEMPS = ConcurrentHashMap.newKeySet();
@@ -116,15 +117,20 @@ public final class AtomicFile {
             throw new FileAlreadyExistsException(path.toString(), null, "a file is already there; not overwriting it");
         }
         if (Files.isSymbolicLink(target) && !Files.exists(target)) {
-            throw new NotARegularFileException(path, "is a symbolic link to a missing file; remove it or give another name");
+            throw new NotARegularFileException(
+                    path, "is a symbolic link to a missing file; remove it or give another name");
         }
         deleteStaleTemps(dir, target.getFileName().toString());
         Path tmp;
         try {
-            tmp = Files.createFile(dir.resolve(tempName(target.getFileName().toString(), ProcessHandle.current().pid())),
+            tmp = Files.createFile(
+                    dir.resolve(tempName(
+                            target.getFileName().toString(),
+                            ProcessHandle.current().pid())),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            tmp = Files.createFile(dir.resolve(tempName(target.getFileName().toString(), ProcessHandle.current().pid())));
+            tmp = Files.createFile(dir.resolve(tempName(
+                    target.getFileName().toString(), ProcessHandle.current().pid())));
         } catch (IOException e) {
             throw aboutTarget(e, path);
         }
@@ -151,7 +157,8 @@ public final class AtomicFile {
             }
             done = true;
         } catch (FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(path.toString(), null, "a file appeared there meanwhile; not overwriting it");
+            throw new FileAlreadyExistsException(
+                    path.toString(), null, "a file appeared there meanwhile; not overwriting it");
         } catch (IOException e) {
             throw aboutTarget(e, path);
         } finally {
@@ -166,7 +173,8 @@ public final class AtomicFile {
     private static void writeStraight(Path path, Path target, Content content) throws IOException {
         String kind = kindOf(target);
         if (!kind.equals("fifo") && !kind.equals("character device")) {
-            throw new NotARegularFileException(path, "is a " + kind + ", not a regular file; give the name of a file to write");
+            throw new NotARegularFileException(
+                    path, "is a " + kind + ", not a regular file; give the name of a file to write");
         }
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
             content.writeTo(out);
@@ -217,8 +225,10 @@ public final class AtomicFile {
      */
     static void deleteStaleTemps(Path dir, String targetName) {
         String prefix = "." + targetName + TEMP_MARK;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(TEMP_SUFFIX))) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(
+                dir,
+                p -> p.getFileName().toString().startsWith(prefix)
+                        && p.getFileName().toString().endsWith(TEMP_SUFFIX))) {
             for (Path p : files) {
                 String rest = p.getFileName().toString().substring(prefix.length());
                 int dash = rest.indexOf('-');
@@ -231,7 +241,8 @@ public final class AtomicFile {
                 } catch (NumberFormatException e) {
                     continue;
                 }
-                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isPresent()) {
+                if (pid != ProcessHandle.current().pid()
+                        && ProcessHandle.of(pid).isPresent()) {
                     continue; // another run writing the same target right now
                 }
                 if (pid == ProcessHandle.current().pid() && LIVE_TEMPS.contains(p)) {
@@ -271,9 +282,21 @@ public final class AtomicFile {
             if (t.equals(fse.getFile())) {
                 return e;
             }
-            return withCause(new FileSystemException(t, null, fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName()), e);
+            return withCause(
+                    new FileSystemException(
+                            t,
+                            null,
+                            fse.getReason() != null
+                                    ? fse.getReason()
+                                    : e.getClass().getSimpleName()),
+                    e);
         }
-        return withCause(new FileSystemException(t, null, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        return withCause(
+                new FileSystemException(
+                        t,
+                        null,
+                        e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()),
+                e);
     }
 
     private static IOException withCause(IOException mine, IOException cause) {

@@ -31,6 +31,7 @@ final class CanonicalTraceReader {
     private static final int BUFFER = 1 << 18;
     /** Longer event lines exist only in hand-made files; they take the general path. */
     private static final int MAX_LINE = 4096;
+
     private static final int MAX_NAME = 512;
     /** The largest header the fast path buffers (the largest catalogue topology takes under 1 MB). */
     private static final int MAX_HEADER_BUFFER = 1 << 21;
@@ -146,9 +147,11 @@ final class CanonicalTraceReader {
         // claim 50 million events over nothing. The builder starts small and grows to the claim
         // once the events read come within a factor of four of it.
         boolean plausible = expectedEvents >= 0 && expectedEvents <= totalBytes / 20;
-        builder = new TraceBuilder(header, plausible
-                ? (int) Math.max(1, Math.min(expectedEvents, TraceReader.MAX_INITIAL_CAPACITY))
-                : TraceReader.initialCapacity(totalBytes));
+        builder = new TraceBuilder(
+                header,
+                plausible
+                        ? (int) Math.max(1, Math.min(expectedEvents, TraceReader.MAX_INITIAL_CAPACITY))
+                        : TraceReader.initialCapacity(totalBytes));
         if (plausible) {
             builder.expectEvents((int) expectedEvents);
         }
@@ -280,8 +283,7 @@ final class CanonicalTraceReader {
         while (i > 0 && tail[i - 1] >= '0' && tail[i - 1] <= '9' && digitsEnd - i < 12) {
             i--;
         }
-        if (i == digitsEnd || i < END.length
-                || !java.util.Arrays.equals(tail, i - END.length, i, END, 0, END.length)) {
+        if (i == digitsEnd || i < END.length || !java.util.Arrays.equals(tail, i - END.length, i, END, 0, END.length)) {
             return -1;
         }
         long v = 0;

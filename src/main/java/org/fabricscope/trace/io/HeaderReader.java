@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fabricscope.trace.NumberText;
 import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.Intervention;
+import org.fabricscope.trace.NumberText;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Topology;
 import org.fabricscope.trace.TraceFormatException;
@@ -30,7 +30,10 @@ final class HeaderReader {
     static TraceHeader read(JsonCursor c) throws IOException, TraceFormatException {
         JsonToken tok = c.p.nextToken();
         if (tok == null) {
-            throw new TraceFormatException(c.file, 1, 0,
+            throw new TraceFormatException(
+                    c.file,
+                    1,
+                    0,
                     "the file has no JSON in it; expected a header line {\"format\":\"fabricscope-trace\",...}");
         }
         int line = c.p.currentTokenLocation().getLineNr();
@@ -67,8 +70,8 @@ final class HeaderReader {
                 case TraceFormat.K_VERSION:
                     version = c.readInt(key);
                     if (version != TraceFormat.VERSION) {
-                        throw c.failHere("trace format version " + version + " is not supported; this FabricScope reads version "
-                                + TraceFormat.VERSION);
+                        throw c.failHere("trace format version " + version
+                                + " is not supported; this FabricScope reads version " + TraceFormat.VERSION);
                     }
                     break;
                 case TraceFormat.K_SIMULATOR_VERSION:
@@ -99,24 +102,37 @@ final class HeaderReader {
                 case TraceFormat.K_T:
                 case TraceFormat.K_KIND:
                 case TraceFormat.K_ACTOR:
-                    throw new TraceFormatException(c.file, line, 0,
+                    throw new TraceFormatException(
+                            c.file,
+                            line,
+                            0,
                             "line 1 is an event, but a trace starts with a header line {\"format\":\"fabricscope-trace\",\"version\":1,...}");
                 default:
-                    throw c.failHere("unknown header key '" + JsonCursor.shorten(key) + "'; the header has " + HEADER_KEYS);
+                    throw c.failHere(
+                            "unknown header key '" + JsonCursor.shorten(key) + "'; the header has " + HEADER_KEYS);
             }
         }
         checkSize(c);
         c.requireSameLine(line, "the header");
         String missing = firstMissing(
-                new Object[] {format, version == MISSING ? null : version, simulatorVersion, scenario, parameters,
-                    seed, attempt == MISSING ? null : attempt, patch, topology},
+                new Object[] {
+                    format,
+                    version == MISSING ? null : version,
+                    simulatorVersion,
+                    scenario,
+                    parameters,
+                    seed,
+                    attempt == MISSING ? null : attempt,
+                    patch,
+                    topology
+                },
                 HEADER_KEYS);
         if (missing != null) {
-            throw new TraceFormatException(c.file, line, 0,
-                    "the header lacks '" + missing + "'; a header has " + HEADER_KEYS);
+            throw new TraceFormatException(
+                    c.file, line, 0, "the header lacks '" + missing + "'; a header has " + HEADER_KEYS);
         }
-        return new TraceHeader(format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology,
-                interventions);
+        return new TraceHeader(
+                format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology, interventions);
     }
 
     private static final String INTERVENTION_FORM =
@@ -167,7 +183,8 @@ final class HeaderReader {
             }
             boolean isDrop = Boolean.TRUE.equals(drop);
             if (event == null || isDrop == (delta != null) || (!isDrop && delta == 0) || Boolean.FALSE.equals(drop)) {
-                throw c.failHere("intervention " + out.size() + " must be " + INTERVENTION_FORM + ", with deltaMicros not 0");
+                throw c.failHere(
+                        "intervention " + out.size() + " must be " + INTERVENTION_FORM + ", with deltaMicros not 0");
             }
             out.add(isDrop ? Intervention.drop(event) : Intervention.shift(event, delta));
         }
@@ -211,7 +228,8 @@ final class HeaderReader {
                     params.put(name, "false");
                     break;
                 default:
-                    throw c.failHere("parameter '" + JsonCursor.shorten(name) + "' must be a string, number or boolean, found " + c.describe(v));
+                    throw c.failHere("parameter '" + JsonCursor.shorten(name)
+                            + "' must be a string, number or boolean, found " + c.describe(v));
             }
         }
         return params;
@@ -239,13 +257,15 @@ final class HeaderReader {
         try {
             NumberText.parse(value);
         } catch (NumberText.OutOfBounds e) {
-            throw c.failHere("parameter '" + JsonCursor.shorten(name) + "' = '" + NumberText.quote(value) + "' " + e.getMessage());
+            throw c.failHere("parameter '" + JsonCursor.shorten(name) + "' = '" + NumberText.quote(value) + "' "
+                    + e.getMessage());
         }
         return value;
     }
 
     private static PatchSwitches readPatch(JsonCursor c) throws IOException, TraceFormatException {
-        c.expect(JsonToken.START_OBJECT, "patch must be an object {\"reorder\":bool,\"barrier\":bool,\"backoff\":bool}");
+        c.expect(
+                JsonToken.START_OBJECT, "patch must be an object {\"reorder\":bool,\"barrier\":bool,\"backoff\":bool}");
         Boolean reorder = null;
         Boolean barrier = null;
         Boolean backoff = null;
@@ -272,7 +292,9 @@ final class HeaderReader {
     }
 
     private static Topology readTopology(JsonCursor c) throws IOException, TraceFormatException {
-        c.expect(JsonToken.START_OBJECT, "topology must be an object {\"nodes\":n,\"drivesPerNode\":n,\"blocks\":[...]}");
+        c.expect(
+                JsonToken.START_OBJECT,
+                "topology must be an object {\"nodes\":n,\"drivesPerNode\":n,\"blocks\":[...]}");
         int nodes = MISSING;
         int drives = MISSING;
         List<Topology.BlockInfo> blocks = null;
@@ -298,7 +320,8 @@ final class HeaderReader {
                     blocks = readBlocks(c, nodes, drives);
                     break;
                 default:
-                    throw c.failHere("unknown topology key '" + JsonCursor.shorten(key) + "'; expected nodes, drivesPerNode, blocks");
+                    throw c.failHere("unknown topology key '" + JsonCursor.shorten(key)
+                            + "'; expected nodes, drivesPerNode, blocks");
             }
         }
         if (nodes == MISSING || drives == MISSING || blocks == null) {
@@ -307,14 +330,15 @@ final class HeaderReader {
         return new Topology(nodes, drives, blocks);
     }
 
-    private static List<Topology.BlockInfo> readBlocks(JsonCursor c, int nodes, int drives) throws IOException, TraceFormatException {
+    private static List<Topology.BlockInfo> readBlocks(JsonCursor c, int nodes, int drives)
+            throws IOException, TraceFormatException {
         c.expect(JsonToken.START_ARRAY, "blocks must be an array of {\"node\":n,\"drive\":n,\"file\":\"name\"}");
         List<Topology.BlockInfo> blocks = new ArrayList<>();
         JsonToken tok;
         while ((tok = c.p.nextToken()) != JsonToken.END_ARRAY) {
             if (tok != JsonToken.START_OBJECT) {
-                throw c.failHere("block " + blocks.size() + " must be an object {\"node\":n,\"drive\":n,\"file\":\"name\"}, found "
-                        + c.describe(tok));
+                throw c.failHere("block " + blocks.size()
+                        + " must be an object {\"node\":n,\"drive\":n,\"file\":\"name\"}, found " + c.describe(tok));
             }
             if (blocks.size() == TraceFormat.MAX_BLOCKS) {
                 throw c.failHere("more than " + TraceFormat.MAX_BLOCKS + " blocks");
@@ -340,7 +364,8 @@ final class HeaderReader {
                         fileName = c.readString(key);
                         break;
                     default:
-                        throw c.failHere("unknown block key '" + JsonCursor.shorten(key) + "'; expected node, drive, file");
+                        throw c.failHere(
+                                "unknown block key '" + JsonCursor.shorten(key) + "'; expected node, drive, file");
                 }
             }
             if (node == MISSING || drive == MISSING || fileName == null) {

@@ -88,14 +88,19 @@ final class JsonCursor {
 
     /** Line of the current token, without allocating a location where the parser allows. */
     int tokenLine() {
-        return p instanceof ParserBase base ? base.getTokenLineNr() : p.currentTokenLocation().getLineNr();
+        return p instanceof ParserBase base
+                ? base.getTokenLineNr()
+                : p.currentTokenLocation().getLineNr();
     }
 
     void requireSameLine(int startLine, String what) throws TraceFormatException {
         int endLine = tokenLine();
         if (endLine != startLine) {
-            throw new TraceFormatException(file, startLine, 0, what + " spans lines " + startLine + " to " + endLine
-                    + "; each JSON object must be on one line");
+            throw new TraceFormatException(
+                    file,
+                    startLine,
+                    0,
+                    what + " spans lines " + startLine + " to " + endLine + "; each JSON object must be on one line");
         }
     }
 

@@ -6,14 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -69,7 +68,8 @@ public final class TraceCache {
 
     /** Caches in {@link #defaultDirectory} for this process's environment. */
     public static TraceCache forCurrentUser() {
-        return new TraceCache(defaultDirectory(System.getenv(), System.getProperty("user.home"), System.getProperty("os.name", "")));
+        return new TraceCache(
+                defaultDirectory(System.getenv(), System.getProperty("user.home"), System.getProperty("os.name", "")));
     }
 
     /**
@@ -293,7 +293,9 @@ public final class TraceCache {
         try (Stream<Path> files = Files.list(dir)) {
             caches = files.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && !p.equals(keep))
                     .filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing(TraceCache::modifiedOrEpoch).reversed().thenComparing(Path::toString))
+                    .sorted(Comparator.comparing(TraceCache::modifiedOrEpoch)
+                            .reversed()
+                            .thenComparing(Path::toString))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             return;

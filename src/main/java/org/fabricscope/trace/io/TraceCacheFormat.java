@@ -55,6 +55,7 @@ final class TraceCacheFormat {
     static final byte[] END_MAGIC = {'F', 'S', 'C', 'E'};
     /** Bytes before the header's length: magic, version, schema, source size, time and hash. */
     static final int PRELUDE_BYTES = 64;
+
     private static final int TRAILER_BYTES = 8;
     private static final byte TIME_CHUNKED = 0;
     private static final byte TIME_WIDE = 1;
@@ -62,6 +63,7 @@ final class TraceCacheFormat {
     private static final int COLUMN_BYTES_PER_EVENT = 4 + 2 + 2 + 1 + 1 + 4 * 4;
     /** Large reads: one system call and one bulk copy per few megabytes, not per event. */
     private static final int READ_BUFFER_BYTES = 4 << 20;
+
     private static final int WRITE_BUFFER_BYTES = 1 << 20;
     private static final int MAX_HEADER_BYTES = 256 << 20;
     private static final int MAX_ACTORS = Short.MAX_VALUE + 1;
@@ -362,8 +364,21 @@ final class TraceCacheFormat {
             }
             progress.update(fileSize, fileSize);
             try {
-                return Trace.adopt(header, actorNames, timeBase, timeOffset, timeWide, block, node, actor, kind, field,
-                        oldValue, newValue, cause, arg);
+                return Trace.adopt(
+                        header,
+                        actorNames,
+                        timeBase,
+                        timeOffset,
+                        timeWide,
+                        block,
+                        node,
+                        actor,
+                        kind,
+                        field,
+                        oldValue,
+                        newValue,
+                        cause,
+                        arg);
             } catch (IllegalArgumentException e) {
                 throw new Unusable("inconsistent events: " + e.getMessage());
             }

@@ -68,7 +68,8 @@ public final class TraceLoader {
         }
         long min = DEFAULT_MIN_CACHED_BYTES;
         try {
-            min = Long.parseLong(System.getProperty(MIN_BYTES_PROPERTY, Long.toString(min)).trim());
+            min = Long.parseLong(
+                    System.getProperty(MIN_BYTES_PROPERTY, Long.toString(min)).trim());
         } catch (NumberFormatException e) {
             // A mistyped threshold keeps the default rather than stopping the application.
         }

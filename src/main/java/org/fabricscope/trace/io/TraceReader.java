@@ -9,8 +9,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,19 +47,17 @@ import org.fabricscope.trace.TruncatedTraceException;
 public final class TraceReader {
     private static final int PROGRESS_EVERY_EVENTS = 1 << 13;
 
-    static final JsonFactory FACTORY =
-            JsonFactory.builder()
-                    .streamReadConstraints(
-                            StreamReadConstraints.builder()
-                                    .maxStringLength(TraceFormat.MAX_STRING_CHARS)
-                                    .maxNameLength(TraceFormat.MAX_KEY_CHARS)
-                                    .maxNumberLength(TraceFormat.MAX_NUMBER_CHARS)
-                                    .maxNestingDepth(TraceFormat.MAX_NESTING_DEPTH)
-                                    .build())
-                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                    .disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING)
-                    .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                    .build();
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(TraceFormat.MAX_STRING_CHARS)
+                    .maxNameLength(TraceFormat.MAX_KEY_CHARS)
+                    .maxNumberLength(TraceFormat.MAX_NUMBER_CHARS)
+                    .maxNestingDepth(TraceFormat.MAX_NESTING_DEPTH)
+                    .build())
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(JsonFactory.Feature.USE_THREAD_LOCAL_FOR_BUFFER_RECYCLING)
+            .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build();
 
     private TraceReader() {}
 
@@ -210,6 +208,7 @@ public final class TraceReader {
          * the object's end. Starts as the writer's order.
          */
         private final int[][] successorByKind = initialSuccessors();
+
         private JsonParser p;
         private JsonCursor c;
         private TraceBuilder builder;
@@ -285,7 +284,6 @@ public final class TraceReader {
             }
         }
 
-
         private void sniffEncoding(PushbackInputStream in) throws IOException, TraceFormatException {
             byte[] head = new byte[4];
             int n = 0;
@@ -297,17 +295,21 @@ public final class TraceReader {
                 n += r;
             }
             if (n == 0) {
-                throw new TraceFormatException(file, 0, 0,
+                throw new TraceFormatException(
+                        file,
+                        0,
+                        0,
                         "the file is empty; expected a header line {\"format\":\"fabricscope-trace\",\"version\":1,...}");
             }
-            if (n >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
-                    || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
+            if (n >= 2
+                    && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                            || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
                 throw new TraceFormatException(file, 1, 1, "the file is UTF-16 text; trace files are UTF-8");
             }
             for (int i = 0; i < n; i++) {
                 if (head[i] == 0) {
-                    throw new TraceFormatException(file, 1, i + 1,
-                            "the file holds binary data (a zero byte), not UTF-8 JSON Lines text");
+                    throw new TraceFormatException(
+                            file, 1, i + 1, "the file holds binary data (a zero byte), not UTF-8 JSON Lines text");
                 }
             }
             in.unread(head, 0, n);
@@ -328,7 +330,10 @@ public final class TraceReader {
                     throw c.failHere("expected an event object {\"seq\":n,...} on this line, found " + c.describe(tok));
                 }
                 if (line == lastLine) {
-                    throw new TraceFormatException(file, line, p.currentTokenLocation().getColumnNr(),
+                    throw new TraceFormatException(
+                            file,
+                            line,
+                            p.currentTokenLocation().getColumnNr(),
                             "a second JSON value on one line; each line holds exactly one event");
                 }
                 if ((expectedSeq & (PROGRESS_EVERY_EVENTS - 1)) == 0) {
@@ -362,7 +367,8 @@ public final class TraceReader {
                         key = PREDICTABLE_KEYS[predicted].getValue();
                         bit = 1 << predicted;
                     } else {
-                        if ((predicted < PREDICTABLE_KEYS.length ? p.currentToken() : p.nextToken()) != JsonToken.FIELD_NAME) {
+                        if ((predicted < PREDICTABLE_KEYS.length ? p.currentToken() : p.nextToken())
+                                != JsonToken.FIELD_NAME) {
                             successorByKind[kind + 1][previousKey] = PREDICTABLE_KEYS.length;
                             break;
                         }
@@ -440,9 +446,12 @@ public final class TraceReader {
                     throw c.objectFail(line, "the event lacks 'seq'; expected seq " + expectedSeq);
                 }
                 if (seq != expectedSeq) {
-                    throw c.objectFail(line, seq < expectedSeq
-                            ? "seq " + seq + " repeats or goes back; expected seq " + expectedSeq
-                            : "seq " + seq + " skips events " + expectedSeq + ".." + (seq - 1) + "; expected seq " + expectedSeq);
+                    throw c.objectFail(
+                            line,
+                            seq < expectedSeq
+                                    ? "seq " + seq + " repeats or goes back; expected seq " + expectedSeq
+                                    : "seq " + seq + " skips events " + expectedSeq + ".." + (seq - 1)
+                                            + "; expected seq " + expectedSeq);
                 }
                 if ((seen & 2) == 0) {
                     throw c.objectFail(line, "event " + seq + " lacks 't' (time in microseconds)");
@@ -454,32 +463,45 @@ public final class TraceReader {
                     throw c.objectFail(line, "event " + seq + " lacks 'kind'");
                 }
                 if (time < 0) {
-                    throw c.objectFail(line, "event " + seq + " has negative time " + time + "; times are microseconds from 0");
+                    throw c.objectFail(
+                            line, "event " + seq + " has negative time " + time + "; times are microseconds from 0");
                 }
                 if (time < prevTime) {
-                    throw c.objectFail(line, "time goes backwards: event " + seq + " at t=" + time
-                            + " comes after t=" + prevTime + "; events must be in time order");
+                    throw c.objectFail(
+                            line,
+                            "time goes backwards: event " + seq + " at t=" + time + " comes after t=" + prevTime
+                                    + "; events must be in time order");
                 }
                 if (block < -1 || block >= blockCount) {
-                    throw c.objectFail(line, "event " + seq + " names unknown block " + block + "; the topology has blocks 0.."
-                            + (blockCount - 1) + " (omit block, or -1, for none)");
+                    throw c.objectFail(
+                            line,
+                            "event " + seq + " names unknown block " + block + "; the topology has blocks 0.."
+                                    + (blockCount - 1) + " (omit block, or -1, for none)");
                 }
                 if (node < -1 || node >= nodeCount) {
-                    throw c.objectFail(line, "event " + seq + " names unknown node " + node + "; the topology has nodes 0.."
-                            + (nodeCount - 1) + " (omit node, or -1, for none)");
+                    throw c.objectFail(
+                            line,
+                            "event " + seq + " names unknown node " + node + "; the topology has nodes 0.."
+                                    + (nodeCount - 1) + " (omit node, or -1, for none)");
                 }
                 if (cause < -1 || cause >= seq) {
-                    throw c.objectFail(line, "event " + seq + " has cause " + cause
-                            + ", which is not an earlier event; a cause is -1 (none) or the seq of an event before it");
+                    throw c.objectFail(
+                            line,
+                            "event " + seq + " has cause " + cause
+                                    + ", which is not an earlier event; a cause is -1 (none) or the seq of an event before it");
                 }
                 if (field >= 0) {
                     if (oldTag == TAG_NONE || newTag == TAG_NONE) {
-                        throw c.objectFail(line, "event " + seq + " names field " + Field.ofOrdinal(field).jsonName()
-                                + " but lacks '" + (oldTag == TAG_NONE ? "old" : "new") + "'");
+                        throw c.objectFail(
+                                line,
+                                "event " + seq + " names field "
+                                        + Field.ofOrdinal(field).jsonName() + " but lacks '"
+                                        + (oldTag == TAG_NONE ? "old" : "new") + "'");
                     }
                     oldValue = resolveValue(line, seq, "old", field, oldTag, oldValue);
                     newValue = resolveValue(line, seq, "new", field, newTag, newValue);
-                } else if ((oldTag != TAG_NONE && oldTag != TAG_NUMBER) || (newTag != TAG_NONE && newTag != TAG_NUMBER)) {
+                } else if ((oldTag != TAG_NONE && oldTag != TAG_NUMBER)
+                        || (newTag != TAG_NONE && newTag != TAG_NUMBER)) {
                     throw c.objectFail(line, "event " + seq + " has no field, so old and new must be plain integers");
                 }
                 builder.append(time, block, node, actor, kind, field, oldValue, newValue, cause, arg);
@@ -490,10 +512,15 @@ public final class TraceReader {
             if (allowTruncated) {
                 return;
             }
-            throw new TruncatedTraceException(file, Math.max(lastLine, 1), 0,
+            throw new TruncatedTraceException(
+                    file,
+                    Math.max(lastLine, 1),
+                    0,
                     "the file ends after " + expectedSeq + " events without the end line {\"end\":true,\"events\":"
                             + expectedSeq + "}; it is truncated or its writer did not finish",
-                    expectedSeq, 0, null);
+                    expectedSeq,
+                    0,
+                    null);
         }
 
         /**
@@ -588,21 +615,27 @@ public final class TraceReader {
             switch (f.type()) {
                 case BOOL:
                     if (tag != TAG_BOOL) {
-                        throw c.objectFail(line, "event " + seq + ": " + which + " of " + f.jsonName()
-                                + " must be true or false, found " + describeValue(tag, raw));
+                        throw c.objectFail(
+                                line,
+                                "event " + seq + ": " + which + " of " + f.jsonName() + " must be true or false, found "
+                                        + describeValue(tag, raw));
                     }
                     return raw;
                 case ENUM:
                     int v = tag == TAG_NAME ? ENUM_VALUE[fieldOrdinal][raw] : -1;
                     if (v < 0) {
-                        throw c.objectFail(line, "event " + seq + ": " + which + " of " + f.jsonName() + " is "
-                                + describeValue(tag, raw) + "; expected one of " + f.enumNames());
+                        throw c.objectFail(
+                                line,
+                                "event " + seq + ": " + which + " of " + f.jsonName() + " is " + describeValue(tag, raw)
+                                        + "; expected one of " + f.enumNames());
                     }
                     return v;
                 default:
                     if (tag != TAG_NUMBER) {
-                        throw c.objectFail(line, "event " + seq + ": " + which + " of " + f.jsonName()
-                                + " must be an integer, found " + describeValue(tag, raw));
+                        throw c.objectFail(
+                                line,
+                                "event " + seq + ": " + which + " of " + f.jsonName() + " must be an integer, found "
+                                        + describeValue(tag, raw));
                     }
                     return raw;
             }
@@ -639,8 +672,9 @@ public final class TraceReader {
                 case VALUE_STRING:
                     int id = ENUM_NAMES.find(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                     if (id < 0) {
-                        throw c.failHere(key + " is \"" + JsonCursor.shorten(p.getText())
-                                + "\", which is no state name; expected an integer, true/false, or a state such as READY");
+                        throw c.failHere(
+                                key + " is \"" + JsonCursor.shorten(p.getText())
+                                        + "\", which is no state name; expected an integer, true/false, or a state such as READY");
                     }
                     scratchValue = id;
                     return TAG_NAME;
@@ -677,7 +711,8 @@ public final class TraceReader {
             }
             int id = table.find(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             if (id < 0) {
-                throw c.failHere("unknown " + key + " \"" + JsonCursor.shorten(p.getText()) + "\"; expected " + expected);
+                throw c.failHere(
+                        "unknown " + key + " \"" + JsonCursor.shorten(p.getText()) + "\"; expected " + expected);
             }
             return id;
         }

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
+import org.fabricscope.trace.Intervention;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Topology;
 import org.fabricscope.trace.Trace;
-import org.fabricscope.trace.Intervention;
 import org.fabricscope.trace.TraceHeader;
 
 /**
@@ -139,7 +139,8 @@ public final class TraceWriter {
     private static void writeParameterValue(String value, JsonOut json) throws IOException {
         if (value.equals("true") || value.equals("false")) {
             json.ascii(value);
-        } else if (value.length() <= TraceFormat.MAX_NUMBER_CHARS && TraceFormat.JSON_NUMBER.matcher(value).matches()) {
+        } else if (value.length() <= TraceFormat.MAX_NUMBER_CHARS
+                && TraceFormat.JSON_NUMBER.matcher(value).matches()) {
             json.ascii(value);
         } else {
             json.string(value);
@@ -251,9 +252,8 @@ public final class TraceWriter {
                 case ENUM:
                     byte[][] names = enumJson[fieldOrdinal];
                     if (value < 0 || value >= names.length) {
-                        throw new IllegalArgumentException(
-                                "event " + seq + ": " + field.jsonName() + " holds " + value + ", not one of "
-                                        + field.enumNames());
+                        throw new IllegalArgumentException("event " + seq + ": " + field.jsonName() + " holds " + value
+                                + ", not one of " + field.enumNames());
                     }
                     json.raw(names[value]);
                     break;

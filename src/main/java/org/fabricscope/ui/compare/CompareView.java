@@ -2,6 +2,7 @@ package org.fabricscope.ui.compare;
 
 import java.util.BitSet;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
@@ -11,25 +12,19 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.fabricscope.diff.DiffClass;
 import org.fabricscope.diff.TraceDiff;
-import org.fabricscope.replay.explain.EventText;
-import org.fabricscope.trace.Intervention;
-import org.fabricscope.trace.Trace;
 import org.fabricscope.ui.timeline.LaneLayout;
 import org.fabricscope.ui.timeline.TimelineControl;
 
@@ -106,7 +101,8 @@ public final class CompareView {
         if (!viewModel.isActive() || !timelineB.isReady() || !a.isReady()) {
             return;
         }
-        if (timelineB.visibleStartMicros() != a.visibleStartMicros() || timelineB.visibleEndMicros() != a.visibleEndMicros()) {
+        if (timelineB.visibleStartMicros() != a.visibleStartMicros()
+                || timelineB.visibleEndMicros() != a.visibleEndMicros()) {
             timelineB.zoomTo(a.visibleStartMicros(), a.visibleEndMicros());
         }
         if (timelineB.laneScrollY() != a.laneScrollY()) {
@@ -204,13 +200,19 @@ public final class CompareView {
     private void buildTimelinePane() {
         Label title = new Label();
         title.getStyleClass().add("compare-b-title");
-        title.textProperty().bind(Bindings.concat("B: ", viewModel.nameBProperty(),
-                "   (same time axis and lanes as A above; markers: amber changed, pink only in A, teal only in B)"));
+        title.textProperty()
+                .bind(
+                        Bindings.concat(
+                                "B: ",
+                                viewModel.nameBProperty(),
+                                "   (same time axis and lanes as A above; markers: amber changed, pink only in A, teal only in B)"));
         title.setPadding(new Insets(2, 6, 2, 6));
         timelinePane.getChildren().addAll(title, timelineB);
         VBox.setVgrow(timelineB, Priority.ALWAYS);
         timelinePane.setId("compare-timeline-pane");
-        timelinePane.getStylesheets().add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
+        timelinePane
+                .getStylesheets()
+                .add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
         timelinePane.visibleProperty().bind(viewModel.diffProperty().isNotNull());
         timelinePane.managedProperty().bind(timelinePane.visibleProperty());
     }
@@ -223,8 +225,9 @@ public final class CompareView {
         empty.managedProperty().bind(empty.visibleProperty());
 
         Label names = new Label();
-        names.textProperty().bind(Bindings.concat("A: the open trace (upper timeline)\nB: ", viewModel.nameBProperty(),
-                " (lower timeline)"));
+        names.textProperty()
+                .bind(Bindings.concat(
+                        "A: the open trace (upper timeline)\nB: ", viewModel.nameBProperty(), " (lower timeline)"));
         Label summary = new Label();
         summary.setId("compare-summary");
         summary.setWrapText(true);
@@ -292,15 +295,21 @@ public final class CompareView {
         });
 
         Label inspectTitle = new Label();
-        inspectTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.inspectedBlockProperty().get() < 0
-                ? "Select a block to see its state in A and B." : "Block " + viewModel.inspectedBlockProperty().get()
-                        + " at the cursors: A | B (differing fields highlighted)", viewModel.inspectedBlockProperty()));
+        inspectTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.inspectedBlockProperty().get() < 0
+                                ? "Select a block to see its state in A and B."
+                                : "Block " + viewModel.inspectedBlockProperty().get()
+                                        + " at the cursors: A | B (differing fields highlighted)",
+                        viewModel.inspectedBlockProperty()));
         TableView<CompareViewModel.FieldRow> table = new TableView<>(viewModel.fieldRows());
         table.setId("compare-inspector");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(250);
         TableColumn<CompareViewModel.FieldRow, String> field = new TableColumn<>("Field");
-        field.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field().jsonName()));
+        field.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().field().jsonName()));
         TableColumn<CompareViewModel.FieldRow, String> colA = new TableColumn<>("A");
         colA.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().valueA()));
         TableColumn<CompareViewModel.FieldRow, String> colB = new TableColumn<>("B");
@@ -310,12 +319,22 @@ public final class CompareView {
             @Override
             protected void updateItem(CompareViewModel.FieldRow row, boolean empty) {
                 super.updateItem(row, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("differs"), !empty && row != null && row.differs());
+                pseudoClassStateChanged(
+                        javafx.css.PseudoClass.getPseudoClass("differs"), !empty && row != null && row.differs());
             }
         });
 
-        VBox comparing = new VBox(6, names, legend(), summary, first, buttons, new Label("Differences, in time order:"),
-                list, inspectTitle, table);
+        VBox comparing = new VBox(
+                6,
+                names,
+                legend(),
+                summary,
+                first,
+                buttons,
+                new Label("Differences, in time order:"),
+                list,
+                inspectTitle,
+                table);
         comparing.visibleProperty().bind(viewModel.diffProperty().isNotNull());
         comparing.managedProperty().bind(comparing.visibleProperty());
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -335,7 +354,8 @@ public final class CompareView {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStylesheets().add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
+        scroll.getStylesheets()
+                .add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
         return scroll;
     }
 
@@ -352,7 +372,8 @@ public final class CompareView {
         advance.setId("compare-whatif-advance");
         Button drop = new Button("Drop");
         drop.setId("compare-whatif-drop");
-        drop.setTooltip(new Tooltip("A write (WRITE_ISSUE), a lost ACK (WRITE_ACK) or a prefetch fill (PREFETCH_START)"));
+        drop.setTooltip(
+                new Tooltip("A write (WRITE_ISSUE), a lost ACK (WRITE_ACK) or a prefetch fill (PREFETCH_START)"));
         delay.setOnAction(e -> viewModel.whatIf(viewModel.sessionA().getCurrentStep(), "delay", delta.getText()));
         advance.setOnAction(e -> viewModel.whatIf(viewModel.sessionA().getCurrentStep(), "advance", delta.getText()));
         drop.setOnAction(e -> viewModel.whatIf(viewModel.sessionA().getCurrentStep(), "drop", ""));
@@ -391,9 +412,11 @@ public final class CompareView {
                 viewModel.whatIf(seq, action, "");
                 return;
             }
-            ask.ask(action.equals("delay") ? "Delay by Δ" : "Advance by Δ",
-                    "How much " + (action.equals("delay") ? "later" : "earlier") + " should #" + seq
-                            + " happen? (400us, 0.4ms, 2ms)", "400us")
+            ask.ask(
+                            action.equals("delay") ? "Delay by Δ" : "Advance by Δ",
+                            "How much " + (action.equals("delay") ? "later" : "earlier") + " should #" + seq
+                                    + " happen? (400us, 0.4ms, 2ms)",
+                            "400us")
                     .ifPresent(text -> viewModel.whatIf(seq, action, text));
         };
         delay.setOnAction(e -> act.accept("delay", true));
@@ -405,8 +428,12 @@ public final class CompareView {
     }
 
     private static Region legend() {
-        FlowPane box = new FlowPane(10, 2, swatch(CHANGED, "changed (same event, other values)"),
-                swatch(ONLY_A, "only in A"), swatch(ONLY_B, "only in B"));
+        FlowPane box = new FlowPane(
+                10,
+                2,
+                swatch(CHANGED, "changed (same event, other values)"),
+                swatch(ONLY_A, "only in A"),
+                swatch(ONLY_B, "only in B"));
         Label ring = new Label("◯ first divergence   ≠ lane whose transitions differ   upper timeline A, lower B");
         ring.setWrapText(true);
         VBox v = new VBox(2, box, ring);

@@ -24,8 +24,8 @@ import org.fabricscope.diff.TraceDiff.Divergence;
 import org.fabricscope.replay.BlockState;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.EventText;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.WhatIf;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.EventIdentity;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.Intervention;
@@ -58,7 +58,8 @@ public final class CompareViewModel {
     private final ObjectProperty<TraceDiff> diff = new SimpleObjectProperty<>(this, "diff");
     private final ReadOnlyStringWrapper nameB = new ReadOnlyStringWrapper(this, "nameB", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final ReadOnlyStringWrapper firstDivergenceText = new ReadOnlyStringWrapper(this, "firstDivergenceText", "");
+    private final ReadOnlyStringWrapper firstDivergenceText =
+            new ReadOnlyStringWrapper(this, "firstDivergenceText", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final IntegerProperty currentDifference = new SimpleIntegerProperty(this, "currentDifference", -1);
     private final BooleanProperty differencesOnly = new SimpleBooleanProperty(this, "differencesOnly");
@@ -67,6 +68,7 @@ public final class CompareViewModel {
     private final ObservableList<FieldRow> fieldRows = FXCollections.observableArrayList();
     /** The event filter A had before "differences only" replaced it, restored after. */
     private IntPredicate filterBefore;
+
     private boolean filtering;
     private boolean syncing;
 
@@ -100,21 +102,35 @@ public final class CompareViewModel {
         rows.setAll(list);
         summary.set(summaryOf(d));
         Divergence f = d.firstDivergence();
-        firstDivergenceText.set(f == null ? "No difference: the runs behave the same."
-                : "First divergence (" + words(f.diffClass()) + ") at " + EventText.millis(f.timeMicros())
-                        + ": the runs agree up to here.\n  A: " + (f.seqA() >= 0 ? EventText.oneLine(d.a(), f.seqA()) : "none")
-                        + "\n  B: " + (f.seqB() >= 0 ? EventText.oneLine(d.b(), f.seqB()) : "none"));
+        firstDivergenceText.set(
+                f == null
+                        ? "No difference: the runs behave the same."
+                        : "First divergence (" + words(f.diffClass()) + ") at " + EventText.millis(f.timeMicros())
+                                + ": the runs agree up to here.\n  A: "
+                                + (f.seqA() >= 0 ? EventText.oneLine(d.a(), f.seqA()) : "none")
+                                + "\n  B: " + (f.seqB() >= 0 ? EventText.oneLine(d.b(), f.seqB()) : "none"));
         applyFilter();
         followA(sessionA.getCurrentStep());
         inspect();
-        message.set("Comparing with " + name + ": " + (d.behavesTheSame() ? "no difference" : String.format(Locale.ROOT,
-                "%,d differences, first at %s", d.differenceCount(), EventText.millis(f.timeMicros()))) + ".");
+        message.set("Comparing with " + name + ": "
+                + (d.behavesTheSame()
+                        ? "no difference"
+                        : String.format(
+                                Locale.ROOT,
+                                "%,d differences, first at %s",
+                                d.differenceCount(),
+                                EventText.millis(f.timeMicros())))
+                + ".");
     }
 
     /** Runs work in the window's one background slot (MainViewModel::background). */
     @FunctionalInterface
     public interface Background {
-        <T> Object run(String title, BackgroundWork.Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure,
+        <T> Object run(
+                String title,
+                BackgroundWork.Job<T> job,
+                Consumer<T> onSuccess,
+                Consumer<Throwable> onFailure,
                 String cancelled);
     }
 
@@ -138,11 +154,14 @@ public final class CompareViewModel {
             return;
         }
         String name = String.valueOf(file.getFileName());
-        make("Comparing with " + name + "…", p -> {
-            p.phase("Reading " + name + "…");
-            Trace b = TraceReader.read(file, p.part(0, 0.6));
-            return made(a, b, name, p.part(0.6, 1));
-        }, "Could not compare with " + name);
+        make(
+                "Comparing with " + name + "…",
+                p -> {
+                    p.phase("Reading " + name + "…");
+                    Trace b = TraceReader.read(file, p.part(0, 0.6));
+                    return made(a, b, name, p.part(0.6, 1));
+                },
+                "Could not compare with " + name);
     }
 
     /** Compares the open trace with {@code b} (a re-run, a fork), named {@code name}. */
@@ -168,16 +187,23 @@ public final class CompareViewModel {
             return;
         }
         if (!a.trace().header().interventions().isEmpty()) {
-            errors.accept("Cannot fork a fork", "This trace is already a what-if fork; open the original run and fork"
-                    + " from there (interventions name events of the run without interventions).");
+            errors.accept(
+                    "Cannot fork a fork",
+                    "This trace is already a what-if fork; open the original run and fork"
+                            + " from there (interventions name events of the run without interventions).");
             return;
         }
-        make("Simulating the fork: " + what + "…", p -> {
-            TraceHeader h = a.trace().header();
-            Scenario scenario = Scenario.fromParameters(h.scenarioName(), h.parameters());
-            Trace b = WhatIf.fork(scenario, h.seed(), h.attempt(), h.patch(), List.of(intervention), p.part(0, 0.7)).trace();
-            return made(a, b, "fork: " + what, p.part(0.7, 1));
-        }, "Cannot make that fork");
+        make(
+                "Simulating the fork: " + what + "…",
+                p -> {
+                    TraceHeader h = a.trace().header();
+                    Scenario scenario = Scenario.fromParameters(h.scenarioName(), h.parameters());
+                    Trace b = WhatIf.fork(
+                                    scenario, h.seed(), h.attempt(), h.patch(), List.of(intervention), p.part(0, 0.7))
+                            .trace();
+                    return made(a, b, "fork: " + what, p.part(0.7, 1));
+                },
+                "Cannot make that fork");
     }
 
     /**
@@ -202,8 +228,10 @@ public final class CompareViewModel {
             return;
         }
         if (micros <= 0) {
-            errors.accept("Cannot make that fork", "Give a duration above 0, e.g. 400us; "
-                    + (action.equals("delay") ? "Advance" : "Delay") + " moves the other way.");
+            errors.accept(
+                    "Cannot make that fork",
+                    "Give a duration above 0, e.g. 400us; " + (action.equals("delay") ? "Advance" : "Delay")
+                            + " moves the other way.");
             return;
         }
         long delta = action.equals("advance") ? -micros : micros;
@@ -288,7 +316,8 @@ public final class CompareViewModel {
         if (d == null || d.differenceCount() == 0) {
             return false;
         }
-        int k = currentDifference.get() >= 0 && atCurrentDifference() ? currentDifference.get() + 1
+        int k = currentDifference.get() >= 0 && atCurrentDifference()
+                ? currentDifference.get() + 1
                 : d.firstDifferenceAtOrAfter(cursorTimeA() + 1);
         if (k >= d.differenceCount()) {
             message.set("No difference after the cursor.");
@@ -304,7 +333,8 @@ public final class CompareViewModel {
         if (d == null || d.differenceCount() == 0) {
             return false;
         }
-        int k = currentDifference.get() >= 0 && atCurrentDifference() ? currentDifference.get() - 1
+        int k = currentDifference.get() >= 0 && atCurrentDifference()
+                ? currentDifference.get() - 1
                 : d.firstDifferenceAtOrAfter(cursorTimeA()) - 1;
         if (k < 0) {
             message.set("No difference before the cursor.");
@@ -351,7 +381,8 @@ public final class CompareViewModel {
                 sessionB.currentStepProperty().set(gap(d.b(), d.a().timeMicros(x.seqA())));
                 sessionB.selectedEventProperty().set(-1);
             }
-            sessionB.selectedBlockProperty().set(sessionA.selectedBlockProperty().get());
+            sessionB.selectedBlockProperty()
+                    .set(sessionA.selectedBlockProperty().get());
         } finally {
             syncing = false;
         }
@@ -391,7 +422,8 @@ public final class CompareViewModel {
             int p = d.partnerOfA(stepA);
             sessionB.currentStepProperty().set(p >= 0 ? p : gap(d.b(), d.a().timeMicros(stepA)));
             sessionB.selectedEventProperty().set(p);
-            sessionB.selectedBlockProperty().set(sessionA.selectedBlockProperty().get());
+            sessionB.selectedBlockProperty()
+                    .set(sessionA.selectedBlockProperty().get());
         } finally {
             syncing = false;
         }
@@ -470,9 +502,10 @@ public final class CompareViewModel {
         return switch (x.diffClass()) {
             case ONLY_IN_A -> "only in A: " + a;
             case ONLY_IN_B -> "only in B: " + b;
-            default -> "changed: A " + a + "  |  B " + EventText.values(d.b(), x.seqB())
-                    + (d.a().arg(x.seqA()) != d.b().arg(x.seqB()) ? " arg " + d.b().arg(x.seqB()) : "")
-                    + " at " + EventText.millis(d.b().timeMicros(x.seqB()));
+            default ->
+                "changed: A " + a + "  |  B " + EventText.values(d.b(), x.seqB())
+                        + (d.a().arg(x.seqA()) != d.b().arg(x.seqB()) ? " arg " + d.b().arg(x.seqB()) : "")
+                        + " at " + EventText.millis(d.b().timeMicros(x.seqB()));
         };
     }
 
@@ -487,11 +520,19 @@ public final class CompareViewModel {
     }
 
     private static String summaryOf(TraceDiff d) {
-        return String.format(Locale.ROOT, "same %,d · retimed %,d · changed %,d · only in A %,d · only in B %,d%n"
+        return String.format(
+                Locale.ROOT,
+                "same %,d · retimed %,d · changed %,d · only in A %,d · only in B %,d%n"
                         + "FPRE004: %d in A, %d in B · reads whose result differs: %d · blocks whose transitions differ: %d",
-                d.count(DiffClass.SAME), d.count(DiffClass.RETIMED), d.count(DiffClass.CHANGED),
-                d.count(DiffClass.ONLY_IN_A), d.count(DiffClass.ONLY_IN_B), TraceDiff.fpre004Count(d.a()),
-                TraceDiff.fpre004Count(d.b()), d.readDifferences().size(), d.blockDifferences().size());
+                d.count(DiffClass.SAME),
+                d.count(DiffClass.RETIMED),
+                d.count(DiffClass.CHANGED),
+                d.count(DiffClass.ONLY_IN_A),
+                d.count(DiffClass.ONLY_IN_B),
+                TraceDiff.fpre004Count(d.a()),
+                TraceDiff.fpre004Count(d.b()),
+                d.readDifferences().size(),
+                d.blockDifferences().size());
     }
 
     // ---- properties

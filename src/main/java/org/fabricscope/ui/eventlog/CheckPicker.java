@@ -73,7 +73,10 @@ final class CheckPicker<T> extends Button {
         search.setPromptText("Search " + title.toLowerCase(Locale.ROOT) + "…");
         search.textProperty().addListener((obs, old, now) -> {
             String q = now == null ? "" : now.trim().toLowerCase(Locale.ROOT);
-            shown.setPredicate(q.isEmpty() ? t -> true : t -> name.apply(t).toLowerCase(Locale.ROOT).contains(q));
+            shown.setPredicate(
+                    q.isEmpty()
+                            ? t -> true
+                            : t -> name.apply(t).toLowerCase(Locale.ROOT).contains(q));
         });
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -223,6 +226,7 @@ final class CheckPicker<T> extends Button {
     }
 
     private void updateText() {
-        setText(title + ": " + (chosen.isEmpty() ? "all" : chosen.size() == 1 ? name.apply(chosen.get(0)) : chosen.size()));
+        setText(title + ": "
+                + (chosen.isEmpty() ? "all" : chosen.size() == 1 ? name.apply(chosen.get(0)) : chosen.size()));
     }
 }

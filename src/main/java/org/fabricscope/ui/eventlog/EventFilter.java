@@ -76,7 +76,11 @@ public final class EventFilter implements IntPredicate {
      * @param text free text; blank matches everything
      */
     public static EventFilter of(
-            Trace trace, Collection<Integer> blocks, Collection<String> actors, Collection<EventKind> kinds, String text) {
+            Trace trace,
+            Collection<Integer> blocks,
+            Collection<String> actors,
+            Collection<EventKind> kinds,
+            String text) {
         boolean[] b = null;
         if (!blocks.isEmpty()) {
             b = new boolean[trace.header().topology().blockCount()];
@@ -145,7 +149,8 @@ public final class EventFilter implements IntPredicate {
             return valueMatches(values, trace.oldValue(seq)) || valueMatches(values, trace.newValue(seq));
         }
         return textNumber >= 0
-                && (Integer.toString(trace.oldValue(seq)).contains(text) || Integer.toString(trace.newValue(seq)).contains(text));
+                && (Integer.toString(trace.oldValue(seq)).contains(text)
+                        || Integer.toString(trace.newValue(seq)).contains(text));
     }
 
     private static boolean valueMatches(boolean[] values, int v) {

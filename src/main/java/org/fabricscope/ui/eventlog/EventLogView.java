@@ -38,22 +38,24 @@ public class EventLogView extends VBox {
     public EventLogView(TraceSession session) {
         this.viewModel = new EventLogViewModel(session);
         getStyleClass().add("event-log");
-        getStylesheets().add(EventLogView.class.getResource("/styles/panels.css").toExternalForm());
+        getStylesheets()
+                .add(EventLogView.class.getResource("/styles/panels.css").toExternalForm());
         setSpacing(4);
         setPadding(new Insets(4));
 
         // Searchable pickers (a new trace clears the choices in the view model, and they follow).
-        CheckPicker<Integer> blocks = new CheckPicker<>("Blocks", "filter-blocks", viewModel.blockChoices(),
-                viewModel.chosenBlocks(), String::valueOf);
-        CheckPicker<String> actors = new CheckPicker<>("Actors", "filter-actors", viewModel.actorChoices(),
-                viewModel.chosenActors(), a -> a);
-        CheckPicker<EventKind> kinds = new CheckPicker<>("Kinds", "filter-kinds", viewModel.kindChoices(),
-                viewModel.chosenKinds(), EventKind::name);
+        CheckPicker<Integer> blocks = new CheckPicker<>(
+                "Blocks", "filter-blocks", viewModel.blockChoices(), viewModel.chosenBlocks(), String::valueOf);
+        CheckPicker<String> actors = new CheckPicker<>(
+                "Actors", "filter-actors", viewModel.actorChoices(), viewModel.chosenActors(), a -> a);
+        CheckPicker<EventKind> kinds = new CheckPicker<>(
+                "Kinds", "filter-kinds", viewModel.kindChoices(), viewModel.chosenKinds(), EventKind::name);
 
         TextField text = new TextField();
         text.setId("filter-text");
         text.setPromptText("Filter text: kind, actor, field, value, seq…");
-        text.setTooltip(new Tooltip("Events whose kind, actor, field or value contains this text, or whose seq or block equals it"));
+        text.setTooltip(new Tooltip(
+                "Events whose kind, actor, field or value contains this text, or whose seq or block equals it"));
         text.textProperty().bindBidirectional(viewModel.textFilterProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
 
@@ -62,7 +64,8 @@ public class EventLogView extends VBox {
         hide.selectedProperty().bindBidirectional(viewModel.hideOnTimelineProperty());
         CheckBox hideLanes = new CheckBox("Hide other lanes");
         hideLanes.setId("filter-lanes");
-        hideLanes.setTooltip(new Tooltip("Show on the timeline only the lanes of the blocks checked in Blocks (and the actor lanes)"));
+        hideLanes.setTooltip(new Tooltip(
+                "Show on the timeline only the lanes of the blocks checked in Blocks (and the actor lanes)"));
         hideLanes.selectedProperty().bindBidirectional(viewModel.hideOtherLanesProperty());
         hideLanes.setMinWidth(Region.USE_PREF_SIZE);
 

@@ -3,11 +3,13 @@ package org.fabricscope.ui.explainer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
@@ -15,19 +17,17 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
-import javafx.css.PseudoClass;
-import javafx.scene.control.Labeled;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.fabricscope.replay.explain.EventText;
+import org.fabricscope.replay.explain.Fpre004Explanation;
+import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.Fact;
+import org.fabricscope.replay.explain.Fpre004Explanation.PatchedRead;
+import org.fabricscope.replay.explain.Fpre004Explanation.SlippedEvent;
 import org.fabricscope.replay.explain.Fpre004Explanation.SwitchNote;
 import org.fabricscope.replay.explain.Glossary;
 import org.fabricscope.replay.explain.Mechanism;
-import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
-import org.fabricscope.replay.explain.Fpre004Explanation.PatchedRead;
-import org.fabricscope.replay.explain.Fpre004Explanation.SlippedEvent;
-import org.fabricscope.replay.explain.Fpre004Explanation;
 import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.ui.session.LoadedTrace;
@@ -69,7 +69,8 @@ public class ExplainerView extends VBox {
         this.session = session;
         this.viewModel = viewModel;
         getStyleClass().add("explainer");
-        getStylesheets().add(ExplainerView.class.getResource("/styles/panels.css").toExternalForm());
+        getStylesheets()
+                .add(ExplainerView.class.getResource("/styles/panels.css").toExternalForm());
         setPadding(new Insets(8));
 
         heading.setId("explainer-heading");
@@ -93,7 +94,9 @@ public class ExplainerView extends VBox {
         mechanism.setId("explainer-mechanism");
         mechanism.getStyleClass().add("mechanism");
         mechanismDefinition.getStyleClass().add("definition");
-        for (Label l : new Label[] {heading, definition, mechanism, mechanismDefinition, summary, inconsistency, patchedVerdict}) {
+        for (Label l :
+                new Label[] {heading, definition, mechanism, mechanismDefinition, summary, inconsistency, patchedVerdict
+                }) {
             wrap(l);
         }
         focus.setId("explainer-focus");
@@ -112,7 +115,10 @@ public class ExplainerView extends VBox {
         compare.setTooltip(new Tooltip("Re-run with reorder only, barrier only and backoff only: which switch alone"
                 + " removes this FPRE004 on this seed"));
         compare.setOnAction(e -> viewModel.compareSwitches());
-        rerun.disableProperty().bind(viewModel.runningProperty().or(viewModel.explanationProperty().isNull()));
+        rerun.disableProperty()
+                .bind(viewModel
+                        .runningProperty()
+                        .or(viewModel.explanationProperty().isNull()));
         compare.disableProperty().bind(rerun.disableProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("rerun-cancel");
@@ -145,20 +151,32 @@ public class ExplainerView extends VBox {
         switches.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         switches.getColumns().add(column("Switch alone", o -> o.patch().toString()));
         switches.getColumns().add(column("FPRE004", o -> Long.toString(o.stats().fpre004())));
-        switches.getColumns().add(column("Reads failed", o -> Long.toString(o.stats().readsFailed())));
+        switches.getColumns()
+                .add(column("Reads failed", o -> Long.toString(o.stats().readsFailed())));
         switches.getColumns().add(column("Matching read", PatchRerun.Outcome::matchingReadText));
         switches.getColumns().add(column("Enough?", o -> o.passes() ? "yes" : "no"));
 
-        details = new VBox(4,
-                mechanism, mechanismDefinition,
-                buttons, rerunStatus,
+        details = new VBox(
+                4,
+                mechanism,
+                mechanismDefinition,
+                buttons,
+                rerunStatus,
                 summary,
-                title("Inconsistent pair"), inconsistency,
-                title("The verifier's checks, in the order it made them"), checks,
-                title("Slipped in between, from other actors on the block"), slipped,
-                title("How the pair got its values"), origins,
-                title("What the patched order would have read"), patched, patchedVerdict,
-                title("The patch's three switches"), switchNotes, switches);
+                title("Inconsistent pair"),
+                inconsistency,
+                title("The verifier's checks, in the order it made them"),
+                checks,
+                title("Slipped in between, from other actors on the block"),
+                slipped,
+                title("How the pair got its values"),
+                origins,
+                title("What the patched order would have read"),
+                patched,
+                patchedVerdict,
+                title("The patch's three switches"),
+                switchNotes,
+                switches);
         VBox content = new VBox(6, heading, definition, details);
         scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -166,7 +184,10 @@ public class ExplainerView extends VBox {
         getChildren().add(scroll);
 
         viewModel.explanationProperty().addListener((obs, old, now) -> show(now));
-        viewModel.placeholderProperty().addListener((obs, old, now) -> show(viewModel.explanationProperty().get()));
+        viewModel
+                .placeholderProperty()
+                .addListener(
+                        (obs, old, now) -> show(viewModel.explanationProperty().get()));
         show(viewModel.explanationProperty().get());
     }
 
@@ -235,24 +256,35 @@ public class ExplainerView extends VBox {
         hover(summary);
         inconsistency.setText(e.inconsistency());
         if (e.verifyBeginSeq() >= 0) {
-            checks.getChildren().add(link("#" + e.verifyBeginSeq() + "  " + EventText.millis(trace.timeMicros(e.verifyBeginSeq()))
-                    + "  VERIFY_BEGIN", e.verifyBeginSeq()));
+            checks.getChildren()
+                    .add(link(
+                            "#" + e.verifyBeginSeq() + "  " + EventText.millis(trace.timeMicros(e.verifyBeginSeq()))
+                                    + "  VERIFY_BEGIN",
+                            e.verifyBeginSeq()));
         }
         int n = 1;
         for (CheckRead c : e.checks()) {
-            checks.getChildren().add(link("#" + c.seq() + "  " + EventText.millis(c.timeMicros()) + "  " + n++ + ". read "
-                    + c.field().jsonName() + " = " + c.field().format(c.value()), c.seq()));
+            checks.getChildren()
+                    .add(link(
+                            "#" + c.seq() + "  " + EventText.millis(c.timeMicros()) + "  " + n++ + ". read "
+                                    + c.field().jsonName() + " = " + c.field().format(c.value()),
+                            c.seq()));
         }
-        checks.getChildren().add(link("#" + e.fpreSeq() + "  " + EventText.millis(e.timeMicros()) + "  FPRE004", e.fpreSeq()));
+        checks.getChildren()
+                .add(link("#" + e.fpreSeq() + "  " + EventText.millis(e.timeMicros()) + "  FPRE004", e.fpreSeq()));
         if (e.slipped().isEmpty()) {
             slipped.getChildren().add(wrap(new Label("Nothing: no other actor touched the block during the checks.")));
         }
         for (SlippedEvent s : e.slipped()) {
-            slipped.getChildren().add(link("#" + s.seq() + "  " + EventText.millis(s.timeMicros()) + "  " + s.actor() + "  "
-                    + s.kind() + (s.change().isEmpty() ? "" : "  " + s.change()), s.seq()));
+            slipped.getChildren()
+                    .add(link(
+                            "#" + s.seq() + "  " + EventText.millis(s.timeMicros()) + "  " + s.actor() + "  " + s.kind()
+                                    + (s.change().isEmpty() ? "" : "  " + s.change()),
+                            s.seq()));
         }
         for (Fact f : e.story()) {
-            origins.getChildren().add(f.seq() >= 0 ? link("#" + f.seq() + "  " + f.text(), f.seq()) : wrap(new Label(f.text())));
+            origins.getChildren()
+                    .add(f.seq() >= 0 ? link("#" + f.seq() + "  " + f.text(), f.seq()) : wrap(new Label(f.text())));
         }
         int i = 1;
         for (PatchedRead r : e.patchedReads()) {

@@ -41,8 +41,8 @@ public final class ExplainerViewModel {
     }
 
     /** Runs the real simulator. */
-    public static final Runner SIMULATOR = (header, txn, block, patch, progress) ->
-            new PatchRerun(header, txn, block).run(patch, progress);
+    public static final Runner SIMULATOR =
+            (header, txn, block, patch, progress) -> new PatchRerun(header, txn, block).run(patch, progress);
 
     private static final ExecutorService RERUN_THREAD = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "explainer-rerun");
@@ -53,12 +53,14 @@ public final class ExplainerViewModel {
     private final TraceSession session;
     private final Runner runner;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
-    private final ReadOnlyObjectWrapper<Fpre004Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
+    private final ReadOnlyObjectWrapper<Fpre004Explanation> explanation =
+            new ReadOnlyObjectWrapper<>(this, "explanation");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper rerunStatus = new ReadOnlyStringWrapper(this, "rerunStatus", "");
-    private final ReadOnlyObjectWrapper<PatchRerun.Outcome> patchedOutcome = new ReadOnlyObjectWrapper<>(this, "patchedOutcome");
+    private final ReadOnlyObjectWrapper<PatchRerun.Outcome> patchedOutcome =
+            new ReadOnlyObjectWrapper<>(this, "patchedOutcome");
     private final ObservableList<PatchRerun.Outcome> switchOutcomes = FXCollections.observableArrayList();
     private Task<?> task;
 
@@ -82,7 +84,9 @@ public final class ExplainerViewModel {
     private void refresh() {
         LoadedTrace loaded = session.getTrace();
         int step = session.getCurrentStep();
-        boolean onFpre = loaded != null && step >= 0 && step < loaded.trace().size()
+        boolean onFpre = loaded != null
+                && step >= 0
+                && step < loaded.trace().size()
                 && loaded.trace().kind(step) == EventKind.FPRE004;
         if (onFpre && (explanation.get() == null || explanation.get().fpreSeq() != step)) {
             Fpre004Explanation next;
@@ -96,7 +100,9 @@ public final class ExplainerViewModel {
             }
             Fpre004Explanation previous = explanation.get();
             explanation.set(next);
-            if (previous == null || previous.transactionId() != next.transactionId() || previous.block() != next.block()) {
+            if (previous == null
+                    || previous.transactionId() != next.transactionId()
+                    || previous.block() != next.block()) {
                 patchedOutcome.set(null); // the matching read of another failure is another read
                 if (!running.get()) {
                     rerunStatus.set("");
@@ -117,7 +123,8 @@ public final class ExplainerViewModel {
             return "This trace has no FPRE004, so there is nothing to explain. (A patched run, or a run in which the race"
                     + " did not strike: try Find reproducer, Ctrl+Shift+R.)";
         }
-        return "Move the cursor onto an FPRE004 (press F; this trace has " + count + ") to see why the verifier raised it.";
+        return "Move the cursor onto an FPRE004 (press F; this trace has " + count
+                + ") to see why the verifier raised it.";
     }
 
     /** Moves the cursor to {@code seq} (a check, a slipped event, an origin). */
@@ -153,11 +160,14 @@ public final class ExplainerViewModel {
             rerunStatus.set(describe("Patched", o, e.transactionId()));
             // Its result opens in compare mode against the trace it re-ran.
             if (onCompare != null && o.trace() != null && session.getTrace() == loaded) {
-                onCompare.accept(o.trace(), "patched re-run (seed " + header.seed() + ", attempt " + header.attempt() + ")");
+                onCompare.accept(
+                        o.trace(), "patched re-run (seed " + header.seed() + ", attempt " + header.attempt() + ")");
             }
         });
-        start(t, "Re-running " + header.scenarioName() + " (seed " + header.seed() + ", attempt " + header.attempt()
-                + ") with the patch…");
+        start(
+                t,
+                "Re-running " + header.scenarioName() + " (seed " + header.seed() + ", attempt " + header.attempt()
+                        + ") with the patch…");
     }
 
     /** Re-runs with each switch alone (reorder, barrier, backoff) and fills {@link #switchOutcomes()}. */
@@ -177,7 +187,8 @@ public final class ExplainerViewModel {
                     if (isCancelled()) {
                         throw new CancelledException();
                     }
-                    outcomes.add(runner.run(header, e.transactionId(), e.block(), variants.get(i), progressOf(i, variants.size())));
+                    outcomes.add(runner.run(
+                            header, e.transactionId(), e.block(), variants.get(i), progressOf(i, variants.size())));
                 }
                 return outcomes;
             }
@@ -185,10 +196,12 @@ public final class ExplainerViewModel {
         t.setOnSucceeded(ev -> {
             finish();
             switchOutcomes.setAll(t.getValue());
-            long enough = t.getValue().stream().filter(PatchRerun.Outcome::passes).count();
-            rerunStatus.set(enough == 0
-                    ? "No single switch is enough on this seed: each alone still raised FPRE004."
-                    : enough + " of " + variants.size() + " switches alone are enough on this seed.");
+            long enough =
+                    t.getValue().stream().filter(PatchRerun.Outcome::passes).count();
+            rerunStatus.set(
+                    enough == 0
+                            ? "No single switch is enough on this seed: each alone still raised FPRE004."
+                            : enough + " of " + variants.size() + " switches alone are enough on this seed.");
         });
         switchOutcomes.clear();
         start(t, "Re-running with each switch alone…");
@@ -210,7 +223,8 @@ public final class ExplainerViewModel {
         t.setOnFailed(ev -> {
             finish();
             Throwable error = t.getException();
-            rerunStatus.set(error instanceof CancelledException ? "Re-run cancelled." : "Re-run failed: " + messageOf(error));
+            rerunStatus.set(
+                    error instanceof CancelledException ? "Re-run cancelled." : "Re-run failed: " + messageOf(error));
         });
         t.setOnCancelled(ev -> {
             finish();
@@ -241,13 +255,20 @@ public final class ExplainerViewModel {
 
     /** E.g. "Patched: 0 FPRE004 in 1,200 reads — the check now passes; read txn 501 ended READ_OK." */
     static String describe(String label, PatchRerun.Outcome o, int transactionId) {
-        StringBuilder sb = new StringBuilder(label).append(": ")
-                .append(String.format("%,d", o.stats().fpre004())).append(" FPRE004 in ")
-                .append(String.format("%,d", o.stats().reads())).append(" reads");
+        StringBuilder sb = new StringBuilder(label)
+                .append(": ")
+                .append(String.format("%,d", o.stats().fpre004()))
+                .append(" FPRE004 in ")
+                .append(String.format("%,d", o.stats().reads()))
+                .append(" reads");
         sb.append(o.passes() ? " — the check now passes" : " — FPRE004 still happens");
         if (transactionId != 0) {
-            sb.append("; read txn ").append(transactionId)
-                    .append(o.matchingRead() == null ? " did not complete in the re-run" : " ended " + o.matchingRead());
+            sb.append("; read txn ")
+                    .append(transactionId)
+                    .append(
+                            o.matchingRead() == null
+                                    ? " did not complete in the re-run"
+                                    : " ended " + o.matchingRead());
         }
         return sb.append('.').toString();
     }

@@ -42,7 +42,8 @@ public class InspectorView extends VBox {
     public InspectorView(TraceSession session) {
         this.viewModel = new InspectorViewModel(session);
         getStyleClass().add("inspector");
-        getStylesheets().add(InspectorView.class.getResource("/styles/panels.css").toExternalForm());
+        getStylesheets()
+                .add(InspectorView.class.getResource("/styles/panels.css").toExternalForm());
         setPadding(new Insets(8));
         setSpacing(4);
 

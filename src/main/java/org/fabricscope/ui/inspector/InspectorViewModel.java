@@ -38,7 +38,12 @@ public final class InspectorViewModel {
      * @param lastChangeText that event, e.g. {@code #12 · 10.000 ms · WRITE_PENDING · write@n1}
      */
     public record FieldRow(
-            Field field, String value, boolean changedHere, String previousValue, int lastChangeSeq, String lastChangeText) {}
+            Field field,
+            String value,
+            boolean changedHere,
+            String previousValue,
+            int lastChangeSeq,
+            String lastChangeText) {}
 
     /**
      * The event under the cursor, worded.
@@ -54,7 +59,15 @@ public final class InspectorViewModel {
      * @param arg the argument in words (jitter, txn id), or {@code —}
      */
     public record EventDetails(
-            int seq, String time, String kind, String actor, String block, String change, int causeSeq, String cause, String arg) {}
+            int seq,
+            String time,
+            String kind,
+            String actor,
+            String block,
+            String change,
+            int causeSeq,
+            String cause,
+            String arg) {}
 
     private final TraceSession session;
     private final ReadOnlyIntegerWrapper block = new ReadOnlyIntegerWrapper(this, "block", -1);
@@ -97,8 +110,11 @@ public final class InspectorViewModel {
             rows.clear();
             return;
         }
-        heading.set(blockName(trace, focus) + (selected >= 0 ? "" : " (block of the current event)")
-                + (step >= 0 ? " at step " + step + ", " + EventText.millis(trace.timeMicros(step)) : " before the first event"));
+        heading.set(blockName(trace, focus)
+                + (selected >= 0 ? "" : " (block of the current event)")
+                + (step >= 0
+                        ? " at step " + step + ", " + EventText.millis(trace.timeMicros(step))
+                        : " before the first event"));
         BlockState state = index.stateAt(focus, step);
         List<FieldRow> next = new ArrayList<>(Field.count());
         for (Field f : Field.values()) {

@@ -85,35 +85,92 @@ public final class MainView extends BorderPane {
     private final BookmarksView bookmarks;
     private final SessionViewModel sessions;
 
-    @FXML private MenuBar menuBar;
-    @FXML private Menu recentMenu;
-    @FXML private MenuItem saveItem;
-    @FXML private MenuItem exportItem;
-    @FXML private MenuItem runItem;
-    @FXML private MenuItem findItem;
-    @FXML private MenuItem cancelItem;
-    @FXML private MenuItem openItem;
-    @FXML private HBox toolbarRow;
-    @FXML private Button openButton;
-    @FXML private Button runButton;
-    @FXML private Button findButton;
-    @FXML private SplitPane mainSplit;
-    @FXML private SplitPane centreSplit;
-    @FXML private StackPane scenarioHost;
-    @FXML private StackPane timelineHost;
-    @FXML private StackPane eventLogHost;
-    @FXML private TabPane sideTabs;
-    @FXML private Tab inspectorTab;
-    @FXML private Tab explainerTab;
-    @FXML private Tab bookmarksTab;
-    @FXML private MenuItem saveSessionItem;
-    @FXML private MenuItem addBookmarkItem;
-    @FXML private MenuItem addNoteItem;
-    @FXML private MenuItem addRangeNoteItem;
-    @FXML private MenuItem copyMomentItem;
-    @FXML private StatusBar statusBar;
-    @FXML private Label summaryLabel;
-    @FXML private Button cancelButton;
+    @FXML
+    private MenuBar menuBar;
+
+    @FXML
+    private Menu recentMenu;
+
+    @FXML
+    private MenuItem saveItem;
+
+    @FXML
+    private MenuItem exportItem;
+
+    @FXML
+    private MenuItem runItem;
+
+    @FXML
+    private MenuItem findItem;
+
+    @FXML
+    private MenuItem cancelItem;
+
+    @FXML
+    private MenuItem openItem;
+
+    @FXML
+    private HBox toolbarRow;
+
+    @FXML
+    private Button openButton;
+
+    @FXML
+    private Button runButton;
+
+    @FXML
+    private Button findButton;
+
+    @FXML
+    private SplitPane mainSplit;
+
+    @FXML
+    private SplitPane centreSplit;
+
+    @FXML
+    private StackPane scenarioHost;
+
+    @FXML
+    private StackPane timelineHost;
+
+    @FXML
+    private StackPane eventLogHost;
+
+    @FXML
+    private TabPane sideTabs;
+
+    @FXML
+    private Tab inspectorTab;
+
+    @FXML
+    private Tab explainerTab;
+
+    @FXML
+    private Tab bookmarksTab;
+
+    @FXML
+    private MenuItem saveSessionItem;
+
+    @FXML
+    private MenuItem addBookmarkItem;
+
+    @FXML
+    private MenuItem addNoteItem;
+
+    @FXML
+    private MenuItem addRangeNoteItem;
+
+    @FXML
+    private MenuItem copyMomentItem;
+
+    @FXML
+    private StatusBar statusBar;
+
+    @FXML
+    private Label summaryLabel;
+
+    @FXML
+    private Button cancelButton;
 
     public MainView(MainViewModel viewModel, ScenarioViewModel scenarioViewModel, AppPreferences preferences) {
         this.viewModel = viewModel;
@@ -135,7 +192,10 @@ public final class MainView extends BorderPane {
         explainer = new ExplainerView(session);
         eventLog = new EventLogView(session);
         compare = new CompareView(new CompareViewModel(session));
-        compare.viewModel().setServices(viewModel::background, (title, text) -> viewModel.dialogs().showError(title, text));
+        compare.viewModel()
+                .setServices(
+                        viewModel::background,
+                        (title, text) -> viewModel.dialogs().showError(title, text));
         compare.viewModel().messageProperty().addListener((obs, old, now) -> viewModel.report(now));
         scenarioView = new ScenarioView(
                 scenarioViewModel,
@@ -146,8 +206,14 @@ public final class MainView extends BorderPane {
         TimelinePort timelinePort = TimelinePort.of(timeline);
         BookmarksViewModel bookmarksViewModel = new BookmarksViewModel(session, timelinePort, viewModel.dialogs());
         bookmarks = new BookmarksView(bookmarksViewModel);
-        sessions = new SessionViewModel(viewModel, eventLog.viewModel(), replayControls.viewModel(), bookmarksViewModel,
-                timelinePort, viewModel.dialogs(), text -> {
+        sessions = new SessionViewModel(
+                viewModel,
+                eventLog.viewModel(),
+                replayControls.viewModel(),
+                bookmarksViewModel,
+                timelinePort,
+                viewModel.dialogs(),
+                text -> {
                     javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
                     content.putString(text);
                     javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
@@ -186,7 +252,8 @@ public final class MainView extends BorderPane {
         explainer.setOnFocus(seq -> timeline.viewModel().focusOnFpre004(seq));
         // Opening the Explainer with nothing to explain says why in the status bar too.
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now == explainerTab && explainer.viewModel().explanationProperty().get() == null) {
+            if (now == explainerTab
+                    && explainer.viewModel().explanationProperty().get() == null) {
                 viewModel.report(explainer.viewModel().placeholderProperty().get());
             }
         });
@@ -216,10 +283,10 @@ public final class MainView extends BorderPane {
         openButton.setTooltip(new Tooltip("Open a trace file (" + shortcut(openItem) + ")"));
         runButton.setTooltip(new Tooltip("Simulate the scenario panel's attempt and open its trace ("
                 + shortcut(runItem) + " or " + RUN_ALTERNATIVE.getDisplayText() + ")"));
-        findButton.setTooltip(new Tooltip(
-                "Search attempts until FPRE004 occurs and open that attempt (" + shortcut(findItem) + ")"));
-        cancelButton.setTooltip(new Tooltip("Stop the running work; the open trace stays (" + shortcut(cancelItem)
-                + " or Esc)"));
+        findButton.setTooltip(
+                new Tooltip("Search attempts until FPRE004 occurs and open that attempt (" + shortcut(findItem) + ")"));
+        cancelButton.setTooltip(
+                new Tooltip("Stop the running work; the open trace stays (" + shortcut(cancelItem) + " or Esc)"));
         rebuildRecentMenu();
         viewModel.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecentMenu());
     }
@@ -258,12 +325,18 @@ public final class MainView extends BorderPane {
 
     private void bindStatus() {
         // While busy: what is being done and how far, in words as well as on the bar.
-        statusBar.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.busyProperty().get()
-                        ? withPercent(viewModel.activityProperty().get(), viewModel.progressProperty().get())
-                        : viewModel.statusProperty().get(),
-                viewModel.busyProperty(), viewModel.activityProperty(), viewModel.progressProperty(),
-                viewModel.statusProperty()));
+        statusBar
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.busyProperty().get()
+                                ? withPercent(
+                                        viewModel.activityProperty().get(),
+                                        viewModel.progressProperty().get())
+                                : viewModel.statusProperty().get(),
+                        viewModel.busyProperty(),
+                        viewModel.activityProperty(),
+                        viewModel.progressProperty(),
+                        viewModel.statusProperty()));
         statusBar.progressProperty().bind(viewModel.progressProperty());
         cancelButton.visibleProperty().bind(viewModel.busyProperty());
         cancelButton.managedProperty().bind(viewModel.busyProperty());
@@ -278,18 +351,23 @@ public final class MainView extends BorderPane {
         summaryLabel.setMinWidth(Region.USE_PREF_SIZE);
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         summaryLabel.setTooltip(new Tooltip("The open trace: scenario, seed, attempt, patch, events and FPRE004s"));
-        viewModel.fpre004CountProperty().addListener(
-                (obs, o, n) -> summaryLabel.pseudoClassStateChanged(HAS_FPRE004, n.intValue() > 0));
-        summaryLabel.pseudoClassStateChanged(HAS_FPRE004, viewModel.fpre004CountProperty().get() > 0);
+        viewModel
+                .fpre004CountProperty()
+                .addListener((obs, o, n) -> summaryLabel.pseudoClassStateChanged(HAS_FPRE004, n.intValue() > 0));
+        summaryLabel.pseudoClassStateChanged(
+                HAS_FPRE004, viewModel.fpre004CountProperty().get() > 0);
     }
 
     private void enableDragAndDrop() {
         PseudoClass dropTarget = PseudoClass.getPseudoClass("drop-target");
         setOnDragEntered(e -> pseudoClassStateChanged(
-                dropTarget, e.getDragboard().hasFiles() && DroppedFiles.acceptable(e.getDragboard().getFiles())));
+                dropTarget,
+                e.getDragboard().hasFiles()
+                        && DroppedFiles.acceptable(e.getDragboard().getFiles())));
         setOnDragExited(e -> pseudoClassStateChanged(dropTarget, false));
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && DroppedFiles.acceptable(e.getDragboard().getFiles())) {
+            if (e.getDragboard().hasFiles()
+                    && DroppedFiles.acceptable(e.getDragboard().getFiles())) {
                 // LINK (the platform's link modifier, e.g. Ctrl+Shift or Alt) compares instead of opening.
                 e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
             }
@@ -299,7 +377,8 @@ public final class MainView extends BorderPane {
             boolean done = false;
             if (e.getDragboard().hasFiles()) {
                 var file = DroppedFiles.pick(e.getDragboard().getFiles());
-                if (e.getTransferMode() == TransferMode.LINK && viewModel.session().getTrace() != null) {
+                if (e.getTransferMode() == TransferMode.LINK
+                        && viewModel.session().getTrace() != null) {
                     file.map(File::toPath).ifPresent(compare.viewModel()::compareWith);
                 } else {
                     file.map(File::toPath).ifPresent(viewModel::open);
@@ -321,7 +400,10 @@ public final class MainView extends BorderPane {
                 timeline.viewModel().toggleFocus();
                 e.consume();
             }
-            if (e.getCode() == KeyCode.D && !e.isShortcutDown() && !e.isAltDown() && compare.viewModel().isActive()
+            if (e.getCode() == KeyCode.D
+                    && !e.isShortcutDown()
+                    && !e.isAltDown()
+                    && compare.viewModel().isActive()
                     && !isTextInput(scene.getFocusOwner())) {
                 if (e.isShiftDown()) {
                     compare.viewModel().previousDifference();
@@ -359,14 +441,17 @@ public final class MainView extends BorderPane {
         for (Menu menu : menuBar.getMenus()) {
             for (MenuItem item : menu.getItems()) {
                 if (item.getAccelerator() != null) {
-                    out.add(item.getAccelerator().getDisplayText() + " — " + menu.getText().replace("_", "") + " ▸ "
+                    out.add(item.getAccelerator().getDisplayText() + " — "
+                            + menu.getText().replace("_", "") + " ▸ "
                             + item.getText().replace("_", ""));
                 }
             }
         }
         out.add(RUN_ALTERNATIVE.getDisplayText() + " — Simulate ▸ Run");
-        out.add("Esc — In a text field: leave it for the timeline (keys step again); elsewhere: cancel the running work");
-        out.add(FOCUS_FPRE004.getDisplayText() + " — Focus the timeline on the FPRE004 at the cursor; again: full view");
+        out.add(
+                "Esc — In a text field: leave it for the timeline (keys step again); elsewhere: cancel the running work");
+        out.add(FOCUS_FPRE004.getDisplayText()
+                + " — Focus the timeline on the FPRE004 at the cursor; again: full view");
         out.add("D / Shift+D — Compare mode: next / previous difference");
         out.addAll(replayControls.shortcutDescriptions());
         return out;

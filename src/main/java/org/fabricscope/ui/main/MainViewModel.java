@@ -23,10 +23,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.fabricscope.replay.TraceIndex;
+import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.scenario.ScenarioException;
-import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
@@ -89,6 +89,7 @@ public final class MainViewModel {
     private Task<?> current;
     /** The open trace when it is only the first events of a cut-off file, and what to say about it. */
     private LoadedTrace partialTrace;
+
     private String partialNote;
 
     public MainViewModel(
@@ -222,7 +223,9 @@ public final class MainViewModel {
                     session.open(loaded);
                     currentFile.set(path);
                     recent.add(path);
-                    status.set("Opened " + name + String.format(Locale.ROOT, " (%,d events)", loaded.trace().size()));
+                    status.set("Opened " + name
+                            + String.format(
+                                    Locale.ROOT, " (%,d events)", loaded.trace().size()));
                     if (then != null) {
                         then.accept(loaded);
                     }
@@ -331,12 +334,17 @@ public final class MainViewModel {
                 },
                 loaded -> {
                     partialTrace = loaded;
-                    partialNote = String.format(Locale.ROOT, "partial: first %,d events, end missing", loaded.trace().size());
+                    partialNote = String.format(
+                            Locale.ROOT,
+                            "partial: first %,d events, end missing",
+                            loaded.trace().size());
                     session.open(loaded);
                     currentFile.set(path);
-                    status.set(String.format(Locale.ROOT,
+                    status.set(String.format(
+                            Locale.ROOT,
                             "Opened the first %,d events of %s; the rest of the file is missing (partial trace).",
-                            loaded.trace().size(), name));
+                            loaded.trace().size(),
+                            name));
                     if (then != null) {
                         then.accept(loaded);
                     }
@@ -365,7 +373,11 @@ public final class MainViewModel {
      * Cancel, one at a time), for commands of other view models such as saving a session.
      */
     public <T> Task<T> background(
-            String title, BackgroundWork.Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure, String cancelled) {
+            String title,
+            BackgroundWork.Job<T> job,
+            Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure,
+            String cancelled) {
         return start(title, job, onSuccess, onFailure, cancelled);
     }
 
@@ -390,8 +402,13 @@ public final class MainViewModel {
                     currentFile.set(null);
                     // The summary beside the status already names the run; say only what is new.
                     TraceSummary s = TraceSummary.of(loaded);
-                    status.set(String.format(Locale.ROOT, "Simulated %,d events; FPRE004 %s.", s.events(),
-                            s.fpre004() == 0 ? "did not occur" : "occurred " + s.fpre004() + (s.fpre004() == 1 ? " time" : " times")));
+                    status.set(String.format(
+                            Locale.ROOT,
+                            "Simulated %,d events; FPRE004 %s.",
+                            s.events(),
+                            s.fpre004() == 0
+                                    ? "did not occur"
+                                    : "occurred " + s.fpre004() + (s.fpre004() == 1 ? " time" : " times")));
                     if (then != null) {
                         then.accept(loaded);
                     }
@@ -532,14 +549,22 @@ public final class MainViewModel {
             String where = e.cutLine() > 0
                     ? String.format(Locale.ROOT, "no end line; line %,d is cut off", e.cutLine())
                     : "no end line";
-            String question = String.format(Locale.ROOT, "%s ends after %,d complete events (%s). Open the first %,d events?",
-                    name, e.completeEvents(), where, e.completeEvents());
-            if (dialogs.confirm("Open a partial trace?", question + "\n\nThe trace will be marked partial; "
-                    + "validate and the other tools still refuse the file.\n\n" + e.getMessage())) {
+            String question = String.format(
+                    Locale.ROOT,
+                    "%s ends after %,d complete events (%s). Open the first %,d events?",
+                    name,
+                    e.completeEvents(),
+                    where,
+                    e.completeEvents());
+            if (dialogs.confirm(
+                    "Open a partial trace?",
+                    question + "\n\nThe trace will be marked partial; "
+                            + "validate and the other tools still refuse the file.\n\n" + e.getMessage())) {
                 openCompletePrefix(path, then);
             } else {
-                status.set("Not opened: " + name + " is cut off after " + String.format(Locale.ROOT, "%,d", e.completeEvents())
-                        + " events" + (session.getTrace() == null ? "." : "; the previous trace stays open."));
+                status.set("Not opened: " + name + " is cut off after "
+                        + String.format(Locale.ROOT, "%,d", e.completeEvents()) + " events"
+                        + (session.getTrace() == null ? "." : "; the previous trace stays open."));
             }
         } else if (error instanceof TraceFormatException e && e.getCause() instanceof NoSuchFileException) {
             recent.remove(path);
@@ -572,7 +597,9 @@ public final class MainViewModel {
     /** Expected failures (I/O, bad input) get a plain message; anything else a copyable report. */
     private void failed(String title, String message, Throwable error) {
         status.set(title + ".");
-        if (error instanceof IOException || error instanceof ScenarioException || error instanceof TraceFormatException) {
+        if (error instanceof IOException
+                || error instanceof ScenarioException
+                || error instanceof TraceFormatException) {
             dialogs.showError(title, message);
         } else {
             crashLog.append(title, error);
@@ -628,13 +655,12 @@ public final class MainViewModel {
 
     private static String suggestedName(LoadedTrace loaded) {
         var h = loaded.trace().header();
-        return h.scenarioName() + "-seed" + h.seed() + "-attempt" + h.attempt() + "-" + h.patch().toString().replace(',', '+')
-                + ".jsonl";
+        return h.scenarioName() + "-seed" + h.seed() + "-attempt" + h.attempt() + "-"
+                + h.patch().toString().replace(',', '+') + ".jsonl";
     }
 
     private static Path withTraceExtension(Path p) {
         String name = String.valueOf(p.getFileName());
         return name.contains(".") ? p : p.resolveSibling(name + ".jsonl");
     }
-
 }

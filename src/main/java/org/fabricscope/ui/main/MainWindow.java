@@ -1,6 +1,5 @@
 package org.fabricscope.ui.main;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -95,7 +94,9 @@ public final class MainWindow {
     private void showOnStage() {
         var bounds = preferences.windowBounds();
         Scene scene = new Scene(view, 1440, 900);
-        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET)).toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET))
+                        .toExternalForm());
         view.installShortcuts(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.windowTitleProperty());
@@ -106,8 +107,10 @@ public final class MainWindow {
             stage.setWidth(b.width());
             stage.setHeight(b.height());
             // Only where a screen still is: the monitor it was on may be gone.
-            if (!Double.isNaN(b.x()) && !Double.isNaN(b.y())
-                    && !Screen.getScreensForRectangle(b.x(), b.y(), Math.min(b.width(), 100), 40).isEmpty()) {
+            if (!Double.isNaN(b.x())
+                    && !Double.isNaN(b.y())
+                    && !Screen.getScreensForRectangle(b.x(), b.y(), Math.min(b.width(), 100), 40)
+                            .isEmpty()) {
                 stage.setX(b.x());
                 stage.setY(b.y());
             }
@@ -134,7 +137,8 @@ public final class MainWindow {
         if (text == null || text.isBlank()) {
             return java.util.Optional.empty();
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{3,5})\\s*[xX×]\\s*(\\d{3,5})\\s*").matcher(text);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{3,5})\\s*[xX×]\\s*(\\d{3,5})\\s*")
+                .matcher(text);
         if (m.matches()) {
             double w = Double.parseDouble(m.group(1));
             double h = Double.parseDouble(m.group(2));
@@ -161,8 +165,9 @@ public final class MainWindow {
                 viewModel.report(e.getMessage());
                 return null;
             }
-            if (launch.at() == null && String.valueOf(launch.trace().getFileName()).endsWith(
-                    org.fabricscope.ui.workspace.SessionViewModel.EXTENSION)) {
+            if (launch.at() == null
+                    && String.valueOf(launch.trace().getFileName())
+                            .endsWith(org.fabricscope.ui.workspace.SessionViewModel.EXTENSION)) {
                 return view.sessions().open(launch.trace());
             }
             if (launch.at() == null) {

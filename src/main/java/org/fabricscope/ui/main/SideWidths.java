@@ -33,7 +33,14 @@ final class SideWidths {
     /**
      * @param centreMin the least width the centre keeps, besides its content's own minimum
      */
-    SideWidths(SplitPane split, Region left, Region centre, Region right, double leftMin, double centreMin, double rightMin) {
+    SideWidths(
+            SplitPane split,
+            Region left,
+            Region centre,
+            Region right,
+            double leftMin,
+            double centreMin,
+            double rightMin) {
         this.split = split;
         this.left = left;
         this.centre = centre;

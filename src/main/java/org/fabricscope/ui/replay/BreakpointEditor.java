@@ -163,8 +163,10 @@ final class BreakpointEditor extends VBox {
         list.setPrefWidth(520);
         Button remove = new Button("Remove");
         remove.setId("breakpoint-remove");
-        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> viewModel.breakpoints().remove(list.getSelectionModel().getSelectedItem()));
+        remove.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(
+                e -> viewModel.breakpoints().remove(list.getSelectionModel().getSelectedItem()));
         HBox buttons = new HBox(6, add, remove);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(form, buttons, error, new Label("Breakpoints (clear a box to disable one)"), list);
@@ -216,7 +218,10 @@ final class BreakpointEditor extends VBox {
             }
         }
         String actorText = actor.getEditor().getText();
-        String actorName = actorText == null || actorText.isBlank() || actorText.trim().equalsIgnoreCase(ANY) ? null : actorText.trim();
+        String actorName =
+                actorText == null || actorText.isBlank() || actorText.trim().equalsIgnoreCase(ANY)
+                        ? null
+                        : actorText.trim();
         String f = field.getValue();
         Field eventField = f == null || f.equals(ANY) ? null : Field.ofJsonName(f);
         Integer eventValue = null;
@@ -232,7 +237,8 @@ final class BreakpointEditor extends VBox {
             case 2 -> Breakpoint.Access.ANY;
             default -> Breakpoint.Access.WRITES;
         };
-        String conditionText = condition.getText() == null ? "" : condition.getText().trim();
+        String conditionText =
+                condition.getText() == null ? "" : condition.getText().trim();
         StateCondition state = null;
         if (!conditionText.isEmpty()) {
             try {

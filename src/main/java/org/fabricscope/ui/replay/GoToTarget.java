@@ -43,9 +43,10 @@ public record GoToTarget(boolean isTime, long value) {
                     break;
             }
             // Simulated time has microsecond resolution: a finer time rounds up to the next tick.
-            return new GoToTarget(true, micros.setScale(0, java.math.RoundingMode.CEILING).longValueExact());
+            return new GoToTarget(
+                    true, micros.setScale(0, java.math.RoundingMode.CEILING).longValueExact());
         }
-        throw new IllegalArgumentException(
-                "'" + (text == null ? "" : text.trim()) + "' is neither a step (e.g. 1234) nor a time (e.g. 12.5ms, 300us, 1.2s)");
+        throw new IllegalArgumentException("'" + (text == null ? "" : text.trim())
+                + "' is neither a step (e.g. 1234) nor a time (e.g. 12.5ms, 300us, 1.2s)");
     }
 }

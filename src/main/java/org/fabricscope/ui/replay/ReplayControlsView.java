@@ -23,9 +23,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Modality;
 import javafx.util.StringConverter;
@@ -61,8 +61,18 @@ public class ReplayControlsView extends FlowPane {
 
         shortcut(KeyCode.RIGHT, null, "→", "Step forward one event", viewModel::stepForward);
         shortcut(KeyCode.LEFT, null, "←", "Step back one event", viewModel::stepBack);
-        shortcut(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN, "Shift+→", "Next transition of the block", viewModel::nextTransition);
-        shortcut(KeyCode.LEFT, KeyCombination.SHIFT_DOWN, "Shift+←", "Previous transition of the block", viewModel::previousTransition);
+        shortcut(
+                KeyCode.RIGHT,
+                KeyCombination.SHIFT_DOWN,
+                "Shift+→",
+                "Next transition of the block",
+                viewModel::nextTransition);
+        shortcut(
+                KeyCode.LEFT,
+                KeyCombination.SHIFT_DOWN,
+                "Shift+←",
+                "Previous transition of the block",
+                viewModel::previousTransition);
         shortcut(KeyCode.C, null, "C", "Next verifier check", viewModel::nextCheck);
         shortcut(KeyCode.C, KeyCombination.SHIFT_DOWN, "Shift+C", "Previous verifier check", viewModel::previousCheck);
         shortcut(KeyCode.RIGHT, KeyCombination.ALT_DOWN, "Alt+→", "Next verifier check", viewModel::nextCheck);
@@ -76,32 +86,83 @@ public class ReplayControlsView extends FlowPane {
         shortcut(KeyCode.CLOSE_BRACKET, null, "]", "Play faster", viewModel::faster);
         shortcut(KeyCode.OPEN_BRACKET, null, "[", "Play slower", viewModel::slower);
         shortcut(KeyCode.F8, null, "F8", "Continue to the next breakpoint", viewModel::runToNextBreakpoint);
-        shortcut(KeyCode.F8, KeyCombination.SHIFT_DOWN, "Shift+F8", "Back to the previous breakpoint hit", viewModel::previousBreakpoint);
+        shortcut(
+                KeyCode.F8,
+                KeyCombination.SHIFT_DOWN,
+                "Shift+F8",
+                "Back to the previous breakpoint hit",
+                viewModel::previousBreakpoint);
         shortcut(KeyCode.B, KeyCombination.SHORTCUT_DOWN, "Ctrl+B", "Edit breakpoints", this::showBreakpoints);
 
-        Button start = button("start", "|◀", "Jump to the first event", "Home", viewModel.hasTraceProperty(), viewModel::goToStart);
-        Button back = button("step-back", "◀", "Step back one event", "←", viewModel.canStepBackProperty(), viewModel::stepBack);
-        Button forward = button("step-forward", "▶", "Step forward one event", "→", viewModel.canStepForwardProperty(), viewModel::stepForward);
-        Button end = button("end", "▶|", "Jump to the last event", "End", viewModel.hasTraceProperty(), viewModel::goToEnd);
-        Button prevTransition = button("prev-transition", "◀ T", "Previous transition of the selected block (or the current event's block)",
-                "Shift+←", viewModel.canPreviousTransitionProperty(), viewModel::previousTransition);
-        Button nextTransition = button("next-transition", "T ▶", "Next transition of the selected block (or the current event's block)",
-                "Shift+→", viewModel.canNextTransitionProperty(), viewModel::nextTransition);
-        Button prevCheck = button("prev-check", "◀ Check", "Previous verifier check", "Shift+C or Alt+←",
-                viewModel.canPreviousCheckProperty(), viewModel::previousCheck);
-        Button nextCheck = button("next-check", "Check ▶", "Next verifier check", "C or Alt+→",
-                viewModel.canNextCheckProperty(), viewModel::nextCheck);
-        Button prevFpre = button("prev-fpre004", "◀ FPRE004", "Previous FPRE004", "Shift+F",
-                viewModel.canPreviousFpre004Property(), viewModel::previousFpre004);
-        Button nextFpre = button("next-fpre004", "Run to next FPRE004 ▶", "Run to next FPRE004", "F",
-                viewModel.canNextFpre004Property(), viewModel::nextFpre004);
+        Button start = button(
+                "start", "|◀", "Jump to the first event", "Home", viewModel.hasTraceProperty(), viewModel::goToStart);
+        Button back = button(
+                "step-back", "◀", "Step back one event", "←", viewModel.canStepBackProperty(), viewModel::stepBack);
+        Button forward = button(
+                "step-forward",
+                "▶",
+                "Step forward one event",
+                "→",
+                viewModel.canStepForwardProperty(),
+                viewModel::stepForward);
+        Button end =
+                button("end", "▶|", "Jump to the last event", "End", viewModel.hasTraceProperty(), viewModel::goToEnd);
+        Button prevTransition = button(
+                "prev-transition",
+                "◀ T",
+                "Previous transition of the selected block (or the current event's block)",
+                "Shift+←",
+                viewModel.canPreviousTransitionProperty(),
+                viewModel::previousTransition);
+        Button nextTransition = button(
+                "next-transition",
+                "T ▶",
+                "Next transition of the selected block (or the current event's block)",
+                "Shift+→",
+                viewModel.canNextTransitionProperty(),
+                viewModel::nextTransition);
+        Button prevCheck = button(
+                "prev-check",
+                "◀ Check",
+                "Previous verifier check",
+                "Shift+C or Alt+←",
+                viewModel.canPreviousCheckProperty(),
+                viewModel::previousCheck);
+        Button nextCheck = button(
+                "next-check",
+                "Check ▶",
+                "Next verifier check",
+                "C or Alt+→",
+                viewModel.canNextCheckProperty(),
+                viewModel::nextCheck);
+        Button prevFpre = button(
+                "prev-fpre004",
+                "◀ FPRE004",
+                "Previous FPRE004",
+                "Shift+F",
+                viewModel.canPreviousFpre004Property(),
+                viewModel::previousFpre004);
+        Button nextFpre = button(
+                "next-fpre004",
+                "Run to next FPRE004 ▶",
+                "Run to next FPRE004",
+                "F",
+                viewModel.canNextFpre004Property(),
+                viewModel::nextFpre004);
         nextFpre.getStyleClass().add("run-to-fpre004");
 
         Button play = new Button();
         play.setId("play");
-        play.textProperty().bind(Bindings.when(viewModel.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
+        play.textProperty()
+                .bind(Bindings.when(viewModel.playingProperty())
+                        .then("❚❚ Pause")
+                        .otherwise("▶ Play"));
         play.setTooltip(new Tooltip("Play / pause, stopping at breakpoints (Space)"));
-        play.disableProperty().bind(viewModel.canStepForwardProperty().not().and(viewModel.playingProperty().not()));
+        play.disableProperty()
+                .bind(viewModel
+                        .canStepForwardProperty()
+                        .not()
+                        .and(viewModel.playingProperty().not()));
         play.setOnAction(e -> viewModel.togglePlay());
 
         ComboBox<Integer> speed = new ComboBox<>(FXCollections.observableArrayList(ReplayViewModel.SPEEDS));
@@ -145,7 +206,9 @@ public class ReplayControlsView extends FlowPane {
         breakpoints.setId("breakpoints");
         breakpoints.textProperty().bind(Bindings.size(viewModel.breakpoints()).asString("Breakpoints (%d)…"));
         breakpoints.setFocusTraversable(false);
-        breakpoints.setTooltip(new Tooltip("Edit breakpoints; playback stops on a match (Ctrl+B). F8 continues to the next hit, Shift+F8 goes back to the previous."));
+        breakpoints.setTooltip(
+                new Tooltip(
+                        "Edit breakpoints; playback stops on a match (Ctrl+B). F8 continues to the next hit, Shift+F8 goes back to the previous."));
         breakpoints.setOnAction(e -> showBreakpoints());
 
         Label position = new Label();
@@ -158,7 +221,10 @@ public class ReplayControlsView extends FlowPane {
         Runnable fixWidth = () -> {
             Text widest = new Text(viewModel.widestPosition());
             widest.setFont(position.getFont());
-            double w = Math.ceil(widest.getLayoutBounds().getWidth()) + position.snappedLeftInset() + position.snappedRightInset() + 2;
+            double w = Math.ceil(widest.getLayoutBounds().getWidth())
+                    + position.snappedLeftInset()
+                    + position.snappedRightInset()
+                    + 2;
             position.setMinWidth(w);
             position.setPrefWidth(w);
         };
@@ -172,9 +238,15 @@ public class ReplayControlsView extends FlowPane {
         setPadding(new Insets(3, 6, 3, 6));
         // Minimum width of one group, so the row never shrinks below its widest group.
         setMinWidth(Region.USE_COMPUTED_SIZE);
-        getChildren().addAll(group(start, back, forward, end), group(prevTransition, nextTransition),
-                group(prevCheck, nextCheck), group(prevFpre, nextFpre), group(position),
-                group(play, speed), group(goToField, breakpoints));
+        getChildren()
+                .addAll(
+                        group(start, back, forward, end),
+                        group(prevTransition, nextTransition),
+                        group(prevCheck, nextCheck),
+                        group(prevFpre, nextFpre),
+                        group(position),
+                        group(play, speed),
+                        group(goToField, breakpoints));
     }
 
     /** The view model behind this toolbar (for the shell's menus). */
@@ -191,7 +263,8 @@ public class ReplayControlsView extends FlowPane {
             return;
         }
         installedFilter = event -> {
-            boolean typing = event.getTarget() instanceof TextInputControl || scene.getFocusOwner() instanceof TextInputControl;
+            boolean typing =
+                    event.getTarget() instanceof TextInputControl || scene.getFocusOwner() instanceof TextInputControl;
             for (Shortcut s : shortcuts) {
                 if (s.combination().match(event)) {
                     if (typing && !s.combination().getShortcut().equals(KeyCombination.ModifierValue.DOWN)) {
@@ -245,12 +318,15 @@ public class ReplayControlsView extends FlowPane {
         return box;
     }
 
-    private void shortcut(KeyCode code, KeyCombination.Modifier modifier, String keys, String action, Runnable command) {
-        KeyCombination combination = modifier == null ? new KeyCodeCombination(code) : new KeyCodeCombination(code, modifier);
+    private void shortcut(
+            KeyCode code, KeyCombination.Modifier modifier, String keys, String action, Runnable command) {
+        KeyCombination combination =
+                modifier == null ? new KeyCodeCombination(code) : new KeyCodeCombination(code, modifier);
         shortcuts.add(new Shortcut(combination, keys, action, command));
     }
 
-    private static Button button(String id, String text, String action, String keys, ObservableBooleanValue enabled, Runnable command) {
+    private static Button button(
+            String id, String text, String action, String keys, ObservableBooleanValue enabled, Runnable command) {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(new Tooltip(action + " (" + keys + ")"));

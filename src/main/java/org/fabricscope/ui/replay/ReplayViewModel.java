@@ -184,7 +184,8 @@ public final class ReplayViewModel {
             }
         } else {
             if (target.value() >= trace.size()) {
-                return fail("There is no step " + target.value() + ": the trace has steps 0 to " + (trace.size() - 1) + ".");
+                return fail("There is no step " + target.value() + ": the trace has steps 0 to " + (trace.size() - 1)
+                        + ".");
             }
             step = (int) target.value();
         }
@@ -270,7 +271,10 @@ public final class ReplayViewModel {
             return -1;
         }
         if (enabledBreakpoints() == 0) {
-            say(breakpoints.isEmpty() ? "No breakpoints: add one with Ctrl+B." : "Every breakpoint is disabled: enable one with Ctrl+B.");
+            say(
+                    breakpoints.isEmpty()
+                            ? "No breakpoints: add one with Ctrl+B."
+                            : "Every breakpoint is disabled: enable one with Ctrl+B.");
             return -1;
         }
         int from = session.getCurrentStep();
@@ -293,7 +297,10 @@ public final class ReplayViewModel {
             return -1;
         }
         if (enabledBreakpoints() == 0) {
-            say(breakpoints.isEmpty() ? "No breakpoints: add one with Ctrl+B." : "Every breakpoint is disabled: enable one with Ctrl+B.");
+            say(
+                    breakpoints.isEmpty()
+                            ? "No breakpoints: add one with Ctrl+B."
+                            : "Every breakpoint is disabled: enable one with Ctrl+B.");
             return -1;
         }
         int hit = breakpointSet().prevHit(index(), session.getCurrentStep());
@@ -399,7 +406,8 @@ public final class ReplayViewModel {
         int block = trace().block(step);
         // Where first: a narrow status bar cuts the end of the text, and the description is the longer part.
         say("Stopped at breakpoint " + (breakpoints.indexOf(hit) + 1) + " at #" + step + ", "
-                + EventText.millis(trace().timeMicros(step)) + (block >= 0 ? ", block " + block : "") + ": " + hit.describe() + ".");
+                + EventText.millis(trace().timeMicros(step)) + (block >= 0 ? ", block " + block : "") + ": "
+                + hit.describe() + ".");
     }
 
     // ---- shared -------------------------------------------------------------------------------
@@ -476,7 +484,8 @@ public final class ReplayViewModel {
         if (!open) {
             for (ReadOnlyBooleanWrapper w : new ReadOnlyBooleanWrapper[] {
                 canStepForward, canStepBack, canNextTransition, canPrevTransition,
-                canNextCheck, canPrevCheck, canNextFpre004, canPrevFpre004}) {
+                canNextCheck, canPrevCheck, canNextFpre004, canPrevFpre004
+            }) {
                 w.set(false);
             }
             position.set("No trace");

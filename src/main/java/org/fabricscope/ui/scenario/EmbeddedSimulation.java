@@ -1,9 +1,9 @@
 package org.fabricscope.ui.scenario;
 
-import org.fabricscope.sim.experiment.ReproFinder;
-import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.experiment.ReproFinder;
+import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.trace.Progress;
 
 /** The embedded simulator: {@link Simulator} and {@link ReproFinder}, as the CLI calls them. */

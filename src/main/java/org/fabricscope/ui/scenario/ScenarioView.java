@@ -23,20 +23,47 @@ public final class ScenarioView extends VBox {
     private final ScenarioViewModel viewModel;
     private final Supplier<Path> initialDirectory;
 
-    @FXML private ComboBox<String> scenarioChooser;
-    @FXML private Button loadButton;
-    @FXML private PropertySheet parameterSheet;
-    @FXML private TextField seedField;
-    @FXML private TextField attemptField;
-    @FXML private TextField maxAttemptsField;
-    @FXML private CheckBox reorderBox;
-    @FXML private CheckBox barrierBox;
-    @FXML private CheckBox backoffBox;
-    @FXML private Button allPatchesButton;
-    @FXML private Button noPatchesButton;
-    @FXML private Label validationLabel;
-    @FXML private Button runButton;
-    @FXML private Button findButton;
+    @FXML
+    private ComboBox<String> scenarioChooser;
+
+    @FXML
+    private Button loadButton;
+
+    @FXML
+    private PropertySheet parameterSheet;
+
+    @FXML
+    private TextField seedField;
+
+    @FXML
+    private TextField attemptField;
+
+    @FXML
+    private TextField maxAttemptsField;
+
+    @FXML
+    private CheckBox reorderBox;
+
+    @FXML
+    private CheckBox barrierBox;
+
+    @FXML
+    private CheckBox backoffBox;
+
+    @FXML
+    private Button allPatchesButton;
+
+    @FXML
+    private Button noPatchesButton;
+
+    @FXML
+    private Label validationLabel;
+
+    @FXML
+    private Button runButton;
+
+    @FXML
+    private Button findButton;
 
     /**
      * @param viewModel the panel's state
@@ -106,13 +133,18 @@ public final class ScenarioView extends VBox {
 
     /** Marks {@code field} {@code :invalid} while {@code error} is not empty. */
     private static void flag(TextField field, ReadOnlyStringProperty error) {
-        Runnable update = () -> field.pseudoClassStateChanged(ParameterEditors.INVALID, !error.get().isEmpty());
+        Runnable update = () -> field.pseudoClassStateChanged(
+                ParameterEditors.INVALID, !error.get().isEmpty());
         error.addListener((obs, o, n) -> update.run());
         update.run();
     }
 
     private void fillSheet() {
-        parameterSheet.getItems().setAll(viewModel.parameters().stream().map(ParameterSheetItem::new).toList());
+        parameterSheet
+                .getItems()
+                .setAll(viewModel.parameters().stream()
+                        .map(ParameterSheetItem::new)
+                        .toList());
     }
 
     @FXML

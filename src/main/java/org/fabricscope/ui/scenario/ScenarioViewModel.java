@@ -190,7 +190,11 @@ public final class ScenarioViewModel {
         if (!valid.get() || validScenario == null) {
             return Optional.empty();
         }
-        return Optional.of(new RunRequest(validScenario, parseSeed(seed.get()), Integer.parseInt(attempt.get().trim()), patch()));
+        return Optional.of(new RunRequest(
+                validScenario,
+                parseSeed(seed.get()),
+                Integer.parseInt(attempt.get().trim()),
+                patch()));
     }
 
     // ---- commands
@@ -205,7 +209,9 @@ public final class ScenarioViewModel {
     /** Searches for a reproducer from the panel's scenario, seed and patch. */
     public void findReproducer() {
         if (canRun.get()) {
-            request().ifPresent(r -> actions.findReproducer(r, Integer.parseInt(maxAttempts.get().trim())));
+            request()
+                    .ifPresent(r -> actions.findReproducer(
+                            r, Integer.parseInt(maxAttempts.get().trim())));
         }
     }
 

@@ -1,7 +1,7 @@
 package org.fabricscope.ui.scenario;
 
-import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.trace.Progress;
 
 /**

@@ -44,7 +44,8 @@ public final class CrashHandler implements Thread.UncaughtExceptionHandler {
         try {
             String message = "FabricScope hit an unexpected error and carried on. "
                     + "What you were doing may not have completed.\n\n" + error;
-            ErrorDialogs.withReport(owner.get(), "Unexpected error", message, CrashLog.report("Unexpected error", error))
+            ErrorDialogs.withReport(
+                            owner.get(), "Unexpected error", message, CrashLog.report("Unexpected error", error))
                     .show();
         } finally {
             showing = false;

@@ -62,7 +62,8 @@ public final class CrashLog {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            Files.writeString(file, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file, entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return true;
         } catch (IOException | UncheckedIOException | SecurityException e) {
             System.err.println("FabricScope: could not write " + file + ": " + e.getMessage());

@@ -69,7 +69,8 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseExportTarget(Path initialDirectory, String initialName) {
         FileChooser chooser = chooser("Export Chrome trace (Perfetto)", initialDirectory);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Chrome Trace Event JSON (*.json)", "*.json"));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter("Chrome Trace Event JSON (*.json)", "*.json"));
         chooser.setInitialFileName(initialName);
         return toPath(chooser.showSaveDialog(owner.get()));
     }

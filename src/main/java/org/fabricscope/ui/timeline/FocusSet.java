@@ -114,7 +114,8 @@ public record FocusSet(
         TreeSet<Integer> others = new TreeSet<>();
         // Actor lanes in a stable order: kind, then node.
         TreeSet<Long> actors = new TreeSet<>();
-        for (int seq = index.nextOfBlock(block, start - 1); seq >= 0 && seq <= fpreSeq;
+        for (int seq = index.nextOfBlock(block, start - 1);
+                seq >= 0 && seq <= fpreSeq;
                 seq = index.nextOfBlock(block, seq)) {
             int node = splitNodes ? trace.node(seq) : -1;
             actors.add(((long) trace.kind(seq).actorKind().ordinal() << 32) | (node + 1L));
@@ -147,8 +148,8 @@ public record FocusSet(
         long from = trace.timeMicros(start);
         long to = trace.timeMicros(fpreSeq);
         long margin = Math.max(MIN_MARGIN_MICROS, Math.round((to - from) * MARGIN_FRACTION));
-        return new FocusSet(fpreSeq, block, start, writeLock, verifyBegin, from - margin, to + margin, blocks,
-                actorLanes);
+        return new FocusSet(
+                fpreSeq, block, start, writeLock, verifyBegin, from - margin, to + margin, blocks, actorLanes);
     }
 
     /**

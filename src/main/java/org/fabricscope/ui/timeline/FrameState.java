@@ -14,6 +14,7 @@ final class FrameState {
     int[] effects = new int[0];
     /** A time-range drag in progress, in plot x; NaN when none. */
     double rangeX0 = Double.NaN;
+
     double rangeX1 = Double.NaN;
     /** Shown instead of the lanes while there is nothing to draw (no trace, building). */
     String message = "No trace open";

@@ -26,7 +26,10 @@ public final class LaneArrangement {
      * @param trace the trace (for the focus' titles)
      */
     public static List<LaneLayout.Group> arrange(
-            List<LaneLayout.Group> base, List<LaneLayout.Lane> pinned, Set<Integer> shownBlocks, FocusSet focus,
+            List<LaneLayout.Group> base,
+            List<LaneLayout.Lane> pinned,
+            Set<Integer> shownBlocks,
+            FocusSet focus,
             Trace trace) {
         if (focus != null) {
             return focus.groups(trace);
@@ -42,7 +45,9 @@ public final class LaneArrangement {
                 if (isPinned(pinned, lane)) {
                     continue;
                 }
-                if (lane.kind() == LaneLayout.LaneKind.BLOCK && shownBlocks != null && !shownBlocks.contains(lane.id())) {
+                if (lane.kind() == LaneLayout.LaneKind.BLOCK
+                        && shownBlocks != null
+                        && !shownBlocks.contains(lane.id())) {
                     continue;
                 }
                 lanes.add(lane);

@@ -18,6 +18,7 @@ public final class MarkerIndex {
     private static final int PROGRESS_EVERY = 1 << 16;
     /** Every {@code 2^SAMPLE_SHIFT}-th marker's time is kept beside the seqs (see {@link #firstAtOrAfter}). */
     private static final int SAMPLE_SHIFT = 3;
+
     private static final long[] NO_SAMPLES = new long[0];
 
     private final Trace trace;
@@ -36,6 +37,7 @@ public final class MarkerIndex {
     private final long[][][] samples;
     /** [lane][category] -> a bitmap of where the markers are, for zoomed-out frames; null when few. */
     private final MarkerSummary[][] summaries;
+
     private final int[] fpre004;
     /** The longest time from a write's issue to its ACK (0 when none): brackets need at least 2 pixels. */
     private final long maxAckSpanMicros;
@@ -168,7 +170,8 @@ public final class MarkerIndex {
         if (nodeIds.length == 0 || trace.node(seq) < 0) {
             return -1;
         }
-        int id = trace.node(seq) * ActorKind.values().length + trace.kind(seq).actorKind().ordinal();
+        int id = trace.node(seq) * ActorKind.values().length
+                + trace.kind(seq).actorKind().ordinal();
         int k = Arrays.binarySearch(nodeIds, id);
         return k >= 0 ? k : -1;
     }

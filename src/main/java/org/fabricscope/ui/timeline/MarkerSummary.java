@@ -21,6 +21,7 @@ final class MarkerSummary {
     static final int MIN_BUCKETS_PER_COLUMN = 8;
     /** Lanes with fewer markers in a category have no summary: walking them is cheap. */
     static final int MIN_MARKERS = 64;
+
     private static final int MIN_BUCKETS = 1 << 14;
     private static final int MAX_BUCKETS = 1 << 22;
 

@@ -66,8 +66,8 @@ final class PlotRaster {
         PixelBuffer<IntBuffer> buffer = slotBuffers[slot];
         if (n > 0 && (buffer == null || buffer.getWidth() != width || buffer.getHeight() != height)) {
             slotPixels[slot] = new int[n];
-            buffer = new PixelBuffer<>(width, height, IntBuffer.wrap(slotPixels[slot]),
-                    PixelFormat.getIntArgbPreInstance());
+            buffer = new PixelBuffer<>(
+                    width, height, IntBuffer.wrap(slotPixels[slot]), PixelFormat.getIntArgbPreInstance());
             slotBuffers[slot] = buffer;
             slotImages[slot] = new WritableImage(buffer);
         }

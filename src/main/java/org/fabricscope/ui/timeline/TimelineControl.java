@@ -75,6 +75,7 @@ public class TimelineControl extends Region {
     private int[] nodeLaneIds = new int[0];
     /** The full view to return to from focus mode: its layout and time range; null when not focused. */
     private LaneLayout fullViewLayout;
+
     private double fullViewStartMicros;
     private double fullViewEndMicros;
     private Trace trace;
@@ -85,6 +86,7 @@ public class TimelineControl extends Region {
     private boolean clicking;
     /** The view (time range, scroll, layout) the hover box describes; it hides when this changes. */
     private double hoverStartMicros = Double.NaN;
+
     private double hoverMicrosPerPixel;
     private double hoverScrollY;
     private LaneLayout hoverLayout;
@@ -236,7 +238,9 @@ public class TimelineControl extends Region {
 
     /** Whether some lane of the current arrangement shows event {@code seq} (scrolled into view or not). */
     public boolean hasLaneFor(int seq) {
-        return trace != null && seq >= 0 && seq < trace.size()
+        return trace != null
+                && seq >= 0
+                && seq < trace.size()
                 && TimelineRenderer.anchor(trace, seq, scale, layout) != null;
     }
 
@@ -380,7 +384,10 @@ public class TimelineControl extends Region {
             return null;
         }
         double[] a = TimelineRenderer.anchor(trace, seq, scale, layout);
-        if (a == null || a[0] < TimelineRenderer.GUTTER || a[0] >= getWidth() || a[1] < TimelineRenderer.AXIS
+        if (a == null
+                || a[0] < TimelineRenderer.GUTTER
+                || a[0] >= getWidth()
+                || a[1] < TimelineRenderer.AXIS
                 || a[1] >= getHeight()) {
             return null;
         }
@@ -439,7 +446,11 @@ public class TimelineControl extends Region {
         }
         baseGroups = LaneLayout.groupsFor(trace.header().topology());
         layout = new LaneLayout(
-                LaneArrangement.arrange(baseGroups, viewModel.pinnedLanes(), session.visibleBlocksProperty().get(), null,
+                LaneArrangement.arrange(
+                        baseGroups,
+                        viewModel.pinnedLanes(),
+                        session.visibleBlocksProperty().get(),
+                        null,
                         trace),
                 TimelineRenderer.HEADER_HEIGHT,
                 TimelineRenderer.LANE_HEIGHT);
@@ -474,7 +485,8 @@ public class TimelineControl extends Region {
         task.setOnFailed(e -> {
             if (building == task) {
                 building = null;
-                frame.message = "Could not index the trace: " + task.getException().getMessage();
+                frame.message =
+                        "Could not index the trace: " + task.getException().getMessage();
                 markDirty();
             }
         });
@@ -539,7 +551,8 @@ public class TimelineControl extends Region {
             // so stepping does not make the lanes jump.
             revealTime(trace.timeMicros(step));
             if (!clicking) {
-                layout.followCursor(trace.block(step), session.selectedBlockProperty().get());
+                layout.followCursor(
+                        trace.block(step), session.selectedBlockProperty().get());
             }
         }
         markDirty();
@@ -554,8 +567,12 @@ public class TimelineControl extends Region {
         }
         LaneLayout old = layout;
         layout = new LaneLayout(
-                LaneArrangement.arrange(baseGroups, viewModel.pinnedLanes(), session.visibleBlocksProperty().get(),
-                        viewModel.getFocus(), trace),
+                LaneArrangement.arrange(
+                        baseGroups,
+                        viewModel.pinnedLanes(),
+                        session.visibleBlocksProperty().get(),
+                        viewModel.getFocus(),
+                        trace),
                 TimelineRenderer.HEADER_HEIGHT,
                 TimelineRenderer.LANE_HEIGHT);
         layout.copyStateFrom(old);
@@ -572,8 +589,10 @@ public class TimelineControl extends Region {
                 fullViewStartMicros = scale.startMicros();
                 fullViewEndMicros = scale.endMicros();
             }
-            layout = new LaneLayout(LaneArrangement.arrange(baseGroups, List.of(), null, focus, trace),
-                    TimelineRenderer.HEADER_HEIGHT, TimelineRenderer.LANE_HEIGHT);
+            layout = new LaneLayout(
+                    LaneArrangement.arrange(baseGroups, List.of(), null, focus, trace),
+                    TimelineRenderer.HEADER_HEIGHT,
+                    TimelineRenderer.LANE_HEIGHT);
             layout.setViewportHeight(fullViewLayout.viewportHeight());
             int[] ids = focus.actorNodeLaneIds();
             if (frame.markers == null || !frame.markers.hasNodeLanes(ids)) {
@@ -591,7 +610,8 @@ public class TimelineControl extends Region {
             int step = session.getCurrentStep();
             if (step >= 0 && step < trace.size()) {
                 revealTime(trace.timeMicros(step));
-                layout.followCursor(trace.block(step), session.selectedBlockProperty().get());
+                layout.followCursor(
+                        trace.block(step), session.selectedBlockProperty().get());
             }
         }
         updateFocusBanner(focus);
@@ -680,7 +700,8 @@ public class TimelineControl extends Region {
         if (focusBanner.isVisible()) {
             focusBanner.autosize();
             // Bottom right: focus mode has few lanes, so the bottom of the plot is usually empty.
-            focusBanner.relocate(Math.max(TimelineRenderer.GUTTER, w - focusBanner.getWidth() - 8),
+            focusBanner.relocate(
+                    Math.max(TimelineRenderer.GUTTER, w - focusBanner.getWidth() - 8),
                     Math.max(TimelineRenderer.AXIS, h - focusBanner.getHeight() - 6));
         }
         if (dirty) {
@@ -690,9 +711,11 @@ public class TimelineControl extends Region {
 
     private void paint() {
         dirty = false;
-        if (hover.isVisible() && (scale.startMicros() != hoverStartMicros
-                || scale.microsPerPixel() != hoverMicrosPerPixel || layout != hoverLayout
-                || layout.scrollY() != hoverScrollY)) {
+        if (hover.isVisible()
+                && (scale.startMicros() != hoverStartMicros
+                        || scale.microsPerPixel() != hoverMicrosPerPixel
+                        || layout != hoverLayout
+                        || layout.scrollY() != hoverScrollY)) {
             // The view moved under the hover box: what it describes is no longer under the mouse.
             showHover(-1, -1);
         }
@@ -746,7 +769,8 @@ public class TimelineControl extends Region {
     private void onPressed(MouseEvent e) {
         requestFocus();
         laneMenu.hide();
-        if (e.getButton() == MouseButton.SECONDARY && e.getX() < TimelineRenderer.GUTTER
+        if (e.getButton() == MouseButton.SECONDARY
+                && e.getX() < TimelineRenderer.GUTTER
                 && e.getY() >= TimelineRenderer.AXIS) {
             showLaneMenu(e);
             drag = Drag.NONE;
@@ -758,8 +782,8 @@ public class TimelineControl extends Region {
         lastX = pressX;
         lastY = pressY;
         dragged = false;
-        boolean range = e.getButton() == MouseButton.SECONDARY
-                || (e.getButton() == MouseButton.PRIMARY && e.isAltDown());
+        boolean range =
+                e.getButton() == MouseButton.SECONDARY || (e.getButton() == MouseButton.PRIMARY && e.isAltDown());
         drag = pressX < TimelineRenderer.GUTTER || pressY < TimelineRenderer.AXIS
                 ? Drag.NONE
                 : range ? Drag.RANGE : e.getButton() == MouseButton.PRIMARY ? Drag.PAN : Drag.NONE;
@@ -846,8 +870,8 @@ public class TimelineControl extends Region {
 
     /** The event on {@code lane} nearest to plot x, within the pick tolerance (hover); -1 if none. */
     private int eventAt(LaneLayout.Lane lane, double x) {
-        return NearestEvent.onLane(frame.markers, trace, lane, scale.timeAtX(x),
-                PICK_TOLERANCE_PX * scale.microsPerPixel());
+        return NearestEvent.onLane(
+                frame.markers, trace, lane, scale.timeAtX(x), PICK_TOLERANCE_PX * scale.microsPerPixel());
     }
 
     /** Right-click on the lane labels: pin or unpin the lane, collapse or expand all, leave focus. */

@@ -57,7 +57,10 @@ final class TimelineDescriber {
         if (trace.block(seq) >= 0) {
             sb.append("  block ").append(trace.block(seq));
         }
-        sb.append("\nt = ").append(TimeTicks.millis(trace.timeMicros(seq))).append("  ·  ").append(trace.actor(seq));
+        sb.append("\nt = ")
+                .append(TimeTicks.millis(trace.timeMicros(seq)))
+                .append("  ·  ")
+                .append(trace.actor(seq));
         if (trace.node(seq) >= 0) {
             sb.append(" on node ").append(trace.node(seq));
         }

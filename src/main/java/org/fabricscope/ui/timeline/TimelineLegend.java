@@ -36,7 +36,8 @@ final class TimelineLegend {
         key.getChildren().add(name);
         key.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         // Most important first: the line is cut at the right in a narrow window.
-        palette.legendEntries().stream().filter(TimelineLegend::isKey)
+        palette.legendEntries().stream()
+                .filter(TimelineLegend::isKey)
                 .sorted(java.util.Comparator.comparingInt(TimelineLegend::keyRank))
                 .forEach(e -> key.getChildren().add(item(e)));
         Label more = new Label("(click for every colour and marker)");
@@ -55,8 +56,10 @@ final class TimelineLegend {
         clip.heightProperty().bind(key.heightProperty());
         key.setClip(clip);
         // Folded, the line itself starts with "Legend:"; unfolded, the title says what is below.
-        pane.textProperty().bind(javafx.beans.binding.Bindings.when(pane.expandedProperty())
-                .then("Legend: colours and markers").otherwise(""));
+        pane.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(pane.expandedProperty())
+                        .then("Legend: colours and markers")
+                        .otherwise(""));
         key.managedProperty().bind(key.visibleProperty());
         java.net.URL css = TimelineLegend.class.getResource("/styles/timeline.css");
         if (css != null) {

@@ -177,7 +177,8 @@ public final class TimelinePalette {
     /** Whether {@code c} reads as red: saturated, not dark, its hue between 335° and 20°. */
     public static boolean isRedLike(Color c) {
         double hue = c.getHue();
-        return c.getSaturation() >= 0.35 && c.getBrightness() >= 0.3
+        return c.getSaturation() >= 0.35
+                && c.getBrightness() >= 0.3
                 && (hue >= RED_HUE_FROM_DEGREES || hue < RED_HUE_TO_DEGREES);
     }
 
@@ -204,7 +205,8 @@ public final class TimelinePalette {
         }
         out.add(new LegendEntry("events", "write → ACK (injected jitter)", color(jitter)));
         for (MarkerCategory c : MarkerCategory.values()) {
-            String label = c == MarkerCategory.FPRE004 ? "FPRE004: the only red (tile, line, flag on the ruler)" : c.label();
+            String label =
+                    c == MarkerCategory.FPRE004 ? "FPRE004: the only red (tile, line, flag on the ruler)" : c.label();
             out.add(new LegendEntry("events", label, marker(c)));
         }
         return out;

@@ -26,6 +26,7 @@ public final class TimelineRenderer {
     public static final double GUTTER = 170;
     /** Height of the time axis at the top. */
     public static final double AXIS = 28;
+
     public static final double LANE_HEIGHT = 26;
     public static final double HEADER_HEIGHT = 20;
 
@@ -56,6 +57,7 @@ public final class TimelineRenderer {
     static final int RASTER_MIN_RECTS = 10_000;
     /** FPRE004 through-lines are drawn only while their columns are at most one in this many. */
     private static final int FPRE_LINE_SPACING = 24;
+
     private static final Band[] BAND_ORDER = {Band.CACHE, Band.HAZARD, Band.WRITE, Band.COMPACTION, Band.HEALTH};
     private static final Color BACKGROUND = Color.web("#fbfbfc");
     private static final Color GUTTER_FILL = Color.web("#f1f3f5");
@@ -155,8 +157,8 @@ public final class TimelineRenderer {
         int labels = collectBrackets(scale, f);
         collectFpreLines(plotW, scale, f);
         collectFpre004Tiles(plotW, scale, layout, f, first, last);
-        lastFrameRastered = batch.size() + markerBatch.size() + bracketBatch.size() + tileBatch.size()
-                >= rasterThreshold;
+        lastFrameRastered =
+                batch.size() + markerBatch.size() + bracketBatch.size() + tileBatch.size() >= rasterThreshold;
         // A rastered plot covers its part of the rows: their backgrounds are drawn in the gutter only.
         drawRowBackgrounds(gc, lastFrameRastered ? GUTTER : width, layout, f, first, last);
 
@@ -167,7 +169,11 @@ public final class TimelineRenderer {
             IntUnaryOperator markerArgb = cat -> palette.argb(palette.markerColor(MarkerCategory.values()[cat]));
             double rowsEnd = AXIS;
             for (int r = first; r >= 0 && r <= last; r++) {
-                raster.fill(palette.argb(rowColor(r, layout, f)), GUTTER, AXIS + layout.rowY(r), plotW,
+                raster.fill(
+                        palette.argb(rowColor(r, layout, f)),
+                        GUTTER,
+                        AXIS + layout.rowY(r),
+                        plotW,
                         layout.rowHeight(r));
                 rowsEnd = AXIS + layout.rowY(r) + layout.rowHeight(r);
                 if (batch.markCount() > r - first) {
@@ -237,8 +243,7 @@ public final class TimelineRenderer {
     }
 
     /** Queues the visible bands' segments in {@link #batch}. */
-    private void collectBands(
-            double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
+    private void collectBands(double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
         Trace trace = f.model.trace();
         if (trace.size() == 0) {
             return;
@@ -330,8 +335,7 @@ public final class TimelineRenderer {
     }
 
     /** Queues the visible markers in {@link #markerBatch} (by category) and notes the visible ACKs. */
-    private void collectMarkers(
-            double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
+    private void collectMarkers(double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
         bracketCount = 0;
         // Zoomed out so far that no write-to-ACK bracket reaches 2 pixels: none is drawn, so
         // skip looking up each visible ACK's write.
@@ -396,8 +400,18 @@ public final class TimelineRenderer {
     }
 
     /** A lane's markers of one category, searched column by column: one per column (and width). */
-    private void exactMarkers(int[] seqs, LaneLayout.Lane lane, MarkerCategory cat, int w, double top, double h,
-            double rowY, boolean block, double plotW, TimeScale scale, FrameState f) {
+    private void exactMarkers(
+            int[] seqs,
+            LaneLayout.Lane lane,
+            MarkerCategory cat,
+            int w,
+            double top,
+            double h,
+            double rowY,
+            boolean block,
+            double plotW,
+            TimeScale scale,
+            FrameState f) {
         Trace trace = f.model.trace();
         int i = f.markers.firstAtOrAfter(lane, cat, 0, scale.timeAtX(-w));
         while (i < seqs.length) {
@@ -419,8 +433,18 @@ public final class TimelineRenderer {
      * The same from the lane's {@link MarkerSummary}, when zoomed out far enough: occupied columns
      * come from its bits, and the trace is touched only for ACKs (whose brackets need the event).
      */
-    private void summarisedMarkers(MarkerSummary summary, LaneLayout.Lane lane, MarkerCategory cat, int w,
-            double top, double h, double rowY, boolean block, double plotW, TimeScale scale, FrameState f) {
+    private void summarisedMarkers(
+            MarkerSummary summary,
+            LaneLayout.Lane lane,
+            MarkerCategory cat,
+            int w,
+            double top,
+            double h,
+            double rowY,
+            boolean block,
+            double plotW,
+            TimeScale scale,
+            FrameState f) {
         int[] seqs = f.markers.markers(lane, cat);
         int ackFrom = 0;
         // Bucket b's centre is at column c0 + b * perBucket (multiplications only: this loop runs
@@ -590,7 +614,10 @@ public final class TimelineRenderer {
         for (int i = 0; i < tileRectCount; i += 4) {
             double left = tileRects[i];
             double top = tileRects[i + 1];
-            if (left < x && left + tileRects[i + 2] > x - LABEL_WIDTH && top < y + 3 && top + tileRects[i + 3] > y - 8) {
+            if (left < x
+                    && left + tileRects[i + 2] > x - LABEL_WIDTH
+                    && top < y + 3
+                    && top + tileRects[i + 3] > y - 8) {
                 return true;
             }
         }
@@ -807,11 +834,13 @@ public final class TimelineRenderer {
         }
         if (row < 0 && trace.node(seq) >= 0) {
             // Focus mode splits actor lanes per node.
-            row = layout.rowOf(LaneLayout.LaneKind.ACTOR_NODE,
+            row = layout.rowOf(
+                    LaneLayout.LaneKind.ACTOR_NODE,
                     LaneLayout.actorNodeLaneId(trace.kind(seq).actorKind(), trace.node(seq)));
         }
         if (row < 0) {
-            row = layout.rowOf(LaneLayout.LaneKind.ACTOR, trace.kind(seq).actorKind().ordinal());
+            row = layout.rowOf(
+                    LaneLayout.LaneKind.ACTOR, trace.kind(seq).actorKind().ordinal());
         }
         if (row < 0) {
             return null;

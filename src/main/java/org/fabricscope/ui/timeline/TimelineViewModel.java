@@ -85,9 +85,13 @@ public final class TimelineViewModel {
         }
         session.selectedEventProperty().set(fpreSeq);
         session.currentStepProperty().set(fpreSeq);
-        say(String.format(Locale.ROOT,
+        say(String.format(
+                Locale.ROOT,
                 "Focus on FPRE004 #%d, block %d: %d block lane(s), %d actor lane(s) (Z: back to the full view)",
-                fpreSeq, f.block(), f.blocks().size(), f.actorLanes().size()));
+                fpreSeq,
+                f.block(),
+                f.blocks().size(),
+                f.actorLanes().size()));
         return true;
     }
 

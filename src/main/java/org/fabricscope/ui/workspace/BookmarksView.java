@@ -36,19 +36,24 @@ public final class BookmarksView extends VBox {
         Button bookmark = button("Bookmark", "Bookmark the cursor's step (Ctrl+D)", viewModel::addBookmarkAtCursor);
         bookmark.setId("addBookmarkButton");
         Button note = button("Note…", "Attach a note to the cursor's step (Ctrl+Shift+D)", viewModel::addNoteAtCursor);
-        Button rangeNote = button("Note on range…",
+        Button rangeNote = button(
+                "Note on range…",
                 "Attach a note to the time range the timeline shows (select one with Alt+drag or a right-drag)",
                 viewModel::addNoteOnVisibleRange);
-        Button rename = button("Rename…", "Rename the bookmark or edit the note (F2)",
-                () -> viewModel.renameAsking(selected()));
-        Button delete = button("Delete", "Delete the selected bookmark or note (Delete)", () -> viewModel.delete(selected()));
-        rename.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button rename = button(
+                "Rename…", "Rename the bookmark or edit the note (F2)", () -> viewModel.renameAsking(selected()));
+        Button delete =
+                button("Delete", "Delete the selected bookmark or note (Delete)", () -> viewModel.delete(selected()));
+        rename.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         FlowPane buttons = new FlowPane(4, 4, bookmark, note, rangeNote, rename, delete);
 
         TableColumn<Mark, String> name = new TableColumn<>("Bookmark / note");
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                (c.getValue().kind() == Mark.Kind.BOOKMARK ? "★ " : "✎ ") + c.getValue().text()));
+        name.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper((c.getValue().kind() == Mark.Kind.BOOKMARK ? "★ " : "✎ ")
+                        + c.getValue().text()));
         name.setCellFactory(TextFieldTableCell.forTableColumn());
         name.setOnEditCommit(e -> viewModel.rename(e.getRowValue(), stripIcon(e.getNewValue())));
         name.setPrefWidth(190);
@@ -67,13 +72,19 @@ public final class BookmarksView extends VBox {
         table.setRowFactory(t -> {
             TableRow<Mark> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()
+                if (e.getButton() == MouseButton.PRIMARY
+                        && e.getClickCount() == 2
+                        && !row.isEmpty()
                         && table.getEditingCell() == null) {
                     viewModel.jumpTo(row.getItem());
                 }
             });
-            row.tooltipProperty().bind(Bindings.createObjectBinding(
-                    () -> row.getItem() == null ? null : new Tooltip(row.getItem().text()), row.itemProperty()));
+            row.tooltipProperty()
+                    .bind(Bindings.createObjectBinding(
+                            () -> row.getItem() == null
+                                    ? null
+                                    : new Tooltip(row.getItem().text()),
+                            row.itemProperty()));
             return row;
         });
         table.setOnKeyPressed(e -> {

@@ -59,7 +59,8 @@ public final class BookmarksViewModel {
         long t = trace().timeMicros(step);
         Mark m = new Mark(Mark.Kind.BOOKMARK, "Bookmark " + (count(Mark.Kind.BOOKMARK) + 1), step, t, t);
         marks.add(m);
-        message.set("Bookmarked step " + step + " as \"" + m.text() + "\" (rename it with F2 or a double-click on the name).");
+        message.set("Bookmarked step " + step + " as \"" + m.text()
+                + "\" (rename it with F2 or a double-click on the name).");
         return m;
     }
 
@@ -93,8 +94,11 @@ public final class BookmarksViewModel {
         }
         long from = t0;
         long to = t1;
-        return dialogs.askText("Note on a time range", "Note on " + EventText.millis(from) + " – " + EventText.millis(to)
-                        + " (the range the timeline shows):", "")
+        return dialogs.askText(
+                        "Note on a time range",
+                        "Note on " + EventText.millis(from) + " – " + EventText.millis(to)
+                                + " (the range the timeline shows):",
+                        "")
                 .map(text -> add(new Mark(Mark.Kind.NOTE, text, -1, from, to)))
                 .orElse(null);
     }
@@ -124,8 +128,10 @@ public final class BookmarksViewModel {
         if (m == null) {
             return;
         }
-        dialogs.askText(m.kind() == Mark.Kind.BOOKMARK ? "Rename bookmark" : "Edit note",
-                        m.kind() == Mark.Kind.BOOKMARK ? "Name:" : "Note:", m.text())
+        dialogs.askText(
+                        m.kind() == Mark.Kind.BOOKMARK ? "Rename bookmark" : "Edit note",
+                        m.kind() == Mark.Kind.BOOKMARK ? "Name:" : "Note:",
+                        m.text())
                 .ifPresent(text -> rename(m, text));
     }
 
@@ -193,8 +199,10 @@ public final class BookmarksViewModel {
         List<Session.Note> out = new ArrayList<>();
         for (Mark m : marks) {
             if (m.kind() == Mark.Kind.NOTE) {
-                out.add(m.isRange() ? Session.Note.onRange(m.text(), m.startMicros(), m.endMicros())
-                        : Session.Note.atStep(m.text(), m.step()));
+                out.add(
+                        m.isRange()
+                                ? Session.Note.onRange(m.text(), m.startMicros(), m.endMicros())
+                                : Session.Note.atStep(m.text(), m.step()));
             }
         }
         return out;
@@ -243,7 +251,8 @@ public final class BookmarksViewModel {
 
     private Mark add(Mark m) {
         marks.add(m);
-        message.set(String.format(Locale.ROOT, "Added a note %s.", m.isRange() ? "on " + timeText(m) : "at step " + m.step()));
+        message.set(String.format(
+                Locale.ROOT, "Added a note %s.", m.isRange() ? "on " + timeText(m) : "at step " + m.step()));
         return m;
     }
 

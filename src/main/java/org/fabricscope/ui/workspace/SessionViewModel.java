@@ -104,7 +104,9 @@ public final class SessionViewModel {
         }
         Path out = path;
         Path traceFile = main.currentFileProperty().get();
-        Session captured = capture(loaded, traceFile == null ? simulated(loaded.trace().header()) : new Session.FileTrace(traceFile, null, -1));
+        Session captured = capture(
+                loaded,
+                traceFile == null ? simulated(loaded.trace().header()) : new Session.FileTrace(traceFile, null, -1));
         String name = String.valueOf(out.getFileName());
         return main.background(
                 "Saving session " + name + "…",
@@ -143,17 +145,38 @@ public final class SessionViewModel {
         Session.View view = end > start ? new Session.View(start, end, timeline.laneScrollY()) : null;
         // Lanes are hidden through the event log's block filter ("Hide other lanes"), saved with the filters.
         Session.Lanes lanes = new Session.Lanes(List.of(), timeline.pinnedLanes(), timeline.collapsedGroups());
-        return new Session(trace, session.getCurrentStep(), session.selectedBlockProperty().get(), view, lanes, filters,
-                List.copyOf(replay.breakpoints()), bookmarks.bookmarks(), bookmarks.notes());
+        return new Session(
+                trace,
+                session.getCurrentStep(),
+                session.selectedBlockProperty().get(),
+                view,
+                lanes,
+                filters,
+                List.copyOf(replay.breakpoints()),
+                bookmarks.bookmarks(),
+                bookmarks.notes());
     }
 
     private static Session.SimulatedTrace simulated(TraceHeader h) {
-        return new Session.SimulatedTrace(h.scenarioName(), h.parameters(), h.seed(), h.attempt(), h.patch().toString());
+        return new Session.SimulatedTrace(
+                h.scenarioName(),
+                h.parameters(),
+                h.seed(),
+                h.attempt(),
+                h.patch().toString());
     }
 
     private static Session withTrace(Session s, Session.TraceRef trace) {
-        return new Session(trace, s.cursorStep(), s.selectedBlock(), s.view(), s.lanes(), s.filters(), s.breakpoints(),
-                s.bookmarks(), s.notes());
+        return new Session(
+                trace,
+                s.cursorStep(),
+                s.selectedBlock(),
+                s.view(),
+                s.lanes(),
+                s.filters(),
+                s.breakpoints(),
+                s.bookmarks(),
+                s.notes());
     }
 
     // ---- open
@@ -190,17 +213,26 @@ public final class SessionViewModel {
                         if (!Files.isRegularFile(beside)) {
                             throw new IOException("its trace " + trace + " no longer exists (nor does " + beside + ")");
                         }
-                        warning = "The trace was not at " + trace + "; opened " + beside + " beside the session instead.";
+                        warning =
+                                "The trace was not at " + trace + "; opened " + beside + " beside the session instead.";
                         trace = beside;
                     }
                     if (f.sha256() != null) {
                         p.phase("Checking " + trace.getFileName() + "…");
                         String now = ContentHash.sha256(trace, p);
                         if (!now.equals(f.sha256())) {
-                            String changed = trace.getFileName() + " has changed since the session was saved (its SHA-256 "
-                                    + "differs" + (f.bytes() >= 0 ? String.format(Locale.ROOT, "; %,d bytes then, %,d now",
-                                            f.bytes(), Files.size(trace)) : "") + "). The session is restored as far as it "
-                                    + "fits the trace as it is now.";
+                            String changed =
+                                    trace.getFileName() + " has changed since the session was saved (its SHA-256 "
+                                            + "differs"
+                                            + (f.bytes() >= 0
+                                                    ? String.format(
+                                                            Locale.ROOT,
+                                                            "; %,d bytes then, %,d now",
+                                                            f.bytes(),
+                                                            Files.size(trace))
+                                                    : "")
+                                            + "). The session is restored as far as it "
+                                            + "fits the trace as it is now.";
                             warning = warning == null ? changed : warning + " " + changed;
                         }
                     }
@@ -209,9 +241,12 @@ public final class SessionViewModel {
                 checked -> openChecked(path, checked),
                 error -> {
                     main.report("Could not open the session " + name + "; nothing changed.");
-                    dialogs.showError("Cannot open session " + name, error instanceof SessionFormatException
-                            ? message(error) + "\n\nThis is not a valid FabricScope session file; nothing was changed."
-                            : path + ": " + message(error));
+                    dialogs.showError(
+                            "Cannot open session " + name,
+                            error instanceof SessionFormatException
+                                    ? message(error)
+                                            + "\n\nThis is not a valid FabricScope session file; nothing was changed."
+                                    : path + ": " + message(error));
                 },
                 "Cancelled opening the session; nothing changed.");
     }
@@ -227,11 +262,15 @@ public final class SessionViewModel {
         Session.SimulatedTrace sim = (Session.SimulatedTrace) s.trace();
         RunRequest request;
         try {
-            request = new RunRequest(Scenario.fromParameters(sim.scenario(), sim.parameters()), sim.seed(), sim.attempt(),
+            request = new RunRequest(
+                    Scenario.fromParameters(sim.scenario(), sim.parameters()),
+                    sim.seed(),
+                    sim.attempt(),
                     PatchSwitches.parse(sim.patch()));
         } catch (ScenarioException | IllegalArgumentException e) {
             main.report("Could not open the session " + sessionFile.getFileName() + "; nothing changed.");
-            dialogs.showError("Cannot open session " + sessionFile.getFileName(),
+            dialogs.showError(
+                    "Cannot open session " + sessionFile.getFileName(),
                     sessionFile + ": its simulation cannot be run again: " + e.getMessage());
             return;
         }
@@ -247,15 +286,19 @@ public final class SessionViewModel {
         for (int i = 0; i < t.actorCount(); i++) {
             actors.add(t.actorName(i));
         }
-        eventLog.chosenBlocks().setAll(s.filters().blocks().stream().filter(b -> b < blocks).toList());
-        eventLog.chosenActors().setAll(s.filters().actors().stream().filter(actors::contains).toList());
-        eventLog.chosenKinds().setAll(s.filters().kinds().stream().map(EventKind::valueOf).toList());
+        eventLog.chosenBlocks()
+                .setAll(s.filters().blocks().stream().filter(b -> b < blocks).toList());
+        eventLog.chosenActors()
+                .setAll(s.filters().actors().stream().filter(actors::contains).toList());
+        eventLog.chosenKinds()
+                .setAll(s.filters().kinds().stream().map(EventKind::valueOf).toList());
         eventLog.textFilterProperty().set(s.filters().text());
         eventLog.hideOnTimelineProperty().set(s.filters().hideOnTimeline());
         replay.breakpoints().setAll(s.breakpoints());
         int dropped = bookmarks.restore(s.bookmarks(), s.notes());
         if (dropped > 0) {
-            notes.add(dropped + (dropped == 1 ? " bookmark or note is" : " bookmarks or notes are") + " past the trace's end");
+            notes.add(dropped + (dropped == 1 ? " bookmark or note is" : " bookmarks or notes are")
+                    + " past the trace's end");
         }
         if (s.selectedBlock() >= 0 && s.selectedBlock() < blocks) {
             session.selectedBlockProperty().set(s.selectedBlock());
@@ -272,23 +315,32 @@ public final class SessionViewModel {
                 timeline.setCollapsedGroups(s.lanes().collapsedGroups());
             }
             if (s.view() != null) {
-                timeline.show(s.view().startMicros(), s.view().endMicros(), s.view().scrollY());
+                timeline.show(
+                        s.view().startMicros(), s.view().endMicros(), s.view().scrollY());
             }
         });
         String status = "Restored session " + sessionFile.getFileName() + " (" + describe(s) + ")"
                 + (notes.isEmpty() ? "." : "; " + String.join("; ", notes) + ".");
         if (warning != null) {
             status = "Trace changed: " + status;
-            dialogs.showInformation("The trace has changed", warning + (notes.isEmpty() ? "" : "\n\nNot restored: "
-                    + String.join("; ", notes) + "."));
+            dialogs.showInformation(
+                    "The trace has changed",
+                    warning + (notes.isEmpty() ? "" : "\n\nNot restored: " + String.join("; ", notes) + "."));
         }
         main.report(main.isPartial() ? status + " The trace is partial (its end is missing)." : status);
     }
 
     private static String describe(Session s) {
-        return String.format(Locale.ROOT, "cursor at step %d, %d breakpoint%s, %d bookmark%s, %d note%s", s.cursorStep(),
-                s.breakpoints().size(), s.breakpoints().size() == 1 ? "" : "s", s.bookmarks().size(),
-                s.bookmarks().size() == 1 ? "" : "s", s.notes().size(), s.notes().size() == 1 ? "" : "s");
+        return String.format(
+                Locale.ROOT,
+                "cursor at step %d, %d breakpoint%s, %d bookmark%s, %d note%s",
+                s.cursorStep(),
+                s.breakpoints().size(),
+                s.breakpoints().size() == 1 ? "" : "s",
+                s.bookmarks().size(),
+                s.bookmarks().size() == 1 ? "" : "s",
+                s.notes().size(),
+                s.notes().size() == 1 ? "" : "s");
     }
 
     // ---- moments
@@ -306,7 +358,8 @@ public final class SessionViewModel {
             return null;
         }
         if (file == null) {
-            main.report("This trace is not saved in a file yet: save it (File ▸ Save Trace As…) to link to a moment of it.");
+            main.report(
+                    "This trace is not saved in a file yet: save it (File ▸ Save Trace As…) to link to a moment of it.");
             return null;
         }
         int step = Math.max(0, session.getCurrentStep());
@@ -330,8 +383,11 @@ public final class SessionViewModel {
         if (at.isTime()) {
             step = Math.min(t.firstAtOrAfter(at.value()), t.size() - 1);
         } else if (at.value() >= t.size()) {
-            main.report(String.format(Locale.ROOT, "--at %d: there is no such step; the trace has steps 0 to %,d.",
-                    at.value(), t.size() - 1));
+            main.report(String.format(
+                    Locale.ROOT,
+                    "--at %d: there is no such step; the trace has steps 0 to %,d.",
+                    at.value(),
+                    t.size() - 1));
             return;
         } else {
             step = (int) at.value();
@@ -343,7 +399,8 @@ public final class SessionViewModel {
             session.selectedBlockProperty().set(t.block(step));
         }
         session.goToEvent(step);
-        main.report("At step " + step + " (" + org.fabricscope.replay.explain.EventText.millis(t.timeMicros(step)) + ").");
+        main.report(
+                "At step " + step + " (" + org.fabricscope.replay.explain.EventText.millis(t.timeMicros(step)) + ").");
     }
 
     /** The jar the application runs from, or "fabricscope.jar" when it does not run from one. */

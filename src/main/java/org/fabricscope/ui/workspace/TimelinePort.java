@@ -107,8 +107,16 @@ public interface TimelinePort {
                     timeline.viewModel().unpin(lane);
                 }
                 for (String name : names) {
-                    LaneLayout.Lane lane = laneNamed(name, timeline.session().getTrace() == null ? 0
-                            : timeline.session().getTrace().trace().header().topology().blockCount());
+                    LaneLayout.Lane lane = laneNamed(
+                            name,
+                            timeline.session().getTrace() == null
+                                    ? 0
+                                    : timeline.session()
+                                            .getTrace()
+                                            .trace()
+                                            .header()
+                                            .topology()
+                                            .blockCount());
                     if (lane != null) {
                         timeline.viewModel().pin(lane);
                     }
@@ -123,7 +131,8 @@ public interface TimelinePort {
                 }
                 ChangeListener<Boolean> once = new ChangeListener<>() {
                     @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean ready) {
+                    public void changed(
+                            javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean ready) {
                         if (ready) {
                             timeline.readyProperty().removeListener(this);
                             r.run();
@@ -152,7 +161,9 @@ public interface TimelinePort {
         if (name.startsWith("block:")) {
             try {
                 int b = Integer.parseInt(name.substring("block:".length()));
-                return b >= 0 && b < blockCount ? new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, b, "block " + b) : null;
+                return b >= 0 && b < blockCount
+                        ? new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, b, "block " + b)
+                        : null;
             } catch (NumberFormatException e) {
                 return null;
             }

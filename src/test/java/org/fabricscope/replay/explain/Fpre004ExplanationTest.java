@@ -21,7 +21,8 @@ class Fpre004ExplanationTest {
     @Test
     void checksAreListedInTheOrderTheVerifierMadeThemWithTimeAndValueSeen() {
         List<CheckRead> checks = explanation.checks();
-        assertThat(checks).extracting(CheckRead::field)
+        assertThat(checks)
+                .extracting(CheckRead::field)
                 .containsExactly(Field.CACHE_STATE, Field.CACHE_VERSION, Field.LAST_WRITE_PENDING);
         assertThat(checks).extracting(CheckRead::timeMicros).containsExactly(12_300L, 12_380L, 12_450L);
         assertThat(checks).extracting(c -> c.field().format(c.value())).containsExactly("READY", "1", "true");
@@ -36,8 +37,12 @@ class Fpre004ExplanationTest {
 
     @Test
     void onlyOtherActorsEventsOnTheSameBlockCountAsSlippedIn() {
-        assertThat(explanation.slipped()).extracting(Fpre004Explanation.SlippedEvent::seq).containsExactly(
-                RaceTraceFixture.COMPACT_COPY, RaceTraceFixture.COMPACT_SWITCH_EXTENT, RaceTraceFixture.COMPACT_SWITCH_STATE);
+        assertThat(explanation.slipped())
+                .extracting(Fpre004Explanation.SlippedEvent::seq)
+                .containsExactly(
+                        RaceTraceFixture.COMPACT_COPY,
+                        RaceTraceFixture.COMPACT_SWITCH_EXTENT,
+                        RaceTraceFixture.COMPACT_SWITCH_STATE);
         assertThat(explanation.slipped().get(0).actor()).isEqualTo("compaction@n1");
         assertThat(explanation.slipped().get(0).change()).isEqualTo("compaction IDLE → COPYING");
     }
@@ -70,7 +75,11 @@ class Fpre004ExplanationTest {
     @Test
     void summarySaysInPlainWordsThatTheCacheWasReadyWhileAWriteWasPending() {
         assertThat(explanation.summary())
-                .contains("txn 501", "12.450 ms", "cache was marked ready while a write was still pending", "compaction@n1");
+                .contains(
+                        "txn 501",
+                        "12.450 ms",
+                        "cache was marked ready while a write was still pending",
+                        "compaction@n1");
     }
 
     @Test
@@ -91,7 +100,8 @@ class Fpre004ExplanationTest {
         int fpre = b.event(140, 0, 0, "verifier@n0", EventKind.FPRE004, Field.CHECKSUM, 55, 55, checksum, 9);
         Trace small = b.build();
         Fpre004Explanation e = Fpre004Explanation.explain(TraceIndex.build(small, Progress.NONE), fpre);
-        assertThat(e.inconsistency()).isEqualTo("cacheVersion=3 (read at 0.120 ms) with checksum=55 (read at 0.140 ms)");
+        assertThat(e.inconsistency())
+                .isEqualTo("cacheVersion=3 (read at 0.120 ms) with checksum=55 (read at 0.140 ms)");
         assertThat(e.summary()).contains("checksum did not match", "txn 9");
         assertThat(e.patchedWouldWait()).isFalse();
     }

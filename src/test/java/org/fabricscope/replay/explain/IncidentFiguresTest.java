@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
@@ -44,7 +44,9 @@ class IncidentFiguresTest {
                 while (fill >= 0 && trace.kind(fill) != EventKind.PREFETCH_START) {
                     fill = trace.cause(fill);
                 }
-                if (fill >= 0 && trace.cause(fill) >= 0 && trace.kind(trace.cause(fill)).name().startsWith("COMPACT_")) {
+                if (fill >= 0
+                        && trace.cause(fill) >= 0
+                        && trace.kind(trace.cause(fill)).name().startsWith("COMPACT_")) {
                     return true;
                 }
             }
@@ -59,7 +61,8 @@ class IncidentFiguresTest {
         int total = 0;
         int withCompaction = 0;
         for (int a = 1; a <= attempts; a++) {
-            Trace t = Simulator.run(s, SEED, a, PatchSwitches.NONE, true, Progress.NONE).trace();
+            Trace t = Simulator.run(s, SEED, a, PatchSwitches.NONE, true, Progress.NONE)
+                    .trace();
             TraceIndex index = TraceIndex.build(t, Progress.NONE);
             for (int f : Fpre004Explanation.fpre004Seqs(index)) {
                 total++;
@@ -79,11 +82,17 @@ class IncidentFiguresTest {
     void aQuarantineRemapsTheDriveAndSpikesTheReadLatencyOfTheAffectedArchives() throws Exception {
         Scenario s = Scenario.builtIn("pilot-rack");
         int attempt = 1;
-        while (Simulator.run(s, SEED, attempt, PatchSwitches.NONE, false, Progress.NONE).stats().quarantines() == 0) {
+        while (Simulator.run(s, SEED, attempt, PatchSwitches.NONE, false, Progress.NONE)
+                        .stats()
+                        .quarantines()
+                == 0) {
             attempt++;
-            assertThat(attempt).as("a legacy pilot-rack attempt with a quarantine, base seed " + SEED).isLessThan(200);
+            assertThat(attempt)
+                    .as("a legacy pilot-rack attempt with a quarantine, base seed " + SEED)
+                    .isLessThan(200);
         }
-        Trace t = Simulator.run(s, SEED, attempt, PatchSwitches.NONE, true, Progress.NONE).trace();
+        Trace t = Simulator.run(s, SEED, attempt, PatchSwitches.NONE, true, Progress.NONE)
+                .trace();
         String where = "pilot-rack legacy, base seed " + SEED + ", attempt " + attempt;
         int quarantine = -1;
         int spike = -1;
@@ -107,7 +116,9 @@ class IncidentFiguresTest {
             }
         }
         assertThat(retries).as(where + ": retries before the quarantine").isEqualTo(3);
-        assertThat(remapped).as(where + ": every block of the quarantined drive remapped").isEqualTo(quarantined);
+        assertThat(remapped)
+                .as(where + ": every block of the quarantined drive remapped")
+                .isEqualTo(quarantined);
         assertThat(spike).as(where).isPositive();
 
         // Reads of the archives with a block on that drive: latency before the quarantine and during the spike.
@@ -141,7 +152,8 @@ class IncidentFiguresTest {
         long p99Before = p99(before);
         long p99During = p99(during);
         String msg = where + ": " + affected.size() + " affected archives, read latency p99 before " + p99Before
-                + " µs (" + before.size() + " reads), during the spike " + p99During + " µs (" + during.size() + " reads)";
+                + " µs (" + before.size() + " reads), during the spike " + p99During + " µs (" + during.size()
+                + " reads)";
         System.out.println(msg);
         assertThat(during).as(msg).isNotEmpty();
         assertThat(p99During).as(msg).isGreaterThanOrEqualTo(Long.parseLong(s.get("latencySpikeMicros")));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.CacheState;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
@@ -26,7 +26,8 @@ class MechanismCasesTest {
             String[] kv = set.split("=", 2);
             s = s.with(kv[0], kv[1]);
         }
-        Trace t = Simulator.run(s, seed, attempt, PatchSwitches.NONE, true, Progress.NONE).trace();
+        Trace t = Simulator.run(s, seed, attempt, PatchSwitches.NONE, true, Progress.NONE)
+                .trace();
         return TraceIndex.build(t, Progress.NONE);
     }
 
@@ -46,8 +47,12 @@ class MechanismCasesTest {
         assertThat(e.story().get(0).text()).contains("PREFETCH_READY", "a consistent state");
         assertThat(e.patchedOutcome()).isNotEqualTo(Fpre004Explanation.PatchedOutcome.FAILS_TOO);
         assertThat(e.patchedReads().get(0).value()).isZero();
-        assertThat(e.switchNotes()).filteredOn(n -> n.name().equals("barrier"))
-                .singleElement().extracting(Fpre004Explanation.SwitchNote::here).asString().contains("does not address a torn read");
+        assertThat(e.switchNotes())
+                .filteredOn(n -> n.name().equals("barrier"))
+                .singleElement()
+                .extracting(Fpre004Explanation.SwitchNote::here)
+                .asString()
+                .contains("does not address a torn read");
     }
 
     @Test
@@ -59,12 +64,18 @@ class MechanismCasesTest {
         Trace trace = index.trace();
         assertThat(e.mechanism()).isEqualTo(Mechanism.STORED_INCONSISTENCY);
         assertThat(trace.kind(e.completingSeq())).isEqualTo(EventKind.PREFETCH_READY);
-        assertThat(index.stateAt(e.block(), e.completingSeq()).get(Field.LOCK_HOLDER)).isEqualTo(e.writeId()).isNotZero();
+        assertThat(index.stateAt(e.block(), e.completingSeq()).get(Field.LOCK_HOLDER))
+                .isEqualTo(e.writeId())
+                .isNotZero();
         assertThat(e.window().brokenAtFirstRead()).isTrue();
         assertThat(e.patchedWouldWait()).isTrue();
         assertThat(e.ackTimeMicros()).isGreaterThan(e.timeMicros());
         assertThat(e.ackJitterMicros()).isPositive();
-        assertThat(e.story()).last().extracting(Fpre004Explanation.Fact::text).asString().contains("completion ACK arrived only at");
+        assertThat(e.story())
+                .last()
+                .extracting(Fpre004Explanation.Fact::text)
+                .asString()
+                .contains("completion ACK arrived only at");
     }
 
     @Test
@@ -72,12 +83,15 @@ class MechanismCasesTest {
         // The app opens the first attempt of fpre004-repro, base seed 1, that raises FPRE004.
         int first = 1;
         while (Simulator.run(Scenario.builtIn("fpre004-repro"), 1, first, PatchSwitches.NONE, false, Progress.NONE)
-                .stats().fpre004() == 0) {
+                        .stats()
+                        .fpre004()
+                == 0) {
             first++;
         }
         TraceIndex index = simulate(null, 1, first);
         Trace trace = index.trace();
-        Fpre004Explanation e = Fpre004Explanation.explain(index, Fpre004Explanation.fpre004Seqs(index).get(0));
+        Fpre004Explanation e = Fpre004Explanation.explain(
+                index, Fpre004Explanation.fpre004Seqs(index).get(0));
         assertThat(e.mechanism()).as("attempt " + first).isEqualTo(Mechanism.STORED_INCONSISTENCY);
         int ready = e.completingSeq();
         assertThat(trace.kind(ready)).isEqualTo(EventKind.PREFETCH_READY);
@@ -85,9 +99,13 @@ class MechanismCasesTest {
         while (trace.kind(fill) != EventKind.PREFETCH_START) {
             fill = trace.cause(fill);
         }
-        assertThat(trace.kind(trace.cause(fill)).name()).as("what started the fill").startsWith("COMPACT_");
-        assertThat(e.story()).extracting(Fpre004Explanation.Fact::text)
-                .anySatisfy(t -> assertThat(t).contains("compaction@", "asked prefetch@", "while the write held the lock"));
+        assertThat(trace.kind(trace.cause(fill)).name())
+                .as("what started the fill")
+                .startsWith("COMPACT_");
+        assertThat(e.story())
+                .extracting(Fpre004Explanation.Fact::text)
+                .anySatisfy(
+                        t -> assertThat(t).contains("compaction@", "asked prefetch@", "while the write held the lock"));
     }
 
     @Test
@@ -101,14 +119,21 @@ class MechanismCasesTest {
         assertThat(e.mechanism()).isEqualTo(Mechanism.STORED_INCONSISTENCY);
         assertThat(trace.kind(e.completingSeq())).isEqualTo(EventKind.COMPACT_REFRESH);
         assertThat(index.stateAt(e.block(), e.completingSeq() - 1).get(Field.CACHE_STATE))
-                .as("a prefetch fill was in flight").isEqualTo(CacheState.FILLING.ordinal());
-        assertThat(index.stateAt(e.block(), e.completingSeq()).get(Field.LOCK_HOLDER)).isNotZero();
-        assertThat(e.story()).extracting(Fpre004Explanation.Fact::text)
+                .as("a prefetch fill was in flight")
+                .isEqualTo(CacheState.FILLING.ordinal());
+        assertThat(index.stateAt(e.block(), e.completingSeq()).get(Field.LOCK_HOLDER))
+                .isNotZero();
+        assertThat(e.story())
+                .extracting(Fpre004Explanation.Fact::text)
                 .anySatisfy(t -> assertThat(t).contains("still filling when compaction refreshed the buffer"))
                 .anySatisfy(t -> assertThat(t).contains("began copying the block"))
                 .anySatisfy(t -> assertThat(t).contains("having moved the block", "refreshed its cache", "READY"));
-        assertThat(e.switchNotes()).filteredOn(n -> n.name().equals("barrier")).singleElement()
-                .extracting(Fpre004Explanation.SwitchNote::here).asString().contains("compaction");
+        assertThat(e.switchNotes())
+                .filteredOn(n -> n.name().equals("barrier"))
+                .singleElement()
+                .extracting(Fpre004Explanation.SwitchNote::here)
+                .asString()
+                .contains("compaction");
     }
 
     // ---- hand-built traces: one block, two writes' worth of events, every change recorded
@@ -149,7 +174,8 @@ class MechanismCasesTest {
         b.event(110, 0, 0, "writer@n0", EventKind.WRITE_LOCK, Field.LOCK_HOLDER, 0, 7, -1, 7);
         b.event(110, 0, 0, "writer@n0", EventKind.WRITE_PENDING, Field.LAST_WRITE_PENDING, 0, 1, -1, 7);
         b.event(110, 0, 0, "writer@n0", EventKind.CACHE_INVALIDATE, Field.CACHE_STATE, READY, INVALID, -1, 7);
-        int again = b.event(115, 0, 0, "compaction@n0", EventKind.COMPACT_REFRESH, Field.CACHE_STATE, INVALID, READY, -1, 1);
+        int again = b.event(
+                115, 0, 0, "compaction@n0", EventKind.COMPACT_REFRESH, Field.CACHE_STATE, INVALID, READY, -1, 1);
         int c2 = b.event(120, 0, 0, "verifier@n0", EventKind.VERIFY_CHECK, Field.LAST_WRITE_PENDING, 1, 1, c1, 5);
         int fpre = b.event(120, 0, 0, "verifier@n0", EventKind.FPRE004, Field.LAST_WRITE_PENDING, 1, 1, c2, 5);
         Fpre004Explanation e = Fpre004Explanation.explain(TraceIndex.build(b.build(), Progress.NONE), fpre);
@@ -203,7 +229,8 @@ class MechanismCasesTest {
         int fpre = b.event(120, 0, 0, "verifier@n0", EventKind.FPRE004, Field.LAST_WRITE_PENDING, 1, 1, c2, 5);
         Fpre004Explanation e = Fpre004Explanation.explain(TraceIndex.build(b.build(), Progress.NONE), fpre);
         assertThat(e.mechanism()).isEqualTo(Mechanism.UNDETERMINED);
-        assertThat(e.summary()).contains("cannot be told", "lastWritePending=true at step " + c2, "records lastWritePending=false");
+        assertThat(e.summary())
+                .contains("cannot be told", "lastWritePending=true at step " + c2, "records lastWritePending=false");
         assertThat(e.headline()).doesNotContain("Stored", "Torn");
     }
 }

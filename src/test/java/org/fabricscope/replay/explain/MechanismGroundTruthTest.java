@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.fabricscope.replay.BlockState;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.CacheState;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.PatchSwitches;
@@ -59,7 +59,12 @@ class MechanismGroundTruthTest {
             TraceIndex index = TraceIndex.build(trace, Progress.NONE);
             for (int fpre : Fpre004Explanation.fpre004Seqs(index)) {
                 Fpre004Explanation e = Fpre004Explanation.explain(index, fpre);
-                RESULTS.add(new Classified(c, fpre, e.mechanism(), truth(index, e), e.pairKind(),
+                RESULTS.add(new Classified(
+                        c,
+                        fpre,
+                        e.mechanism(),
+                        truth(index, e),
+                        e.pairKind(),
                         IncidentFiguresTest.compactionTookPart(trace, e)));
             }
         }
@@ -70,7 +75,8 @@ class MechanismGroundTruthTest {
             kinds.merge(c.kind(), 1, Integer::sum);
         }
         long compaction = RESULTS.stream()
-                .filter(c -> c.compaction() && c.mechanism() == Mechanism.STORED_INCONSISTENCY).count();
+                .filter(c -> c.compaction() && c.mechanism() == Mechanism.STORED_INCONSISTENCY)
+                .count();
         System.out.println("FPRE004 classified: " + RESULTS.size() + " " + counts + " " + kinds
                 + "; stored with compaction's part: " + compaction);
     }
@@ -114,14 +120,16 @@ class MechanismGroundTruthTest {
 
     @Test
     void theSweepContainsBothMechanisms() {
-        assertThat(RESULTS).extracting(Classified::mechanism)
+        assertThat(RESULTS)
+                .extracting(Classified::mechanism)
                 .contains(Mechanism.STORED_INCONSISTENCY, Mechanism.TORN_READ)
                 .doesNotContain(Mechanism.UNDETERMINED);
     }
 
     @Test
     void theSweepContainsStoredInconsistenciesInWhichCompactionTookPart() {
-        assertThat(RESULTS).filteredOn(c -> c.mechanism() == Mechanism.STORED_INCONSISTENCY)
+        assertThat(RESULTS)
+                .filteredOn(c -> c.mechanism() == Mechanism.STORED_INCONSISTENCY)
                 .anySatisfy(c -> assertThat(c.compaction()).isTrue())
                 .anySatisfy(c -> assertThat(c.compaction()).isFalse());
     }

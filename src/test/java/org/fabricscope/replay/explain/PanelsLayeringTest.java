@@ -11,20 +11,32 @@ import org.junit.jupiter.api.Test;
 class PanelsLayeringTest {
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.fabricscope.replay.explain", "org.fabricscope.ui.replay", "org.fabricscope.ui.inspector",
-                    "org.fabricscope.ui.explainer", "org.fabricscope.ui.eventlog");
+            .importPackages(
+                    "org.fabricscope.replay.explain",
+                    "org.fabricscope.ui.replay",
+                    "org.fabricscope.ui.inspector",
+                    "org.fabricscope.ui.explainer",
+                    "org.fabricscope.ui.eventlog");
 
     @Test
     void explanationLogicDoesNotImportJavafx() {
-        noClasses().that().resideInAPackage("org.fabricscope.replay.explain..")
-                .should().dependOnClassesThat().resideInAPackage("javafx..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.fabricscope.replay.explain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx..")
                 .check(classes);
     }
 
     @Test
     void viewModelsDoNotTouchTheSceneGraph() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("ViewModel")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx.scene..", "org.controlsfx..")
                 .check(classes);
     }
 }

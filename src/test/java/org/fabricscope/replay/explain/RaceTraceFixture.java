@@ -54,13 +54,24 @@ public final class RaceTraceFixture {
     private RaceTraceFixture() {}
 
     public static TraceHeader header() {
-        Topology topology = new Topology(2, 2, List.of(
-                new Topology.BlockInfo(0, 0, "archive-1"),
-                new Topology.BlockInfo(0, 1, "archive-1"),
-                new Topology.BlockInfo(1, 0, "file-x"),
-                new Topology.BlockInfo(1, 1, "file-x")));
-        return new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, "test", "canonical",
-                Map.of("ackJitterMicrosMax", "7300"), 42L, 3, PatchSwitches.NONE, topology);
+        Topology topology = new Topology(
+                2,
+                2,
+                List.of(
+                        new Topology.BlockInfo(0, 0, "archive-1"),
+                        new Topology.BlockInfo(0, 1, "archive-1"),
+                        new Topology.BlockInfo(1, 0, "file-x"),
+                        new Topology.BlockInfo(1, 1, "file-x")));
+        return new TraceHeader(
+                TraceHeader.FORMAT_NAME,
+                TraceHeader.FORMAT_VERSION,
+                "test",
+                "canonical",
+                Map.of("ackJitterMicrosMax", "7300"),
+                42L,
+                3,
+                PatchSwitches.NONE,
+                topology);
     }
 
     public static Trace build() {
@@ -77,26 +88,158 @@ public final class RaceTraceFixture {
         int switching = CompactionState.SWITCHING.ordinal();
         at(b, PREFETCH_START, 9_000, 2, "prefetch@n1", EventKind.PREFETCH_START, Field.CACHE_STATE, 0, filling, -1, 0);
         at(b, WRITE_ISSUE, 10_000, 2, "client@n0", EventKind.WRITE_ISSUE, null, 0, 0, -1, WRITE_ID);
-        at(b, WRITE_LOCK, 10_000, 2, "write@n1", EventKind.WRITE_LOCK, Field.LOCK_HOLDER, 0, WRITE_ID, WRITE_ISSUE, WRITE_ID);
-        at(b, WRITE_PENDING, 10_000, 2, "write@n1", EventKind.WRITE_PENDING, Field.LAST_WRITE_PENDING, 0, 1, WRITE_ISSUE, WRITE_ID);
+        at(
+                b,
+                WRITE_LOCK,
+                10_000,
+                2,
+                "write@n1",
+                EventKind.WRITE_LOCK,
+                Field.LOCK_HOLDER,
+                0,
+                WRITE_ID,
+                WRITE_ISSUE,
+                WRITE_ID);
+        at(
+                b,
+                WRITE_PENDING,
+                10_000,
+                2,
+                "write@n1",
+                EventKind.WRITE_PENDING,
+                Field.LAST_WRITE_PENDING,
+                0,
+                1,
+                WRITE_ISSUE,
+                WRITE_ID);
         at(b, 16, 10_500, 2, "write@n1", EventKind.WRITE_MEDIA, Field.VERSION, 1, 2, WRITE_ISSUE, WRITE_ID);
         at(b, 17, 10_500, 2, "write@n1", EventKind.WRITE_MEDIA, Field.CHECKSUM, 102, 202, WRITE_ISSUE, WRITE_ID);
-        at(b, PREFETCH_READY_VERSION, 12_000, 2, "prefetch@n1", EventKind.PREFETCH_READY, Field.CACHE_VERSION, 0, 1, PREFETCH_START, 0);
-        at(b, PREFETCH_READY, 12_000, 2, "prefetch@n1", EventKind.PREFETCH_READY, Field.CACHE_STATE, filling, ready, PREFETCH_START, 0);
+        at(
+                b,
+                PREFETCH_READY_VERSION,
+                12_000,
+                2,
+                "prefetch@n1",
+                EventKind.PREFETCH_READY,
+                Field.CACHE_VERSION,
+                0,
+                1,
+                PREFETCH_START,
+                0);
+        at(
+                b,
+                PREFETCH_READY,
+                12_000,
+                2,
+                "prefetch@n1",
+                EventKind.PREFETCH_READY,
+                Field.CACHE_STATE,
+                filling,
+                ready,
+                PREFETCH_START,
+                0);
         at(b, READ_ISSUE, 12_200, 2, "client@n0", EventKind.READ_ISSUE, null, 0, 0, -1, TXN);
         at(b, VERIFY_BEGIN, 12_250, 2, "verifier@n1", EventKind.VERIFY_BEGIN, null, 0, 0, READ_ISSUE, TXN);
-        at(b, CHECK_CACHE_STATE, 12_300, 2, "verifier@n1", EventKind.VERIFY_CHECK, Field.CACHE_STATE, ready, ready, VERIFY_BEGIN, 0);
-        at(b, OTHER_BLOCK_PREFETCH, 12_320, 1, "prefetch@n0", EventKind.PREFETCH_START, Field.CACHE_STATE, 0, filling, -1, 0);
+        at(
+                b,
+                CHECK_CACHE_STATE,
+                12_300,
+                2,
+                "verifier@n1",
+                EventKind.VERIFY_CHECK,
+                Field.CACHE_STATE,
+                ready,
+                ready,
+                VERIFY_BEGIN,
+                0);
+        at(
+                b,
+                OTHER_BLOCK_PREFETCH,
+                12_320,
+                1,
+                "prefetch@n0",
+                EventKind.PREFETCH_START,
+                Field.CACHE_STATE,
+                0,
+                filling,
+                -1,
+                0);
         at(b, COMPACT_COPY, 12_350, 2, "compaction@n1", EventKind.COMPACT_COPY, Field.COMPACTION, 0, copying, -1, 0);
-        at(b, CHECK_CACHE_VERSION, 12_380, 2, "verifier@n1", EventKind.VERIFY_CHECK, Field.CACHE_VERSION, 1, 1, CHECK_CACHE_STATE, 0);
-        at(b, COMPACT_SWITCH_EXTENT, 12_400, 2, "compaction@n1", EventKind.COMPACT_SWITCH, Field.EXTENT, 12, 212, COMPACT_COPY, 0);
-        at(b, COMPACT_SWITCH_STATE, 12_400, 2, "compaction@n1", EventKind.COMPACT_SWITCH, Field.COMPACTION, copying, switching, COMPACT_COPY, 0);
-        at(b, CHECK_PENDING, 12_450, 2, "verifier@n1", EventKind.VERIFY_CHECK, Field.LAST_WRITE_PENDING, 1, 1, CHECK_CACHE_VERSION, 0);
+        at(
+                b,
+                CHECK_CACHE_VERSION,
+                12_380,
+                2,
+                "verifier@n1",
+                EventKind.VERIFY_CHECK,
+                Field.CACHE_VERSION,
+                1,
+                1,
+                CHECK_CACHE_STATE,
+                0);
+        at(
+                b,
+                COMPACT_SWITCH_EXTENT,
+                12_400,
+                2,
+                "compaction@n1",
+                EventKind.COMPACT_SWITCH,
+                Field.EXTENT,
+                12,
+                212,
+                COMPACT_COPY,
+                0);
+        at(
+                b,
+                COMPACT_SWITCH_STATE,
+                12_400,
+                2,
+                "compaction@n1",
+                EventKind.COMPACT_SWITCH,
+                Field.COMPACTION,
+                copying,
+                switching,
+                COMPACT_COPY,
+                0);
+        at(
+                b,
+                CHECK_PENDING,
+                12_450,
+                2,
+                "verifier@n1",
+                EventKind.VERIFY_CHECK,
+                Field.LAST_WRITE_PENDING,
+                1,
+                1,
+                CHECK_CACHE_VERSION,
+                0);
         at(b, FPRE004, 12_450, 2, "verifier@n1", EventKind.FPRE004, Field.LAST_WRITE_PENDING, 1, 1, CHECK_PENDING, TXN);
         at(b, READ_FAIL, 12_500, 2, "client@n0", EventKind.READ_FAIL, null, 0, 0, FPRE004, TXN);
         at(b, WRITE_ACK, 17_300, 2, "ack@n1", EventKind.WRITE_ACK, null, 0, 0, WRITE_ISSUE, 7_300);
-        at(b, RELEASE_PENDING, 17_300, 2, "write@n1", EventKind.WRITE_RELEASE, Field.LAST_WRITE_PENDING, 1, 0, WRITE_ACK, WRITE_ID);
-        at(b, RELEASE_LOCK, 17_300, 2, "write@n1", EventKind.WRITE_RELEASE, Field.LOCK_HOLDER, WRITE_ID, 0, WRITE_ACK, WRITE_ID);
+        at(
+                b,
+                RELEASE_PENDING,
+                17_300,
+                2,
+                "write@n1",
+                EventKind.WRITE_RELEASE,
+                Field.LAST_WRITE_PENDING,
+                1,
+                0,
+                WRITE_ACK,
+                WRITE_ID);
+        at(
+                b,
+                RELEASE_LOCK,
+                17_300,
+                2,
+                "write@n1",
+                EventKind.WRITE_RELEASE,
+                Field.LOCK_HOLDER,
+                WRITE_ID,
+                0,
+                WRITE_ACK,
+                WRITE_ID);
         at(b, 34, 18_000, 2, "compaction@n1", EventKind.COMPACT_DONE, Field.COMPACTION, switching, 0, COMPACT_COPY, 0);
         at(b, 35, 20_000, 2, "client@n0", EventKind.READ_ISSUE, null, 0, 0, -1, 502);
         at(b, 36, 20_050, 2, "verifier@n1", EventKind.VERIFY_BEGIN, null, 0, 0, 35, 502);
@@ -119,11 +262,22 @@ public final class RaceTraceFixture {
     }
 
     /** Appends an event and checks it lands at the sequence number the constants promise. */
-    private static void at(TraceBuilder b, int expectedSeq, long time, int block, String actor, EventKind kind,
-            Field field, int oldValue, int newValue, int cause, int arg) {
+    private static void at(
+            TraceBuilder b,
+            int expectedSeq,
+            long time,
+            int block,
+            String actor,
+            EventKind kind,
+            Field field,
+            int oldValue,
+            int newValue,
+            int cause,
+            int arg) {
         int seq = b.event(time, block, block / 2, actor, kind, field, oldValue, newValue, cause, arg);
         if (seq != expectedSeq) {
-            throw new IllegalStateException("fixture event " + kind + " landed at " + seq + ", expected " + expectedSeq);
+            throw new IllegalStateException(
+                    "fixture event " + kind + " landed at " + seq + ", expected " + expectedSeq);
         }
     }
 }

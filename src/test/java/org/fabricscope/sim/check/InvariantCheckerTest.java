@@ -3,9 +3,9 @@ package org.fabricscope.sim.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.experiment.Ablation;
 import org.fabricscope.sim.scenario.Scenario;
-import org.fabricscope.sim.Simulator;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.PatchSwitches;
@@ -26,9 +26,12 @@ class InvariantCheckerTest {
             }
             for (PatchSwitches patch : Ablation.CONFIGURATIONS) {
                 for (long seed = 1; seed <= 12; seed++) {
-                    Trace t = Simulator.run(s, seed, 1, patch, true, Progress.NONE).trace();
+                    Trace t = Simulator.run(s, seed, 1, patch, true, Progress.NONE)
+                            .trace();
                     InvariantChecker.Report r = InvariantChecker.check(t);
-                    assertThat(r.violations()).as(name + " seed " + seed + " patch " + patch).isEmpty();
+                    assertThat(r.violations())
+                            .as(name + " seed " + seed + " patch " + patch)
+                            .isEmpty();
                 }
             }
         }
@@ -40,7 +43,8 @@ class InvariantCheckerTest {
         for (PatchSwitches patch : List.of(PatchSwitches.NONE, PatchSwitches.ALL)) {
             for (long seed = 1; seed <= 3; seed++) {
                 Trace t = Simulator.run(s, seed, 1, patch, true, Progress.NONE).trace();
-                assertThat(InvariantChecker.check(t).violations()).as("pilot-rack seed " + seed + " " + patch)
+                assertThat(InvariantChecker.check(t).violations())
+                        .as("pilot-rack seed " + seed + " " + patch)
                         .isEmpty();
             }
         }
@@ -48,8 +52,15 @@ class InvariantCheckerTest {
 
     @Test
     void readyWhileLockedIsReportedUnderTheBarrier() {
-        TraceHeader h = new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, "test", "hand-made",
-                java.util.Map.of(), 1, 1, PatchSwitches.ALL,
+        TraceHeader h = new TraceHeader(
+                TraceHeader.FORMAT_NAME,
+                TraceHeader.FORMAT_VERSION,
+                "test",
+                "hand-made",
+                java.util.Map.of(),
+                1,
+                1,
+                PatchSwitches.ALL,
                 new Topology(1, 1, List.of(new Topology.BlockInfo(0, 0, "file-x"))));
         TraceBuilder b = new TraceBuilder(h);
         b.event(0, 0, 0, "writer@n0", EventKind.WRITE_LOCK, Field.LOCK_HOLDER, 0, 7, -1, 7);
@@ -62,8 +73,15 @@ class InvariantCheckerTest {
 
     @Test
     void wrongOldValueIsReported() {
-        TraceHeader h = new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, "test", "hand-made",
-                java.util.Map.of(), 1, 1, PatchSwitches.NONE,
+        TraceHeader h = new TraceHeader(
+                TraceHeader.FORMAT_NAME,
+                TraceHeader.FORMAT_VERSION,
+                "test",
+                "hand-made",
+                java.util.Map.of(),
+                1,
+                1,
+                PatchSwitches.NONE,
                 new Topology(1, 1, List.of(new Topology.BlockInfo(0, 0, "file-x"))));
         TraceBuilder b = new TraceBuilder(h);
         b.event(0, 0, 0, "system", EventKind.BLOCK_INIT, Field.EXTENT, 3, 4, -1, 0);

@@ -1,14 +1,12 @@
 package org.fabricscope.sim.experiment;
 
-import org.fabricscope.sim.experiment.AttemptPool;
-import org.fabricscope.sim.experiment.Soak;
-import org.fabricscope.sim.scenario.Scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.CancelledException;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
@@ -43,7 +41,9 @@ class AttemptPoolTest {
         assertThat(one.get(0) / 1_000_000L).isEqualTo(5);
         assertThat(one.get(99) / 1_000_000L).isEqualTo(104);
         for (int threads : new int[] {2, 3, 8}) {
-            assertThat(collect(threads, 5, 104, Integer.MAX_VALUE)).as(threads + " threads").isEqualTo(one);
+            assertThat(collect(threads, 5, 104, Integer.MAX_VALUE))
+                    .as(threads + " threads")
+                    .isEqualTo(one);
         }
     }
 
@@ -63,12 +63,18 @@ class AttemptPoolTest {
     @Test
     void anAttemptsFailureReachesTheCaller() {
         try (AttemptPool pool = new AttemptPool(2)) {
-            assertThatThrownBy(() -> pool.stream(1, 50, a -> {
-                if (a == 20) {
-                    throw new IllegalStateException("attempt 20 broke");
-                }
-                return work(a);
-            }, r -> true)).isInstanceOf(IllegalStateException.class).hasMessage("attempt 20 broke");
+            assertThatThrownBy(() -> pool.stream(
+                            1,
+                            50,
+                            a -> {
+                                if (a == 20) {
+                                    throw new IllegalStateException("attempt 20 broke");
+                                }
+                                return work(a);
+                            },
+                            r -> true))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("attempt 20 broke");
         }
     }
 
@@ -88,7 +94,8 @@ class AttemptPoolTest {
                 return cancelled.get();
             }
         };
-        assertThatThrownBy(() -> Soak.run(Scenario.builtIn("fpre004-repro"), 1, 100_000_000L,
-                PatchSwitches.NONE, 2, progress)).isInstanceOf(CancelledException.class);
+        assertThatThrownBy(() ->
+                        Soak.run(Scenario.builtIn("fpre004-repro"), 1, 100_000_000L, PatchSwitches.NONE, 2, progress))
+                .isInstanceOf(CancelledException.class);
     }
 }

@@ -1,8 +1,5 @@
 package org.fabricscope.sim.scenario;
 
-import org.fabricscope.sim.scenario.Scenario;
-import org.fabricscope.sim.scenario.ScenarioException;
-import org.fabricscope.sim.scenario.ScenarioFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,9 +53,11 @@ class ScenarioHostileValuesTest {
 
     @Test
     void ordinaryValuesWithUnitsStillWork() throws Exception {
-        assertThat(quiet().with("durationMicros", "7.3ms").get("durationMicros")).isEqualTo("7300");
+        assertThat(quiet().with("durationMicros", "7.3ms").get("durationMicros"))
+                .isEqualTo("7300");
         assertThat(quiet().with("durationMicros", "1e3").get("durationMicros")).isEqualTo("1000");
-        assertThat(quiet().with("readBurstSize", "12 transactions").get("readBurstSize")).isEqualTo("12");
+        assertThat(quiet().with("readBurstSize", "12 transactions").get("readBurstSize"))
+                .isEqualTo("12");
         assertThat(quiet().with("mediaErrorsPerMillionBlockReads", "1.5e-6").get("mediaErrorsPerMillionBlockReads"))
                 .isEqualTo("0.0000015");
         assertThatThrownBy(() -> quiet().with("readBurstSize", "12ms")).hasMessageContaining("not 'ms'");
@@ -77,25 +76,31 @@ class ScenarioHostileValuesTest {
     @Test
     void contentAfterTheScenarioObjectIsRefused() throws Exception {
         Path f = Files.writeString(dir.resolve("s.json"), "{\"base\":\"quiet\"}\n{\"name\":\"ignored\"}");
-        assertThatThrownBy(() -> Scenario.load(f)).isInstanceOf(ScenarioException.class)
+        assertThatThrownBy(() -> Scenario.load(f))
+                .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("s.json:2")
                 .hasMessageContaining("content after the scenario object");
         Path g = Files.writeString(dir.resolve("g.json"), "{\"base\":\"quiet\"} trailing");
-        assertThatThrownBy(() -> Scenario.load(g)).isInstanceOf(ScenarioException.class).hasMessageContaining("g.json");
+        assertThatThrownBy(() -> Scenario.load(g))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("g.json");
     }
 
     @Test
     void aScenarioNameLongerThanATraceHeaderShouldHoldIsRefused() throws Exception {
-        Path f = Files.writeString(dir.resolve("s.json"), "{\"name\":\"" + "n".repeat(ScenarioFile.MAX_NAME_CHARS + 1) + "\"}");
+        Path f = Files.writeString(
+                dir.resolve("s.json"), "{\"name\":\"" + "n".repeat(ScenarioFile.MAX_NAME_CHARS + 1) + "\"}");
         assertThatThrownBy(() -> Scenario.load(f)).hasMessageContaining("at most " + ScenarioFile.MAX_NAME_CHARS);
         Path huge = Files.writeString(dir.resolve("h.json"), "{\"name\":\"" + "n".repeat(10_000_000) + "\"}");
-        assertThatThrownBy(() -> Scenario.load(huge)).isInstanceOf(ScenarioException.class)
+        assertThatThrownBy(() -> Scenario.load(huge))
+                .isInstanceOf(ScenarioException.class)
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
     }
 
     @Test
     void theScenarioAndTheTraceReaderShareTheValueBounds() {
-        assertThat(org.fabricscope.trace.io.TraceFormat.MAX_PARAMETER_VALUE_CHARS).isEqualTo(NumberText.MAX_CHARS);
+        assertThat(org.fabricscope.trace.io.TraceFormat.MAX_PARAMETER_VALUE_CHARS)
+                .isEqualTo(NumberText.MAX_CHARS);
         assertThat(NumberText.MAX_CHARS).isLessThanOrEqualTo(org.fabricscope.trace.io.TraceFormat.MAX_NUMBER_CHARS);
     }
 }

@@ -1,9 +1,5 @@
 package org.fabricscope.sim.scenario;
 
-import org.fabricscope.sim.scenario.ParameterSpec;
-import org.fabricscope.sim.scenario.Scenario;
-import org.fabricscope.sim.scenario.ScenarioException;
-import org.fabricscope.sim.scenario.ScenarioFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;

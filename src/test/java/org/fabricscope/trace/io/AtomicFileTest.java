@@ -50,7 +50,8 @@ class AtomicFileTest {
         Path fifo = Fifos.make(dir.resolve("fifo"));
         var got = Fifos.drain(fifo);
         AtomicFile.write(fifo, true, text("hello"));
-        assertThat(new String(got.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(new String(got.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8))
+                .isEqualTo("hello");
         assertThat(FileKind.of(fifo)).isEqualTo("fifo");
         assertThat(names()).containsExactly("fifo");
     }
@@ -67,9 +68,13 @@ class AtomicFileTest {
         long deadPid = Long.MAX_VALUE / 3; // no such process
         long livePid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
         Path stale = Files.writeString(dir.resolve(AtomicFile.tempName("t.jsonl", deadPid)), "left by a killed run");
-        Path running = Files.writeString(dir.resolve(AtomicFile.tempName("t.jsonl", livePid)), "another run, still writing");
-        Path otherTarget = Files.writeString(dir.resolve(AtomicFile.tempName("u.jsonl", deadPid)), "not ours to clear now");
-        assertThat(stale.getFileName().toString()).startsWith(".t.jsonl.fabricscope-" + deadPid + "-").endsWith(".tmp");
+        Path running =
+                Files.writeString(dir.resolve(AtomicFile.tempName("t.jsonl", livePid)), "another run, still writing");
+        Path otherTarget =
+                Files.writeString(dir.resolve(AtomicFile.tempName("u.jsonl", deadPid)), "not ours to clear now");
+        assertThat(stale.getFileName().toString())
+                .startsWith(".t.jsonl.fabricscope-" + deadPid + "-")
+                .endsWith(".tmp");
 
         AtomicFile.write(dir.resolve("t.jsonl"), false, text("done"));
 
@@ -84,7 +89,9 @@ class AtomicFileTest {
         Path[] seen = new Path[1];
         AtomicFile.write(dir.resolve("t.jsonl"), false, out -> {
             try (var files = Files.list(dir)) {
-                seen[0] = files.filter(p -> p.getFileName().toString().endsWith(".tmp")).findFirst().orElseThrow();
+                seen[0] = files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                        .findFirst()
+                        .orElseThrow();
             }
             assertThat(AtomicFile.isLiveTemp(seen[0])).isTrue();
         });
@@ -98,10 +105,15 @@ class AtomicFileTest {
         Process child = ChildJvm.builder(List.of("-Xmx64m"), AtomicFileSignalProbe.class.getName(), target.toString())
                 .redirectErrorStream(true)
                 .start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             // Blocks until the child has its temporary file open and written to (no sleeping).
             assertThat(r.readLine()).isEqualTo("writing");
-            assertThat(names()).singleElement().asString().startsWith(".big.jsonl.fabricscope-").endsWith(".tmp");
+            assertThat(names())
+                    .singleElement()
+                    .asString()
+                    .startsWith(".big.jsonl.fabricscope-")
+                    .endsWith(".tmp");
 
             child.destroy(); // SIGTERM
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -121,7 +133,10 @@ class AtomicFileTest {
 
         for (Throwable t : List.of(missing, proc)) {
             assertThat(t).isInstanceOf(IOException.class);
-            assertThat(t.getMessage()).contains("x.json").doesNotContain(".tmp", "fabricscope-" + ProcessHandle.current().pid());
+            assertThat(t.getMessage())
+                    .contains("x.json")
+                    .doesNotContain(
+                            ".tmp", "fabricscope-" + ProcessHandle.current().pid());
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.fabricscope.trace.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +54,11 @@ class CanonicalFastPathProperties {
 
     @Property(tries = 60)
     void writtenTracesLoadTheSameByEitherPath(
-            @ForAll long seed, @ForAll @IntRange(min = 0, max = 400) int events, @ForAll @IntRange(min = 0, max = 40) int blocks,
-            @ForAll boolean exotic) throws Exception {
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 400) int events,
+            @ForAll @IntRange(min = 0, max = 40) int blocks,
+            @ForAll boolean exotic)
+            throws Exception {
         Trace trace = exotic
                 ? RandomTraces.generateWithExoticNames(seed, events, blocks)
                 : RandomTraces.generate(seed, events, blocks);
@@ -65,8 +67,11 @@ class CanonicalFastPathProperties {
 
     @Property(tries = 400)
     void aChangedByteGivesTheSameTraceOrTheSameErrorByEitherPath(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int events, @ForAll int where,
-            @ForAll @IntRange(min = 0, max = 19) int replacement) throws Exception {
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 60) int events,
+            @ForAll int where,
+            @ForAll @IntRange(min = 0, max = 19) int replacement)
+            throws Exception {
         byte[] bytes = TraceRoundTripTest.bytes(RandomTraces.generate(seed, events, 8));
         // Bytes that matter to the format: digits, signs, quotes, separators, letters, line ends.
         byte[] choices = "0159-\":,{}\\ \n\rtfeEx.".getBytes(StandardCharsets.US_ASCII);
@@ -77,9 +82,10 @@ class CanonicalFastPathProperties {
 
     @Property(tries = 100)
     void aDroppedOrDoubledLineGivesTheSameOutcomeByEitherPath(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int events, @ForAll int which,
-            @ForAll boolean drop) throws Exception {
-        String text = new String(TraceRoundTripTest.bytes(RandomTraces.generate(seed, events, 8)), StandardCharsets.UTF_8);
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int events, @ForAll int which, @ForAll boolean drop)
+            throws Exception {
+        String text =
+                new String(TraceRoundTripTest.bytes(RandomTraces.generate(seed, events, 8)), StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
         int i = Math.floorMod(which, lines.length);
         StringBuilder b = new StringBuilder();

@@ -71,7 +71,8 @@ class ChromeTraceExporterTest {
     void everyEventBecomesAnInstantOnItsActorsTrack() throws Exception {
         Trace trace = RandomTraces.generate(8, 3_000, 6);
         List<Map<String, String>> events = events(export(trace));
-        List<Map<String, String>> instants = events.stream().filter(e -> "i".equals(e.get("ph"))).toList();
+        List<Map<String, String>> instants =
+                events.stream().filter(e -> "i".equals(e.get("ph"))).toList();
         assertThat(instants).hasSize(trace.size());
         for (int seq = 0; seq < trace.size(); seq += 97) {
             Map<String, String> e = instants.get(seq);
@@ -79,7 +80,9 @@ class ChromeTraceExporterTest {
             assertThat(e.get("ts")).isEqualTo(Long.toString(trace.timeMicros(seq)));
             assertThat(e.get("tid")).isEqualTo(Integer.toString(trace.actorId(seq)));
         }
-        long actorTracks = events.stream().filter(e -> "thread_name".equals(e.get("name")) && "1".equals(e.get("pid"))).count();
+        long actorTracks = events.stream()
+                .filter(e -> "thread_name".equals(e.get("name")) && "1".equals(e.get("pid")))
+                .count();
         assertThat(actorTracks).isEqualTo(trace.actorCount());
     }
 
@@ -87,8 +90,11 @@ class ChromeTraceExporterTest {
     void fpre004IsAClearlyNamedGlobalInstant() throws Exception {
         Trace trace = RandomTraces.generate(8, 3_000, 6);
         List<Map<String, String>> fpre = events(export(trace)).stream()
-                .filter(e -> ChromeTraceExporter.FPRE004_NAME.equals(e.get("name"))).toList();
-        long expected = java.util.stream.IntStream.range(0, trace.size()).filter(i -> trace.kind(i) == EventKind.FPRE004).count();
+                .filter(e -> ChromeTraceExporter.FPRE004_NAME.equals(e.get("name")))
+                .toList();
+        long expected = java.util.stream.IntStream.range(0, trace.size())
+                .filter(i -> trace.kind(i) == EventKind.FPRE004)
+                .count();
         assertThat(expected).isPositive();
         assertThat(fpre).hasSize((int) expected);
         assertThat(fpre).allSatisfy(e -> {
@@ -105,9 +111,13 @@ class ChromeTraceExporterTest {
         b.event(300, 1, 0, "v", EventKind.VERIFY_CHECK, Field.CACHE_STATE, 2, 2, -1, 0);
         b.event(900, 1, 0, "w", EventKind.CACHE_INVALIDATE, Field.CACHE_STATE, 2, CacheState.INVALID.ordinal(), -1, 0);
         b.event(1000, -1, -1, "c", EventKind.READ_BURST, null, 0, 0, -1, 12);
-        List<Map<String, String>> slices = events(export(b.build())).stream().filter(e -> "X".equals(e.get("ph"))).toList();
-        assertThat(slices).extracting(e -> e.get("name") + "@" + e.get("ts") + "+" + e.get("dur") + " tid " + e.get("tid"))
-                .containsExactly("cache FILLING@100+150 tid 2", "cache READY@250+650 tid 2", "cache INVALID@900+100 tid 2");
+        List<Map<String, String>> slices = events(export(b.build())).stream()
+                .filter(e -> "X".equals(e.get("ph")))
+                .toList();
+        assertThat(slices)
+                .extracting(e -> e.get("name") + "@" + e.get("ts") + "+" + e.get("dur") + " tid " + e.get("tid"))
+                .containsExactly(
+                        "cache FILLING@100+150 tid 2", "cache READY@250+650 tid 2", "cache INVALID@900+100 tid 2");
     }
 
     @Test

@@ -29,11 +29,13 @@ class HostileTraceInputTest {
     Path dir;
 
     private static final String PATCH = "\"patch\":{\"reorder\":false,\"barrier\":false,\"backoff\":false}";
-    private static final String TOPOLOGY = "\"nodes\":1,\"drivesPerNode\":1,\"blocks\":[{\"node\":0,\"drive\":0,\"file\":\"f\"}]";
+    private static final String TOPOLOGY =
+            "\"nodes\":1,\"drivesPerNode\":1,\"blocks\":[{\"node\":0,\"drive\":0,\"file\":\"f\"}]";
 
     private static String header(String parameters, String topology) {
         return "{\"format\":\"fabricscope-trace\",\"version\":1,\"simulatorVersion\":\"0.1.0\",\"scenario\":\"s\","
-                + "\"parameters\":{" + parameters + "},\"seed\":1,\"attempt\":1," + PATCH + ",\"topology\":{" + topology + "}}\n";
+                + "\"parameters\":{" + parameters + "},\"seed\":1,\"attempt\":1," + PATCH + ",\"topology\":{" + topology
+                + "}}\n";
     }
 
     private static String event(int seq, String actor) {
@@ -69,15 +71,20 @@ class HostileTraceInputTest {
 
     @Test
     void aSecondBlocksOrDrivesPerNodeIsRefused() throws Exception {
-        assertThat(refused(header("", TOPOLOGY + ",\"blocks\":[]") + "{\"end\":true,\"events\":0}\n").problem())
+        assertThat(refused(header("", TOPOLOGY + ",\"blocks\":[]") + "{\"end\":true,\"events\":0}\n")
+                        .problem())
                 .contains("'blocks' appears twice");
         assertThat(refused(header("", "\"nodes\":1,\"drivesPerNode\":1,\"drivesPerNode\":2,\"blocks\":[]")
-                + "{\"end\":true,\"events\":0}\n").problem()).contains("'drivesPerNode' appears twice");
+                                + "{\"end\":true,\"events\":0}\n")
+                        .problem())
+                .contains("'drivesPerNode' appears twice");
     }
 
     @Test
     void duplicateKeysInsideABlockAreRefused() throws Exception {
-        for (String block : List.of("{\"node\":0,\"node\":0,\"drive\":0,\"file\":\"f\"}", "{\"node\":0,\"drive\":0,\"drive\":0,\"file\":\"f\"}",
+        for (String block : List.of(
+                "{\"node\":0,\"node\":0,\"drive\":0,\"file\":\"f\"}",
+                "{\"node\":0,\"drive\":0,\"drive\":0,\"file\":\"f\"}",
                 "{\"node\":0,\"drive\":0,\"file\":\"f\",\"file\":\"g\"}")) {
             TraceFormatException e = refused(header("", "\"nodes\":1,\"drivesPerNode\":1,\"blocks\":[" + block + "]")
                     + "{\"end\":true,\"events\":0}\n");
@@ -90,18 +97,27 @@ class HostileTraceInputTest {
     @Test
     void parameterValuesBeyondTheValueBoundsAreRefusedWithTheirLine() throws Exception {
         String manyDigits = "1".repeat(65_000) + " 1";
-        for (String value : List.of("\"" + manyDigits + "\"", "\"1e9999999us\"", "1e-999999999", "1e101", "\"7" + "0".repeat(70) + "\"")) {
-            TraceFormatException e = refused(header("\"durationMicros\":" + value, TOPOLOGY) + "{\"end\":true,\"events\":0}\n");
-            assertThat(e.line()).as(value.substring(0, Math.min(20, value.length()))).isEqualTo(1);
+        for (String value : List.of(
+                "\"" + manyDigits + "\"", "\"1e9999999us\"", "1e-999999999", "1e101", "\"7" + "0".repeat(70) + "\"")) {
+            TraceFormatException e =
+                    refused(header("\"durationMicros\":" + value, TOPOLOGY) + "{\"end\":true,\"events\":0}\n");
+            assertThat(e.line())
+                    .as(value.substring(0, Math.min(20, value.length())))
+                    .isEqualTo(1);
             assertThat(e.problem()).contains("durationMicros");
         }
     }
 
     @Test
     void valuesWithinTheBoundsStillRead() throws Exception {
-        Trace t = TraceReader.read(file(header("\"a\":\"7.3ms\",\"b\":1e100,\"c\":\"not a number\",\"d\":-0.5e-100,\"e\":true", TOPOLOGY)
-                + "{\"end\":true,\"events\":0}\n"), Progress.NONE);
-        assertThat(t.header().parameters()).containsEntry("a", "7.3ms").containsEntry("b", "1e100").containsEntry("e", "true");
+        Trace t = TraceReader.read(
+                file(header("\"a\":\"7.3ms\",\"b\":1e100,\"c\":\"not a number\",\"d\":-0.5e-100,\"e\":true", TOPOLOGY)
+                        + "{\"end\":true,\"events\":0}\n"),
+                Progress.NONE);
+        assertThat(t.header().parameters())
+                .containsEntry("a", "7.3ms")
+                .containsEntry("b", "1e100")
+                .containsEntry("e", "true");
     }
 
     // ---- class 5: bounded header
@@ -110,7 +126,11 @@ class HostileTraceInputTest {
     void longParameterNamesAreRefusedAtTheKeyLimit() throws Exception {
         StringBuilder params = new StringBuilder();
         for (int i = 0; i < 2_000; i++) {
-            params.append(i == 0 ? "" : ",").append('"').append(Integer.toString(i)).append("x".repeat(60_000)).append("\":1");
+            params.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(Integer.toString(i))
+                    .append("x".repeat(60_000))
+                    .append("\":1");
         }
         TraceFormatException e = refused(header(params.toString(), TOPOLOGY) + "{\"end\":true,\"events\":0}\n");
         assertThat(e.problem()).contains("a key longer than " + TraceFormat.MAX_KEY_CHARS);
@@ -122,7 +142,11 @@ class HostileTraceInputTest {
         String longName = "f".repeat(60_000);
         int n = TraceFormat.MAX_HEADER_BYTES / 60_000 + 2;
         for (int i = 0; i < n; i++) {
-            blocks.append(i == 0 ? "" : ",").append("{\"node\":0,\"drive\":0,\"file\":\"").append(longName).append(i).append("\"}");
+            blocks.append(i == 0 ? "" : ",")
+                    .append("{\"node\":0,\"drive\":0,\"file\":\"")
+                    .append(longName)
+                    .append(i)
+                    .append("\"}");
         }
         TraceFormatException e = refused(header("", "\"nodes\":1,\"drivesPerNode\":1,\"blocks\":[" + blocks + "]")
                 + "{\"end\":true,\"events\":0}\n");
@@ -165,8 +189,10 @@ class HostileTraceInputTest {
 
     @Test
     void anErrorInAPipeIsReportedOnItsOwnLine() throws Exception {
-        byte[] bytes = (header("", TOPOLOGY) + event(0, "x") + "{\"seq\":5,\"t\":1,\"actor\":\"x\",\"kind\":\"READ_ISSUE\"}\n"
-                + "{\"end\":true,\"events\":2}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (header("", TOPOLOGY) + event(0, "x")
+                        + "{\"seq\":5,\"t\":1,\"actor\":\"x\",\"kind\":\"READ_ISSUE\"}\n"
+                        + "{\"end\":true,\"events\":2}\n")
+                .getBytes(StandardCharsets.UTF_8);
         Path fifo = Fifos.make(dir.resolve("pipe"));
         Fifos.feed(fifo, bytes);
 
@@ -178,7 +204,8 @@ class HostileTraceInputTest {
 
     @Test
     void aPipeThroughTheCachingLoaderIsReadOnceAndGetsNoCache() throws Exception {
-        byte[] bytes = (header("", TOPOLOGY) + event(0, "x") + "{\"end\":true,\"events\":1}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (header("", TOPOLOGY) + event(0, "x") + "{\"end\":true,\"events\":1}\n")
+                .getBytes(StandardCharsets.UTF_8);
         Path fifo = Fifos.make(dir.resolve("pipe"));
         Fifos.feed(fifo, bytes);
         Path cacheDir = dir.resolve("cache");
@@ -203,23 +230,38 @@ class HostileTraceInputTest {
             f.write(end);
         }
 
-        ChildJvm.Result r = ChildJvm.run(List.of("-Xmx64m"), Map.of(), "org.fabricscope.Launcher", "validate", sparse.toString());
+        ChildJvm.Result r =
+                ChildJvm.run(List.of("-Xmx64m"), Map.of(), "org.fabricscope.Launcher", "validate", sparse.toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
-        assertThat(r.err().lines()).singleElement().asString().startsWith(sparse + ":2").doesNotContain("OutOfMemoryError");
+        assertThat(r.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith(sparse + ":2")
+                .doesNotContain("OutOfMemoryError");
     }
 
     @Test
     void aSimulationThatRunsOutOfHeapSaysSoInOneLineWithExitTwo() throws Exception {
         Path out = dir.resolve("huge.jsonl");
-        ChildJvm.Result r = ChildJvm.run(List.of("-Xmx40m"), Map.of(), "org.fabricscope.Launcher",
-                "simulate", "--scenario", "pilot-rack", "--set", "durationMicros=600000000", "--out", out.toString());
+        ChildJvm.Result r = ChildJvm.run(
+                List.of("-Xmx40m"),
+                Map.of(),
+                "org.fabricscope.Launcher",
+                "simulate",
+                "--scenario",
+                "pilot-rack",
+                "--set",
+                "durationMicros=600000000",
+                "--out",
+                out.toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
         assertThat(r.err().lines()).singleElement().asString().contains("out of memory", "-Xmx");
         assertThat(out).doesNotExist();
         try (var files = Files.list(dir)) {
-            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp")))
+                    .isEmpty();
         }
     }
 }

@@ -85,8 +85,16 @@ class TraceCacheFormatTest {
     /** A chunk spanning more than 2^32 µs: the trace keeps wide times, and the cache too. */
     @Test
     void traceWithWideTimesRoundTrips() throws Exception {
-        TraceHeader h = new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, "test", "wide", Map.of(),
-                1, 1, PatchSwitches.NONE, new Topology(1, 1, java.util.List.of(new Topology.BlockInfo(0, 0, "f"))));
+        TraceHeader h = new TraceHeader(
+                TraceHeader.FORMAT_NAME,
+                TraceHeader.FORMAT_VERSION,
+                "test",
+                "wide",
+                Map.of(),
+                1,
+                1,
+                PatchSwitches.NONE,
+                new Topology(1, 1, java.util.List.of(new Topology.BlockInfo(0, 0, "f"))));
         TraceBuilder b = new TraceBuilder(h);
         for (int i = 0; i < 10_000; i++) {
             b.event(i * 1_000_000L, 0, 0, "w" + (i % 3), EventKind.BLOCK_INIT, null, 0, i, -1, 0);

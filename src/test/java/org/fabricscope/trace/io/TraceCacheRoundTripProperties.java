@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.testsupport.RandomTraces;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
@@ -29,8 +29,10 @@ class TraceCacheRoundTripProperties {
 
     @Property(tries = 60)
     void anyBuiltTraceComesBackIdentical(
-            @ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int events,
-            @ForAll @IntRange(min = 0, max = 40) int blocks, @ForAll boolean exotic)
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 5000) int events,
+            @ForAll @IntRange(min = 0, max = 40) int blocks,
+            @ForAll boolean exotic)
             throws Exception {
         Trace trace = exotic
                 ? RandomTraces.generateWithExoticNames(seed, events, blocks)
@@ -40,11 +42,20 @@ class TraceCacheRoundTripProperties {
 
     @Property(tries = 25)
     void anySimulatedTraceComesBackIdentical(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 100_000) int attempt,
-            @ForAll boolean reorder, @ForAll boolean barrier, @ForAll boolean backoff)
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 100_000) int attempt,
+            @ForAll boolean reorder,
+            @ForAll boolean barrier,
+            @ForAll boolean backoff)
             throws Exception {
-        Trace trace = Simulator.run(Scenario.builtIn("fpre004-repro"), seed, attempt,
-                new PatchSwitches(reorder, barrier, backoff), true, Progress.NONE).trace();
+        Trace trace = Simulator.run(
+                        Scenario.builtIn("fpre004-repro"),
+                        seed,
+                        attempt,
+                        new PatchSwitches(reorder, barrier, backoff),
+                        true,
+                        Progress.NONE)
+                .trace();
         TraceCacheFormatTest.assertIdentical(throughCache(trace), trace);
     }
 }

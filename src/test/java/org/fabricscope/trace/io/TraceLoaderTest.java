@@ -53,8 +53,10 @@ class TraceLoaderTest {
         assertThat(first.fromCache()).isFalse();
         assertThat(cached()).isRegularFile().hasParent(userDir);
         assertThat(cached().getFileName().toString()).endsWith(".fscache").doesNotContain("run");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userDir))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cached()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userDir)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cached())))
+                .isEqualTo("rw-------");
 
         TraceLoader.Loaded second = loader().read(source, Progress.NONE);
         assertThat(second.fromCache()).isTrue();
@@ -73,7 +75,8 @@ class TraceLoaderTest {
         try (var files = Files.list(source.getParent())) {
             // No temporary file left behind either.
             // Nothing beside the user's file: no cache, no temporary file.
-            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("run.jsonl");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("run.jsonl");
         }
     }
 
@@ -163,17 +166,19 @@ class TraceLoaderTest {
 
     @Test
     void aCacheDirectoryOthersCouldWriteIsMadeOwnerOnlyBeforeUse() throws Exception {
-        Files.createDirectory(userDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
+        Files.createDirectory(
+                userDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
         Files.setPosixFilePermissions(userDir, PosixFilePermissions.fromString("rwxrwxrwx"));
         loader().load(source, Progress.NONE);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userDir)))
+                .isEqualTo("rwx------");
         assertThat(loader().read(source, Progress.NONE).fromCache()).isTrue();
     }
 
     @Test
     void aCachePlantedByAnotherUserIsNeverRead() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.fabricscope.testsupport.Fifos.runningAsRoot(),
-                "only root can give a file to another user");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.fabricscope.testsupport.Fifos.runningAsRoot(), "only root can give a file to another user");
         loader().load(source, Progress.NONE);
         var nobody = source.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(cached(), nobody);
@@ -186,8 +191,8 @@ class TraceLoaderTest {
 
     @Test
     void aCacheDirectoryOwnedByAnotherUserIsNeitherReadNorWritten() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.fabricscope.testsupport.Fifos.runningAsRoot(),
-                "only root can give a directory to another user");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.fabricscope.testsupport.Fifos.runningAsRoot(), "only root can give a directory to another user");
         loader().load(source, Progress.NONE);
         var nobody = source.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(userDir, nobody);

@@ -31,7 +31,9 @@ class TraceReaderFuzzPropertiesTest {
 
     @Property(tries = 500)
     void corruptedBytesAreReadOrRefusedWithAFormatException(
-            @ForAll @IntRange(min = 0, max = 1_000_000) int where, @ForAll byte value, @ForAll @IntRange(min = 1, max = 4) int count) {
+            @ForAll @IntRange(min = 0, max = 1_000_000) int where,
+            @ForAll byte value,
+            @ForAll @IntRange(min = 1, max = 4) int count) {
         byte[] bad = GOOD.clone();
         for (int i = 0; i < count; i++) {
             bad[(where + i * 7919) % bad.length] = (byte) (value + i);

@@ -44,11 +44,13 @@ class TraceReaderFuzzTest {
         // The last byte chooses cancellation for a few inputs; the whole array is still the file.
         int cancelAfter = data.length > 0 && data[data.length - 1] == (byte) 0xCC ? 2 : 0;
         try {
-            TraceReader.read(new ByteArrayInputStream(data), "fuzz.jsonl", data.length, new SometimesCancelled(cancelAfter));
+            TraceReader.read(
+                    new ByteArrayInputStream(data), "fuzz.jsonl", data.length, new SometimesCancelled(cancelAfter));
         } catch (TraceFormatException refused) {
             // Refusing a bad file is the contract, with a message that prints as one clean line.
             if (refused.getMessage().chars().anyMatch(Character::isISOControl)) {
-                throw new AssertionError("control character in the message: " + refused.getMessage().replace("\n", "\\n"));
+                throw new AssertionError("control character in the message: "
+                        + refused.getMessage().replace("\n", "\\n"));
             }
         } catch (CancelledException stopped) {
             // Stopping when asked is the contract too.

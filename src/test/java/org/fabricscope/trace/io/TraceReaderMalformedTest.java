@@ -3,13 +3,12 @@ package org.fabricscope.trace.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.fabricscope.testsupport.MalformedCorpus;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.TraceFormatException;
-import org.fabricscope.testsupport.MalformedCorpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TraceReaderMalformedTest {
     static Path resource(String name) {
         try {
-            return Paths.get(TraceReaderMalformedTest.class.getResource("/" + name).toURI());
+            return Paths.get(
+                    TraceReaderMalformedTest.class.getResource("/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -100,10 +100,17 @@ class TraceReaderMalformedTest {
     void everyFileInTheCorpusHasAnExpectedLineAndReason() throws Exception {
         // The CLI and GUI corpus tests list the directory; this keeps each file's reason pinned here.
         CsvSource rows = getClass()
-                .getDeclaredMethod("malformedFileIsRefusedWithFileLineAndReason", String.class, long.class, String.class)
+                .getDeclaredMethod(
+                        "malformedFileIsRefusedWithFileLineAndReason", String.class, long.class, String.class)
                 .getAnnotation(CsvSource.class);
-        var listed = rows.textBlock().lines().map(l -> l.split("\\|")[0].strip()).filter(n -> !n.isEmpty()).toList();
-        var present = MalformedCorpus.files().stream().map(p -> p.getFileName().toString()).toList();
+        var listed = rows.textBlock()
+                .lines()
+                .map(l -> l.split("\\|")[0].strip())
+                .filter(n -> !n.isEmpty())
+                .toList();
+        var present = MalformedCorpus.files().stream()
+                .map(p -> p.getFileName().toString())
+                .toList();
         assertThat(listed).containsExactlyInAnyOrderElementsOf(present);
     }
 }

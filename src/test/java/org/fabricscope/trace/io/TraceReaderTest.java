@@ -37,7 +37,9 @@ class TraceReaderTest {
     void smallHandWrittenTraceLoadsWithItsValues() throws Exception {
         Trace t = readResource("valid/small.jsonl");
         assertThat(t.size()).isEqualTo(3);
-        assertThat(t.header().parameters()).containsEntry("ackJitterMicrosMax", "7300").containsEntry("compactionEnabled", "true");
+        assertThat(t.header().parameters())
+                .containsEntry("ackJitterMicrosMax", "7300")
+                .containsEntry("compactionEnabled", "true");
         assertThat(t.kind(2)).isEqualTo(EventKind.PREFETCH_READY);
         assertThat(t.field(2)).isEqualTo(Field.CACHE_STATE);
         assertThat(t.newValue(2)).isEqualTo(2);
@@ -59,7 +61,9 @@ class TraceReaderTest {
     @Test
     void byteOrderMarkWithCrlfLineEndingsLoadsLikeAPlainFile() throws Exception {
         // What an editor on Windows saves: BOM and CRLF together, which neither file above has alone.
-        String text = "\uFEFF" + Files.readString(TraceReaderMalformedTest.resource("valid/small.jsonl")).replace("\n", "\r\n");
+        String text = "\uFEFF"
+                + Files.readString(TraceReaderMalformedTest.resource("valid/small.jsonl"))
+                        .replace("\n", "\r\n");
         Path file = dir.resolve("windows.jsonl");
         Files.writeString(file, text);
         TraceRoundTripTest.assertSameTrace(TraceReader.read(file, Progress.NONE), readResource("valid/small.jsonl"));
@@ -67,12 +71,14 @@ class TraceReaderTest {
 
     @Test
     void missingFinalNewlineIsAccepted() throws Exception {
-        TraceRoundTripTest.assertSameTrace(readResource("valid/no-final-newline.jsonl"), readResource("valid/small.jsonl"));
+        TraceRoundTripTest.assertSameTrace(
+                readResource("valid/no-final-newline.jsonl"), readResource("valid/small.jsonl"));
     }
 
     @Test
     void crlfFileKeepsCorrectLineNumbersInErrors() throws Exception {
-        String text = Files.readString(TraceReaderMalformedTest.resource("malformed/unknown-kind.jsonl")).replace("\n", "\r\n");
+        String text = Files.readString(TraceReaderMalformedTest.resource("malformed/unknown-kind.jsonl"))
+                .replace("\n", "\r\n");
         Path file = dir.resolve("crlf-bad.jsonl");
         Files.writeString(file, text);
         TraceFormatException e = TraceReaderMalformedTest.failure(file);
@@ -89,14 +95,18 @@ class TraceReaderTest {
     @Test
     void aStreamThatFailsMidwayIsAFormatException() throws Exception {
         byte[] good = TraceRoundTripTest.bytes(RandomTraces.generate(1, 2_000, 4));
-        InputStream failing = new SequenceInputStream(new ByteArrayInputStream(good, 0, good.length / 2), new InputStream() {
-            @Override
-            public int read() throws IOException {
-                throw new IOException("device unplugged");
-            }
-        });
+        InputStream failing =
+                new SequenceInputStream(new ByteArrayInputStream(good, 0, good.length / 2), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("device unplugged");
+                    }
+                });
         Throwable t = catchThrowable(() -> TraceReader.read(failing, "usb.jsonl", good.length, Progress.NONE));
-        assertThat(t).isInstanceOf(TraceFormatException.class).hasMessageContaining("usb.jsonl").hasMessageContaining("device unplugged");
+        assertThat(t)
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining("usb.jsonl")
+                .hasMessageContaining("device unplugged");
     }
 
     /** A stream of {@code prefix}, then {@code count} copies of {@code fill}, then {@code suffix}, never held in memory. */
@@ -129,7 +139,8 @@ class TraceReaderTest {
             int n = (int) Math.min(len, total - position);
             for (int i = 0; i < n; i++) {
                 long p = position + i;
-                b[off + i] = p < prefix.length ? prefix[(int) p]
+                b[off + i] = p < prefix.length
+                        ? prefix[(int) p]
                         : p < prefix.length + count ? fill : suffix[(int) (p - prefix.length - count)];
             }
             position += n;
@@ -138,7 +149,8 @@ class TraceReaderTest {
     }
 
     private static String header() throws Exception {
-        return Files.readAllLines(TraceReaderMalformedTest.resource("valid/small.jsonl")).get(0) + "\n";
+        return Files.readAllLines(TraceReaderMalformedTest.resource("valid/small.jsonl"))
+                        .get(0) + "\n";
     }
 
     private static void assertFailsFast(GeneratedStream in, String reason) {
@@ -152,23 +164,29 @@ class TraceReaderTest {
 
     @Test
     void hundredMegabyteStringFailsFastAtTheStringLimit() throws Exception {
-        assertFailsFast(new GeneratedStream(header() + "{\"seq\":0,\"t\":0,\"actor\":\"", 'a', HUNDRED_MB, "\"}\n"),
+        assertFailsFast(
+                new GeneratedStream(header() + "{\"seq\":0,\"t\":0,\"actor\":\"", 'a', HUNDRED_MB, "\"}\n"),
                 "a string or number longer than 65536 characters");
     }
 
     @Test
     void hundredMegabyteNumberFailsFastAtTheNumberLimit() throws Exception {
-        assertFailsFast(new GeneratedStream(header() + "{\"seq\":0,\"t\":", '7', HUNDRED_MB, "}\n"), "a string or number longer than 65536 characters");
+        assertFailsFast(
+                new GeneratedStream(header() + "{\"seq\":0,\"t\":", '7', HUNDRED_MB, "}\n"),
+                "a string or number longer than 65536 characters");
     }
 
     @Test
     void hundredMegabyteKeyFailsFastAtTheKeyLimit() throws Exception {
-        assertFailsFast(new GeneratedStream(header() + "{\"", 'k', HUNDRED_MB, "\":1}\n"), "a key longer than 1024 characters");
+        assertFailsFast(
+                new GeneratedStream(header() + "{\"", 'k', HUNDRED_MB, "\":1}\n"), "a key longer than 1024 characters");
     }
 
     @Test
     void hundredMegabytesOfNestingFailsAtTheFirstBracket() throws Exception {
-        assertFailsFast(new GeneratedStream(header() + "{\"seq\":", '[', HUNDRED_MB, "\n"), "seq must be an integer, found an array");
+        assertFailsFast(
+                new GeneratedStream(header() + "{\"seq\":", '[', HUNDRED_MB, "\n"),
+                "seq must be an integer, found an array");
     }
 
     @Test

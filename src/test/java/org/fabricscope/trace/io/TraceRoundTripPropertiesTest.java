@@ -11,7 +11,9 @@ import org.fabricscope.trace.Trace;
 class TraceRoundTripPropertiesTest {
     @Property(tries = 60)
     void anyValidTraceRoundTripsToIdenticalBytes(
-            @ForAll long seed, @ForAll @IntRange(min = 0, max = 600) int events, @ForAll @IntRange(min = 0, max = 40) int blocks,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 600) int events,
+            @ForAll @IntRange(min = 0, max = 40) int blocks,
             @ForAll boolean exotic)
             throws Exception {
         Trace trace = exotic

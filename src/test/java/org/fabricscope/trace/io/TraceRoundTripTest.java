@@ -123,10 +123,14 @@ class TraceRoundTripTest {
         b.event(7, 1, 0, "write@n0", EventKind.WRITE_PENDING, Field.LAST_WRITE_PENDING, 0, 1, -1, 3);
         String[] lines = new String(bytes(b.build()), StandardCharsets.UTF_8).split("\n");
         assertThat(lines[1]).isEqualTo("{\"seq\":0,\"t\":5,\"actor\":\"client-0\",\"kind\":\"READ_BURST\"}");
-        assertThat(lines[2]).isEqualTo("{\"seq\":1,\"t\":6,\"block\":1,\"node\":0,\"actor\":\"prefetch@n0\","
-                + "\"kind\":\"PREFETCH_READY\",\"field\":\"cacheState\",\"old\":\"FILLING\",\"new\":\"READY\",\"cause\":0}");
-        assertThat(lines[3]).isEqualTo("{\"seq\":2,\"t\":7,\"block\":1,\"node\":0,\"actor\":\"write@n0\","
-                + "\"kind\":\"WRITE_PENDING\",\"field\":\"lastWritePending\",\"old\":false,\"new\":true,\"arg\":3}");
+        assertThat(lines[2])
+                .isEqualTo(
+                        "{\"seq\":1,\"t\":6,\"block\":1,\"node\":0,\"actor\":\"prefetch@n0\","
+                                + "\"kind\":\"PREFETCH_READY\",\"field\":\"cacheState\",\"old\":\"FILLING\",\"new\":\"READY\",\"cause\":0}");
+        assertThat(lines[3])
+                .isEqualTo(
+                        "{\"seq\":2,\"t\":7,\"block\":1,\"node\":0,\"actor\":\"write@n0\","
+                                + "\"kind\":\"WRITE_PENDING\",\"field\":\"lastWritePending\",\"old\":false,\"new\":true,\"arg\":3}");
     }
 
     @Test
@@ -134,7 +138,9 @@ class TraceRoundTripTest {
         TraceBuilder b = new TraceBuilder(RandomTraces.header(1, 2, 1, false));
         b.event(5, 0, 0, "x", EventKind.PREFETCH_READY, Field.CACHE_STATE, 0, 9, -1, 0);
         Trace t = b.build();
-        assertThatThrownBy(() -> bytes(t)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cacheState");
+        assertThatThrownBy(() -> bytes(t))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cacheState");
     }
 
     @Test
@@ -171,18 +177,17 @@ class TraceRoundTripTest {
         Path file = dir.resolve("t.jsonl");
         Trace trace = RandomTraces.generate(5, 100_000, 6);
         AtomicLong calls = new AtomicLong();
-        Progress cancelAfterFirstReport =
-                new Progress() {
-                    @Override
-                    public void update(long done, long total) {
-                        calls.incrementAndGet();
-                    }
+        Progress cancelAfterFirstReport = new Progress() {
+            @Override
+            public void update(long done, long total) {
+                calls.incrementAndGet();
+            }
 
-                    @Override
-                    public boolean isCancelled() {
-                        return calls.get() > 1;
-                    }
-                };
+            @Override
+            public boolean isCancelled() {
+                return calls.get() > 1;
+            }
+        };
         assertThatThrownBy(() -> TraceWriter.write(trace, file, false, cancelAfterFirstReport))
                 .isInstanceOf(CancelledException.class);
         try (Stream<Path> left = Files.list(dir)) {

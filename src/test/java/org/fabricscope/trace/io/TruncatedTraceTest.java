@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A trace cut off mid-file: refused with its count of complete events, whose prefix can be read on request. */
 class TruncatedTraceTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** A valid trace of {@code events} events written to a file, and its lines. */
     private List<String> lines(int events) throws Exception {
@@ -32,7 +33,8 @@ class TruncatedTraceTest {
     void aFileCutInTheMiddleOfALineIsRefusedCountingItsCompleteEventsAndTheCutLine() throws Exception {
         List<String> lines = lines(300);
         // Header (line 1), events 0..99 (lines 2..101), then half of event 100's line.
-        String cut = String.join("\n", lines.subList(0, 101)) + "\n" + lines.get(101).substring(0, 25);
+        String cut =
+                String.join("\n", lines.subList(0, 101)) + "\n" + lines.get(101).substring(0, 25);
         Path file = Files.writeString(dir.resolve("cut.jsonl"), cut);
 
         assertThatThrownBy(() -> TraceReader.read(file, Progress.NONE))
@@ -60,7 +62,8 @@ class TruncatedTraceTest {
         List<String> lines = lines(300);
         Path fullFile = dir.resolve("full.jsonl");
         Trace full = TraceReader.read(fullFile, Progress.NONE);
-        String cut = String.join("\n", lines.subList(0, 101)) + "\n" + lines.get(101).substring(0, 25);
+        String cut =
+                String.join("\n", lines.subList(0, 101)) + "\n" + lines.get(101).substring(0, 25);
         Path file = Files.writeString(dir.resolve("cut.jsonl"), cut);
 
         Trace prefix = TraceReader.readCompletePrefix(file, Progress.NONE);
@@ -95,7 +98,8 @@ class TruncatedTraceTest {
     @Test
     void validateStillRejectsATruncatedFileWithFileAndLine() throws Exception {
         List<String> lines = lines(100);
-        String cut = String.join("\n", lines.subList(0, 31)) + "\n" + lines.get(31).substring(0, 30);
+        String cut =
+                String.join("\n", lines.subList(0, 31)) + "\n" + lines.get(31).substring(0, 30);
         Path file = Files.writeString(dir.resolve("crashed.jsonl"), cut);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -32,15 +32,22 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Compare mode in the real window: legacy (A) against patched (B), the sample traces. */
 @ExtendWith(ApplicationExtension.class)
 class CompareGuiTest {
-    private static final Path LEGACY = Path.of("sample-traces/fpre004-repro-legacy.jsonl").toAbsolutePath();
-    private static final Path PATCHED = Path.of("sample-traces/fpre004-repro-patched.jsonl").toAbsolutePath();
+    private static final Path LEGACY =
+            Path.of("sample-traces/fpre004-repro-legacy.jsonl").toAbsolutePath();
+    private static final Path PATCHED =
+            Path.of("sample-traces/fpre004-repro-patched.jsonl").toAbsolutePath();
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
     private final TestPreferences prefs = new TestPreferences();
     private final ExecutorService workers = BackgroundWork.workers();
-    private final MainWindow.Services services = new MainWindow.Services(TraceFiles.jsonl(), new EmbeddedSimulation(),
-            prefs.preferences(), new CrashLog(dir.resolve("fabricscope.log")), workers);
+    private final MainWindow.Services services = new MainWindow.Services(
+            TraceFiles.jsonl(),
+            new EmbeddedSimulation(),
+            prefs.preferences(),
+            new CrashLog(dir.resolve("fabricscope.log")),
+            workers);
     private MainWindow window;
 
     @Start
@@ -89,8 +96,11 @@ class CompareGuiTest {
         TimelineControl b = robot.lookup("#compare-timeline-b").queryAs(TimelineControl.class);
         Fx.awaitValue(b.readyProperty(), true);
         assertThat(b.getHeight()).isGreaterThan(100);
-        assertThat(robot.lookup("#compare-summary").queryAs(Label.class).getText()).contains("FPRE004: 1 in A, 0 in B");
-        assertThat(robot.lookup("#compare-first-divergence").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#compare-summary").queryAs(Label.class).getText())
+                .contains("FPRE004: 1 in A, 0 in B");
+        assertThat(robot.lookup("#compare-first-divergence")
+                        .queryAs(Label.class)
+                        .getText())
                 .contains("PREFETCH_BACKOFF");
     }
 
@@ -121,7 +131,8 @@ class CompareGuiTest {
     }
 
     @Test
-    void theCursorIsSynchronisedAndTheInspectorShowsBothSidesWithDifferencesHighlighted(FxRobot robot) throws Exception {
+    void theCursorIsSynchronisedAndTheInspectorShowsBothSidesWithDifferencesHighlighted(FxRobot robot)
+            throws Exception {
         openAndCompare();
         TraceDiff d = compare().getDiff();
         int fpre = d.fpre004OnlyInA()[0];
@@ -135,9 +146,12 @@ class CompareGuiTest {
         // B has no FPRE004: its cursor waits at the gap, its last event before that moment.
         assertThat(compare().sessionB().getCurrentStep()).isEqualTo(d.b().firstAtOrAfter(d.a().timeMicros(fpre)) - 1);
         long highlighted = robot.lookup("#compare-inspector .table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(r -> r.getItem() != null && r.getPseudoClassStates().contains(PseudoClass.getPseudoClass("differs")))
+                .filter(r ->
+                        r.getItem() != null && r.getPseudoClassStates().contains(PseudoClass.getPseudoClass("differs")))
                 .count();
-        long expected = compare().fieldRows().stream().filter(CompareViewModel.FieldRow::differs).count();
+        long expected = compare().fieldRows().stream()
+                .filter(CompareViewModel.FieldRow::differs)
+                .count();
         assertThat(expected).isPositive();
         assertThat(highlighted).isEqualTo(expected);
 
@@ -191,7 +205,8 @@ class CompareGuiTest {
         assertThat(blocks).isPositive();
         assertThat(b.viewModel().pinnedLanes()).hasSize(blocks);
         assertThat(window.view().timeline().viewModel().pinnedLanes()).hasSize(blocks);
-        assertThat(b.viewModel().pinnedLanes().get(0).id()).isEqualTo(compare().blockDifferences().get(0).block());
+        assertThat(b.viewModel().pinnedLanes().get(0).id())
+                .isEqualTo(compare().blockDifferences().get(0).block());
     }
 
     @Test
@@ -208,7 +223,9 @@ class CompareGuiTest {
         // Headless Monocle sends no context-menu event for a right click: fire the row's menu item
         // as the menu would.
         javafx.scene.control.MenuItem drop = window.view().eventLogTable().getContextMenu().getItems().stream()
-                .filter(i -> i.getText().equals("What if: Drop")).findFirst().orElseThrow();
+                .filter(i -> i.getText().equals("What if: Drop"))
+                .findFirst()
+                .orElseThrow();
         Fx.run(drop::fire);
         Fx.awaitValue(window.viewModel().busyProperty(), false);
         WaitForAsyncUtils.waitForFxEvents();

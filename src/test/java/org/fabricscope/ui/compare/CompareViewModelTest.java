@@ -38,7 +38,8 @@ class CompareViewModelTest {
 
         assertThat(vm.isActive()).isTrue();
         assertThat(vm.rows()).hasSize(d.differenceCount());
-        assertThat(vm.summaryProperty().get()).contains("only in B " + d.count(DiffClass.ONLY_IN_B), "FPRE004: 1 in A, 0 in B");
+        assertThat(vm.summaryProperty().get())
+                .contains("only in B " + d.count(DiffClass.ONLY_IN_B), "FPRE004: 1 in A, 0 in B");
         assertThat(vm.firstDivergenceTextProperty().get()).contains("only in B", "1.046 ms", "PREFETCH_BACKOFF");
         assertThat(vm.sessionB().getTrace().trace().header().patch().reorder()).isTrue();
     }
@@ -75,7 +76,8 @@ class CompareViewModelTest {
         assertThat(vm.sessionB().getCurrentStep()).isEqualTo(d.partnerOfA(paired));
         int fpre = d.fpre004OnlyInA()[0];
         session.currentStepProperty().set(fpre);
-        assertThat(vm.sessionB().getCurrentStep()).isEqualTo(vm.sessionB().getTrace().trace().firstAtOrAfter(a.timeMicros(fpre)) - 1);
+        assertThat(vm.sessionB().getCurrentStep())
+                .isEqualTo(vm.sessionB().getTrace().trace().firstAtOrAfter(a.timeMicros(fpre)) - 1);
     }
 
     @Test
@@ -86,7 +88,10 @@ class CompareViewModelTest {
 
         assertThat(vm.inspectedBlockProperty().get()).isEqualTo(179);
         assertThat(vm.fieldRows()).hasSize(Field.values().length);
-        CompareViewModel.FieldRow health = vm.fieldRows().stream().filter(r -> r.field() == Field.HEALTH).findFirst().orElseThrow();
+        CompareViewModel.FieldRow health = vm.fieldRows().stream()
+                .filter(r -> r.field() == Field.HEALTH)
+                .findFirst()
+                .orElseThrow();
         assertThat(health.valueA()).isEqualTo("OK");
         assertThat(vm.fieldRows()).anySatisfy(r -> assertThat(r.differs()).isTrue());
         for (CompareViewModel.FieldRow r : vm.fieldRows()) {
@@ -99,7 +104,8 @@ class CompareViewModelTest {
         vm.differencesOnlyProperty().set(true);
 
         TraceDiff d = vm.getDiff();
-        assertThat(session.eventFilterProperty().get().test(d.fpre004OnlyInA()[0])).isTrue();
+        assertThat(session.eventFilterProperty().get().test(d.fpre004OnlyInA()[0]))
+                .isTrue();
         assertThat(session.eventFilterProperty().get().test(0)).isFalse();
 
         vm.close();

@@ -28,8 +28,18 @@ class EventLogBackgroundFilterTest {
 
     private static Trace everyThirdIsAPrefetch(int events) {
         Topology topology = new Topology(1, 1, List.of(new Topology.BlockInfo(0, 0, "file-x")));
-        TraceBuilder b = new TraceBuilder(new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, "test",
-                "test", Map.of(), 1, 1, PatchSwitches.NONE, topology), events);
+        TraceBuilder b = new TraceBuilder(
+                new TraceHeader(
+                        TraceHeader.FORMAT_NAME,
+                        TraceHeader.FORMAT_VERSION,
+                        "test",
+                        "test",
+                        Map.of(),
+                        1,
+                        1,
+                        PatchSwitches.NONE,
+                        topology),
+                events);
         for (int i = 0; i < events; i++) {
             EventKind kind = i % 3 == 0 ? EventKind.PREFETCH_START : EventKind.READ_ISSUE;
             b.event(i, 0, 0, "a", kind, kind == EventKind.PREFETCH_START ? Field.CACHE_STATE : null, 0, 0, -1, 0);
@@ -51,7 +61,8 @@ class EventLogBackgroundFilterTest {
             startedInBackground[0] = vm[0].filteringProperty().get();
         });
         assertThat(startedInBackground[0]).isTrue();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm[0].filteringProperty().get());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !vm[0].filteringProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm[0].rows()).hasSize(1_000);
         assertThat(vm[0].rows().get(1)).isEqualTo(3);

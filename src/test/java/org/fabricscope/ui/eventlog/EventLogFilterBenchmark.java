@@ -30,7 +30,8 @@ public final class EventLogFilterBenchmark {
             kept = filter.apply(Progress.NONE).length;
             best = Math.min(best, System.nanoTime() - t0);
         }
-        System.out.printf("%-16s %,d events -> %,d kept in %.1f ms (best of 5, %.1f M events/s)%n",
+        System.out.printf(
+                "%-16s %,d events -> %,d kept in %.1f ms (best of 5, %.1f M events/s)%n",
                 name, events, kept, best / 1e6, events / (best / 1e9) / 1e6);
     }
 }

@@ -33,8 +33,18 @@ class EventLogFilterKeepsCursorGuiTest {
 
     private static Trace everyThirdIsAPrefetch(int events) {
         Topology topology = new Topology(1, 1, List.of(new Topology.BlockInfo(0, 0, "file-x")));
-        TraceBuilder b = new TraceBuilder(new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, "test",
-                "test", Map.of(), 1, 1, PatchSwitches.NONE, topology), events);
+        TraceBuilder b = new TraceBuilder(
+                new TraceHeader(
+                        TraceHeader.FORMAT_NAME,
+                        TraceHeader.FORMAT_VERSION,
+                        "test",
+                        "test",
+                        Map.of(),
+                        1,
+                        1,
+                        PatchSwitches.NONE,
+                        topology),
+                events);
         for (int i = 0; i < events; i++) {
             EventKind kind = i % 3 == 0 ? EventKind.PREFETCH_START : EventKind.READ_ISSUE;
             b.event(i, 0, 0, "a", kind, kind == EventKind.PREFETCH_START ? Field.CACHE_STATE : null, 0, 0, -1, 0);
@@ -53,7 +63,9 @@ class EventLogFilterKeepsCursorGuiTest {
 
     private int[] visibleRows() {
         VirtualFlow<?> flow = (VirtualFlow<?>) view.table().lookup(".virtual-flow");
-        return new int[] {flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex()};
+        return new int[] {
+            flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex()
+        };
     }
 
     private void assertRowInView(int row) {

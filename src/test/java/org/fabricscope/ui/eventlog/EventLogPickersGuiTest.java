@@ -52,7 +52,8 @@ class EventLogPickersGuiTest {
         robot.write("fpre");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        CheckPicker<EventKind> kinds = (CheckPicker<EventKind>) robot.lookup("#filter-kinds").query();
+        CheckPicker<EventKind> kinds =
+                (CheckPicker<EventKind>) robot.lookup("#filter-kinds").query();
         assertThat(kinds.isShowingList()).isTrue();
         assertThat(kinds.shownItems()).containsExactly(EventKind.FPRE004);
 
@@ -70,7 +71,8 @@ class EventLogPickersGuiTest {
         robot.write("write_");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(view.viewModel().chosenKinds()).isNotEmpty()
+        assertThat(view.viewModel().chosenKinds())
+                .isNotEmpty()
                 .allSatisfy(k -> assertThat(k.name()).startsWith("WRITE_"));
 
         robot.clickOn("#filter-kinds-clear");
@@ -86,14 +88,19 @@ class EventLogPickersGuiTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.viewModel().chosenBlocks()).containsExactly(179);
-        assertThat(session.visibleBlocksProperty().get()).as("not asked to hide lanes yet").isNull();
+        assertThat(session.visibleBlocksProperty().get())
+                .as("not asked to hide lanes yet")
+                .isNull();
 
         robot.clickOn("#filter-lanes");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#filter-lanes").queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#filter-lanes").queryAs(CheckBox.class).isSelected())
+                .isTrue();
         assertThat(session.visibleBlocksProperty().get()).isEqualTo(Set.of(179));
 
         robot.interact(() -> view.viewModel().chosenBlocks().clear());
-        assertThat(session.visibleBlocksProperty().get()).as("no block chosen: every lane").isNull();
+        assertThat(session.visibleBlocksProperty().get())
+                .as("no block chosen: every lane")
+                .isNull();
     }
 }

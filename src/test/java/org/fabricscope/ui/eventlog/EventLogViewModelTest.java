@@ -33,24 +33,36 @@ class EventLogViewModelTest {
     @Test
     void kindFilterKeepsOnlyThoseKinds() {
         vm.chosenKinds().setAll(EventKind.FPRE004, EventKind.VERIFY_BEGIN);
-        assertThat(vm.rows()).containsExactly(RaceTraceFixture.VERIFY_BEGIN, RaceTraceFixture.FPRE004, 36, 42,
-                RaceTraceFixture.SECOND_FPRE004);
+        assertThat(vm.rows())
+                .containsExactly(
+                        RaceTraceFixture.VERIFY_BEGIN,
+                        RaceTraceFixture.FPRE004,
+                        36,
+                        42,
+                        RaceTraceFixture.SECOND_FPRE004);
     }
 
     @Test
     void blockAndActorFiltersCombine() {
         vm.chosenBlocks().setAll(RaceTraceFixture.BLOCK);
         vm.chosenActors().setAll("compaction@n1");
-        assertThat(vm.rows()).containsExactly(RaceTraceFixture.COMPACT_COPY, RaceTraceFixture.COMPACT_SWITCH_EXTENT,
-                RaceTraceFixture.COMPACT_SWITCH_STATE, 34);
+        assertThat(vm.rows())
+                .containsExactly(
+                        RaceTraceFixture.COMPACT_COPY,
+                        RaceTraceFixture.COMPACT_SWITCH_EXTENT,
+                        RaceTraceFixture.COMPACT_SWITCH_STATE,
+                        34);
     }
 
     @Test
     void textMatchesKindsActorsFieldsAndFormattedValuesIgnoringCase() {
         vm.textFilterProperty().set("Ready");
         List<Integer> rows = new ArrayList<>(vm.rows());
-        assertThat(rows).contains(RaceTraceFixture.PREFETCH_READY, RaceTraceFixture.PREFETCH_READY_VERSION,
-                RaceTraceFixture.CHECK_CACHE_STATE);
+        assertThat(rows)
+                .contains(
+                        RaceTraceFixture.PREFETCH_READY,
+                        RaceTraceFixture.PREFETCH_READY_VERSION,
+                        RaceTraceFixture.CHECK_CACHE_STATE);
         assertThat(rows).doesNotContain(RaceTraceFixture.PREFETCH_START, RaceTraceFixture.WRITE_ACK);
     }
 
@@ -77,8 +89,10 @@ class EventLogViewModelTest {
         vm.chosenKinds().setAll(EventKind.FPRE004);
         assertThat(session.eventFilterProperty().get()).isNull();
         vm.hideOnTimelineProperty().set(true);
-        assertThat(session.eventFilterProperty().get().test(RaceTraceFixture.FPRE004)).isTrue();
-        assertThat(session.eventFilterProperty().get().test(RaceTraceFixture.WRITE_ACK)).isFalse();
+        assertThat(session.eventFilterProperty().get().test(RaceTraceFixture.FPRE004))
+                .isTrue();
+        assertThat(session.eventFilterProperty().get().test(RaceTraceFixture.WRITE_ACK))
+                .isFalse();
         vm.chosenKinds().clear();
         assertThat(session.eventFilterProperty().get()).isNull();
     }

@@ -51,7 +51,10 @@ public final class PanelsStepBenchmark {
             stage.setScene(new Scene(root, 1400, 900));
             stage.show();
         });
-        time("open " + String.format("%,d", events) + " events", 1, () -> session.open(new LoadedTrace(null, trace, index)));
+        time(
+                "open " + String.format("%,d", events) + " events",
+                1,
+                () -> session.open(new LoadedTrace(null, trace, index)));
         time("step forward", 200, () -> controls[0].viewModel().stepForward());
         time("jump to a step far away", 20, new Runnable() {
             int i;
@@ -82,7 +85,8 @@ public final class PanelsStepBenchmark {
                 total[0] += t;
             });
         }
-        System.out.printf("%-28s mean %.2f ms, best %.2f ms (%d times, FX thread, incl. CSS and layout)%n",
+        System.out.printf(
+                "%-28s mean %.2f ms, best %.2f ms (%d times, FX thread, incl. CSS and layout)%n",
                 what, total[0] / 1e6 / times, best[0] / 1e6, times);
     }
 
@@ -107,8 +111,18 @@ public final class PanelsStepBenchmark {
         for (int b = 0; b < blocks; b++) {
             infos.add(new Topology.BlockInfo(b % 8, b % 4, "archive-" + (b % 16)));
         }
-        TraceBuilder builder = new TraceBuilder(new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION,
-                "bench", "bench", Map.of(), 1, 1, PatchSwitches.NONE, new Topology(8, 4, infos)), events);
+        TraceBuilder builder = new TraceBuilder(
+                new TraceHeader(
+                        TraceHeader.FORMAT_NAME,
+                        TraceHeader.FORMAT_VERSION,
+                        "bench",
+                        "bench",
+                        Map.of(),
+                        1,
+                        1,
+                        PatchSwitches.NONE,
+                        new Topology(8, 4, infos)),
+                events);
         EventKind[] kinds = EventKind.values();
         long x = 12345;
         for (int i = 0; i < events; i++) {
@@ -116,8 +130,17 @@ public final class PanelsStepBenchmark {
             int r = (int) (x >>> 33);
             EventKind kind = kinds[Math.floorMod(r, kinds.length)];
             Field field = Field.values()[Math.floorMod(r >> 8, Field.count())];
-            builder.event(i, Math.floorMod(r >> 12, blocks), 0, "actor-" + Math.floorMod(r >> 4, 32), kind, field,
-                    0, Math.floorMod(r >> 20, 3), -1, 0);
+            builder.event(
+                    i,
+                    Math.floorMod(r >> 12, blocks),
+                    0,
+                    "actor-" + Math.floorMod(r >> 4, 32),
+                    kind,
+                    field,
+                    0,
+                    Math.floorMod(r >> 20, 3),
+                    -1,
+                    0);
         }
         return builder.build();
     }

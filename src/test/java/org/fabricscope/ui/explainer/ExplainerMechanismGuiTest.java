@@ -15,8 +15,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.Fpre004Explanation;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
@@ -52,7 +52,8 @@ class ExplainerMechanismGuiTest {
             String[] kv = set.split("=", 2);
             s = s.with(kv[0], kv[1]);
         }
-        Trace t = Simulator.run(s, 1, attempt, PatchSwitches.NONE, true, Progress.NONE).trace();
+        Trace t = Simulator.run(s, 1, attempt, PatchSwitches.NONE, true, Progress.NONE)
+                .trace();
         return new LoadedTrace(null, t, TraceIndex.build(t, Progress.NONE));
     }
 
@@ -75,7 +76,8 @@ class ExplainerMechanismGuiTest {
         Label mechanism = robot.lookup("#explainer-mechanism").queryAs(Label.class);
         assertThat(mechanism.getText()).startsWith("Torn read: write 9 began between");
         assertThat(mechanism.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("torn"));
-        assertThat(text(robot, "#explainer-summary")).contains("never at the same time", "82.784 ms")
+        assertThat(text(robot, "#explainer-summary"))
+                .contains("never at the same time", "82.784 ms")
                 .doesNotContain("marked ready while a write was still pending");
         List<String> story = linkTexts(robot, "#explainer-story");
         assertThat(story).anySatisfy(s -> assertThat(s).startsWith("#6275").contains("Between the two reads"));
@@ -89,7 +91,8 @@ class ExplainerMechanismGuiTest {
         openAt(loaded, fpre);
 
         Label mechanism = robot.lookup("#explainer-mechanism").queryAs(Label.class);
-        assertThat(mechanism.getText()).startsWith("Stored inconsistency: the cache buffer was marked READY while write");
+        assertThat(mechanism.getText())
+                .startsWith("Stored inconsistency: the cache buffer was marked READY while write");
         assertThat(mechanism.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("stored"));
         assertThat(linkTexts(robot, "#explainer-story"))
                 .anySatisfy(s -> assertThat(s).contains("PREFETCH_READY", "still held the lock"))
@@ -106,11 +109,16 @@ class ExplainerMechanismGuiTest {
         VBox switches = robot.lookup("#explainer-switches").queryAs(VBox.class);
         assertThat(switches.getChildren()).hasSize(3);
         Label heading = robot.lookup("#explainer-heading").queryAs(Label.class);
-        assertThat(heading.getTooltip().getText()).contains("step 6280 of the trace", "txn 309: the client's read",
-                "verifier@n1: the verifier actor on node n1");
+        assertThat(heading.getTooltip().getText())
+                .contains(
+                        "step 6280 of the trace",
+                        "txn 309: the client's read",
+                        "verifier@n1: the verifier actor on node n1");
         Hyperlink tear = robot.lookup("#explainer-story").queryAs(VBox.class).getChildren().stream()
-                .filter(n -> n instanceof Hyperlink h && h.getText().startsWith("#6275")).map(Hyperlink.class::cast)
-                .findFirst().orElseThrow();
+                .filter(n -> n instanceof Hyperlink h && h.getText().startsWith("#6275"))
+                .map(Hyperlink.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(tear.getTooltip().getText()).contains("write 9: the client write with id 9");
         assertThat(tear.isWrapText()).isTrue();
     }
@@ -138,13 +146,16 @@ class ExplainerMechanismGuiTest {
 
     @Test
     void onATraceWithoutFpre004ThePanelSaysSoAndWhatToTry(FxRobot robot) throws Exception {
-        Trace t = Simulator.run(Scenario.builtIn("fpre004-repro"), 1, 6, PatchSwitches.ALL, true, Progress.NONE).trace();
+        Trace t = Simulator.run(Scenario.builtIn("fpre004-repro"), 1, 6, PatchSwitches.ALL, true, Progress.NONE)
+                .trace();
         openAt(new LoadedTrace(null, t, TraceIndex.build(t, Progress.NONE)), 0);
 
         assertThat(text(robot, "#explainer-heading")).contains("This trace has no FPRE004", "Find reproducer");
     }
 
     private static List<String> linkTexts(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(VBox.class).getChildren().stream().map(n -> ((Labeled) n).getText()).toList();
+        return robot.lookup(id).queryAs(VBox.class).getChildren().stream()
+                .map(n -> ((Labeled) n).getText())
+                .toList();
     }
 }

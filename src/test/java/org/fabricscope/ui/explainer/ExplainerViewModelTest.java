@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.replay.explain.RaceTraceFixture;
 import org.fabricscope.sim.RunStats;
+import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.CancelledException;
 import org.fabricscope.trace.EventKind;
@@ -28,8 +28,8 @@ class ExplainerViewModelTest {
     }
 
     /** Only the barrier alone stops the failure in this stand-in. */
-    private static final ExplainerViewModel.Runner BARRIER_IS_ENOUGH = (header, txn, block, patch, progress) ->
-            patch.barrier()
+    private static final ExplainerViewModel.Runner BARRIER_IS_ENOUGH =
+            (header, txn, block, patch, progress) -> patch.barrier()
                     ? new PatchRerun.Outcome(patch, stats(0), EventKind.READ_OK, 40)
                     : new PatchRerun.Outcome(patch, stats(2), EventKind.READ_FAIL, 30);
 
@@ -44,7 +44,8 @@ class ExplainerViewModelTest {
     }
 
     private static void awaitIdle(ExplainerViewModel vm) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -66,8 +67,12 @@ class ExplainerViewModelTest {
         ExplainerViewModel vm = openAt(robot, BARRIER_IS_ENOUGH, RaceTraceFixture.FPRE004);
         robot.interact(vm::compareSwitches);
         awaitIdle(vm);
-        assertThat(vm.switchOutcomes()).extracting(PatchRerun.Outcome::patch).containsExactly(
-                new PatchSwitches(true, false, false), new PatchSwitches(false, true, false), new PatchSwitches(false, false, true));
+        assertThat(vm.switchOutcomes())
+                .extracting(PatchRerun.Outcome::patch)
+                .containsExactly(
+                        new PatchSwitches(true, false, false),
+                        new PatchSwitches(false, true, false),
+                        new PatchSwitches(false, false, true));
         assertThat(vm.switchOutcomes()).extracting(PatchRerun.Outcome::passes).containsExactly(false, true, false);
         assertThat(vm.rerunStatusProperty().get()).isEqualTo("1 of 3 switches alone are enough on this seed.");
     }
@@ -75,13 +80,16 @@ class ExplainerViewModelTest {
     @Test
     void cancellingStopsTheRerunAndSaysSo(FxRobot robot) throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        ExplainerViewModel vm = openAt(robot, (header, txn, block, patch, progress) -> {
-            started.countDown();
-            while (!progress.isCancelled()) {
-                Thread.onSpinWait();
-            }
-            throw new CancelledException();
-        }, RaceTraceFixture.FPRE004);
+        ExplainerViewModel vm = openAt(
+                robot,
+                (header, txn, block, patch, progress) -> {
+                    started.countDown();
+                    while (!progress.isCancelled()) {
+                        Thread.onSpinWait();
+                    }
+                    throw new CancelledException();
+                },
+                RaceTraceFixture.FPRE004);
         robot.interact(vm::rerunWithPatch);
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(vm.runningProperty().get()).isTrue();
@@ -93,9 +101,12 @@ class ExplainerViewModelTest {
 
     @Test
     void aScenarioThatCannotBeRebuiltIsReportedInWords(FxRobot robot) throws Exception {
-        ExplainerViewModel vm = openAt(robot, (header, txn, block, patch, progress) -> {
-            throw new ScenarioException("unknown scenario 'canonical'");
-        }, RaceTraceFixture.FPRE004);
+        ExplainerViewModel vm = openAt(
+                robot,
+                (header, txn, block, patch, progress) -> {
+                    throw new ScenarioException("unknown scenario 'canonical'");
+                },
+                RaceTraceFixture.FPRE004);
         robot.interact(vm::rerunWithPatch);
         awaitIdle(vm);
         assertThat(vm.rerunStatusProperty().get()).isEqualTo("Re-run failed: unknown scenario 'canonical'");

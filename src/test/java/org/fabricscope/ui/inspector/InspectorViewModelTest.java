@@ -23,7 +23,10 @@ class InspectorViewModelTest {
     @Test
     void onlyTheFieldChangedAtThisStepIsMarked() {
         session.currentStepProperty().set(RaceTraceFixture.PREFETCH_READY);
-        assertThat(vm.rows()).filteredOn(FieldRow::changedHere).extracting(FieldRow::field).containsExactly(Field.CACHE_STATE);
+        assertThat(vm.rows())
+                .filteredOn(FieldRow::changedHere)
+                .extracting(FieldRow::field)
+                .containsExactly(Field.CACHE_STATE);
         assertThat(vm.row(Field.CACHE_STATE).value()).isEqualTo("READY");
         assertThat(vm.row(Field.CACHE_STATE).previousValue()).isEqualTo("FILLING");
     }
@@ -41,7 +44,8 @@ class InspectorViewModelTest {
         assertThat(vm.row(Field.CACHE_STATE).lastChangeSeq()).isEqualTo(RaceTraceFixture.PREFETCH_READY);
         assertThat(vm.row(Field.EXTENT).lastChangeSeq()).isEqualTo(RaceTraceFixture.COMPACT_SWITCH_EXTENT);
         assertThat(vm.row(Field.HEALTH).lastChangeSeq()).isEqualTo(-1);
-        assertThat(vm.row(Field.CACHE_STATE).lastChangeText()).isEqualTo("#19 · 12.000 ms · PREFETCH_READY · prefetch@n1");
+        assertThat(vm.row(Field.CACHE_STATE).lastChangeText())
+                .isEqualTo("#19 · 12.000 ms · PREFETCH_READY · prefetch@n1");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,12 +20,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.fabricscope.sim.scenario.ParameterSpec;
-import org.fabricscope.sim.experiment.ReproResult;
-import org.fabricscope.sim.scenario.Scenario;
+import net.jqwik.api.statistics.Statistics;
 import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.experiment.ReproResult;
+import org.fabricscope.sim.scenario.ParameterSpec;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.NumberText;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
@@ -71,8 +70,8 @@ class AcceptedTracesOpenInTheWindowProperties {
 
     @Provide
     Arbitrary<String> value() {
-        Arbitrary<String> hugeExponent = Arbitraries.integers().between(-1_000_000_000, 1_000_000_000)
-                .map(e -> "1e" + e);
+        Arbitrary<String> hugeExponent =
+                Arbitraries.integers().between(-1_000_000_000, 1_000_000_000).map(e -> "1e" + e);
         Arbitrary<String> longDigits = Arbitraries.integers().between(1, 70_000).map(n -> "1".repeat(n) + " 1");
         Arbitrary<String> withUnit = Arbitraries.of("us", "ms", "s", "µs", " ms", "transactions", "e", "e5us")
                 .flatMap(u -> Arbitraries.integers().between(-5, 5000).map(n -> n + u));
@@ -87,7 +86,10 @@ class AcceptedTracesOpenInTheWindowProperties {
         StringBuilder p = new StringBuilder();
         for (int i = 0; i < values.size() && i < CATALOG.size(); i++) {
             String v = values.get(i);
-            p.append(i == 0 ? "" : ",").append('"').append(CATALOG.get(i).name()).append("\":");
+            p.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(CATALOG.get(i).name())
+                    .append("\":");
             p.append(v.matches("-?(0|[1-9][0-9]{0,60})(\\.[0-9]{1,20})?([eE][+-]?[0-9]{1,12})?") ? v : jsonString(v));
         }
         return "{\"format\":\"fabricscope-trace\",\"version\":1,\"simulatorVersion\":\"0.1.0\",\"scenario\":\"extreme\","
@@ -113,8 +115,12 @@ class AcceptedTracesOpenInTheWindowProperties {
     }
 
     @Property(tries = 60)
-    void everyAcceptedTraceOpensWithItsHeaderShown(@ForAll("value") String v1, @ForAll("value") String v2,
-            @ForAll("value") String v3, @ForAll("value") String v4) throws Exception {
+    void everyAcceptedTraceOpensWithItsHeaderShown(
+            @ForAll("value") String v1,
+            @ForAll("value") String v2,
+            @ForAll("value") String v3,
+            @ForAll("value") String v4)
+            throws Exception {
         Path dir = Files.createTempDirectory("accepted-open");
         try {
             openAndCheck(dir, v1, v2, v3, v4);
@@ -147,20 +153,22 @@ class AcceptedTracesOpenInTheWindowProperties {
         ExecutorService workers = BackgroundWork.workers();
         AtomicBoolean probing = new AtomicBoolean(true);
         AtomicLong maxStallNanos = new AtomicLong();
-        Thread probe = new Thread(() -> {
-            while (probing.get()) {
-                CountDownLatch ran = new CountDownLatch(1);
-                long t0 = System.nanoTime();
-                Platform.runLater(ran::countDown);
-                try {
-                    ran.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                maxStallNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
-                LockSupport.parkNanos(5_000_000L); // the probe's own pace, off the FX thread
-            }
-        }, "fx-stall-probe");
+        Thread probe = new Thread(
+                () -> {
+                    while (probing.get()) {
+                        CountDownLatch ran = new CountDownLatch(1);
+                        long t0 = System.nanoTime();
+                        Platform.runLater(ran::countDown);
+                        try {
+                            ran.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        maxStallNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                        LockSupport.parkNanos(5_000_000L); // the probe's own pace, off the FX thread
+                    }
+                },
+                "fx-stall-probe");
         try {
             FakeDialogs dialogs = new FakeDialogs();
             TraceSession[] session = new TraceSession[1];
@@ -168,8 +176,14 @@ class AcceptedTracesOpenInTheWindowProperties {
             MainViewModel vm = Fx.call(() -> {
                 session[0] = new TraceSession();
                 panel[0] = new ScenarioViewModel(session[0], new IdleActions(), dialogs, workers);
-                return new MainViewModel(session[0], TraceFiles.jsonl(), new NoSimulation(),
-                        new RecentFiles(prefs.preferences()), dialogs, new CrashLog(dir.resolve("log/fabricscope.log")), workers);
+                return new MainViewModel(
+                        session[0],
+                        TraceFiles.jsonl(),
+                        new NoSimulation(),
+                        new RecentFiles(prefs.preferences()),
+                        dialogs,
+                        new CrashLog(dir.resolve("log/fabricscope.log")),
+                        workers);
             });
             probe.setDaemon(true);
             probe.start();
@@ -189,10 +203,13 @@ class AcceptedTracesOpenInTheWindowProperties {
             prefs.close();
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(maxStallNanos.get());
-        Statistics.label("longest FX-thread wait").collect(ms < 50 ? "< 50 ms" : ms < 250 ? "50-250 ms" : ms < 1000 ? "250-1000 ms" : ">= 1 s");
+        Statistics.label("longest FX-thread wait")
+                .collect(ms < 50 ? "< 50 ms" : ms < 250 ? "50-250 ms" : ms < 1000 ? "250-1000 ms" : ">= 1 s");
         // A bound no busy machine reaches by itself (the waits seen are under 250 ms), that a freeze
         // (the defect: seconds to minutes in a regex or BigDecimal on the FX thread) always does.
-        assertThat(ms).as("longest FX-thread wait while opening %s, ms", file.getFileName()).isLessThan(10_000);
+        assertThat(ms)
+                .as("longest FX-thread wait while opening %s, ms", file.getFileName())
+                .isLessThan(10_000);
     }
 
     private static final class IdleActions implements ScenarioActions {

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.scenario.Scenario;
-import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.testsupport.RandomTraces;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CancelSimulationTest {
     private static final Trace OPEN = RandomTraces.generate(4, 300, 6);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final TestPreferences prefs = new TestPreferences();
     private final FakeTraceFiles files = new FakeTraceFiles();
@@ -58,7 +59,8 @@ class CancelSimulationTest {
         CrashLog log = new CrashLog(dir.resolve("logs/fabricscope.log"));
         vm = Fx.call(() -> {
             session = new TraceSession();
-            return new MainViewModel(session, files, simulation, new RecentFiles(prefs.preferences()), dialogs, log, workers);
+            return new MainViewModel(
+                    session, files, simulation, new RecentFiles(prefs.preferences()), dialogs, log, workers);
         });
         Path a = dir.resolve("a.jsonl");
         files.put(a, OPEN);
@@ -78,8 +80,12 @@ class CancelSimulationTest {
     void cancellingASimulationKeepsTheOpenTraceAndItsStep() throws Exception {
         // Ten simulated minutes of the production-like rack: far longer than the test waits.
         RunRequest longRun = new RunRequest(
-                Scenario.builtIn("pilot-rack").with("durationMicros", "600000000").with("maxEventsPerRun", "200000000"),
-                1, 1, PatchSwitches.NONE);
+                Scenario.builtIn("pilot-rack")
+                        .with("durationMicros", "600000000")
+                        .with("maxEventsPerRun", "200000000"),
+                1,
+                1,
+                PatchSwitches.NONE);
 
         Fx.run(() -> vm.run(longRun));
         cancelOnceStarted();
@@ -100,7 +106,9 @@ class CancelSimulationTest {
     }
 
     private void cancelOnceStarted() throws Exception {
-        assertThat(simulation.progressed.await(60, TimeUnit.SECONDS)).as("the simulation reported progress").isTrue();
+        assertThat(simulation.progressed.await(60, TimeUnit.SECONDS))
+                .as("the simulation reported progress")
+                .isTrue();
         Fx.run(vm::cancel);
         Fx.awaitValue(vm.busyProperty(), false);
     }

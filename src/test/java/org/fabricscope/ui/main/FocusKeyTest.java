@@ -28,12 +28,17 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window's Z key (focus on the FPRE004 and back), its status line, and the legend under the timeline. */
 @ExtendWith(ApplicationExtension.class)
 class FocusKeyTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
     private final TestPreferences prefs = new TestPreferences();
     private final ExecutorService workers = BackgroundWork.workers();
-    private final MainWindow.Services services = new MainWindow.Services(TraceFiles.jsonl(), new EmbeddedSimulation(),
-            prefs.preferences(), new CrashLog(dir.resolve("fabricscope.log")), workers);
+    private final MainWindow.Services services = new MainWindow.Services(
+            TraceFiles.jsonl(),
+            new EmbeddedSimulation(),
+            prefs.preferences(),
+            new CrashLog(dir.resolve("fabricscope.log")),
+            workers);
     private MainWindow window;
 
     @Start
@@ -79,7 +84,8 @@ class FocusKeyTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(window.view().timeline().viewModel().isFocused()).isFalse();
-        assertThat(robot.lookup("#filter-text").queryTextInputControl().getText()).isEqualTo("z");
+        assertThat(robot.lookup("#filter-text").queryTextInputControl().getText())
+                .isEqualTo("z");
     }
 
     @Test

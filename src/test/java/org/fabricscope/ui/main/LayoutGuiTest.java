@@ -35,13 +35,18 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutGuiTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
     private final TestPreferences prefs = new TestPreferences();
     private final ExecutorService workers = BackgroundWork.workers();
     private final FakeTraceFiles files = new FakeTraceFiles();
     private final MainWindow.Services services = new MainWindow.Services(
-            files, new EmbeddedSimulation(), prefs.preferences(), new CrashLog(dir.resolve("fabricscope.log")), workers);
+            files,
+            new EmbeddedSimulation(),
+            prefs.preferences(),
+            new CrashLog(dir.resolve("fabricscope.log")),
+            workers);
     private MainWindow window;
 
     @Start
@@ -99,15 +104,28 @@ class LayoutGuiTest {
         for (double[] size : new double[][] {{1440, 900}, {1024, 700}}) {
             resize(size[0], size[1]);
             Node root = window.view();
-            for (String id : new String[] {"#replay-position", "#next-fpre004", "#play", "#go-to", "#breakpoints",
-                "#filter-text", "#filter-kinds", "#sideTabs", "#scenarioPanel", "#traceSummary"}) {
+            for (String id : new String[] {
+                "#replay-position",
+                "#next-fpre004",
+                "#play",
+                "#go-to",
+                "#breakpoints",
+                "#filter-text",
+                "#filter-kinds",
+                "#sideTabs",
+                "#scenarioPanel",
+                "#traceSummary"
+            }) {
                 assertWhollyShown(node(robot, id), root);
             }
             Node centre = node(robot, "#event-table").getParent().getParent();
             assertWhollyShown(node(robot, "#filter-text"), centre);
             assertThat(width(robot, "#sideTabs")).as("inspector at %s", size[0]).isGreaterThanOrEqualTo(239);
-            assertThat(width(robot, "#scenarioPanel")).as("scenario at %s", size[0]).isGreaterThanOrEqualTo(195);
-            assertThat(robot.lookup("#replay-position").queryAs(Label.class).getText()).startsWith("Step 0 / 45");
+            assertThat(width(robot, "#scenarioPanel"))
+                    .as("scenario at %s", size[0])
+                    .isGreaterThanOrEqualTo(195);
+            assertThat(robot.lookup("#replay-position").queryAs(Label.class).getText())
+                    .startsWith("Step 0 / 45");
         }
     }
 
@@ -121,7 +139,8 @@ class LayoutGuiTest {
             Bounds play = node(robot, "#play").localToScene(node(robot, "#play").getBoundsInLocal());
             Fx.run(() -> window.viewModel().session().currentStepProperty().set(RaceTraceFixture.LAST));
             WaitForAsyncUtils.waitForFxEvents();
-            Bounds after = node(robot, "#play").localToScene(node(robot, "#play").getBoundsInLocal());
+            Bounds after =
+                    node(robot, "#play").localToScene(node(robot, "#play").getBoundsInLocal());
             assertThat(after.getMinX()).as("play at %s", width).isEqualTo(play.getMinX());
             assertThat(after.getMinY()).as("play at %s", width).isEqualTo(play.getMinY());
         }
@@ -133,8 +152,10 @@ class LayoutGuiTest {
         double before = width(robot, "#sideTabs");
         // The user widens the inspector by dragging its divider 120 px to the left.
         Node divider = Fx.call(() -> window.view().lookupAll(".split-pane-divider").stream()
-                .filter(d -> d.getParent() == window.view().lookupAll(".main-split").iterator().next())
-                .reduce((a, b) -> b).orElseThrow());
+                .filter(d -> d.getParent()
+                        == window.view().lookupAll(".main-split").iterator().next())
+                .reduce((a, b) -> b)
+                .orElseThrow());
         robot.drag(divider).moveBy(-120, 0).drop();
         WaitForAsyncUtils.waitForFxEvents();
         double inspector = width(robot, "#sideTabs");
@@ -181,7 +202,9 @@ class LayoutGuiTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#go-to").queryAs(TextField.class).isFocused()).isFalse();
-        assertThat(window.viewModel().busyProperty().get()).as("the first Esc only leaves the field").isTrue();
+        assertThat(window.viewModel().busyProperty().get())
+                .as("the first Esc only leaves the field")
+                .isTrue();
 
         robot.type(KeyCode.ESCAPE);
         Fx.awaitValue(window.viewModel().busyProperty(), false);
@@ -200,12 +223,16 @@ class LayoutGuiTest {
         assertThat(burst.getText()).isEqualTo("7.5");
         assertThat(burst.getPseudoClassStates()).extracting(Object::toString).contains("invalid");
         assertThat(robot.lookup(".validation-message").queryAs(Label.class).getText())
-                .contains("readBurstSize").contains("whole number").contains("'7.5'");
-        assertThat(robot.lookup("#scenarioPanel #runButton").queryButton().isDisabled()).isTrue();
+                .contains("readBurstSize")
+                .contains("whole number")
+                .contains("'7.5'");
+        assertThat(robot.lookup("#scenarioPanel #runButton").queryButton().isDisabled())
+                .isTrue();
 
         robot.push(KeyCode.END).eraseText(10).write("7");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#scenarioPanel #runButton").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#scenarioPanel #runButton").queryButton().isDisabled())
+                .isFalse();
     }
 
     @Test
@@ -232,13 +259,17 @@ class LayoutGuiTest {
         robot.type(KeyCode.HOME);
         robot.type(KeyCode.F8);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(status.getText()).startsWith("Stopped at breakpoint 1 at #" + RaceTraceFixture.FPRE004 + ", ").endsWith(": FPRE004.");
+        assertThat(status.getText())
+                .startsWith("Stopped at breakpoint 1 at #" + RaceTraceFixture.FPRE004 + ", ")
+                .endsWith(": FPRE004.");
     }
 
     @Test
     void theWindowSizeOptionReadsWidthByHeightAndIgnoresNonsense() {
-        assertThat(MainWindow.windowSize("1024x700")).hasValueSatisfying(s -> assertThat(s).containsExactly(1024, 700));
-        assertThat(MainWindow.windowSize(" 1280 X 800 ")).hasValueSatisfying(s -> assertThat(s).containsExactly(1280, 800));
+        assertThat(MainWindow.windowSize("1024x700"))
+                .hasValueSatisfying(s -> assertThat(s).containsExactly(1024, 700));
+        assertThat(MainWindow.windowSize(" 1280 X 800 "))
+                .hasValueSatisfying(s -> assertThat(s).containsExactly(1280, 800));
         assertThat(MainWindow.windowSize(null)).isEmpty();
         assertThat(MainWindow.windowSize("big")).isEmpty();
         assertThat(MainWindow.windowSize("640x480")).isEmpty();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.testsupport.RandomTraces;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
@@ -37,7 +37,8 @@ class MainViewModelTest {
     private static final Trace FIRST = RandomTraces.generate(1, 400, 8);
     private static final Trace SECOND = RandomTraces.generate(2, 300, 8);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final TestPreferences prefs = new TestPreferences();
     private final FakeTraceFiles files = new FakeTraceFiles();
@@ -109,7 +110,10 @@ class MainViewModelTest {
         assertThat(session.getTrace().trace()).isSameAs(FIRST);
         assertThat(session.getTrace().source()).isEqualTo(a);
         assertThat(session.getCurrentStep()).isZero();
-        assertThat(vm.summaryProperty().get()).contains("canonical").contains("seed 1").contains(String.format("%,d events", FIRST.size()));
+        assertThat(vm.summaryProperty().get())
+                .contains("canonical")
+                .contains("seed 1")
+                .contains(String.format("%,d events", FIRST.size()));
         assertThat(vm.windowTitleProperty().get()).startsWith("a.jsonl");
         assertThat(vm.recentFiles()).containsExactly(a);
     }
@@ -124,7 +128,9 @@ class MainViewModelTest {
 
         openAndWait(bad);
 
-        assertThat(dialogs.errors).singleElement().asString()
+        assertThat(dialogs.errors)
+                .singleElement()
+                .asString()
                 .contains(bad + ":17:4: expected a number")
                 .contains("previously open trace stays open");
         assertThat(session.getTrace().trace()).isSameAs(FIRST);
@@ -159,8 +165,10 @@ class MainViewModelTest {
         Path gone = dir.resolve("gone.jsonl");
         files.put(gone, SECOND);
         openAndWait(gone);
-        files.fail(gone, new TraceFormatException(gone.toString(), 0, 0, "no such file",
-                new java.nio.file.NoSuchFileException(gone.toString())));
+        files.fail(
+                gone,
+                new TraceFormatException(
+                        gone.toString(), 0, 0, "no such file", new java.nio.file.NoSuchFileException(gone.toString())));
 
         openAndWait(gone);
 
@@ -272,8 +280,11 @@ class MainViewModelTest {
         Fx.run(() -> vm.findReproducer(r, 27));
         Fx.awaitValue(vm.busyProperty(), false);
 
-        assertThat(dialogs.information).singleElement().asString()
-                .contains("No reproducer found").contains("did not occur in 27 attempts");
+        assertThat(dialogs.information)
+                .singleElement()
+                .asString()
+                .contains("No reproducer found")
+                .contains("did not occur in 27 attempts");
         assertThat(session.getTrace().trace()).isSameAs(FIRST);
     }
 
@@ -307,7 +318,10 @@ class MainViewModelTest {
     }
 
     private static RunRequest request() throws Exception {
-        return new RunRequest(org.fabricscope.sim.scenario.Scenario.builtIn("fpre004-repro"), 1, 1,
+        return new RunRequest(
+                org.fabricscope.sim.scenario.Scenario.builtIn("fpre004-repro"),
+                1,
+                1,
                 org.fabricscope.trace.PatchSwitches.NONE);
     }
 

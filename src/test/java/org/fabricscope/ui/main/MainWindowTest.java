@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
-import org.fabricscope.trace.EventKind;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.fabricscope.testsupport.RandomTraces;
+import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
@@ -44,13 +44,18 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
     private final TestPreferences prefs = new TestPreferences();
     private final ExecutorService workers = BackgroundWork.workers();
     private final GatedFiles files = new GatedFiles(TraceFiles.jsonl());
     private final MainWindow.Services services = new MainWindow.Services(
-            files, new EmbeddedSimulation(), prefs.preferences(), new CrashLog(dir.resolve("fabricscope.log")), workers);
+            files,
+            new EmbeddedSimulation(),
+            prefs.preferences(),
+            new CrashLog(dir.resolve("fabricscope.log")),
+            workers);
     private MainWindow window;
 
     @Start
@@ -121,13 +126,17 @@ class MainWindowTest {
         assertThat(files.gateReached.await(30, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".cancel-button").queryButton().isVisible()).isTrue();
-        assertThat(robot.lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText())
+        assertThat(robot.lookup(".status-bar")
+                        .queryAs(org.controlsfx.control.StatusBar.class)
+                        .getText())
                 .startsWith("Reading slow.jsonl…");
         robot.clickOn(".cancel-button");
         Fx.awaitValue(window.viewModel().busyProperty(), false);
 
         assertThat(summary(robot)).contains("seed 5");
-        assertThat(robot.lookup(".status-bar").queryAs(org.controlsfx.control.StatusBar.class).getText())
+        assertThat(robot.lookup(".status-bar")
+                        .queryAs(org.controlsfx.control.StatusBar.class)
+                        .getText())
                 .contains("Cancelled opening slow.jsonl");
     }
 
@@ -171,10 +180,13 @@ class MainWindowTest {
     void aValueOutOfRangeDisablesRunAndSaysWhy(FxRobot robot) throws Exception {
         robot.clickOn("#param-nodes").push(KeyCode.END).eraseText(10).write("99");
 
-        assertThat(robot.lookup("#scenarioPanel #runButton").queryButton().isDisabled()).isTrue();
-        assertThat(robot.lookup(".validation-message").queryAs(Label.class).getText()).contains("nodes");
+        assertThat(robot.lookup("#scenarioPanel #runButton").queryButton().isDisabled())
+                .isTrue();
+        assertThat(robot.lookup(".validation-message").queryAs(Label.class).getText())
+                .contains("nodes");
         assertThat(robot.lookup("#param-nodes").query().getPseudoClassStates())
-                .extracting(Object::toString).contains("invalid");
+                .extracting(Object::toString)
+                .contains("invalid");
     }
 
     @Test
@@ -186,7 +198,9 @@ class MainWindowTest {
             window.view().lookupAll(".split-pane").stream()
                     .map(n -> (javafx.scene.control.SplitPane) n)
                     .filter(p -> p.getDividers().size() == 2)
-                    .findFirst().orElseThrow().setDividerPositions(0.23, 0.75);
+                    .findFirst()
+                    .orElseThrow()
+                    .setDividerPositions(0.23, 0.75);
             window.stage().hide();
         });
 
@@ -198,7 +212,9 @@ class MainWindowTest {
         double[] restored = Fx.call(() -> reopened.view().lookupAll(".split-pane").stream()
                 .map(n -> (javafx.scene.control.SplitPane) n)
                 .filter(p -> p.getDividers().size() == 2)
-                .findFirst().orElseThrow().getDividerPositions());
+                .findFirst()
+                .orElseThrow()
+                .getDividerPositions());
         assertThat(restored[0]).isCloseTo(0.23, org.assertj.core.data.Offset.offset(0.01));
         assertThat(restored[1]).isCloseTo(0.75, org.assertj.core.data.Offset.offset(0.01));
         Fx.run(() -> reopened.stage().hide());

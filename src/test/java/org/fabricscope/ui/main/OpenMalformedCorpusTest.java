@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.testsupport.MalformedCorpus;
 import org.fabricscope.testsupport.RandomTraces;
 import org.fabricscope.trace.Progress;
@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpenMalformedCorpusTest {
     private static final Trace GOOD = RandomTraces.generate(3, 200, 4);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final TestPreferences prefs = new TestPreferences();
     private final FakeDialogs dialogs = new FakeDialogs();
@@ -62,8 +63,14 @@ class OpenMalformedCorpusTest {
         CrashLog log = new CrashLog(dir.resolve("logs/fabricscope.log"));
         vm = Fx.call(() -> {
             session = new TraceSession();
-            return new MainViewModel(session, TraceFiles.jsonl(), new NoSimulation(),
-                    new RecentFiles(prefs.preferences()), dialogs, log, workers);
+            return new MainViewModel(
+                    session,
+                    TraceFiles.jsonl(),
+                    new NoSimulation(),
+                    new RecentFiles(prefs.preferences()),
+                    dialogs,
+                    log,
+                    workers);
         });
     }
 
@@ -95,7 +102,9 @@ class OpenMalformedCorpusTest {
             // A file that only stops early is a question (open its complete events?), not an error;
             // declined, nothing changes.
             assertThat(dialogs.errors).isEmpty();
-            assertThat(dialogs.questions).singleElement().asString()
+            assertThat(dialogs.questions)
+                    .singleElement()
+                    .asString()
                     .contains(bad.getFileName() + " ends after " + cut.completeEvents() + " complete events")
                     .contains(expected.getMessage());
             assertThat(session.getTrace().trace()).isSameAs(before);
@@ -105,7 +114,9 @@ class OpenMalformedCorpusTest {
         }
         String position = expected.line() > 0 ? bad + ":" + expected.line() : bad + ":";
         assertThat(dialogs.reports).as("crash reports").isEmpty();
-        assertThat(dialogs.errors).singleElement().asString()
+        assertThat(dialogs.errors)
+                .singleElement()
+                .asString()
                 .contains(bad.getFileName().toString())
                 .contains(position)
                 .contains(expected.problem())

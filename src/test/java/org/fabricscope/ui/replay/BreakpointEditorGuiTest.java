@@ -43,19 +43,40 @@ class BreakpointEditorGuiTest {
     void closeDialogs(FxRobot robot) {
         robot.interact(() -> robot.listWindows().stream()
                 .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
-                .toList().forEach(javafx.stage.Window::hide));
+                .toList()
+                .forEach(javafx.stage.Window::hide));
     }
 
     /** Fills the editor's form (by program: the choices are combo boxes) and presses Add. */
-    private void add(FxRobot robot, String kind, String block, String field, String value, int access, String when,
-            String after, String before) {
+    private void add(
+            FxRobot robot,
+            String kind,
+            String block,
+            String field,
+            String value,
+            int access,
+            String when,
+            String after,
+            String before) {
         robot.interact(controls::showBreakpoints);
         robot.interact(() -> {
             robot.lookup("#breakpoint-kind").queryComboBox().getSelectionModel().select(kind);
-            robot.lookup("#breakpoint-field").queryComboBox().getSelectionModel().select(field);
-            robot.lookup("#breakpoint-access").queryComboBox().getSelectionModel().select(access);
-            robot.lookup("#breakpoint-after").queryComboBox().getSelectionModel().select(after);
-            robot.lookup("#breakpoint-before").queryComboBox().getSelectionModel().select(before);
+            robot.lookup("#breakpoint-field")
+                    .queryComboBox()
+                    .getSelectionModel()
+                    .select(field);
+            robot.lookup("#breakpoint-access")
+                    .queryComboBox()
+                    .getSelectionModel()
+                    .select(access);
+            robot.lookup("#breakpoint-after")
+                    .queryComboBox()
+                    .getSelectionModel()
+                    .select(after);
+            robot.lookup("#breakpoint-before")
+                    .queryComboBox()
+                    .getSelectionModel()
+                    .select(before);
             robot.lookup("#breakpoint-block").queryAs(TextField.class).setText(block);
             robot.lookup("#breakpoint-value").queryAs(TextField.class).setText(value);
             robot.lookup("#breakpoint-condition").queryAs(TextField.class).setText(when);
@@ -78,7 +99,8 @@ class BreakpointEditorGuiTest {
         assertThat(b.describe()).isEqualTo("any event on block 2 setting cacheState = READY");
         assertThat(f8FromStart(robot)).isEqualTo(RaceTraceFixture.PREFETCH_READY);
         assertThat(controls.viewModel().messageProperty().get())
-                .isEqualTo("Stopped at breakpoint 1 at #19, 12.000 ms, block 2: any event on block 2 setting cacheState = READY.");
+                .isEqualTo(
+                        "Stopped at breakpoint 1 at #19, 12.000 ms, block 2: any event on block 2 setting cacheState = READY.");
         // Nothing else writes READY on block 2: the verifier's reads of it do not stop.
         robot.interact(() -> controls.viewModel().runToNextBreakpoint());
         assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.LAST);
@@ -94,9 +116,20 @@ class BreakpointEditorGuiTest {
 
     @Test
     void aConditionAndASequenceAreBuiltFromTheForm(FxRobot robot) {
-        add(robot, "PREFETCH_READY", "", "any", "", 0, "cacheState=READY && lastWritePending", "WRITE_LOCK", "WRITE_RELEASE");
+        add(
+                robot,
+                "PREFETCH_READY",
+                "",
+                "any",
+                "",
+                0,
+                "cacheState=READY && lastWritePending",
+                "WRITE_LOCK",
+                "WRITE_RELEASE");
         Breakpoint b = controls.viewModel().breakpoints().get(0);
-        assertThat(b.toSpec()).isEqualTo("PREFETCH_READY; after WRITE_LOCK; before WRITE_RELEASE; when cacheState=READY && lastWritePending");
+        assertThat(b.toSpec())
+                .isEqualTo(
+                        "PREFETCH_READY; after WRITE_LOCK; before WRITE_RELEASE; when cacheState=READY && lastWritePending");
         // 18 marks the version first (cacheState still FILLING); 19 makes it READY while the write is pending.
         assertThat(f8FromStart(robot)).isEqualTo(RaceTraceFixture.PREFETCH_READY);
     }
@@ -105,7 +138,8 @@ class BreakpointEditorGuiTest {
     void aBadConditionIsRefusedWithItsReason(FxRobot robot) {
         add(robot, "VERIFY_CHECK", "", "any", "", 0, "cachState=READY", "none", "none");
         assertThat(controls.viewModel().breakpoints()).isEmpty();
-        assertThat(robot.lookup(".error-text").queryAs(Label.class).getText()).startsWith("When: Unknown field 'cachState'");
+        assertThat(robot.lookup(".error-text").queryAs(Label.class).getText())
+                .startsWith("When: Unknown field 'cachState'");
     }
 
     @Test
@@ -117,7 +151,9 @@ class BreakpointEditorGuiTest {
         assertThat(controls.viewModel().breakpoints()).hasSize(2);
         assertThat(controls.viewModel().breakpoints().get(0).enabled()).isFalse();
         assertThat(f8FromStart(robot)).isEqualTo(RaceTraceFixture.SECOND_FPRE004);
-        assertThat(controls.viewModel().messageProperty().get()).startsWith("Stopped at breakpoint 2 at #" + RaceTraceFixture.SECOND_FPRE004).endsWith(": FPRE004 on block 3.");
+        assertThat(controls.viewModel().messageProperty().get())
+                .startsWith("Stopped at breakpoint 2 at #" + RaceTraceFixture.SECOND_FPRE004)
+                .endsWith(": FPRE004 on block 3.");
 
         robot.clickOn(robot.lookup("#breakpoint-enabled-0").queryAs(CheckBox.class));
         WaitForAsyncUtils.waitForFxEvents();

@@ -14,9 +14,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.replay.explain.RaceTraceFixture;
 import org.fabricscope.sim.RunStats;
+import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
 import org.fabricscope.ui.eventlog.EventLogView;
@@ -67,7 +67,8 @@ class PanelsGuiTest {
     private List<String> inspectorValues(FxRobot robot) {
         List<String> values = new ArrayList<>();
         for (Field f : Field.values()) {
-            values.add(robot.lookup("#value-" + f.jsonName()).queryAs(Label.class).getText());
+            values.add(
+                    robot.lookup("#value-" + f.jsonName()).queryAs(Label.class).getText());
         }
         return values;
     }
@@ -106,8 +107,11 @@ class PanelsGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(eventLog.table().getSelectionModel().getSelectedIndex()).isEqualTo(RaceTraceFixture.LAST);
         assertThat(robot.lookup(".table-row-cell")
-                .match((TableRow<?> r) -> r.getIndex() == RaceTraceFixture.LAST && r.isVisible() && !r.isEmpty())
-                .tryQuery()).as("the cursor's row is scrolled into view").isPresent();
+                        .match((TableRow<?> r) ->
+                                r.getIndex() == RaceTraceFixture.LAST && r.isVisible() && !r.isEmpty())
+                        .tryQuery())
+                .as("the cursor's row is scrolled into view")
+                .isPresent();
     }
 
     @Test
@@ -126,7 +130,10 @@ class PanelsGuiTest {
         robot.clickOn("#next-fpre004");
         scrollIntoView(robot, robot.lookup("#rerun-patched").query());
         robot.clickOn("#rerun-patched");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !explainer.viewModel().runningProperty().get());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !explainer.viewModel().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#rerun-status").queryAs(Label.class).getText())
                 .contains("0 FPRE004", "the check now passes", "txn 501 ended READ_OK");
@@ -139,7 +146,8 @@ class PanelsGuiTest {
         robot.type(KeyCode.F);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.getCurrentStep()).isEqualTo(3);
-        assertThat(robot.lookup("#filter-text").queryAs(TextField.class).getText()).isEqualTo("f");
+        assertThat(robot.lookup("#filter-text").queryAs(TextField.class).getText())
+                .isEqualTo("f");
     }
 
     @Test
@@ -150,10 +158,13 @@ class PanelsGuiTest {
         });
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controls.viewModel().isPlaying());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !controls.viewModel().isPlaying());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.FPRE004);
-        assertThat(controls.viewModel().messageProperty().get()).startsWith("Stopped at breakpoint 1 at #" + RaceTraceFixture.FPRE004).endsWith(": FPRE004.");
+        assertThat(controls.viewModel().messageProperty().get())
+                .startsWith("Stopped at breakpoint 1 at #" + RaceTraceFixture.FPRE004)
+                .endsWith(": FPRE004.");
     }
 
     @Test
@@ -161,7 +172,10 @@ class PanelsGuiTest {
         robot.interact(controls::showBreakpoints);
         robot.interact(() -> {
             robot.lookup("#breakpoint-kind").queryComboBox().getSelectionModel().select("PREFETCH_READY");
-            robot.lookup("#breakpoint-field").queryComboBox().getSelectionModel().select("cacheState");
+            robot.lookup("#breakpoint-field")
+                    .queryComboBox()
+                    .getSelectionModel()
+                    .select("cacheState");
         });
         robot.clickOn("#breakpoint-block").write("2");
         robot.clickOn("#breakpoint-value").write("ready");
@@ -189,7 +203,11 @@ class PanelsGuiTest {
     @Test
     void everyShortcutIsListedForHelp() {
         assertThat(controls.shortcutDescriptions())
-                .contains("→ — Step forward one event", "F — Run to next FPRE004", "Space — Play / pause", "Ctrl+G — Go to step or time");
+                .contains(
+                        "→ — Step forward one event",
+                        "F — Run to next FPRE004",
+                        "Space — Play / pause",
+                        "Ctrl+G — Go to step or time");
     }
 
     /** The explainer's text can push its buttons below its scroll pane's viewport: scroll to them. */
@@ -197,8 +215,11 @@ class PanelsGuiTest {
         robot.interact(() -> {
             for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
                 if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
-                    double y = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-                    double range = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    double y = sp.getContent()
+                            .sceneToLocal(node.localToScene(node.getBoundsInLocal()))
+                            .getMinY();
+                    double range = sp.getContent().getBoundsInLocal().getHeight()
+                            - sp.getViewportBounds().getHeight();
                     if (range > 0) {
                         sp.setVvalue(Math.min(1, Math.max(0, y / range)));
                     }

@@ -51,8 +51,16 @@ class ReplayMessagesTest {
     @Test
     void fOnATraceWithoutAnyFpre004SaysTheTraceHasNone() {
         Topology topology = new Topology(1, 1, List.of(new Topology.BlockInfo(0, 0, "f")));
-        TraceBuilder b = new TraceBuilder(new TraceHeader(TraceHeader.FORMAT_NAME, TraceHeader.FORMAT_VERSION, "t", "t",
-                Map.of(), 1, 1, PatchSwitches.ALL, topology));
+        TraceBuilder b = new TraceBuilder(new TraceHeader(
+                TraceHeader.FORMAT_NAME,
+                TraceHeader.FORMAT_VERSION,
+                "t",
+                "t",
+                Map.of(),
+                1,
+                1,
+                PatchSwitches.ALL,
+                topology));
         b.event(0, 0, 0, "client@n0", EventKind.READ_ISSUE, null, 0, 0, -1, 1);
         b.event(5, 0, 0, "client@n0", EventKind.READ_OK, null, 0, 0, 0, 1);
         Trace t = b.build();
@@ -108,7 +116,8 @@ class ReplayMessagesTest {
         vm.previousBreakpoint();
         assertThat(last()).isEqualTo("No breakpoint hit before step " + RaceTraceFixture.FPRE004 + ".");
         vm.runToNextBreakpoint();
-        assertThat(last()).startsWith("Stopped at breakpoint 1 at #" + RaceTraceFixture.SECOND_FPRE004 + ", ")
+        assertThat(last())
+                .startsWith("Stopped at breakpoint 1 at #" + RaceTraceFixture.SECOND_FPRE004 + ", ")
                 .endsWith(", block 3: FPRE004.");
     }
 

@@ -36,10 +36,14 @@ class ReplayViewModelTest {
         session.currentStepProperty().set(RaceTraceFixture.PREFETCH_READY - 1);
         var before = session.getTrace().index().stateAt(RaceTraceFixture.BLOCK, session.getCurrentStep());
         vm.stepForward();
-        assertThat(session.getTrace().index().stateAt(RaceTraceFixture.BLOCK, session.getCurrentStep()).get(Field.CACHE_STATE))
+        assertThat(session.getTrace()
+                        .index()
+                        .stateAt(RaceTraceFixture.BLOCK, session.getCurrentStep())
+                        .get(Field.CACHE_STATE))
                 .isEqualTo(CacheState.READY.ordinal());
         vm.stepBack();
-        assertThat(session.getTrace().index().stateAt(RaceTraceFixture.BLOCK, session.getCurrentStep())).isEqualTo(before);
+        assertThat(session.getTrace().index().stateAt(RaceTraceFixture.BLOCK, session.getCurrentStep()))
+                .isEqualTo(before);
     }
 
     @Test
@@ -125,8 +129,9 @@ class ReplayViewModelTest {
 
     @Test
     void playbackStopsAtAUserBreakpointOnAFieldValue() {
-        vm.breakpoints().add(Breakpoint.onValue(RaceTraceFixture.BLOCK, Field.CACHE_STATE, CacheState.READY.ordinal())
-                .withKind(EventKind.PREFETCH_READY));
+        vm.breakpoints()
+                .add(Breakpoint.onValue(RaceTraceFixture.BLOCK, Field.CACHE_STATE, CacheState.READY.ordinal())
+                        .withKind(EventKind.PREFETCH_READY));
         vm.advancePlayback(1_000);
         assertThat(session.getCurrentStep()).isEqualTo(RaceTraceFixture.PREFETCH_READY);
         assertThat(vm.messageProperty().get()).contains("PREFETCH_READY");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Load from file…: the scenario file is read in the background and becomes the chosen scenario. */
 class ScenarioFileLoadingTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final FakeDialogs dialogs = new FakeDialogs();
     private final ExecutorService workers = BackgroundWork.workers();
@@ -51,7 +52,8 @@ class ScenarioFileLoadingTest {
 
     @Test
     void aLoadedScenarioIsAddedChosenAndShownInTheFields() throws Exception {
-        Path file = Files.writeString(dir.resolve("slow-acks.json"),
+        Path file = Files.writeString(
+                dir.resolve("slow-acks.json"),
                 "{\"name\": \"slow-acks\", \"base\": \"fpre004-repro\", \"parameters\": {\"ackJitterMicrosMax\": 9000}}");
 
         loadAndWait(file);
@@ -64,12 +66,16 @@ class ScenarioFileLoadingTest {
 
     @Test
     void aBadScenarioFileIsReportedWithItsNameAndTheChoiceStays() throws Exception {
-        Path file = Files.writeString(dir.resolve("bad.json"),
-                "{\"name\": \"bad\", \"parameters\": {\"verifyStepMicros\": 5000}}");
+        Path file = Files.writeString(
+                dir.resolve("bad.json"), "{\"name\": \"bad\", \"parameters\": {\"verifyStepMicros\": 5000}}");
 
         loadAndWait(file);
 
-        assertThat(dialogs.errors).singleElement().asString().contains("bad.json").contains("verifyStepMicros");
+        assertThat(dialogs.errors)
+                .singleElement()
+                .asString()
+                .contains("bad.json")
+                .contains("verifyStepMicros");
         assertThat(vm.selectedScenarioProperty().get()).isEqualTo("fpre004-repro");
     }
 

@@ -41,8 +41,10 @@ class ScenarioViewModelTest {
 
     @Test
     void everyCatalogueParameterGetsAFieldShowingItsUnitAndRange() {
-        assertThat(vm.parameters()).extracting(ParameterField::name)
-                .containsExactlyElementsOf(Scenario.catalog().stream().map(ParameterSpec::name).toList());
+        assertThat(vm.parameters())
+                .extracting(ParameterField::name)
+                .containsExactlyElementsOf(
+                        Scenario.catalog().stream().map(ParameterSpec::name).toList());
         ParameterField jitter = field("ackJitterMicrosMax");
         assertThat(jitter.label()).isEqualTo("ackJitterMicrosMax (µs)");
         assertThat(jitter.descriptionWithRange()).contains("Range: 0 to 1,000,000 µs");
@@ -93,7 +95,9 @@ class ScenarioViewModelTest {
         field("mediaWriteMicrosMax").valueProperty().set("500");
 
         assertThat(vm.validProperty().get()).isFalse();
-        assertThat(vm.validationMessageProperty().get()).contains("mediaWriteMicrosMin").contains("must not exceed");
+        assertThat(vm.validationMessageProperty().get())
+                .contains("mediaWriteMicrosMin")
+                .contains("must not exceed");
     }
 
     @Test

@@ -59,7 +59,8 @@ class AppPreferencesTest {
         String old = System.getProperty(AppPreferences.NODE_PROPERTY);
         System.setProperty(AppPreferences.NODE_PROPERTY, store.node().absolutePath());
         try {
-            assertThat(AppPreferences.forCurrentUser().node().absolutePath()).isEqualTo(store.node().absolutePath());
+            assertThat(AppPreferences.forCurrentUser().node().absolutePath())
+                    .isEqualTo(store.node().absolutePath());
         } finally {
             if (old == null) {
                 System.clearProperty(AppPreferences.NODE_PROPERTY);

@@ -24,7 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** An exception nobody caught on the FX thread: logged, shown with a copyable report, and survived. */
 @ExtendWith(ApplicationExtension.class)
 class CrashHandlerTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
     private Stage stage;
     private int clicks;
@@ -50,7 +51,9 @@ class CrashHandlerTest {
 
         robot.clickOn("Show Details");
         TextArea report = robot.lookup("#errorReport").queryAs(TextArea.class);
-        assertThat(report.getText()).contains("IllegalStateException: handler bug 1").contains("at ");
+        assertThat(report.getText())
+                .contains("IllegalStateException: handler bug 1")
+                .contains("at ");
         assertThat(report.isEditable()).isFalse();
         assertThat(Files.readString(dir.resolve("crash.log"))).contains("handler bug 1");
         closeDialogs(robot);

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CrashLogTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void appendCreatesTheDirectoryAndWritesTheStackTrace() throws Exception {
@@ -19,7 +20,10 @@ class CrashLogTest {
 
         assertThat(written).isTrue();
         String text = Files.readString(file);
-        assertThat(text).contains("while stepping").contains("IllegalStateException: boom").contains("at ");
+        assertThat(text)
+                .contains("while stepping")
+                .contains("IllegalStateException: boom")
+                .contains("at ");
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class FakeDialogs implements DialogService {
 
     /** What {@link #askText} answers (null: the user cancels), and the prompts it was asked. */
     public String textAnswer;
+
     public final List<String> textPrompts = new ArrayList<>();
     public Path sessionToOpen;
     public Path sessionToSave;

@@ -7,8 +7,7 @@ import org.fabricscope.ui.support.AppPreferences;
 
 /** A fresh preferences node per test, far from the user's own, removed afterwards. */
 public final class TestPreferences implements AutoCloseable {
-    private final Preferences node =
-            Preferences.userRoot().node("/org/fabricscope/test/" + UUID.randomUUID());
+    private final Preferences node = Preferences.userRoot().node("/org/fabricscope/test/" + UUID.randomUUID());
 
     public AppPreferences preferences() {
         return new AppPreferences(node);

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.fabricscope.replay.TraceIndex;
-import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.ActorKind;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
@@ -50,7 +50,8 @@ class FocusSetTest {
         assertThat(legacy.block(f.writeLockSeq())).isEqualTo(f.block());
         // The lock the verifier saw is the last lock change before the FPRE004, and still held.
         assertThat(f.writeLockSeq()).isEqualTo(legacyIndex.lastChange(f.block(), Field.LOCK_HOLDER, fpre));
-        assertThat(legacyIndex.stateAt(f.block(), fpre).get(Field.LAST_WRITE_PENDING)).isEqualTo(1);
+        assertThat(legacyIndex.stateAt(f.block(), fpre).get(Field.LAST_WRITE_PENDING))
+                .isEqualTo(1);
         assertThat(legacy.kind(f.verifyBeginSeq())).isEqualTo(EventKind.VERIFY_BEGIN);
         // Here the write locked long before the checks began: the window starts at the lock.
         assertThat(f.writeLockSeq()).isLessThan(f.verifyBeginSeq());
@@ -96,14 +97,17 @@ class FocusSetTest {
             }
         }
         assertThat(f.actorLanes()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(f.blocks().subList(1, f.blocks().size())).containsExactlyInAnyOrderElementsOf(linked).isSorted();
+        assertThat(f.blocks().subList(1, f.blocks().size()))
+                .containsExactlyInAnyOrderElementsOf(linked)
+                .isSorted();
         // On this trace: the write path, the verifier and prefetch on the block's node, and the
         // neighbour whose read started the prefetch that marked the cache READY.
         int node = legacy.header().topology().block(block).node();
-        assertThat(f.actorLanes()).contains(
-                new FocusSet.ActorLane(ActorKind.WRITE_PATH, node),
-                new FocusSet.ActorLane(ActorKind.VERIFIER, node),
-                new FocusSet.ActorLane(ActorKind.PREFETCH, node));
+        assertThat(f.actorLanes())
+                .contains(
+                        new FocusSet.ActorLane(ActorKind.WRITE_PATH, node),
+                        new FocusSet.ActorLane(ActorKind.VERIFIER, node),
+                        new FocusSet.ActorLane(ActorKind.PREFETCH, node));
         assertThat(f.blocks()).hasSizeGreaterThan(1);
         // The client that issued the write (on the block's node) and the one whose misaligned read
         // on a neighbour started the check.
@@ -126,7 +130,9 @@ class FocusSetTest {
         assertThat(f.windowStartSeq()).isEqualTo(f.verifyBeginSeq());
         assertThat(f.fromMicros()).isLessThan(trace.timeMicros(f.verifyBeginSeq()));
         assertThat(f.toMicros()).isGreaterThan(trace.timeMicros(fpre));
-        assertThat(f.actorLanes()).extracting(FocusSet.ActorLane::kind).contains(ActorKind.WRITE_PATH, ActorKind.VERIFIER);
+        assertThat(f.actorLanes())
+                .extracting(FocusSet.ActorLane::kind)
+                .contains(ActorKind.WRITE_PATH, ActorKind.VERIFIER);
     }
 
     @Test
@@ -138,7 +144,8 @@ class FocusSetTest {
         assertThat(groups).hasSize(2);
         assertThat(groups.get(0).title()).contains("FPRE004 #" + fpre).contains("block " + f.block());
         assertThat(groups.get(0).lanes()).extracting(LaneLayout.Lane::id).containsExactlyElementsOf(f.blocks());
-        assertThat(groups.get(1).lanes()).allSatisfy(l -> assertThat(l.kind()).isEqualTo(LaneLayout.LaneKind.ACTOR_NODE));
+        assertThat(groups.get(1).lanes())
+                .allSatisfy(l -> assertThat(l.kind()).isEqualTo(LaneLayout.LaneKind.ACTOR_NODE));
         assertThat(f.actorNodeLaneIds()).hasSize(f.actorLanes().size()).isSorted();
     }
 

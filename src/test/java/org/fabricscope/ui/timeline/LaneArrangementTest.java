@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Which lanes show: pins on top, the event log's block filter, focus; and how they scroll. */
 class LaneArrangementTest {
     private static final Trace TRACE = SyntheticTrace.generate(40, 2000, 3);
-    private static final List<LaneLayout.Group> BASE = LaneLayout.groupsFor(TRACE.header().topology());
+    private static final List<LaneLayout.Group> BASE =
+            LaneLayout.groupsFor(TRACE.header().topology());
 
     private static LaneLayout.Lane block(int b) {
         return new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, b, "block " + b);
@@ -31,7 +32,9 @@ class LaneArrangementTest {
 
         assertThat(g.get(0).title()).isEqualTo(LaneArrangement.PINNED);
         assertThat(g.get(0).lanes()).extracting(LaneLayout.Lane::id).containsExactly(17, 2);
-        assertThat(lanes(g)).filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK && l.id() == 17).hasSize(1);
+        assertThat(lanes(g))
+                .filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK && l.id() == 17)
+                .hasSize(1);
         assertThat(lanes(g)).hasSameSizeAs(lanes(BASE));
     }
 
@@ -39,8 +42,10 @@ class LaneArrangementTest {
     void hidingOtherLanesKeepsTheChosenBlocksAndTheActorsAndDropsEmptyGroups() {
         List<LaneLayout.Group> g = LaneArrangement.arrange(BASE, List.of(), Set.of(4, 31), null, TRACE);
 
-        assertThat(lanes(g)).filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK)
-                .extracting(LaneLayout.Lane::id).containsExactlyInAnyOrder(4, 31);
+        assertThat(lanes(g))
+                .filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK)
+                .extracting(LaneLayout.Lane::id)
+                .containsExactlyInAnyOrder(4, 31);
         assertThat(g.get(0).lanes()).isEqualTo(BASE.get(0).lanes());
         assertThat(g).hasSize(3);
     }
@@ -65,7 +70,9 @@ class LaneArrangementTest {
         LaneLayout after = new LaneLayout(LaneArrangement.arrange(BASE, List.of(block(0)), null, null, TRACE), 20, 26);
         after.copyStateFrom(before);
 
-        assertThat(after.isCollapsed(3)).as("group 2 moved down by the pinned group").isTrue();
+        assertThat(after.isCollapsed(3))
+                .as("group 2 moved down by the pinned group")
+                .isTrue();
         assertThat(after.scrollY()).isEqualTo(100);
     }
 

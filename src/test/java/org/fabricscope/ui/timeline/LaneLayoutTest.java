@@ -18,7 +18,8 @@ class LaneLayoutTest {
                 new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, 2, "block 2"),
                 new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, 3, "block 3"),
                 new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, 4, "block 4"));
-        LaneLayout layout = new LaneLayout(List.of(new LaneLayout.Group("A", a), new LaneLayout.Group("B", b)), HEADER, LANE);
+        LaneLayout layout =
+                new LaneLayout(List.of(new LaneLayout.Group("A", a), new LaneLayout.Group("B", b)), HEADER, LANE);
         layout.setViewportHeight(1000);
         return layout;
     }
@@ -83,10 +84,12 @@ class LaneLayoutTest {
 
     @Test
     void topologyGroupsPutActorsFirstThenOneGroupPerNodeDriveAndFile() {
-        List<LaneLayout.Group> groups = LaneLayout.groupsFor(SyntheticTrace.header(40, 1).topology());
+        List<LaneLayout.Group> groups =
+                LaneLayout.groupsFor(SyntheticTrace.header(40, 1).topology());
         assertThat(groups.get(0).lanes()).hasSize(ActorKind.values().length);
         assertThat(groups.get(1).title()).isEqualTo("node 0 · drive 0 · archive-0");
-        assertThat(groups.stream().skip(1).mapToInt(g -> g.lanes().size()).sum()).isEqualTo(40);
+        assertThat(groups.stream().skip(1).mapToInt(g -> g.lanes().size()).sum())
+                .isEqualTo(40);
         assertThat(groups).extracting(LaneLayout.Group::title).contains("node 2 · drive 0 · file-x");
     }
 }

@@ -39,9 +39,11 @@ class MarkerSearchTest {
                         t = trace.timeMicros(seqs[Math.min(seqs.length - 1, from + r.nextInt(20))]);
                     }
                     int expected = Math.min(scan(trace, seqs, Math.min(from, seqs.length), t), seqs.length);
-                    assertThat(index.firstAtOrAfter(l, cat, from, t)).as("%s %s from %d t %f", l, cat, from, t)
+                    assertThat(index.firstAtOrAfter(l, cat, from, t))
+                            .as("%s %s from %d t %f", l, cat, from, t)
                             .isEqualTo(expected);
-                    assertThat(index.firstAtOrAfter(seqs, Math.min(from, seqs.length), t)).isEqualTo(expected);
+                    assertThat(index.firstAtOrAfter(seqs, Math.min(from, seqs.length), t))
+                            .isEqualTo(expected);
                     checked++;
                 }
             }

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 class MarkerSummaryTest {
     @Test
     void lanesWithFewMarkersHaveNoSummary() {
-        assertThat(MarkerSummary.forMarkers(MarkerSummary.MIN_MARKERS - 1, 0, 1_000_000)).isNull();
-        assertThat(MarkerSummary.forMarkers(MarkerSummary.MIN_MARKERS, 0, 1_000_000)).isNotNull();
+        assertThat(MarkerSummary.forMarkers(MarkerSummary.MIN_MARKERS - 1, 0, 1_000_000))
+                .isNull();
+        assertThat(MarkerSummary.forMarkers(MarkerSummary.MIN_MARKERS, 0, 1_000_000))
+                .isNotNull();
     }
 
     @Test
@@ -60,8 +62,11 @@ class MarkerSummaryTest {
             assertThat(set).as("coarse bucket %d", b).isEqualTo(anyFine);
         }
         assertThat(fine.coarsestUsableAt(fine.bucketMicros() * MarkerSummary.MIN_BUCKETS_PER_COLUMN))
-                .as("only the finest is fine enough").isSameAs(fine);
-        assertThat(fine.coarsestUsableAt(fine.bucketMicros())).as("not even the finest").isNull();
+                .as("only the finest is fine enough")
+                .isSameAs(fine);
+        assertThat(fine.coarsestUsableAt(fine.bucketMicros()))
+                .as("not even the finest")
+                .isNull();
     }
 
     /**
@@ -101,8 +106,11 @@ class MarkerSummaryTest {
         assertThat(exact).hasSizeGreaterThan(100);
         for (long c : exact) {
             if (!summarised.contains(c)) {
-                assertThat(nearEdge).as("column %d is missing though no marker is near its edge", c).contains(c);
-                assertThat(summarised.contains(c - 1) || summarised.contains(c + 1)).isTrue();
+                assertThat(nearEdge)
+                        .as("column %d is missing though no marker is near its edge", c)
+                        .contains(c);
+                assertThat(summarised.contains(c - 1) || summarised.contains(c + 1))
+                        .isTrue();
             }
         }
         for (long c : summarised) {

@@ -30,7 +30,9 @@ class NearestEventTest {
 
     @Test
     void aClickOnALanePicksThatLanesEventNearestInTimeHoweverFar() {
-        for (double t = TRACE.startMicros(); t < TRACE.endMicros(); t += (TRACE.endMicros() - TRACE.startMicros()) / 37.0) {
+        for (double t = TRACE.startMicros();
+                t < TRACE.endMicros();
+                t += (TRACE.endMicros() - TRACE.startMicros()) / 37.0) {
             int seq = NearestEvent.forClick(ALL, TRACE, block(3), t);
             assertThat(TRACE.block(seq)).isEqualTo(3);
             assertThat((long) Math.abs(TRACE.timeMicros(seq) - t)).isEqualTo(nearestDistance(3, t));
@@ -60,9 +62,11 @@ class NearestEventTest {
         }
         assertThat(fpre).as("the synthetic trace has an FPRE004").isNotNegative();
         long t = TRACE.timeMicros(fpre);
-        assertThat(NearestEvent.forClick(ALL, TRACE, block(TRACE.block(fpre)), t)).isEqualTo(fpre);
+        assertThat(NearestEvent.forClick(ALL, TRACE, block(TRACE.block(fpre)), t))
+                .isEqualTo(fpre);
         LaneLayout.Lane verifier = new LaneLayout.Lane(LaneLayout.LaneKind.ACTOR, ActorKind.VERIFIER.ordinal(), "v");
-        assertThat(TRACE.timeMicros(NearestEvent.forClick(ALL, TRACE, verifier, t))).isEqualTo(t);
+        assertThat(TRACE.timeMicros(NearestEvent.forClick(ALL, TRACE, verifier, t)))
+                .isEqualTo(t);
     }
 
     @Test

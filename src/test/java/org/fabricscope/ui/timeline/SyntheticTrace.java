@@ -118,7 +118,8 @@ final class SyntheticTrace {
         if (field != null && kind != EventKind.VERIFY_CHECK && kind != EventKind.FPRE004) {
             state[block][field.ordinal()] = value;
         }
-        return out.event(t, block, node, actor, kind, field, field == null ? 0 : old, field == null ? 0 : value, cause, arg);
+        return out.event(
+                t, block, node, actor, kind, field, field == null ? 0 : old, field == null ? 0 : value, cause, arg);
     }
 
     private int change(long t, int block, String actor, EventKind kind, Field field, int value, int cause, int arg) {
@@ -140,13 +141,38 @@ final class SyntheticTrace {
                         a.time += 5;
                         return true;
                     case 1:
-                        a.cause = change(t, b, "write", EventKind.WRITE_LOCK, Field.LOCK_HOLDER, a.writeId, a.cause, a.writeId);
-                        a.cause = change(t, b, "write", EventKind.WRITE_PENDING, Field.LAST_WRITE_PENDING, 1, a.cause, a.writeId);
+                        a.cause = change(
+                                t, b, "write", EventKind.WRITE_LOCK, Field.LOCK_HOLDER, a.writeId, a.cause, a.writeId);
+                        a.cause = change(
+                                t,
+                                b,
+                                "write",
+                                EventKind.WRITE_PENDING,
+                                Field.LAST_WRITE_PENDING,
+                                1,
+                                a.cause,
+                                a.writeId);
                         a.time += 40 + random.nextInt(40);
                         return true;
                     case 2:
-                        a.cause = change(t, b, "write", EventKind.WRITE_MEDIA, Field.VERSION, s[Field.VERSION.ordinal()] + 1, a.cause, a.writeId);
-                        a.cause = change(t, b, "write", EventKind.CACHE_INVALIDATE, Field.CACHE_STATE, CacheState.INVALID.ordinal(), a.cause, a.writeId);
+                        a.cause = change(
+                                t,
+                                b,
+                                "write",
+                                EventKind.WRITE_MEDIA,
+                                Field.VERSION,
+                                s[Field.VERSION.ordinal()] + 1,
+                                a.cause,
+                                a.writeId);
+                        a.cause = change(
+                                t,
+                                b,
+                                "write",
+                                EventKind.CACHE_INVALIDATE,
+                                Field.CACHE_STATE,
+                                CacheState.INVALID.ordinal(),
+                                a.cause,
+                                a.writeId);
                         a.jitter = random.nextInt(40) == 0 ? 7300 : random.nextInt(300);
                         a.time += 150 + a.jitter;
                         return true;
@@ -155,7 +181,15 @@ final class SyntheticTrace {
                         a.time += 3;
                         return true;
                     default:
-                        a.cause = change(t, b, "write", EventKind.WRITE_RELEASE, Field.LAST_WRITE_PENDING, 0, a.cause, a.writeId);
+                        a.cause = change(
+                                t,
+                                b,
+                                "write",
+                                EventKind.WRITE_RELEASE,
+                                Field.LAST_WRITE_PENDING,
+                                0,
+                                a.cause,
+                                a.writeId);
                         change(t, b, "write", EventKind.WRITE_RELEASE, Field.LOCK_HOLDER, 0, a.cause, a.writeId);
                         return false;
                 }
@@ -166,26 +200,74 @@ final class SyntheticTrace {
                         a.time += 10;
                         return true;
                     case 1:
-                        a.cause = change(t, b, "prefetch", EventKind.PREFETCH_FILL, Field.CACHE_STATE, CacheState.FILLING.ordinal(), a.cause, 0);
+                        a.cause = change(
+                                t,
+                                b,
+                                "prefetch",
+                                EventKind.PREFETCH_FILL,
+                                Field.CACHE_STATE,
+                                CacheState.FILLING.ordinal(),
+                                a.cause,
+                                0);
                         a.time += 200 + random.nextInt(2000);
                         return true;
                     default:
-                        change(t, b, "prefetch", EventKind.PREFETCH_READY, Field.CACHE_STATE, CacheState.READY.ordinal(), a.cause, 0);
+                        change(
+                                t,
+                                b,
+                                "prefetch",
+                                EventKind.PREFETCH_READY,
+                                Field.CACHE_STATE,
+                                CacheState.READY.ordinal(),
+                                a.cause,
+                                0);
                         return false;
                 }
             case COMPACT:
                 switch (a.step++) {
                     case 0:
-                        a.cause = change(t, b, "compactor", EventKind.COMPACT_COPY, Field.COMPACTION, CompactionState.COPYING.ordinal(), -1, 0);
+                        a.cause = change(
+                                t,
+                                b,
+                                "compactor",
+                                EventKind.COMPACT_COPY,
+                                Field.COMPACTION,
+                                CompactionState.COPYING.ordinal(),
+                                -1,
+                                0);
                         a.time += 400 + random.nextInt(800);
                         return true;
                     case 1:
-                        a.cause = change(t, b, "compactor", EventKind.COMPACT_SWITCH, Field.COMPACTION, CompactionState.SWITCHING.ordinal(), a.cause, 0);
-                        a.cause = change(t, b, "compactor", EventKind.COMPACT_SWITCH, Field.EXTENT, s[Field.EXTENT.ordinal()] + 1, a.cause, 0);
+                        a.cause = change(
+                                t,
+                                b,
+                                "compactor",
+                                EventKind.COMPACT_SWITCH,
+                                Field.COMPACTION,
+                                CompactionState.SWITCHING.ordinal(),
+                                a.cause,
+                                0);
+                        a.cause = change(
+                                t,
+                                b,
+                                "compactor",
+                                EventKind.COMPACT_SWITCH,
+                                Field.EXTENT,
+                                s[Field.EXTENT.ordinal()] + 1,
+                                a.cause,
+                                0);
                         a.time += 100;
                         return true;
                     default:
-                        change(t, b, "compactor", EventKind.COMPACT_DONE, Field.COMPACTION, CompactionState.IDLE.ordinal(), a.cause, 0);
+                        change(
+                                t,
+                                b,
+                                "compactor",
+                                EventKind.COMPACT_DONE,
+                                Field.COMPACTION,
+                                CompactionState.IDLE.ordinal(),
+                                a.cause,
+                                0);
                         return false;
                 }
             default:
@@ -196,13 +278,29 @@ final class SyntheticTrace {
                         a.time += 5;
                         return true;
                     case 1:
-                        a.cause = event(t, b, "verifier", EventKind.VERIFY_CHECK, Field.CACHE_STATE, s[Field.CACHE_STATE.ordinal()], a.cause, 0);
+                        a.cause = event(
+                                t,
+                                b,
+                                "verifier",
+                                EventKind.VERIFY_CHECK,
+                                Field.CACHE_STATE,
+                                s[Field.CACHE_STATE.ordinal()],
+                                a.cause,
+                                0);
                         a.writeId = s[Field.CACHE_STATE.ordinal()];
                         a.time += 20;
                         return true;
                     default:
                         int pending = s[Field.LAST_WRITE_PENDING.ordinal()];
-                        a.cause = event(t, b, "verifier", EventKind.VERIFY_CHECK, Field.LAST_WRITE_PENDING, pending, a.cause, 0);
+                        a.cause = event(
+                                t,
+                                b,
+                                "verifier",
+                                EventKind.VERIFY_CHECK,
+                                Field.LAST_WRITE_PENDING,
+                                pending,
+                                a.cause,
+                                0);
                         if (a.writeId == CacheState.READY.ordinal() && pending != 0) {
                             event(t, b, "verifier", EventKind.FPRE004, Field.LAST_WRITE_PENDING, pending, a.cause, 0);
                             event(t, b, "client", EventKind.READ_FAIL, null, 0, a.issue, 0);

@@ -92,7 +92,9 @@ class TimelineControlGuiTest {
         int lastBlock = TRACE.header().topology().blockCount() - 1;
         int seq = isolatedBlockEvent(lastBlock);
         robot.interact(timeline::fitAll);
-        assertThat(timeline.eventPosition(seq)).as("lane of block %d starts below the viewport", lastBlock).isNull();
+        assertThat(timeline.eventPosition(seq))
+                .as("lane of block %d starts below the viewport", lastBlock)
+                .isNull();
 
         robot.interact(() -> session.currentStepProperty().set(seq));
         WaitForAsyncUtils.waitForFxEvents();
@@ -124,6 +126,8 @@ class TimelineControlGuiTest {
         robot.moveTo(timeline.localToScreen(timeline.eventPosition(seq)));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(timeline.hoverTextProperty().get()).isNotBlank().contains(TRACE.kind(seq).name());
+        assertThat(timeline.hoverTextProperty().get())
+                .isNotBlank()
+                .contains(TRACE.kind(seq).name());
     }
 }

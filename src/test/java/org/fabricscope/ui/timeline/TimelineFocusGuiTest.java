@@ -82,11 +82,14 @@ class TimelineFocusGuiTest {
 
         assertThat(timeline.viewModel().isFocused()).isTrue();
         List<LaneLayout.Lane> lanes = timeline.visibleLanes();
-        assertThat(lanes.get(0)).isEqualTo(new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, expected.block(),
-                "block " + expected.block() + " · FPRE004"));
-        assertThat(lanes).extracting(LaneLayout.Lane::kind).containsOnly(LaneLayout.LaneKind.BLOCK,
-                LaneLayout.LaneKind.ACTOR_NODE);
-        assertThat(lanes).hasSize(expected.blocks().size() + expected.actorLanes().size());
+        assertThat(lanes.get(0))
+                .isEqualTo(new LaneLayout.Lane(
+                        LaneLayout.LaneKind.BLOCK, expected.block(), "block " + expected.block() + " · FPRE004"));
+        assertThat(lanes)
+                .extracting(LaneLayout.Lane::kind)
+                .containsOnly(LaneLayout.LaneKind.BLOCK, LaneLayout.LaneKind.ACTOR_NODE);
+        assertThat(lanes)
+                .hasSize(expected.blocks().size() + expected.actorLanes().size());
         // The time range is the story: from the write's lock to the FPRE004, with its margin.
         assertThat(timeline.visibleStartMicros()).isLessThanOrEqualTo(trace.timeMicros(expected.writeLockSeq()));
         assertThat(timeline.visibleEndMicros()).isGreaterThanOrEqualTo(trace.timeMicros(fpre));
@@ -121,7 +124,8 @@ class TimelineFocusGuiTest {
         // An event of a verifier on another node has no lane in focus mode.
         int otherNode = -1;
         for (int i = 0; i < trace.size() && otherNode < 0; i++) {
-            if (trace.kind(i) == EventKind.VERIFY_CHECK && trace.node(i) != trace.node(fpre)
+            if (trace.kind(i) == EventKind.VERIFY_CHECK
+                    && trace.node(i) != trace.node(fpre)
                     && trace.block(i) != trace.block(fpre)
                     && !FocusSet.of(trace, legacy.index(), fpre).blocks().contains(trace.block(i))) {
                 otherNode = i;
@@ -231,7 +235,8 @@ class TimelineFocusGuiTest {
     @Test
     void aLanePinnedFromItsLabelsMenuMovesToTheTopAndUnpinsBack(FxRobot robot) {
         int block = trace.header().topology().blockCount() / 2;
-        robot.interact(() -> timeline.viewModel().pin(new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, block, "block " + block)));
+        robot.interact(() ->
+                timeline.viewModel().pin(new LaneLayout.Lane(LaneLayout.LaneKind.BLOCK, block, "block " + block)));
         assertThat(timeline.groupTitle(0)).isEqualTo(LaneArrangement.PINNED);
         assertThat(timeline.visibleLanes().get(0).id()).isEqualTo(block);
 
@@ -249,7 +254,8 @@ class TimelineFocusGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#lane-pin");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(timeline.visibleLanes().get(0)).extracting(LaneLayout.Lane::kind, LaneLayout.Lane::id)
+        assertThat(timeline.visibleLanes().get(0))
+                .extracting(LaneLayout.Lane::kind, LaneLayout.Lane::id)
                 .containsExactly(LaneLayout.LaneKind.ACTOR, 1);
     }
 
@@ -267,7 +273,9 @@ class TimelineFocusGuiTest {
         robot.clickOn(timeline.localToScreen(timeline.groupHeaderPosition(0)), MouseButton.SECONDARY);
         robot.clickOn("#lanes-expand-all");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(timeline.visibleLaneCount()).isEqualTo(timeline.visibleLanes().size()).isPositive();
+        assertThat(timeline.visibleLaneCount())
+                .isEqualTo(timeline.visibleLanes().size())
+                .isPositive();
         for (int g = 0; g < timeline.groupCount(); g++) {
             assertThat(timeline.isGroupCollapsed(g)).isFalse();
         }
@@ -278,21 +286,25 @@ class TimelineFocusGuiTest {
         int block = trace.block(fpre);
         robot.interact(() -> session.visibleBlocksProperty().set(java.util.Set.of(block, 3)));
 
-        assertThat(timeline.visibleLanes()).filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK)
-                .extracting(LaneLayout.Lane::id).containsExactlyInAnyOrder(3, block);
-        assertThat(timeline.visibleLanes()).filteredOn(l -> l.kind() == LaneLayout.LaneKind.ACTOR)
+        assertThat(timeline.visibleLanes())
+                .filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK)
+                .extracting(LaneLayout.Lane::id)
+                .containsExactlyInAnyOrder(3, block);
+        assertThat(timeline.visibleLanes())
+                .filteredOn(l -> l.kind() == LaneLayout.LaneKind.ACTOR)
                 .hasSize(org.fabricscope.trace.ActorKind.values().length);
 
         robot.interact(() -> session.visibleBlocksProperty().set(null));
-        assertThat(timeline.visibleLanes()).filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK)
+        assertThat(timeline.visibleLanes())
+                .filteredOn(l -> l.kind() == LaneLayout.LaneKind.BLOCK)
                 .hasSize(trace.header().topology().blockCount());
     }
 
     @Test
     void clickingAnActorLanesEventDoesNotScrollTheLanes(FxRobot robot) {
         double scroll = timeline.laneScrollY();
-        Point2D label = timeline.laneLabelPosition(LaneLayout.LaneKind.ACTOR,
-                org.fabricscope.trace.ActorKind.COMPACTION.ordinal());
+        Point2D label = timeline.laneLabelPosition(
+                LaneLayout.LaneKind.ACTOR, org.fabricscope.trace.ActorKind.COMPACTION.ordinal());
 
         robot.clickOn(timeline.localToScreen(timeline.getWidth() * 0.7, label.getY()));
         WaitForAsyncUtils.waitForFxEvents();

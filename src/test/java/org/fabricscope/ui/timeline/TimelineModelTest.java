@@ -14,7 +14,17 @@ class TimelineModelTest {
     /** Block 1: a fill turns READY while a write holds the lock, then the ACK releases it. */
     static Trace raceOnBlockOne() {
         TraceBuilder b = new TraceBuilder(SyntheticTrace.header(4, 1));
-        b.event(10, 1, 0, "prefetch", EventKind.PREFETCH_FILL, Field.CACHE_STATE, 0, CacheState.FILLING.ordinal(), -1, 0);
+        b.event(
+                10,
+                1,
+                0,
+                "prefetch",
+                EventKind.PREFETCH_FILL,
+                Field.CACHE_STATE,
+                0,
+                CacheState.FILLING.ordinal(),
+                -1,
+                0);
         int issue = b.event(15, 1, 0, "client", EventKind.WRITE_ISSUE, null, 0, 0, -1, 7);
         b.event(15, 1, 0, "write", EventKind.WRITE_LOCK, Field.LOCK_HOLDER, 0, 7, issue, 7);
         b.event(15, 1, 0, "write", EventKind.WRITE_PENDING, Field.LAST_WRITE_PENDING, 0, 1, issue, 7);

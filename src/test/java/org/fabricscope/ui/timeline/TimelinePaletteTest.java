@@ -18,7 +18,8 @@ class TimelinePaletteTest {
                         .isFalse();
             }
         }
-        assertThat(TimelinePalette.isRedLike(palette.color(palette.fpre004Color()))).isTrue();
+        assertThat(TimelinePalette.isRedLike(palette.color(palette.fpre004Color())))
+                .isTrue();
     }
 
     @Test
@@ -28,8 +29,11 @@ class TimelinePaletteTest {
                     .as("legend entry %s", e.label())
                     .isEqualTo(e.label().startsWith("FPRE004"));
         }
-        assertThat(palette.legendEntries()).filteredOn(e -> e.section().equals("write")).hasSize(3)
-                .extracting(TimelinePalette.LegendEntry::color).doesNotHaveDuplicates();
+        assertThat(palette.legendEntries())
+                .filteredOn(e -> e.section().equals("write"))
+                .hasSize(3)
+                .extracting(TimelinePalette.LegendEntry::color)
+                .doesNotHaveDuplicates();
     }
 
     @Test

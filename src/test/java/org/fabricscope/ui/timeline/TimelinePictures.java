@@ -70,7 +70,8 @@ class TimelinePictures {
 
     private static void shoot(Stage stage, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null))
+        WritableImage img = WaitForAsyncUtils.asyncFx(
+                        () -> stage.getScene().getRoot().snapshot(null, null))
                 .get(20, TimeUnit.SECONDS);
         Path out = Path.of("target", "timeline-pictures", name);
         PngWriter.write(img, out);

@@ -93,13 +93,17 @@ class TimelineRasterGuiTest {
             timeline.fitAll();
             timeline.renderFrameNanos();
         });
-        assertThat(timeline.renderer().lastFrameRastered()).as("fit-all of 120k events").isTrue();
+        assertThat(timeline.renderer().lastFrameRastered())
+                .as("fit-all of 120k events")
+                .isTrue();
         long t = TRACE.timeMicros(TRACE.size() / 2);
         robot.interact(() -> {
             timeline.zoomTo(t - 20, t + 20);
             timeline.renderFrameNanos();
         });
-        assertThat(timeline.renderer().lastFrameRastered()).as("40 µs of the trace").isFalse();
+        assertThat(timeline.renderer().lastFrameRastered())
+                .as("40 µs of the trace")
+                .isFalse();
     }
 
     private static int channelDistance(int p, int q) {

@@ -47,7 +47,8 @@ class TimelineViewModelTest {
 
         assertThat(vm.getFocus().fpreSeq()).isEqualTo(fpre);
         assertThat(session.getCurrentStep()).isEqualTo(fpre);
-        assertThat(session.selectedBlockProperty().get()).isEqualTo(legacy.trace().block(fpre));
+        assertThat(session.selectedBlockProperty().get())
+                .isEqualTo(legacy.trace().block(fpre));
         assertThat(vm.messageProperty().get()).contains("FPRE004 #" + fpre);
     }
 
@@ -55,7 +56,9 @@ class TimelineViewModelTest {
     void zFromAnywhereFocusesOnTheNearestFpre004AndAgainReturnsToTheFullView() {
         session.currentStepProperty().set(0);
         assertThat(vm.toggleFocus()).isTrue();
-        assertThat(vm.getFocus().fpreSeq()).as("the next one, when none is before the cursor").isEqualTo(fpre);
+        assertThat(vm.getFocus().fpreSeq())
+                .as("the next one, when none is before the cursor")
+                .isEqualTo(fpre);
 
         assertThat(vm.toggleFocus()).isTrue();
         assertThat(vm.isFocused()).isFalse();

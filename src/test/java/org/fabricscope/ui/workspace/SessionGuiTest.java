@@ -54,7 +54,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SessionGuiTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private final TestPreferences prefs = new TestPreferences();
     private final ExecutorService workers = BackgroundWork.workers();
@@ -62,8 +63,14 @@ class SessionGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = MainWindow.show(stage, new MainWindow.Services(TraceFiles.jsonl(), new EmbeddedSimulation(),
-                prefs.preferences(), new CrashLog(dir.resolve("log")), workers));
+        window = MainWindow.show(
+                stage,
+                new MainWindow.Services(
+                        TraceFiles.jsonl(),
+                        new EmbeddedSimulation(),
+                        prefs.preferences(),
+                        new CrashLog(dir.resolve("log")),
+                        workers));
     }
 
     @AfterEach
@@ -112,12 +119,17 @@ class SessionGuiTest {
 
     private org.fabricscope.ui.eventlog.EventLogView findEventLog() {
         return (org.fabricscope.ui.eventlog.EventLogView) window.view().lookupAll("*").stream()
-                .filter(n -> n instanceof org.fabricscope.ui.eventlog.EventLogView).findFirst().orElseThrow();
+                .filter(n -> n instanceof org.fabricscope.ui.eventlog.EventLogView)
+                .findFirst()
+                .orElseThrow();
     }
 
     private ReplayViewModel replay() {
         return ((org.fabricscope.ui.replay.ReplayControlsView) window.view().lookupAll("*").stream()
-                .filter(n -> n instanceof org.fabricscope.ui.replay.ReplayControlsView).findFirst().orElseThrow()).viewModel();
+                        .filter(n -> n instanceof org.fabricscope.ui.replay.ReplayControlsView)
+                        .findFirst()
+                        .orElseThrow())
+                .viewModel();
     }
 
     /** Opens the session and waits until its trace is open and restored. */
@@ -167,7 +179,8 @@ class SessionGuiTest {
         openAndWait(writeTrace("other.jsonl", 12, 600));
         assertThat(Fx.call(() -> bookmarks().marks().size())).isZero();
         Fx.run(() -> replay().breakpoints().setAll(Breakpoint.fpre004()));
-        Fx.run(() -> List.copyOf(timeline().viewModel().pinnedLanes()).forEach(l -> timeline().viewModel().unpin(l)));
+        Fx.run(() -> List.copyOf(timeline().viewModel().pinnedLanes())
+                .forEach(l -> timeline().viewModel().unpin(l)));
 
         openSessionAndWait(file);
 
@@ -178,28 +191,34 @@ class SessionGuiTest {
         assertThat(Fx.call(() -> timeline().visibleStartMicros())).isCloseTo(start, within(1.0));
         assertThat(Fx.call(() -> timeline().visibleEndMicros())).isCloseTo(end, within(1.0));
         assertThat(Fx.call(() -> {
-            for (int g = 0; g < timeline().groupCount(); g++) {
-                if (timeline().groupTitle(g).equals(collapsed)) {
-                    return timeline().isGroupCollapsed(g);
-                }
-            }
-            return false;
-        })).as(collapsed).isTrue();
+                    for (int g = 0; g < timeline().groupCount(); g++) {
+                        if (timeline().groupTitle(g).equals(collapsed)) {
+                            return timeline().isGroupCollapsed(g);
+                        }
+                    }
+                    return false;
+                }))
+                .as(collapsed)
+                .isTrue();
         assertThat(Fx.call(() -> List.copyOf(timeline().viewModel().pinnedLanes())))
-                .extracting(LaneLayout.Lane::kind, LaneLayout.Lane::id).containsExactly(tuple(LaneLayout.LaneKind.BLOCK, 5));
+                .extracting(LaneLayout.Lane::kind, LaneLayout.Lane::id)
+                .containsExactly(tuple(LaneLayout.LaneKind.BLOCK, 5));
         assertThat(Fx.call(() -> List.copyOf(eventLog().chosenKinds())))
                 .containsExactly(EventKind.PREFETCH_READY, EventKind.WRITE_LOCK);
         assertThat(Fx.call(() -> eventLog().textFilterProperty().get())).isEqualTo("cache");
         assertThat(Fx.call(() -> List.copyOf(replay().breakpoints())))
                 .containsExactly(Breakpoint.fpre004(), Breakpoint.onValue(3, Field.CACHE_STATE, 2));
         List<Mark> marks = Fx.call(() -> List.copyOf(bookmarks().marks()));
-        assertThat(marks).extracting(Mark::text).containsExactly("the interesting one", "write slips in here", "the check window");
+        assertThat(marks)
+                .extracting(Mark::text)
+                .containsExactly("the interesting one", "write slips in here", "the check window");
         assertThat(marks.get(0).step()).isEqualTo(321);
         assertThat(marks.get(1).step()).isEqualTo(100);
         assertThat(marks.get(2).isRange()).isTrue();
         assertThat(Fx.call(() -> timeline().annotations())).hasSize(3);
         assertThat(robot.lookup("#bookmarksTable").queryTableView().getItems()).hasSize(3);
-        assertThat(Fx.call(() -> window.viewModel().statusProperty().get())).startsWith("Restored session work.session.json");
+        assertThat(Fx.call(() -> window.viewModel().statusProperty().get()))
+                .startsWith("Restored session work.session.json");
     }
 
     @Test
@@ -220,7 +239,8 @@ class SessionGuiTest {
                 .isEqualTo(RandomTraces.generate(22, 300, 8).size());
         // Step 321 is past the shorter trace's end; what fits is restored.
         assertThat(window.viewModel().statusProperty().get()).contains("past the trace's end");
-        assertThat(Fx.call(() -> List.copyOf(replay().breakpoints()))).contains(Breakpoint.onValue(3, Field.CACHE_STATE, 2));
+        assertThat(Fx.call(() -> List.copyOf(replay().breakpoints())))
+                .contains(Breakpoint.onValue(3, Field.CACHE_STATE, 2));
     }
 
     @Test
@@ -229,12 +249,14 @@ class SessionGuiTest {
         openAndWait(trace);
         Fx.run(() -> bookmarks().addBookmarkAtCursor());
         Trace before = window.viewModel().session().getTrace().trace();
-        Path bad = Files.writeString(dir.resolve("bad.session.json"),
+        Path bad = Files.writeString(
+                dir.resolve("bad.session.json"),
                 "{\n  \"format\" : \"fabricscope-session\",\n  \"version\" : 1,\n  \"trace\" : { \"path\" : 5 }\n}\n");
 
         openSessionAndWait(bad);
 
-        DialogPane dialog = dialog(robot, "Cannot open session bad.session.json").orElseThrow(() -> new AssertionError("no dialog"));
+        DialogPane dialog = dialog(robot, "Cannot open session bad.session.json")
+                .orElseThrow(() -> new AssertionError("no dialog"));
         assertThat(dialog.getContentText()).contains(bad + ":4:").contains("expected a string");
         assertThat(window.viewModel().session().getTrace().trace()).isSameAs(before);
         assertThat(Fx.call(() -> bookmarks().marks().size())).isEqualTo(1);
@@ -270,23 +292,28 @@ class SessionGuiTest {
         Path full = writeTrace("full.jsonl", 51, 400);
         List<String> lines = Files.readAllLines(full);
         // Header, 150 complete events, and half of the next line: a recorder that crashed.
-        Path cut = Files.writeString(dir.resolve("crashed.jsonl"),
+        Path cut = Files.writeString(
+                dir.resolve("crashed.jsonl"),
                 String.join("\n", lines.subList(0, 151)) + "\n" + lines.get(151).substring(0, 20));
 
         Fx.run(() -> window.viewModel().open(cut));
         Fx.awaitValue(window.viewModel().busyProperty(), false);
-        DialogPane question = dialog(robot, "Open a partial trace?").orElseThrow(() -> new AssertionError("no question"));
+        DialogPane question =
+                dialog(robot, "Open a partial trace?").orElseThrow(() -> new AssertionError("no question"));
         assertThat(question.getContentText())
                 .startsWith("crashed.jsonl ends after 150 complete events (no end line; line 152 is cut off). "
                         + "Open the first 150 events?");
         Fx.run(() -> ((Button) question.lookupButton(ButtonType.YES)).fire());
 
-        Fx.awaitValue(window.stage().titleProperty(), "crashed.jsonl (partial: first 150 events, end missing) — FabricScope");
+        Fx.awaitValue(
+                window.stage().titleProperty(), "crashed.jsonl (partial: first 150 events, end missing) — FabricScope");
         Fx.awaitValue(window.viewModel().busyProperty(), false);
         assertThat(window.viewModel().session().getTrace().trace().size()).isEqualTo(150);
         assertThat(window.viewModel().statusProperty().get())
-                .isEqualTo("Opened the first 150 events of crashed.jsonl; the rest of the file is missing (partial trace).");
-        assertThat(robot.lookup("#traceSummary").queryAs(Label.class).getText()).contains("PARTIAL: FIRST 150 EVENTS, END MISSING");
+                .isEqualTo(
+                        "Opened the first 150 events of crashed.jsonl; the rest of the file is missing (partial trace).");
+        assertThat(robot.lookup("#traceSummary").queryAs(Label.class).getText())
+                .contains("PARTIAL: FIRST 150 EVENTS, END MISSING");
         assertThat(window.viewModel().isPartial()).isTrue();
     }
 
@@ -300,13 +327,15 @@ class SessionGuiTest {
 
         Fx.run(() -> window.viewModel().open(cut));
         Fx.awaitValue(window.viewModel().busyProperty(), false);
-        DialogPane question = dialog(robot, "Open a partial trace?").orElseThrow(() -> new AssertionError("no question"));
+        DialogPane question =
+                dialog(robot, "Open a partial trace?").orElseThrow(() -> new AssertionError("no question"));
         assertThat(question.getContentText()).startsWith("noend.jsonl ends after 40 complete events (no end line).");
         Fx.run(() -> ((Button) question.lookupButton(ButtonType.NO)).fire());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(window.viewModel().session().getTrace().trace()).isSameAs(before);
-        assertThat(window.viewModel().statusProperty().get()).startsWith("Not opened: noend.jsonl is cut off after 40 events");
+        assertThat(window.viewModel().statusProperty().get())
+                .startsWith("Not opened: noend.jsonl is cut off after 40 events");
         assertThat(window.stage().getTitle()).isEqualTo("good.jsonl — FabricScope");
     }
 
@@ -321,12 +350,15 @@ class SessionGuiTest {
         String link = Fx.call(() -> sessions().copyLinkToMoment());
 
         assertThat(link).endsWith(" " + trace.toAbsolutePath() + " --at 456").startsWith("java -jar ");
-        assertThat(Fx.call(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(link);
+        assertThat(Fx.call(
+                        () -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .isEqualTo(link);
     }
 
     private static Optional<DialogPane> dialog(FxRobot robot, String header) {
         for (Window w : robot.listWindows()) {
-            if (w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane
+            if (w.getScene() != null
+                    && w.getScene().getRoot() instanceof DialogPane pane
                     && header.equals(pane.getHeaderText())) {
                 return Optional.of(pane);
             }
