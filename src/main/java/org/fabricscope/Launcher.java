@@ -12,8 +12,6 @@ import org.fabricscope.cli.FabricScopeCli;
  *   <li>no arguments: the GUI on the built-in default scenario;
  *   <li>one argument that is an existing file: the GUI with that trace open;
  *   <li>{@code TRACE --at STEP|TIME}: the GUI with that trace open at that moment ({@link LaunchArguments});
- *   <li>{@code bench …}: the benchmark ({@link org.fabricscope.bench.Bench}), which may start a
- *       headless JavaFX toolkit for its frame times, so it is dispatched here and not by the CLI;
  *   <li>anything else: a headless command ({@code simulate}, {@code find-repro}, …, {@code --help}).
  * </ul>
  */
@@ -21,10 +19,6 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("bench")) {
-            org.fabricscope.bench.Bench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         if (args.length > 0
                 && !FabricScopeCli.isCommand(args[0])
                 && LaunchArguments.mentionsAt(java.util.Arrays.asList(args))) {

@@ -12,10 +12,14 @@ import java.util.stream.Stream;
 import org.fabricscope.ui.session.LoadedTrace;
 
 /**
- * {@code fabricscope bench [--json] [--quick] [--no-frames] [--no-startup]}: generates its own
- * traces with the simulator, measures, and prints one JSON object (with {@code --json}, only that
- * on standard output; progress goes to standard error). Field names are documented in the
- * README's "Benchmark" section and are stable; see {@link #run(BenchConfig, TraceFigures.Log)}.
+ * The benchmark's one entry point, {@code java -jar fabricscope-bench.jar [--json] [--quick]
+ * [--no-frames] [--no-startup]}: generates its own traces with the simulator, measures, and prints
+ * one JSON object (with {@code --json}, only that on standard output; progress goes to standard
+ * error). Field names are documented in docs/BENCHMARK.md and are stable; see {@link
+ * #run(BenchConfig, TraceFigures.Log)}.
+ *
+ * <p>A first argument naming a focused benchmark runs that one instead and prints its figures as
+ * text: {@code sim-speed}, {@code trace-io}, {@code panels}, {@code event-log-filter}.
  */
 public final class Bench {
     /** The {@code schema} field: bumped only if a field changes meaning or is removed. */
@@ -23,7 +27,21 @@ public final class Bench {
 
     private Bench() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            switch (args[0]) {
+                case "sim-speed" -> SimulatorSpeedBenchmark.main(rest);
+                case "trace-io" -> TraceIoBenchmark.main(rest);
+                case "panels" -> PanelsStepBenchmark.main(rest);
+                case "event-log-filter" -> EventLogFilterBenchmark.main(rest);
+                default -> {
+                    System.err.println("bench: unknown benchmark '" + args[0] + "'; try --help");
+                    System.exit(2);
+                }
+            }
+            System.exit(0);
+        }
         System.exit(run(args, System.out, System.err));
     }
 
@@ -49,7 +67,10 @@ public final class Bench {
                     break;
                 case "-h":
                 case "--help":
-                    out.println("Usage: fabricscope bench [--json] [--quick] [--no-frames] [--no-startup]");
+                    out.println(
+                            "Usage: java -jar fabricscope-bench.jar [--json] [--quick] [--no-frames] [--no-startup]");
+                    out.println(
+                            "       java -jar fabricscope-bench.jar sim-speed|trace-io|panels|event-log-filter [ARGS]");
                     out.println("  --json        print only the JSON object on standard output");
                     out.println("  --quick       1 million events instead of 10 million, shorter timings");
                     out.println("  --no-frames   skip the timeline frame times (no JavaFX toolkit)");

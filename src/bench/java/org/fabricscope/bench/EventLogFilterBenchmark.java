@@ -1,19 +1,19 @@
-package org.fabricscope.ui.eventlog;
+package org.fabricscope.bench;
 
 import java.util.List;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
+import org.fabricscope.ui.eventlog.EventFilter;
 
 /**
- * Prints how long the event log takes to filter a large synthetic trace (kind, block, text). Not a
- * test: run it by hand, e.g.
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.fabricscope.ui.eventlog.EventLogFilterBenchmark 5000000}.
+ * {@code bench event-log-filter [EVENTS]}: prints how long the event log takes to filter a large
+ * synthetic trace (kind, block, text).
  */
-public final class EventLogFilterBenchmark {
+final class EventLogFilterBenchmark {
     private EventLogFilterBenchmark() {}
 
-    public static void main(String[] args) {
+    static void main(String[] args) {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
         Trace trace = PanelsStepBenchmark.syntheticTrace(events);
         run("kind = FPRE004", EventFilter.of(trace, List.of(), List.of(), List.of(EventKind.FPRE004), ""), events);

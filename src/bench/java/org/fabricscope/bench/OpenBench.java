@@ -22,7 +22,7 @@ import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
 import org.fabricscope.trace.io.TraceLoader;
-import org.fabricscope.ui.files.TraceFileFormat;
+import org.fabricscope.ui.files.TraceFileService;
 import org.fabricscope.ui.files.TraceFiles;
 import org.fabricscope.ui.main.MainWindow;
 import org.fabricscope.ui.scenario.EmbeddedSimulation;
@@ -200,11 +200,11 @@ final class OpenBench {
     }
 
     /** The application's file reading, noting when each read returns or gives up. */
-    private static final class TimedFiles implements TraceFileFormat {
-        private final TraceFileFormat inner;
+    private static final class TimedFiles implements TraceFileService {
+        private final TraceFileService inner;
         final AtomicLong readEnded = new AtomicLong();
 
-        TimedFiles(TraceFileFormat inner) {
+        TimedFiles(TraceFileService inner) {
             this.inner = inner;
         }
 

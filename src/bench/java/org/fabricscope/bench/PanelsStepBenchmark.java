@@ -1,4 +1,4 @@
-package org.fabricscope.ui.eventlog;
+package org.fabricscope.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,22 +19,21 @@ import org.fabricscope.trace.Topology;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceBuilder;
 import org.fabricscope.trace.TraceHeader;
+import org.fabricscope.ui.eventlog.EventLogView;
 import org.fabricscope.ui.inspector.InspectorView;
 import org.fabricscope.ui.replay.ReplayControlsView;
 import org.fabricscope.ui.session.LoadedTrace;
 import org.fabricscope.ui.session.TraceSession;
 
 /**
- * Prints what a cursor move costs on the FX thread with the replay toolbar, event log and
- * inspector showing a large synthetic trace. Not a test; run it headless by hand, e.g.
- * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw
- * -Dheadless.geometry=1920x1200-32 -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.fabricscope.ui.eventlog.PanelsStepBenchmark 3000000}.
+ * {@code bench panels [EVENTS]}: prints what a cursor move costs on the FX thread with the replay
+ * toolbar, event log and inspector showing a large synthetic trace (headless Monocle).
  */
-public final class PanelsStepBenchmark {
+final class PanelsStepBenchmark {
     private PanelsStepBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
+    static void main(String[] args) throws Exception {
+        FrameBench.configureHeadless();
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 3_000_000;
         Trace trace = syntheticTrace(events);
         TraceIndex index = TraceIndex.build(trace, Progress.NONE);

@@ -1,17 +1,18 @@
-package org.fabricscope.sim;
+package org.fabricscope.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
-import org.junit.jupiter.api.Test;
 
 /**
- * Prints the simulator's speed (events per second of wall time). A benchmark, not a timed test: it
- * asserts only that work was done.
+ * {@code bench sim-speed}: prints the simulator's speed (events per second of wall time) on the
+ * canonical reproducer and the pilot rack, with and without recording a trace; the JSON benchmark
+ * measures only the unrecorded speed.
  */
-class SimulatorSpeedBenchmarkTest {
+final class SimulatorSpeedBenchmark {
+    private SimulatorSpeedBenchmark() {}
+
     private static long measure(String scenario, int attempts, boolean record) throws Exception {
         Scenario s = Scenario.builtIn(scenario);
         for (int a = 1; a <= 3; a++) {
@@ -31,11 +32,10 @@ class SimulatorSpeedBenchmarkTest {
         return events;
     }
 
-    @Test
-    void printsEventsPerSecond() throws Exception {
-        assertThat(measure("fpre004-repro", 200, false)).isPositive();
-        assertThat(measure("fpre004-repro", 100, true)).isPositive();
-        assertThat(measure("pilot-rack", 10, false)).isPositive();
-        assertThat(measure("pilot-rack", 5, true)).isPositive();
+    static void main(String[] args) throws Exception {
+        measure("fpre004-repro", 200, false);
+        measure("fpre004-repro", 100, true);
+        measure("pilot-rack", 10, false);
+        measure("pilot-rack", 5, true);
     }
 }

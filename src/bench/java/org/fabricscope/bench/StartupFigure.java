@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up to first frame: launches the application (its usual entry point, no arguments, so it
- * finds and opens the default scenario's reproducer) in a child JVM on headless Monocle, with the
- * application's first-frame probe on ({@code org.fabricscope.ui.FirstFrameProbe}), and reads the
- * milliseconds from JVM start to the first drawn timeline frame that the child prints.
+ * Start-up to first frame: launches the application ({@link FirstFrameApp}: the usual window, no
+ * arguments, so it finds and opens the default scenario's reproducer) in a child JVM on headless
+ * Monocle, and reads the milliseconds from JVM start to the first drawn timeline frame that the
+ * child prints.
  */
 final class StartupFigure {
-    /** Must match {@code org.fabricscope.ui.FirstFrameProbe}: kept as text so that this class needs no JavaFX. */
-    static final String PROBE_PROPERTY = "fabricscope.firstFrameProbe";
-
+    /** Must match {@link FirstFrameApp#PREFIX}: kept as text so that this class loads no JavaFX. */
     static final String PROBE_PREFIX = "fabricscope-first-frame-ms ";
 
     private StartupFigure() {}
@@ -36,7 +34,6 @@ final class StartupFigure {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");
-        cmd.add("-D" + PROBE_PROPERTY + "=true");
         cmd.add("-Dglass.platform=Monocle");
         cmd.add("-Dmonocle.platform=Headless");
         cmd.add("-Dprism.order=sw");
@@ -45,7 +42,7 @@ final class StartupFigure {
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.fabricscope.Launcher");
+        cmd.add("org.fabricscope.bench.FirstFrameApp");
         Process p = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -17,18 +17,13 @@ import org.fabricscope.trace.io.TraceReader;
 import org.fabricscope.trace.io.TraceWriter;
 
 /**
- * Prints trace I/O and replay figures; a benchmark, not a test (no timing is asserted anywhere).
- *
- * <pre>
- * mvn -o -q test-compile
- * java -Xmx6g -cp target/classes:target/test-classes:$JACKSON org.fabricscope.bench.TraceIoBenchmark io 1000000
- * java -Xmx6g -cp ... org.fabricscope.bench.TraceIoBenchmark memory 10000000
- * </pre>
+ * {@code bench trace-io io|load|memory [EVENTS]}: prints trace I/O and replay figures in more
+ * detail than the JSON benchmark (CPU time beside wall time, memory per event).
  */
-public final class TraceIoBenchmark {
+final class TraceIoBenchmark {
     private TraceIoBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
+    static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "io";
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         if (mode.equals("io")) {

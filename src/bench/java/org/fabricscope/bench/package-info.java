@@ -1,12 +1,13 @@
 /**
- * The benchmark behind {@code java -jar fabricscope.jar bench --json}: it generates its own traces
- * with the simulator, measures simulator speed, the seed-sweep speed-up, trace I/O, memory, replay
+ * The benchmark, {@code java -jar fabricscope-bench.jar [--json]}: it generates its own traces with
+ * the simulator, measures simulator speed, the seed-sweep speed-up, trace I/O, memory, replay
  * queries, timeline frame times and start-up time, and prints one JSON object (field names are
- * documented in the README's "Benchmark" section and are stable).
+ * documented in docs/BENCHMARK.md and are stable). {@link org.fabricscope.bench.Bench} also runs
+ * the focused benchmarks that print text.
  *
- * <p>May import {@code javafx} and {@code ui}, but only {@link org.fabricscope.bench.FrameBench}
- * imports {@code javafx}, so the non-rendering parts run (and are unit tested) without a toolkit.
- * Nothing in {@code sim}, {@code trace}, {@code replay}, {@code cli} or {@code ui} may import this
- * package.
+ * <p>Lives in its own source set (src/bench/java) and jar, so the product jar carries none of it,
+ * nor the headless toolkit it draws frames with. It measures the product from outside, through
+ * public API only; the product has no hooks for it. The parts that draw frames start a headless
+ * JavaFX toolkit themselves; the rest runs (and is unit tested) without one.
  */
 package org.fabricscope.bench;

@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 /** The options every simulating command shares: scenario, overrides, seed and patch switches. */
 final class ScenarioOptions {
     /** The default base seed of every command, and of the GUI's built-in reproduction. */
-    static final long DEFAULT_SEED = 1;
+    static final long DEFAULT_SEED = Scenario.DEFAULT_SEED;
 
     @Option(
             names = "--scenario",
             paramLabel = "NAME|FILE",
-            defaultValue = "fpre004-repro",
+            defaultValue = Scenario.DEFAULT_NAME,
             description =
                     "A built-in scenario (fpre004-repro, pilot-rack, file-x, quiet) or a scenario JSON file. Default: ${DEFAULT-VALUE}.")
     String scenario;
@@ -31,7 +31,7 @@ final class ScenarioOptions {
     @Option(
             names = "--seed",
             paramLabel = "N",
-            defaultValue = "1",
+            defaultValue = "" + Scenario.DEFAULT_SEED,
             description = "Base seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 

@@ -72,7 +72,28 @@ import org.fabricscope.trace.TraceHeader;
  * {@link SimulationLimitException} with the scenario, seed and attempt.
  */
 public final class Simulator {
-    public static final String VERSION = "0.1.0";
+    /**
+     * The simulator's version, written into every trace header: the project's version, filled in
+     * from the pom at build time (src/main/resources-filtered), so it is written in one place.
+     */
+    public static final String VERSION = readVersion();
+
+    private static String readVersion() {
+        try (java.io.InputStream in = Simulator.class.getResourceAsStream("simulator.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("simulator.properties is missing from the build");
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String v = p.getProperty("version");
+            if (v == null || v.isEmpty() || v.startsWith("${")) {
+                throw new IllegalStateException("simulator.properties was not filled in by the build: " + v);
+            }
+            return v;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private Simulator() {}
 

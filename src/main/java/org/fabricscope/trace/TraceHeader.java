@@ -33,8 +33,13 @@ public record TraceHeader(
         Topology topology,
         List<Intervention> interventions) {
 
+    /** The trace format's name, the header's {@code format} value; defined here only. */
     public static final String FORMAT_NAME = "fabricscope-trace";
+    /** The only trace format version this build reads and writes; defined here only. */
     public static final int FORMAT_VERSION = 1;
+    /** The start of a header line, for error messages that show what a trace starts with. */
+    public static final String HEADER_START =
+            "{\"format\":\"" + FORMAT_NAME + "\",\"version\":" + FORMAT_VERSION + ",...}";
 
     public TraceHeader {
         Objects.requireNonNull(formatName, "formatName");

@@ -30,7 +30,6 @@ public class FabricScopeApp extends Application {
                 stage,
                 new MainWindow.Services(
                         TraceFiles.jsonl(), new EmbeddedSimulation(), AppPreferences.forCurrentUser(), log, workers));
-        FirstFrameProbe.installIfRequested(stage.getScene(), window.view().timeline());
         window.start(getParameters().getRaw());
     }
 

@@ -49,7 +49,6 @@ class FiguresTest {
         String summary = "base seeds 1.." + seeds + ": min " + sorted[0] + ", median " + sorted[seeds / 2 - 1]
                 + ", p95 " + sorted[(int) Math.ceil(0.95 * seeds) - 1] + ", max " + sorted[seeds - 1]
                 + " (61 = none in 60); seeds not found within 27: " + missed;
-        System.out.println("fpre004-repro legacy attempts to first FPRE004: " + summary);
         assertThat(seeds - missed.size()).as(summary).isGreaterThanOrEqualTo(95);
         assertThat(sorted[seeds / 2 - 1]).as(summary).isGreaterThanOrEqualTo(2);
     }
@@ -89,7 +88,6 @@ class FiguresTest {
         }
         String msg = "base seed " + seed + ", attempts 1.." + attempts + ": with 7.3 ms jitter " + withJitter
                 + ", without " + without;
-        System.out.println("attempts with FPRE004, " + msg);
         assertThat(without).as(msg).isLessThanOrEqualTo(attempts / 20);
         assertThat(without * 5).as(msg).isLessThan(withJitter);
     }
@@ -122,7 +120,6 @@ class FiguresTest {
         double delta = pilotPatched.prefetchLatencyMeanMicros() - pilotLegacy.prefetchLatencyMeanMicros();
         String msg = pilotMessage() + "; contentious " + hot + ", patched " + hotPatched + "; latency delta " + delta
                 + " µs";
-        System.out.println(msg);
         assertThat(hot.successRate()).as(msg).isBetween(0.9980, 0.9995);
         assertThat(hotPatched.successRate()).as(msg).isGreaterThanOrEqualTo(0.99999);
         assertThat(pilotLegacy.successRate()).as("fabric-wide, " + msg).isBetween(0.9980, 0.9995);
@@ -136,8 +133,6 @@ class FiguresTest {
         FileFigures hot = pilotLegacy.contentious();
         double share = (double) hot.fpre004() / pilotLegacy.fpre004();
         String msg = pilotMessage() + "; contentious " + hot + ", share of FPRE004 " + share;
-        System.out.println("share of legacy FPRE004s in " + hot.file() + ": " + hot.fpre004() + " of "
-                + pilotLegacy.fpre004() + " on " + hot.fpre004Nodes() + " nodes");
         assertThat(share).as(msg).isGreaterThanOrEqualTo(0.70);
         assertThat(hot.fpre004Nodes()).as(msg).isGreaterThanOrEqualTo(3);
     }
@@ -146,8 +141,6 @@ class FiguresTest {
     void legacyFirstResponseQuarantinesButNeverInThePatchedContentiousNamespace() throws Exception {
         pilotSoaks();
         String msg = pilotMessage();
-        System.out.println("pilot-rack quarantines per " + PILOT_READS + " reads: legacy " + pilotLegacy.quarantines()
-                + ", patched " + pilotPatched.quarantines());
         assertThat(pilotLegacy.quarantines() * 1_000_000.0 / pilotLegacy.reads())
                 .as(msg)
                 .isGreaterThanOrEqualTo(1.0);
@@ -171,7 +164,6 @@ class FiguresTest {
         long[] sorted = first.clone();
         Arrays.sort(sorted);
         String msg = "file-x legacy, base seeds 1.." + seeds + ", first failed read: " + Arrays.toString(first);
-        System.out.println(msg);
         assertThat(sorted[seeds / 2 - 1]).as(msg).isBetween(100L, 3000L);
     }
 }

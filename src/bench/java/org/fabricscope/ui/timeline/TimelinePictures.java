@@ -9,17 +9,18 @@ import javafx.stage.Stage;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.ui.session.TraceSession;
-import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a test: renders the timeline headlessly to PNGs under {@code target/timeline-pictures/} so a
- * person can look at it. Run with {@code mvn -o -q test -Dtest=TimelinePictures}.
+ * Renders the timeline headlessly to PNGs under {@code target/timeline-pictures/} so a person can
+ * look at it: {@code ./mvnw -Pscreenshot verify -Dscreenshot.main=org.fabricscope.ui.timeline.TimelinePictures}
+ * (see CONTRIBUTING.md). Kept in this package for the test fixtures it draws.
  */
-class TimelinePictures {
-    @Test
-    void renderPictures() throws Exception {
+public final class TimelinePictures {
+    private TimelinePictures() {}
+
+    public static void main(String[] args) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         Trace trace = SyntheticTrace.generate(40, 20_000, 7);
         TraceSession session = new TraceSession();
@@ -66,6 +67,8 @@ class TimelinePictures {
                 .get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         shoot(stage, "3-fpre004-close.png");
+        FxToolkit.cleanupStages();
+        System.exit(0);
     }
 
     private static void shoot(Stage stage, String name) throws Exception {

@@ -106,7 +106,8 @@ final class HeaderReader {
                             c.file,
                             line,
                             0,
-                            "line 1 is an event, but a trace starts with a header line {\"format\":\"fabricscope-trace\",\"version\":1,...}");
+                            "line 1 is an event, but a trace starts with a header line "
+                                    + org.fabricscope.trace.TraceHeader.HEADER_START);
                 default:
                     throw c.failHere(
                             "unknown header key '" + JsonCursor.shorten(key) + "'; the header has " + HEADER_KEYS);

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  */
 public final class TraceFormat {
     /** The value of the header's {@code format} key. */
-    public static final String FORMAT_NAME = "fabricscope-trace";
+    public static final String FORMAT_NAME = org.fabricscope.trace.TraceHeader.FORMAT_NAME;
     /** The only version this build reads and writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = org.fabricscope.trace.TraceHeader.FORMAT_VERSION;
 
     /** Longest string (actor, file, parameter value …) a reader accepts, in chars. */
     public static final int MAX_STRING_CHARS = 64 * 1024;

@@ -299,7 +299,7 @@ public final class TraceReader {
                         file,
                         0,
                         0,
-                        "the file is empty; expected a header line {\"format\":\"fabricscope-trace\",\"version\":1,...}");
+                        "the file is empty; expected a header line " + org.fabricscope.trace.TraceHeader.HEADER_START);
             }
             if (n >= 2
                     && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)

@@ -21,9 +21,9 @@ public final class TraceFiles {
      * exporter. A cache is written on a thread of its own after the trace is returned, so that
      * the trace shows without waiting for the write.
      */
-    public static TraceFileFormat jsonl() {
+    public static TraceFileService jsonl() {
         TraceLoader loader = TraceLoader.fromSystemProperties(TraceFiles::writeCacheInBackground);
-        return new TraceFileFormat() {
+        return new TraceFileService() {
             @Override
             public Trace read(Path file, Progress progress) throws TraceFormatException {
                 return loader.load(file, progress);

@@ -33,7 +33,7 @@ import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
 import org.fabricscope.trace.TruncatedTraceException;
 import org.fabricscope.ui.files.RecentFiles;
-import org.fabricscope.ui.files.TraceFileFormat;
+import org.fabricscope.ui.files.TraceFileService;
 import org.fabricscope.ui.scenario.RunRequest;
 import org.fabricscope.ui.scenario.SimulationService;
 import org.fabricscope.ui.session.LoadedTrace;
@@ -50,14 +50,10 @@ import org.fabricscope.ui.support.DialogService;
  */
 public final class MainViewModel {
     /** The scenario the window opens on launch. */
-    public static final String DEFAULT_SCENARIO = "fpre004-repro";
+    public static final String DEFAULT_SCENARIO = Scenario.DEFAULT_NAME;
 
-    /**
-     * The base seed of the launch reproducer: on it the legacy fabric hits FPRE004 after a few
-     * attempts (attempt 6 with the simulator of this writing), not on the first, so the search
-     * itself is part of what the user sees.
-     */
-    public static final long DEFAULT_SEED = 1L;
+    /** The base seed of the launch reproducer (the CLI's default too). */
+    public static final long DEFAULT_SEED = Scenario.DEFAULT_SEED;
 
     /** How many attempts a reproducer search tries before giving up. */
     public static final int DEFAULT_MAX_ATTEMPTS = 100;
@@ -70,7 +66,7 @@ public final class MainViewModel {
     private static final String NO_TRACE = "No trace open: File ▸ Open…, or Simulate ▸ Run";
 
     private final TraceSession session;
-    private final TraceFileFormat files;
+    private final TraceFileService files;
     private final SimulationService simulation;
     private final RecentFiles recent;
     private final DialogService dialogs;
@@ -94,7 +90,7 @@ public final class MainViewModel {
 
     public MainViewModel(
             TraceSession session,
-            TraceFileFormat files,
+            TraceFileService files,
             SimulationService simulation,
             RecentFiles recent,
             DialogService dialogs,

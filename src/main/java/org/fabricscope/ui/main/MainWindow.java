@@ -9,7 +9,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.fabricscope.ui.files.RecentFiles;
-import org.fabricscope.ui.files.TraceFileFormat;
+import org.fabricscope.ui.files.TraceFileService;
 import org.fabricscope.ui.scenario.RunRequest;
 import org.fabricscope.ui.scenario.ScenarioActions;
 import org.fabricscope.ui.scenario.ScenarioViewModel;
@@ -53,7 +53,7 @@ public final class MainWindow {
      * @param executor runs background work
      */
     public record Services(
-            TraceFileFormat files,
+            TraceFileService files,
             SimulationService simulation,
             AppPreferences preferences,
             CrashLog crashLog,

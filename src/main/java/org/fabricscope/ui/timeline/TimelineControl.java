@@ -406,13 +406,12 @@ public class TimelineControl extends Region {
     }
 
     /**
-     * Draws one frame now, on the FX thread, and returns how long recording it into the canvas
-     * took, in nanoseconds. For benchmarks; the control itself draws once per pulse when dirty.
+     * Draws one frame now, on the FX thread, even if nothing changed (tests that switch the
+     * renderer's path compare frames of one view); the control itself draws once per pulse when
+     * dirty.
      */
-    public long renderFrameNanos() {
-        long t0 = System.nanoTime();
+    void paintNow() {
         paint();
-        return System.nanoTime() - t0;
     }
 
     /** The renderer of this control's frames (tests force its raster path on or off). */
@@ -420,8 +419,8 @@ public class TimelineControl extends Region {
         return renderer;
     }
 
-    /** The canvas the frames are drawn on (for snapshots and benchmarks). */
-    public Canvas canvas() {
+    /** The canvas the frames are drawn on (tests take snapshots of it). */
+    Canvas canvas() {
         return canvas;
     }
 

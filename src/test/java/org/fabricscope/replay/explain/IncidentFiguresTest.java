@@ -73,7 +73,6 @@ class IncidentFiguresTest {
         }
         String msg = "pilot-rack legacy, base seed " + SEED + ", attempts 1.." + attempts + ": compaction took part in "
                 + withCompaction + " of " + total + " FPRE004s";
-        System.out.println(msg);
         assertThat(total).as(msg).isGreaterThanOrEqualTo(60);
         assertThat(withCompaction * 4).as(msg).isGreaterThanOrEqualTo(total);
     }
@@ -154,7 +153,6 @@ class IncidentFiguresTest {
         String msg = where + ": " + affected.size() + " affected archives, read latency p99 before " + p99Before
                 + " µs (" + before.size() + " reads), during the spike " + p99During + " µs (" + during.size()
                 + " reads)";
-        System.out.println(msg);
         assertThat(during).as(msg).isNotEmpty();
         assertThat(p99During).as(msg).isGreaterThanOrEqualTo(Long.parseLong(s.get("latencySpikeMicros")));
         assertThat(p99Before).as(msg).isLessThan(p99During / 2);

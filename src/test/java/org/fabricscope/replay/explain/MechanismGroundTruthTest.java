@@ -3,9 +3,7 @@ package org.fabricscope.replay.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.fabricscope.replay.BlockState;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.sim.SimulationResult;
@@ -68,17 +66,6 @@ class MechanismGroundTruthTest {
                         IncidentFiguresTest.compactionTookPart(trace, e)));
             }
         }
-        Map<Mechanism, Integer> counts = new EnumMap<>(Mechanism.class);
-        Map<PairKind, Integer> kinds = new EnumMap<>(PairKind.class);
-        for (Classified c : RESULTS) {
-            counts.merge(c.mechanism(), 1, Integer::sum);
-            kinds.merge(c.kind(), 1, Integer::sum);
-        }
-        long compaction = RESULTS.stream()
-                .filter(c -> c.compaction() && c.mechanism() == Mechanism.STORED_INCONSISTENCY)
-                .count();
-        System.out.println("FPRE004 classified: " + RESULTS.size() + " " + counts + " " + kinds
-                + "; stored with compaction's part: " + compaction);
     }
 
     /** Ground truth from stateAt at every step of the window, independent of CheckWindow's walk. */

@@ -22,7 +22,7 @@ import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
 import org.fabricscope.trace.io.TraceWriter;
-import org.fabricscope.ui.files.TraceFileFormat;
+import org.fabricscope.ui.files.TraceFileService;
 import org.fabricscope.ui.files.TraceFiles;
 import org.fabricscope.ui.scenario.EmbeddedSimulation;
 import org.fabricscope.ui.support.BackgroundWork;
@@ -230,13 +230,13 @@ class MainWindowTest {
     }
 
     /** The real reader, except that a gated file waits (interruptibly) before being read. */
-    private static final class GatedFiles implements TraceFileFormat {
-        private final TraceFileFormat real;
+    private static final class GatedFiles implements TraceFileService {
+        private final TraceFileService real;
         private volatile Path gated;
         final CountDownLatch gateReached = new CountDownLatch(1);
         private final CountDownLatch never = new CountDownLatch(1);
 
-        GatedFiles(TraceFileFormat real) {
+        GatedFiles(TraceFileService real) {
             this.real = real;
         }
 

@@ -10,14 +10,14 @@ import java.util.concurrent.CountDownLatch;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
-import org.fabricscope.ui.files.TraceFileFormat;
+import org.fabricscope.ui.files.TraceFileService;
 
 /**
  * Trace files in memory: a path reads as the trace or throws the exception put for it; a path
  * marked slow blocks until released or cancelled (the task interrupts it), so that tests can
  * cancel a load that is still running.
  */
-public final class FakeTraceFiles implements TraceFileFormat {
+public final class FakeTraceFiles implements TraceFileService {
     private final Map<Path, Trace> traces = new HashMap<>();
     private final Map<Path, Exception> failures = new HashMap<>();
     private final Map<Path, CountDownLatch> gates = new HashMap<>();

@@ -48,7 +48,7 @@ class TimelineRasterGuiTest {
         WritableImage[] out = new WritableImage[1];
         robot.interact(() -> {
             timeline.renderer().setRasterThreshold(threshold);
-            timeline.renderFrameNanos();
+            timeline.paintNow();
             out[0] = timeline.canvas().snapshot(null, null);
         });
         return out[0];
@@ -91,7 +91,7 @@ class TimelineRasterGuiTest {
         robot.interact(() -> timeline.renderer().setRasterThreshold(TimelineRenderer.RASTER_MIN_RECTS));
         robot.interact(() -> {
             timeline.fitAll();
-            timeline.renderFrameNanos();
+            timeline.paintNow();
         });
         assertThat(timeline.renderer().lastFrameRastered())
                 .as("fit-all of 120k events")
@@ -99,7 +99,7 @@ class TimelineRasterGuiTest {
         long t = TRACE.timeMicros(TRACE.size() / 2);
         robot.interact(() -> {
             timeline.zoomTo(t - 20, t + 20);
-            timeline.renderFrameNanos();
+            timeline.paintNow();
         });
         assertThat(timeline.renderer().lastFrameRastered())
                 .as("40 µs of the trace")

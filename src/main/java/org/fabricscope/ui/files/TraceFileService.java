@@ -6,8 +6,12 @@ import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
 
-/** Reads and writes trace files. Both run on a worker thread, never on the FX thread. */
-public interface TraceFileFormat {
+/**
+ * The service the view models read, write and export trace files through (the application gives
+ * them {@link TraceFiles#jsonl()}, tests a fake). Every method runs on a worker thread, never on
+ * the FX thread.
+ */
+public interface TraceFileService {
     /**
      * Reads a whole trace, reporting progress and honouring cancellation.
      *
