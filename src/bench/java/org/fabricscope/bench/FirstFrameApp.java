@@ -23,9 +23,18 @@ public final class FirstFrameApp extends FabricScopeApp {
     /** What the printed line starts with. */
     static final String PREFIX = "fabricscope-first-frame-ms ";
 
-    public static void main(String[] args) {
-        FrameBench.configureHeadless();
-        Application.launch(FirstFrameApp.class, args);
+    /**
+     * The child's main class is this nested one, not the application: Java's launcher refuses to
+     * start an {@code Application} subclass from a class path ("JavaFX runtime components are
+     * missing").
+     */
+    public static final class Main {
+        private Main() {}
+
+        public static void main(String[] args) {
+            FrameBench.configureHeadless();
+            Application.launch(FirstFrameApp.class, args);
+        }
     }
 
     @Override
