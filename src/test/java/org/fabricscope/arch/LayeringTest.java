@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering rules of DESIGN.md §2, checked rather than reviewed. */
+/** The layering rules of docs/ARCHITECTURE.md, checked rather than reviewed. */
 class LayeringTest {
     private static JavaClasses classes;
 

@@ -14,7 +14,7 @@ import org.fabricscope.trace.Progress;
 import org.junit.jupiter.api.Test;
 
 /**
- * The figures of DESIGN.md §1, reproduced by the model's timing. Each assertion message names the
+ * The figures of the incident the simulator models (docs/MODEL.md), reproduced by the model's timing. Each assertion message names the
  * seeds used, so a failure can be re-run.
  */
 class FiguresTest {

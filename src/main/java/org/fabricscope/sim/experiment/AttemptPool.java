@@ -39,7 +39,7 @@ final class AttemptPool implements AutoCloseable {
      *
      * <p>With several threads, a window of attempts is kept in flight and a new one is submitted as
      * soon as the oldest is handed over, so no thread idles at a batch boundary waiting for a slow
-     * sibling (fixed batches cost about a tenth of a second core on two cores). Attempts beyond the
+     * sibling (fixed batches left cores idle at every boundary). Attempts beyond the
      * one where the sink stops may run speculatively; their results are dropped and they are
      * cancelled, so what the sink sees is the same whatever the thread count.
      */

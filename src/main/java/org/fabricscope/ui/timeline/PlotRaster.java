@@ -13,7 +13,7 @@ import javafx.scene.paint.Color;
  * as a single image. A zoomed-out frame of a big trace has tens of thousands of one-pixel
  * rectangles; as Canvas commands, each is recorded, then rasterised with anti-aliasing by the
  * renderer, and the frame's cost follows the rectangles. Here each costs a few array stores and
- * the canvas draws one image, so the cost follows the pixels (DESIGN.md §3).
+ * the canvas draws one image, so the cost follows the pixels.
  *
  * <p>Rectangles are given in canvas coordinates and snapped to whole device pixels (a rectangle
  * at least one pixel wide stays at least one pixel wide); translucent colours are blended over

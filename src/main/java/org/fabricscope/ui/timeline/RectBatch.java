@@ -9,7 +9,7 @@ import javafx.scene.paint.Color;
 /**
  * Rectangles collected per colour id and drawn colour by colour, so a frame sets each fill once.
  * Changing the fill per rectangle makes the Canvas command buffer grow so badly that a million
- * rectangles take 45 s instead of 75 ms (DESIGN.md §3). A dense frame paints the same batches
+ * rectangles take minutes instead of milliseconds (docs/BENCHMARK.md). A dense frame paints the same batches
  * into a {@link PlotRaster} instead. Reused across frames.
  */
 final class RectBatch {

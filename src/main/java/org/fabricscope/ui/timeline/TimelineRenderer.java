@@ -49,10 +49,11 @@ public final class TimelineRenderer {
 
     private static final int MAX_BRACKETS = 4000;
     /**
-     * A frame with at least this many plot rectangles is painted into the raster. Below it, Canvas
-     * commands cost less than covering and uploading a plot-sized image (about 3 ms at 1430 x 870
-     * on the software pipeline); above it, they cost more: a fit-all frame of 10 million events has
-     * about 34,000 rectangles (15 ms as commands), a 1 % zoom of it about 3,000.
+     * A frame with at least this many plot rectangles is painted into the raster. Covering and
+     * uploading a plot-sized image has a fixed cost per pixel; Canvas commands cost per rectangle.
+     * Below this count the commands are cheaper, above it the image: a fit-all frame of a
+     * ten-million-event trace is far above it, a 1 % zoom of it below (figures in
+     * docs/BENCHMARK.md).
      */
     static final int RASTER_MIN_RECTS = 10_000;
     /** FPRE004 through-lines are drawn only while their columns are at most one in this many. */
