@@ -6,7 +6,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 jar="$root/target/fabricscope.jar"
 if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -q package -DskipTests)
+  (cd "$root" && ./mvnw -q package -DskipTests)
 fi
 grep -vE '^\s*(#|$)' "$here/samples.txt" | while read -r name args; do
   # shellcheck disable=SC2086

@@ -23,7 +23,7 @@ for jdk in "$jdk_a" "$jdk_b"; do
 done
 
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -o -q package -DskipTests)
+  (cd "$root" && ./mvnw -o -q package -DskipTests)
 fi
 
 # name | command line (output file or JSON goes to stdout/--out, added below)
