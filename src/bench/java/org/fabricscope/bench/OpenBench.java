@@ -21,7 +21,7 @@ import javafx.stage.Stage;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
-import org.fabricscope.trace.io.TraceLoader;
+import org.fabricscope.trace.io.TraceCacheSettings;
 import org.fabricscope.ui.files.TraceFileService;
 import org.fabricscope.ui.files.TraceFiles;
 import org.fabricscope.ui.main.MainWindow;
@@ -57,18 +57,7 @@ final class OpenBench {
         // The JSON Lines path, the slow one where staying responsive matters: with the binary
         // cache on, the second open (the one cancelled) would come from the cache the first wrote.
         // The cache's own speed is measured by TraceFigures.
-        String cacheSetting = System.getProperty(TraceLoader.PROPERTY);
-        System.setProperty(TraceLoader.PROPERTY, "off");
-        TimedFiles files;
-        try {
-            files = new TimedFiles(TraceFiles.jsonl());
-        } finally {
-            if (cacheSetting == null) {
-                System.clearProperty(TraceLoader.PROPERTY);
-            } else {
-                System.setProperty(TraceLoader.PROPERTY, cacheSetting);
-            }
-        }
+        TimedFiles files = new TimedFiles(TraceFiles.jsonl(TraceCacheSettings.off()));
         MainWindow.Services services = new MainWindow.Services(
                 files,
                 new EmbeddedSimulation(),

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.io.ChromeTraceExporter;
+import org.fabricscope.trace.io.TraceCacheSettings;
 import org.fabricscope.trace.io.TraceLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +42,10 @@ final class ExportChromeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputFile.check(out, force);
-        TraceLoader loader = noCache ? TraceLoader.withoutCache() : TraceLoader.fromSystemProperties(Runnable::run);
+        TraceCacheSettings cache = noCache
+                ? TraceCacheSettings.off()
+                : TraceCacheSettings.fromOptions(System::getProperty, System.getenv());
+        var loader = TraceLoader.of(cache, Runnable::run);
         Trace t = loader.load(file, Progress.NONE);
         if (OutputFile.isStdout(out)) {
             java.io.OutputStream stdout = FabricScopeCli.stdout(spec);

@@ -37,7 +37,8 @@ final class ValidateCommand implements Callable<Integer> {
         Trace t;
         try {
             t = TraceReader.read(file, org.fabricscope.trace.Progress.NONE);
-        } catch (TraceFormatException e) {
+        } catch (TraceFormatException | java.io.IOException e) {
+            // Either way the file is not a good trace: FILE:LINE: for its content, FILE: for I/O.
             spec.commandLine().getErr().println(e.getMessage());
             spec.commandLine().getErr().flush();
             return FabricScopeCli.EXIT_NEGATIVE;

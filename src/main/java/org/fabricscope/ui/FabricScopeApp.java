@@ -3,6 +3,7 @@ package org.fabricscope.ui;
 import java.util.concurrent.ExecutorService;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.fabricscope.trace.io.TraceCacheSettings;
 import org.fabricscope.ui.files.TraceFiles;
 import org.fabricscope.ui.main.MainWindow;
 import org.fabricscope.ui.scenario.EmbeddedSimulation;
@@ -29,7 +30,11 @@ public class FabricScopeApp extends Application {
         window = MainWindow.show(
                 stage,
                 new MainWindow.Services(
-                        TraceFiles.jsonl(), new EmbeddedSimulation(), AppPreferences.forCurrentUser(), log, workers));
+                        TraceFiles.jsonl(TraceCacheSettings.fromOptions(System::getProperty, System.getenv())),
+                        new EmbeddedSimulation(),
+                        AppPreferences.forCurrentUser(),
+                        log,
+                        workers));
         window.start(getParameters().getRaw());
     }
 

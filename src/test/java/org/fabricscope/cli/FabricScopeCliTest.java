@@ -210,9 +210,9 @@ class FabricScopeCliTest {
         Path trace = tmp.resolve("t.jsonl");
         Path cache = new org.fabricscope.trace.io.TraceCache(tmp.resolve("cache")).fileFor(trace);
         assertThat(run("simulate", "--attempt", "6", "--out", trace.toString())).isZero();
-        String previous = System.setProperty(org.fabricscope.trace.io.TraceLoader.MIN_BYTES_PROPERTY, "0");
+        String previous = System.setProperty(org.fabricscope.trace.io.TraceCacheSettings.MIN_BYTES_OPTION, "0");
         System.setProperty(
-                org.fabricscope.trace.io.TraceLoader.DIR_PROPERTY,
+                org.fabricscope.trace.io.TraceCacheSettings.DIR_OPTION,
                 tmp.resolve("cache").toString());
         try {
             assertThat(run(
@@ -241,11 +241,11 @@ class FabricScopeCliTest {
             assertThat(cache).doesNotExist();
             assertThat(Files.readAllBytes(tmp.resolve("c.json"))).isEqualTo(Files.readAllBytes(tmp.resolve("a.json")));
         } finally {
-            System.clearProperty(org.fabricscope.trace.io.TraceLoader.DIR_PROPERTY);
+            System.clearProperty(org.fabricscope.trace.io.TraceCacheSettings.DIR_OPTION);
             if (previous == null) {
-                System.clearProperty(org.fabricscope.trace.io.TraceLoader.MIN_BYTES_PROPERTY);
+                System.clearProperty(org.fabricscope.trace.io.TraceCacheSettings.MIN_BYTES_OPTION);
             } else {
-                System.setProperty(org.fabricscope.trace.io.TraceLoader.MIN_BYTES_PROPERTY, previous);
+                System.setProperty(org.fabricscope.trace.io.TraceCacheSettings.MIN_BYTES_OPTION, previous);
             }
         }
     }

@@ -15,11 +15,11 @@ import org.fabricscope.trace.TraceFormatException;
 import org.fabricscope.trace.TraceHeader;
 
 /**
- * The fast path of {@link TraceReader#read(Path, Progress)}: a byte-level reader for files in the
- * exact form {@link TraceWriter} writes (keys in the writer's order, defaults omitted, no spaces,
- * {@code \n} line ends, plain ASCII names). It checks everything the general reader checks, but
- * it reports nothing: at the first byte that is not canonical, or anything wrong, it gives up
- * ({@code null}) and the general reader reads the file from the start, accepting what the format
+ * The fast path of {@link TraceReader#direct()}: a byte-level reader for files in the exact form
+ * {@link TraceWriter} writes (keys in the writer's order, defaults omitted, no spaces, {@code \n}
+ * line ends, plain ASCII names). It checks everything the general reader checks, but it reports
+ * nothing: at the first byte that is not canonical, or anything wrong, it gives up with {@link
+ * NotCanonicalException} (and only with that) and the general reader reads the file from the start, accepting what the format
  * allows and naming the line of any error. So the set of files that load, what they load as, and
  * every error message are the general reader's; this class only makes the common case fast (a
  * Jackson token stream costs more per event than parsing these few known shapes directly).
@@ -70,16 +70,6 @@ final class CanonicalTraceReader {
         }
     }
 
-    /** Thrown (without a stack trace) where the file stops being canonical or valid. */
-    private static final class GiveUp extends Exception {
-        private static final long serialVersionUID = 1L;
-        static final GiveUp INSTANCE = new GiveUp();
-
-        private GiveUp() {
-            super(null, null, false, false);
-        }
-    }
-
     private final InputStream in;
     private final long totalBytes;
     private final Progress progress;
@@ -101,28 +91,53 @@ final class CanonicalTraceReader {
     }
 
     /**
-     * Reads {@code path} if it is canonical and valid; {@code null} otherwise (and on any I/O
-     * problem: the general reader then meets it again and reports it).
+     * The fast path as a {@link TraceSource}: a regular file is read here, and handed to {@code
+     * fallback} from its start only when {@link NotCanonicalException} says so. A pipe or device
+     * goes straight to {@code fallback}: it can be read only once.
+     */
+    static TraceSource before(TraceSource fallback) {
+        return (path, progress) -> {
+            if (!Files.isRegularFile(path)) {
+                return fallback.load(path, progress);
+            }
+            try {
+                return read(path, progress);
+            } catch (NotCanonicalException e) {
+                return fallback.load(path, progress);
+            }
+        };
+    }
+
+    /**
+     * Reads {@code path}, a regular file, if it is canonical and valid. Any other exception than
+     * {@link NotCanonicalException} is not a reason to fall back: an I/O failure is the file's
+     * (the general reader would meet it too), and a runtime exception is a bug of this class,
+     * which must show rather than hide behind the slower reader.
      *
+     * @throws NotCanonicalException where the file stops being canonical or valid
+     * @throws IOException when the file cannot be read, naming it
      * @throws org.fabricscope.trace.CancelledException if {@code progress} is cancelled
      */
-    static Trace tryRead(Path path, long totalBytes, Progress progress) {
-        try (InputStream in = Files.newInputStream(path)) {
+    static Trace read(Path path, Progress progress) throws IOException, NotCanonicalException {
+        String name = path.toString();
+        try (InputStream in = TraceReader.open(path)) {
+            long totalBytes = Files.size(path);
             CanonicalTraceReader reader = new CanonicalTraceReader(in, totalBytes, progress);
             reader.expectedEvents = endLineCount(path, totalBytes);
-            return reader.run(path.toString());
-        } catch (GiveUp | IOException | TraceFormatException | RuntimeException e) {
-            if (e instanceof org.fabricscope.trace.CancelledException c) {
-                throw c;
-            }
-            return null;
+            return reader.run(name);
+        } catch (NotCanonicalException e) {
+            throw e;
+        } catch (java.nio.file.FileSystemException e) {
+            throw e.getFile() != null && e.getFile().equals(name) ? e : IoFailures.of(name, e);
+        } catch (IOException e) {
+            throw IoFailures.of(name, e);
         }
     }
 
-    private Trace run(String file) throws IOException, GiveUp, TraceFormatException {
+    private Trace run(String file) throws IOException, NotCanonicalException {
         fill();
         if (limit == 0 || buf[0] != '{') {
-            throw GiveUp.INSTANCE;
+            throw NotCanonicalException.INSTANCE;
         }
         int nl = indexOf((byte) '\n', 0);
         while (nl < 0 && !eof) {
@@ -130,14 +145,17 @@ final class CanonicalTraceReader {
             nl = indexOf((byte) '\n', 0);
         }
         if (nl < 0) {
-            throw GiveUp.INSTANCE;
+            throw NotCanonicalException.INSTANCE;
         }
         TraceHeader header;
         try (JsonParser p = TraceReader.FACTORY.createParser(buf, 0, nl)) {
             header = HeaderReader.read(new JsonCursor(p, file));
             if (p.nextToken() != null) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
+        } catch (TraceFormatException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The general reader reads the header as a stream and names the error's line and column.
+            throw NotCanonicalException.INSTANCE;
         }
         pos = nl + 1;
         int blockCount = header.topology().blockCount();
@@ -169,46 +187,46 @@ final class CanonicalTraceReader {
                 if (lit(END)) {
                     long n = parseLong();
                     if (n != seq || !ch('}')) {
-                        throw GiveUp.INSTANCE;
+                        throw NotCanonicalException.INSTANCE;
                     }
                     if (pos < limit && buf[pos] == '\n') {
                         pos++;
                     }
                     if (pos != limit || !eof) {
-                        throw GiveUp.INSTANCE;
+                        throw NotCanonicalException.INSTANCE;
                     }
                     progress.update(totalBytes, totalBytes);
                     return builder.build();
                 }
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
             if (parseInt() != seq || !lit(T)) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
             long time = parseLong();
             if (time < prevTime) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
             int block = -1;
             if (lit(BLOCK)) {
                 block = parseInt();
                 if (block < -1 || block >= blockCount) {
-                    throw GiveUp.INSTANCE;
+                    throw NotCanonicalException.INSTANCE;
                 }
             }
             int node = -1;
             if (lit(NODE)) {
                 node = parseInt();
                 if (node < -1 || node >= nodeCount) {
-                    throw GiveUp.INSTANCE;
+                    throw NotCanonicalException.INSTANCE;
                 }
             }
             if (!lit(ACTOR)) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
             int actor = actor();
             if (!lit(KIND)) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
             int kind = name(KINDS);
             int field = -1;
@@ -217,11 +235,11 @@ final class CanonicalTraceReader {
             if (lit(FIELD)) {
                 field = name(FIELDS);
                 if (!lit(OLD)) {
-                    throw GiveUp.INSTANCE;
+                    throw NotCanonicalException.INSTANCE;
                 }
                 oldValue = value(field);
                 if (!lit(NEW)) {
-                    throw GiveUp.INSTANCE;
+                    throw NotCanonicalException.INSTANCE;
                 }
                 newValue = value(field);
             } else {
@@ -236,7 +254,7 @@ final class CanonicalTraceReader {
             if (lit(CAUSE)) {
                 cause = parseInt();
                 if (cause < -1 || cause >= seq) {
-                    throw GiveUp.INSTANCE;
+                    throw NotCanonicalException.INSTANCE;
                 }
             }
             int arg = 0;
@@ -244,7 +262,7 @@ final class CanonicalTraceReader {
                 arg = parseInt();
             }
             if (!ch('}') || !ch('\n')) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
             builder.append(time, block, node, actor, kind, field, oldValue, newValue, cause, arg);
             prevTime = time;
@@ -295,7 +313,7 @@ final class CanonicalTraceReader {
 
     // ---------------------------------------------------------------- values
 
-    private int value(int field) throws GiveUp {
+    private int value(int field) throws NotCanonicalException {
         switch (TYPES[field]) {
             case BOOL:
                 if (lit(TRUE)) {
@@ -304,10 +322,10 @@ final class CanonicalTraceReader {
                 if (lit(FALSE)) {
                     return 0;
                 }
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             case ENUM:
                 if (!ch('"')) {
-                    throw GiveUp.INSTANCE;
+                    throw NotCanonicalException.INSTANCE;
                 }
                 return name(ENUMS[field]);
             default:
@@ -316,7 +334,7 @@ final class CanonicalTraceReader {
     }
 
     /** A 32-bit integer as the format writes it: optional '-', no leading zeros, no "-0". */
-    private int parseInt() throws GiveUp {
+    private int parseInt() throws NotCanonicalException {
         boolean negative = ch('-');
         int start = pos;
         long v = 0;
@@ -328,22 +346,22 @@ final class CanonicalTraceReader {
             v = v * 10 + d;
             pos++;
             if (pos - start > 10) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
         }
         int digits = pos - start;
         if (digits == 0 || (buf[start] == '0' && (digits > 1 || negative))) {
-            throw GiveUp.INSTANCE;
+            throw NotCanonicalException.INSTANCE;
         }
         v = negative ? -v : v;
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw GiveUp.INSTANCE;
+            throw NotCanonicalException.INSTANCE;
         }
         return (int) v;
     }
 
     /** A non-negative 64-bit integer of at most 18 digits (times and counts). */
-    private long parseLong() throws GiveUp {
+    private long parseLong() throws NotCanonicalException {
         int start = pos;
         long v = 0;
         while (pos < limit) {
@@ -354,48 +372,53 @@ final class CanonicalTraceReader {
             v = v * 10 + d;
             pos++;
             if (pos - start > 18) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
         }
         int digits = pos - start;
         if (digits == 0 || (buf[start] == '0' && digits > 1)) {
-            throw GiveUp.INSTANCE;
+            throw NotCanonicalException.INSTANCE;
         }
         return v;
     }
 
     /** The chars of a plain ASCII string whose opening quote was just read, up to its closing quote. */
-    private int string() throws GiveUp {
+    private int string() throws NotCanonicalException {
         int n = 0;
         while (true) {
             if (pos >= limit) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
             byte b = buf[pos++];
             if (b == '"') {
                 return n;
             }
             if (b < 0x20 || b > 0x7e || b == '\\' || n == MAX_NAME) {
-                throw GiveUp.INSTANCE;
+                throw NotCanonicalException.INSTANCE;
             }
             chars[n++] = (char) b;
         }
     }
 
-    private int name(NameTable table) throws GiveUp {
+    private int name(NameTable table) throws NotCanonicalException {
         int id = table.find(chars, 0, string());
         if (id < 0) {
-            throw GiveUp.INSTANCE;
+            throw NotCanonicalException.INSTANCE;
         }
         return id;
     }
 
-    private int actor() throws GiveUp {
+    private int actor() throws NotCanonicalException {
         int n = string();
         int id = actors.find(chars, 0, n);
         if (id < 0) {
             String name = new String(chars, 0, n);
-            id = builder.internActor(name);
+            try {
+                id = builder.internActor(name);
+            } catch (IllegalStateException e) {
+                // Past the format's actor limit: the general reader names the line that passes it.
+                throw NotCanonicalException.INSTANCE;
+            }
             actors.put(name, id);
         }
         return id;
@@ -456,9 +479,9 @@ final class CanonicalTraceReader {
      * For a header longer than the buffer, up to {@link #MAX_HEADER_BUFFER}: a longer first line
      * is left to the general reader, which streams it and stops at the format's limits.
      */
-    private void growAndFill() throws IOException, GiveUp {
+    private void growAndFill() throws IOException, NotCanonicalException {
         if (buf.length >= MAX_HEADER_BUFFER) {
-            throw GiveUp.INSTANCE;
+            throw NotCanonicalException.INSTANCE;
         }
         buf = java.util.Arrays.copyOf(buf, buf.length * 2);
         fill();

@@ -16,22 +16,29 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
+import org.fabricscope.trace.TraceFormatException;
 
 /**
- * Where binary trace caches ({@link TraceCacheFormat}) live, and reading and writing them for a
- * JSON Lines source file. The JSON Lines file is the truth; a cache is a private copy of its
- * columns that this machine may throw away at any time.
+ * The binary cache as a {@link TraceSource}: the trace from a usable binary cache ({@link
+ * TraceCacheFormat}) of the file, else from its origin source (the fast path and general reader),
+ * after which a cache is written for next time. The JSON Lines file is the truth; a cache is a
+ * private copy of its columns that this machine may throw away at any time, and whatever it holds
+ * the result is the origin's trace or the origin's error.
  *
- * <p>Caches live in one per-user directory, by default the platform's cache directory ({@link
- * #defaultDirectory}: {@code $XDG_CACHE_HOME/fabricscope}, else {@code ~/.cache/fabricscope}),
- * each under a name made from a hash of its source's real path; never beside the user's files.
- * Only the {@value #MAX_USER_CACHES} most recently written are kept.
+ * <p>Caches live in one per-user directory ({@link TraceCacheSettings}), by default the
+ * platform's cache directory ({@link TraceCacheSettings#defaultDirectory}: {@code
+ * $XDG_CACHE_HOME/fabricscope}, else {@code ~/.cache/fabricscope}), each under a name made from a
+ * hash of its source's real path, so two {@code run.jsonl} in two directories never share one;
+ * never beside the user's files unless the user names that directory. Only the {@value
+ * #MAX_USER_CACHES} most recently written are kept; only sources of at least {@link
+ * TraceCacheSettings#minSourceBytes} get one.
  *
  * <p>The directory is private: created owner-only ({@code rwx------}), and used only while it is
  * a real directory (not a symbolic link) owned by the current user with no permission for group
@@ -45,7 +52,7 @@ import org.fabricscope.trace.Trace;
  * the cache file, never the source. A source that is not a regular file (a pipe, a device) gets
  * no cache.
  */
-public final class TraceCache {
+public final class TraceCache implements TraceSource {
     /** Appended to the hashed name of a cache file. */
     public static final String SUFFIX = ".fscache";
     /**
@@ -57,46 +64,80 @@ public final class TraceCache {
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final Path dir;
+    private final long minSourceBytes;
+    private final TraceSource origin;
+    private final Executor cacheWriter;
+
+    /** A loaded trace and whether it came from the cache. */
+    public record Loaded(Trace trace, boolean fromCache) {}
 
     /**
-     * @param dir the private directory caches go to ({@code null} for no caching); created
-     *     owner-only when first needed, and never used unless private to the current user
+     * @param settings where caches go (created owner-only when first needed, and never used
+     *     unless private to the current user) and which sources get one
+     * @param origin reads the JSON Lines file when there is no usable cache
+     * @param cacheWriter runs the cache write after a read from {@code origin} ({@code
+     *     Runnable::run} to write before {@link #load} returns; a background thread to return the
+     *     trace at once)
      */
+    public TraceCache(TraceCacheSettings settings, TraceSource origin, Executor cacheWriter) {
+        this.dir = settings.enabled() ? settings.directory() : null;
+        this.minSourceBytes = settings.minSourceBytes();
+        this.origin = origin;
+        this.cacheWriter = cacheWriter;
+    }
+
+    /** Caches of every source in {@code dir}, read through {@link TraceReader#direct()}, written at once. */
     public TraceCache(Path dir) {
-        this.dir = dir == null ? null : dir.toAbsolutePath();
+        this(
+                dir == null ? TraceCacheSettings.off() : TraceCacheSettings.in(dir, 0),
+                TraceReader.direct(),
+                Runnable::run);
     }
 
-    /** Caches in {@link #defaultDirectory} for this process's environment. */
-    public static TraceCache forCurrentUser() {
-        return new TraceCache(
-                defaultDirectory(System.getenv(), System.getProperty("user.home"), System.getProperty("os.name", "")));
+    @Override
+    public Trace load(Path source, Progress progress) throws IOException, TraceFormatException {
+        return open(source, progress).trace();
     }
 
-    /**
-     * The platform's per-user cache directory for FabricScope: {@code $XDG_CACHE_HOME/fabricscope}
-     * when that variable holds an absolute path, else {@code ~/Library/Caches/fabricscope} on
-     * macOS, {@code %LOCALAPPDATA%\fabricscope\cache} on Windows, and {@code
-     * ~/.cache/fabricscope} elsewhere; {@code null} when there is no home directory.
-     */
-    public static Path defaultDirectory(Map<String, String> env, String home, String osName) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "fabricscope");
+    /** {@link #load}, saying whether the trace came from the cache. */
+    public Loaded open(Path source, Progress progress) throws IOException, TraceFormatException {
+        // A pipe or device is read once, by the origin: no fingerprint, no cache.
+        SourceFingerprint before = dir == null || !Files.isRegularFile(source) || sizeOf(source) < minSourceBytes
+                ? null
+                : fingerprint(source);
+        if (before == null) {
+            return new Loaded(origin.load(source, progress), false);
         }
-        String os = osName.toLowerCase(java.util.Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String local = env.get("LOCALAPPDATA");
-            if (local != null && !local.isEmpty()) {
-                return Path.of(local, "fabricscope", "cache");
-            }
+        Trace cached = read(source, before, progress);
+        if (cached != null) {
+            return new Loaded(cached, true);
         }
-        if (home == null || home.isEmpty() || home.equals("?")) {
+        Trace trace = origin.load(source, progress);
+        try {
+            // The write checks the source's fingerprint again: a file changed during the read gets no cache.
+            cacheWriter.execute(() -> write(source, trace, before));
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the next open makes the cache.
+        }
+        return new Loaded(trace, false);
+    }
+
+    /** The file's size, or -1 if it cannot be had (the origin then reports why). */
+    private static long sizeOf(Path source) {
+        try {
+            return Files.size(source);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static SourceFingerprint fingerprint(Path source) {
+        try {
+            return SourceFingerprint.of(source);
+        } catch (IOException e) {
+            // The origin meets the same problem and reports it properly.
             return null;
         }
-        if (os.startsWith("mac")) {
-            return Path.of(home, "Library", "Caches", "fabricscope");
-        }
-        return Path.of(home, ".cache", "fabricscope");
     }
 
     /** The cache directory, or {@code null} if caching is off. */

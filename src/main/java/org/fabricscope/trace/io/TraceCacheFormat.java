@@ -363,6 +363,8 @@ final class TraceCacheFormat {
                 throw new Unusable("bad end magic");
             }
             progress.update(fileSize, fileSize);
+            // A small cache is read in one buffer: a cancel asked for meanwhile still counts.
+            progress.checkCancelled();
             try {
                 return Trace.adopt(
                         header,

@@ -15,9 +15,7 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,36 +59,51 @@ public final class TraceReader {
 
     private TraceReader() {}
 
-    /** Reads the trace file at {@code path}, reporting bytes read out of the file's size. */
-    public static Trace read(Path path, Progress progress) throws TraceFormatException {
+    /**
+     * Reads the trace file at {@code path} without any cache: {@link #direct()}.
+     *
+     * @throws TraceFormatException when its content is not a valid trace
+     * @throws IOException when it cannot be read (naming the file; see {@link TraceSource})
+     */
+    public static Trace read(Path path, Progress progress) throws IOException, TraceFormatException {
+        return DIRECT.load(path, progress);
+    }
+
+    private static final TraceSource GENERAL = TraceReader::readGeneral;
+    private static final TraceSource DIRECT = CanonicalTraceReader.before(GENERAL);
+
+    /** The general reader: any valid file, and the error of any other, by the streaming parser. */
+    public static TraceSource general() {
+        return GENERAL;
+    }
+
+    /**
+     * The canonical fast path ({@link CanonicalTraceReader}) for files as {@link TraceWriter}
+     * writes them, and the general reader for every other file: no cache.
+     */
+    public static TraceSource direct() {
+        return DIRECT;
+    }
+
+    private static Trace readGeneral(Path path, Progress progress) throws IOException, TraceFormatException {
         String name = path.toString();
-        long size;
-        InputStream in;
-        try {
-            size = Files.size(path);
-            in = Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new TraceFormatException(name, 0, 0, "no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new TraceFormatException(name, 0, 0, "permission denied", e);
-        } catch (IOException e) {
-            throw new TraceFormatException(name, 0, 0, "cannot open the file: " + e.getMessage(), e);
+        try (InputStream in = open(path)) {
+            // A pipe (/dev/stdin, <(…)) has no size: progress then counts bytes of an unknown total.
+            long size = Files.isRegularFile(path) ? Files.size(path) : -1;
+            return new Parse(name, new CountingInputStream(in), size, progress).run();
         }
-        try (InputStream closing = in) {
-            if (!Files.isRegularFile(path)) {
-                // A pipe (/dev/stdin, <(…)) can be read only once, and its size is no size: no
-                // fast path (it would read ahead through a second stream), no length for progress.
-                return read(closing, name, -1, progress);
-            }
-            // Files as TraceWriter writes them take a byte-level fast path; anything else (or any
-            // problem) is read, and reported, by the general reader below.
-            Trace fast = CanonicalTraceReader.tryRead(path, size, progress);
-            if (fast != null) {
-                return fast;
-            }
-            return read(closing, name, size, progress);
+    }
+
+    /** Opens {@code path} for reading; failures as {@link IoFailures} names them. */
+    static InputStream open(Path path) throws IOException {
+        String name = path.toString();
+        if (Files.isDirectory(path)) {
+            throw IoFailures.isDirectory(name);
+        }
+        try {
+            return Files.newInputStream(path);
         } catch (IOException e) {
-            throw new TraceFormatException(name, 0, 0, "cannot close the file: " + e.getMessage(), e);
+            throw IoFailures.of(name, e);
         }
     }
 
@@ -100,18 +113,13 @@ public final class TraceReader {
      * a file that stops early reads as its events before the cut. Any other problem is reported
      * as by {@link #read(Path, Progress)}. Always the general reader: a cut file is not canonical.
      */
-    public static Trace readCompletePrefix(Path path, Progress progress) throws TraceFormatException {
+    public static Trace readCompletePrefix(Path path, Progress progress) throws IOException, TraceFormatException {
         String name = path.toString();
-        try (InputStream in = Files.newInputStream(path)) {
-            Parse parse = new Parse(name, new CountingInputStream(in), Files.size(path), progress);
+        try (InputStream in = open(path)) {
+            long size = Files.isRegularFile(path) ? Files.size(path) : -1;
+            Parse parse = new Parse(name, new CountingInputStream(in), size, progress);
             parse.allowTruncated = true;
             return parse.run();
-        } catch (NoSuchFileException e) {
-            throw new TraceFormatException(name, 0, 0, "no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new TraceFormatException(name, 0, 0, "permission denied", e);
-        } catch (IOException e) {
-            throw new TraceFormatException(name, 0, 0, "cannot read the file: " + e.getMessage(), e);
         }
     }
 
@@ -120,9 +128,10 @@ public final class TraceReader {
      *
      * @param displayName the name used in error messages
      * @param totalBytes the stream's length for progress, or -1 if unknown
+     * @throws IOException when {@code in} fails, naming {@code displayName}
      */
     public static Trace read(InputStream in, String displayName, long totalBytes, Progress progress)
-            throws TraceFormatException {
+            throws IOException, TraceFormatException {
         CountingInputStream counting = new CountingInputStream(in);
         return new Parse(displayName, counting, totalBytes, progress).run();
     }
@@ -240,7 +249,7 @@ public final class TraceReader {
             this.progress = progress;
         }
 
-        Trace run() throws TraceFormatException {
+        Trace run() throws IOException, TraceFormatException {
             try {
                 PushbackInputStream in = new PushbackInputStream(counting, 4);
                 sniffEncoding(in);
@@ -272,7 +281,8 @@ public final class TraceReader {
             } catch (CharConversionException e) {
                 throw new TraceFormatException(file, lineNow(), 0, "not UTF-8 text: " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new TraceFormatException(file, lineNow(), 0, "cannot read the file: " + e.getMessage(), e);
+                // The file, not its content, failed (a read error, a vanished network file): no line to name.
+                throw IoFailures.of(file, e);
             } finally {
                 if (p != null) {
                     try {

@@ -5,10 +5,15 @@
  * org.fabricscope.trace.io.ChromeTraceExporter} for Perfetto. Reading is strict: any problem is a
  * {@link org.fabricscope.trace.TraceFormatException} naming file and line, never a partial trace.
  *
- * <p>{@link org.fabricscope.trace.io.TraceLoader} is how the application and the command line open
- * a file: through its private binary cache ({@link org.fabricscope.trace.io.TraceCache}) when one
- * is usable, else through the reader, after which it writes the cache. The JSON Lines file is the
- * truth; a cache that is stale or damaged in any way is passed over silently.
+ * <p>Loading is one interface, {@link org.fabricscope.trace.io.TraceSource}, with one contract
+ * (the general reader's trace or error, progress, cancellation) and three implementations: the
+ * general reader ({@link org.fabricscope.trace.io.TraceReader#general()}), the canonical fast
+ * path in front of it ({@link org.fabricscope.trace.io.TraceReader#direct()}), and the private
+ * binary cache ({@link org.fabricscope.trace.io.TraceCache}) in front of that. {@link
+ * org.fabricscope.trace.io.TraceLoader} composes them as a {@link
+ * org.fabricscope.trace.io.TraceCacheSettings} value says. The JSON Lines file is the truth; a
+ * cache that is stale or damaged in any way is passed over silently. A file that cannot be read
+ * is an {@link java.io.IOException} naming it, never a format error.
  *
  * <p>This package depends on {@code org.fabricscope.trace} and jackson-core only; it must not
  * import {@code javafx}, the simulator, the replay or the UI.

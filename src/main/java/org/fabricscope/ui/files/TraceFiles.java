@@ -6,7 +6,9 @@ import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.TraceFormatException;
 import org.fabricscope.trace.io.ChromeTraceExporter;
+import org.fabricscope.trace.io.TraceCacheSettings;
 import org.fabricscope.trace.io.TraceLoader;
+import org.fabricscope.trace.io.TraceSource;
 import org.fabricscope.trace.io.TraceWriter;
 
 /**
@@ -16,16 +18,21 @@ import org.fabricscope.trace.io.TraceWriter;
 public final class TraceFiles {
     private TraceFiles() {}
 
-    /**
-     * The loader (cache as the system properties say), the atomic writer and the Chrome Trace
-     * exporter. A cache is written on a thread of its own after the trace is returned, so that
-     * the trace shows without waiting for the write.
-     */
+    /** {@link #jsonl(TraceCacheSettings)} without the binary cache: every read is of the JSON Lines file. */
     public static TraceFileService jsonl() {
-        TraceLoader loader = TraceLoader.fromSystemProperties(TraceFiles::writeCacheInBackground);
+        return jsonl(TraceCacheSettings.off());
+    }
+
+    /**
+     * The loader (with the binary cache as {@code cache} says), the atomic writer and the Chrome
+     * Trace exporter. A cache is written on a thread of its own after the trace is returned, so
+     * that the trace shows without waiting for the write.
+     */
+    public static TraceFileService jsonl(TraceCacheSettings cache) {
+        TraceSource loader = TraceLoader.of(cache, TraceFiles::writeCacheInBackground);
         return new TraceFileService() {
             @Override
-            public Trace read(Path file, Progress progress) throws TraceFormatException {
+            public Trace read(Path file, Progress progress) throws IOException, TraceFormatException {
                 return loader.load(file, progress);
             }
 

@@ -610,6 +610,9 @@ public final class MainViewModel {
         if (error instanceof NoSuchFileException) {
             return "no such file or directory";
         }
+        if (error instanceof java.nio.file.FileSystemException e && e.getReason() != null) {
+            return e.getReason(); // its message repeats the file, which the caller names already
+        }
         String m = error.getMessage();
         return m == null || m.isBlank() ? error.getClass().getSimpleName() : m;
     }

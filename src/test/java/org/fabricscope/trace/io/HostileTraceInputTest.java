@@ -210,7 +210,7 @@ class HostileTraceInputTest {
         Fifos.feed(fifo, bytes);
         Path cacheDir = dir.resolve("cache");
 
-        TraceLoader.Loaded l = new TraceLoader(new TraceCache(cacheDir), 0, Runnable::run).read(fifo, Progress.NONE);
+        TraceCache.Loaded l = new TraceCache(cacheDir).open(fifo, Progress.NONE);
 
         assertThat(l.trace().size()).isEqualTo(1);
         assertThat(l.fromCache()).isFalse();

@@ -34,7 +34,7 @@ class TraceRoundTripTest {
         return out.toByteArray();
     }
 
-    static Trace read(byte[] bytes) throws TraceFormatException {
+    static Trace read(byte[] bytes) throws IOException, TraceFormatException {
         return TraceReader.read(new ByteArrayInputStream(bytes), "mem.jsonl", bytes.length, Progress.NONE);
     }
 

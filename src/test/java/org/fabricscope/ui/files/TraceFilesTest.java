@@ -8,7 +8,7 @@ import org.fabricscope.testsupport.RandomTraces;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.io.TraceCache;
-import org.fabricscope.trace.io.TraceLoader;
+import org.fabricscope.trace.io.TraceCacheSettings;
 import org.fabricscope.trace.io.TraceWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,31 +32,24 @@ class TraceFilesTest {
         Path file = dir.resolve("t.jsonl");
         Trace written = RandomTraces.generate(5, 2_000, 8);
         TraceWriter.write(written, file);
-        String previous = System.setProperty(TraceLoader.MIN_BYTES_PROPERTY, "0");
         Path cacheDir = dir.resolve("cache");
-        System.setProperty(TraceLoader.DIR_PROPERTY, cacheDir.toString());
-        try {
-            Trace first = TraceFiles.jsonl().read(file, Progress.NONE);
-            awaitCacheWriters();
-            assertThat(new TraceCache(cacheDir).fileFor(file)).isRegularFile();
-            Trace second = TraceFiles.jsonl().read(file, Progress.NONE);
-            assertThat(second.size()).isEqualTo(first.size()).isEqualTo(written.size());
-            assertThat(second.timeMicros(second.size() - 1)).isEqualTo(written.timeMicros(written.size() - 1));
-        } finally {
-            System.clearProperty(TraceLoader.DIR_PROPERTY);
-            if (previous == null) {
-                System.clearProperty(TraceLoader.MIN_BYTES_PROPERTY);
-            } else {
-                System.setProperty(TraceLoader.MIN_BYTES_PROPERTY, previous);
-            }
-        }
+        TraceFileService files = TraceFiles.jsonl(TraceCacheSettings.in(cacheDir, 0));
+        Trace first = files.read(file, Progress.NONE);
+        awaitCacheWriters();
+        assertThat(new TraceCache(cacheDir).fileFor(file)).isRegularFile();
+        Trace second = files.read(file, Progress.NONE);
+        assertThat(second.size()).isEqualTo(first.size()).isEqualTo(written.size());
+        assertThat(second.timeMicros(second.size() - 1)).isEqualTo(written.timeMicros(written.size() - 1));
     }
 
     @Test
     void smallTracesGetNoCache() throws Exception {
         Path file = dir.resolve("small.jsonl");
         TraceWriter.write(RandomTraces.generate(6, 500, 4), file);
-        TraceFiles.jsonl().read(file, Progress.NONE);
+        TraceFiles.jsonl(TraceCacheSettings.fromOptions(
+                        name -> null,
+                        java.util.Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString())))
+                .read(file, Progress.NONE);
         awaitCacheWriters();
         try (var files = Files.list(dir)) {
             assertThat(files.count()).isEqualTo(1);

@@ -165,10 +165,7 @@ class MainViewModelTest {
         Path gone = dir.resolve("gone.jsonl");
         files.put(gone, SECOND);
         openAndWait(gone);
-        files.fail(
-                gone,
-                new TraceFormatException(
-                        gone.toString(), 0, 0, "no such file", new java.nio.file.NoSuchFileException(gone.toString())));
+        files.fail(gone, new java.nio.file.NoSuchFileException(gone.toString(), null, "no such file"));
 
         openAndWait(gone);
 

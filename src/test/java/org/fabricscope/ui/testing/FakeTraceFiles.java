@@ -69,8 +69,8 @@ public final class FakeTraceFiles implements TraceFileService {
             throw e;
         }
         if (trace == null) {
-            throw new TraceFormatException(
-                    file.toString(), 0, 0, "no such file", new java.nio.file.NoSuchFileException(file.toString()));
+            // As the real loader reports it: an I/O failure naming the file, not a format error.
+            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
         }
         // Like a real reader: progress through the file, then done.
         for (int k = 1; k <= 10; k++) {

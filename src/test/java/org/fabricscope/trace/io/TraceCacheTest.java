@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TraceLoaderTest {
+class TraceCacheTest {
     @TempDir
     Path dir;
 
@@ -39,8 +39,12 @@ class TraceLoaderTest {
     }
 
     /** Caches every file, written before load returns. */
-    TraceLoader loader() {
-        return new TraceLoader(new TraceCache(userDir), 0, Runnable::run);
+    TraceCache loader() {
+        return cache(userDir, 0, Runnable::run);
+    }
+
+    static TraceCache cache(Path dir, long minBytes, java.util.concurrent.Executor writer) {
+        return new TraceCache(TraceCacheSettings.in(dir, minBytes), TraceReader.direct(), writer);
     }
 
     Path cached() {
@@ -49,7 +53,7 @@ class TraceLoaderTest {
 
     @Test
     void firstLoadReadsJsonAndWritesAnOwnerOnlyCacheInThePrivateUserDirectory() throws Exception {
-        TraceLoader.Loaded first = loader().read(source, Progress.NONE);
+        TraceCache.Loaded first = loader().open(source, Progress.NONE);
         assertThat(first.fromCache()).isFalse();
         assertThat(cached()).isRegularFile().hasParent(userDir);
         assertThat(cached().getFileName().toString()).endsWith(".fscache").doesNotContain("run");
@@ -58,7 +62,7 @@ class TraceLoaderTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cached())))
                 .isEqualTo("rw-------");
 
-        TraceLoader.Loaded second = loader().read(source, Progress.NONE);
+        TraceCache.Loaded second = loader().open(source, Progress.NONE);
         assertThat(second.fromCache()).isTrue();
         TraceCacheFormatTest.assertIdentical(second.trace(), first.trace());
         TraceCacheFormatTest.assertIdentical(second.trace(), written);
@@ -86,10 +90,10 @@ class TraceLoaderTest {
         Trace other = RandomTraces.generate(22, 25_000, 24);
         TraceWriter.write(other, source);
 
-        TraceLoader.Loaded after = loader().read(source, Progress.NONE);
+        TraceCache.Loaded after = loader().open(source, Progress.NONE);
         assertThat(after.fromCache()).isFalse();
         TraceCacheFormatTest.assertIdentical(after.trace(), other);
-        TraceLoader.Loaded again = loader().read(source, Progress.NONE);
+        TraceCache.Loaded again = loader().open(source, Progress.NONE);
         assertThat(again.fromCache()).isTrue();
         TraceCacheFormatTest.assertIdentical(again.trace(), other);
     }
@@ -99,7 +103,7 @@ class TraceLoaderTest {
         loader().load(source, Progress.NONE);
         FileTime t = Files.getLastModifiedTime(source);
         Files.setLastModifiedTime(source, FileTime.fromMillis(t.toMillis() + 2_000));
-        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
+        assertThat(loader().open(source, Progress.NONE).fromCache()).isFalse();
     }
 
     @Test
@@ -139,9 +143,9 @@ class TraceLoaderTest {
         Files.setLastModifiedTime(source, t);
 
         Throwable json = org.assertj.core.api.Assertions.catchThrowable(() -> TraceReader.read(source, Progress.NONE));
-        TraceLoader.Loaded loaded;
+        TraceCache.Loaded loaded;
         try {
-            loaded = loader().read(source, Progress.NONE);
+            loaded = loader().open(source, Progress.NONE);
         } catch (TraceFormatException e) {
             // The edit broke the file: the loader says so as the JSON reader does, not from the cache.
             assertThat(json).isInstanceOf(TraceFormatException.class);
@@ -156,9 +160,9 @@ class TraceLoaderTest {
     void aCacheDirectoryThatIsALinkIsNeverReadNorWritten() throws Exception {
         Path elsewhere = Files.createDirectory(dir.resolve("someone-elses"));
         Path link = Files.createSymbolicLink(dir.resolve("linked-cache"), elsewhere);
-        TraceLoader l = new TraceLoader(new TraceCache(link), 0, Runnable::run);
+        TraceCache l = cache(link, 0, Runnable::run);
         l.load(source, Progress.NONE);
-        assertThat(l.read(source, Progress.NONE).fromCache()).isFalse();
+        assertThat(l.open(source, Progress.NONE).fromCache()).isFalse();
         try (var files = Files.list(elsewhere)) {
             assertThat(files.count()).isZero();
         }
@@ -172,7 +176,7 @@ class TraceLoaderTest {
         loader().load(source, Progress.NONE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(userDir)))
                 .isEqualTo("rwx------");
-        assertThat(loader().read(source, Progress.NONE).fromCache()).isTrue();
+        assertThat(loader().open(source, Progress.NONE).fromCache()).isTrue();
     }
 
     @Test
@@ -183,7 +187,7 @@ class TraceLoaderTest {
         var nobody = source.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
         Files.setOwner(cached(), nobody);
 
-        TraceLoader.Loaded l = loader().read(source, Progress.NONE);
+        TraceCache.Loaded l = loader().open(source, Progress.NONE);
 
         assertThat(l.fromCache()).isFalse();
         TraceCacheFormatTest.assertIdentical(l.trace(), written);
@@ -198,8 +202,8 @@ class TraceLoaderTest {
         Files.setOwner(userDir, nobody);
         Files.delete(cached());
 
-        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
-        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
+        assertThat(loader().open(source, Progress.NONE).fromCache()).isFalse();
+        assertThat(loader().open(source, Progress.NONE).fromCache()).isFalse();
         try (var files = Files.list(userDir)) {
             assertThat(files.count()).isZero();
         }
@@ -211,20 +215,23 @@ class TraceLoaderTest {
         Path real = dir.resolve("planted.fscache");
         Files.move(cached(), real);
         Files.createSymbolicLink(cached(), real);
-        assertThat(loader().read(source, Progress.NONE).fromCache()).isFalse();
+        assertThat(loader().open(source, Progress.NONE).fromCache()).isFalse();
     }
 
     @Test
     void theDefaultDirectoryIsThePlatformsPerUserCacheDirectory() {
-        assertThat(TraceCache.defaultDirectory(java.util.Map.of("XDG_CACHE_HOME", "/x/cache"), "/home/u", "Linux"))
+        assertThat(TraceCacheSettings.defaultDirectory(
+                        java.util.Map.of("XDG_CACHE_HOME", "/x/cache"), "/home/u", "Linux"))
                 .isEqualTo(Path.of("/x/cache/fabricscope"));
-        assertThat(TraceCache.defaultDirectory(java.util.Map.of("XDG_CACHE_HOME", "relative"), "/home/u", "Linux"))
+        assertThat(TraceCacheSettings.defaultDirectory(
+                        java.util.Map.of("XDG_CACHE_HOME", "relative"), "/home/u", "Linux"))
                 .isEqualTo(Path.of("/home/u/.cache/fabricscope"));
-        assertThat(TraceCache.defaultDirectory(java.util.Map.of(), "/home/u", "Linux"))
+        assertThat(TraceCacheSettings.defaultDirectory(java.util.Map.of(), "/home/u", "Linux"))
                 .isEqualTo(Path.of("/home/u/.cache/fabricscope"));
-        assertThat(TraceCache.defaultDirectory(java.util.Map.of(), "/Users/u", "Mac OS X"))
+        assertThat(TraceCacheSettings.defaultDirectory(java.util.Map.of(), "/Users/u", "Mac OS X"))
                 .isEqualTo(Path.of("/Users/u/Library/Caches/fabricscope"));
-        assertThat(TraceCache.defaultDirectory(java.util.Map.of(), "", "Linux")).isNull();
+        assertThat(TraceCacheSettings.defaultDirectory(java.util.Map.of(), "", "Linux"))
+                .isNull();
     }
 
     @Test
@@ -246,7 +253,7 @@ class TraceLoaderTest {
         damaged.add(garbage);
         for (byte[] bad : damaged) {
             Files.write(cached(), bad);
-            TraceLoader.Loaded l = loader().read(source, Progress.NONE);
+            TraceCache.Loaded l = loader().open(source, Progress.NONE);
             assertThat(l.fromCache()).isFalse();
             TraceCacheFormatTest.assertIdentical(l.trace(), written);
             // ... and the bad cache was replaced by a good one.
@@ -279,9 +286,9 @@ class TraceLoaderTest {
     void whenNoCacheCanBeWrittenTheTraceStillLoads() throws Exception {
         Path notADirectory = dir.resolve("plain-file");
         Files.writeString(notADirectory, "x");
-        TraceLoader l = new TraceLoader(new TraceCache(notADirectory.resolve("cache")), 0, Runnable::run);
+        TraceCache l = cache(notADirectory.resolve("cache"), 0, Runnable::run);
         for (int i = 0; i < 2; i++) {
-            TraceLoader.Loaded loaded = l.read(source, Progress.NONE);
+            TraceCache.Loaded loaded = l.open(source, Progress.NONE);
             assertThat(loaded.fromCache()).isFalse();
             TraceCacheFormatTest.assertIdentical(loaded.trace(), written);
         }
@@ -289,7 +296,7 @@ class TraceLoaderTest {
 
     @Test
     void smallFilesAndADisabledLoaderWriteNoCache() throws Exception {
-        new TraceLoader(new TraceCache(userDir), Files.size(source) + 1, Runnable::run).load(source, Progress.NONE);
+        cache(userDir, Files.size(source) + 1, Runnable::run).load(source, Progress.NONE);
         TraceLoader.withoutCache().load(source, Progress.NONE);
         assertThat(cached()).doesNotExist();
         assertThat(userDir).doesNotExist();
@@ -298,18 +305,18 @@ class TraceLoaderTest {
     @Test
     void aCacheWriteCanRunElsewhereAfterTheTraceIsReturned() throws Exception {
         List<Runnable> later = new ArrayList<>();
-        TraceLoader l = new TraceLoader(new TraceCache(userDir), 0, later::add);
+        TraceCache l = cache(userDir, 0, later::add);
         l.load(source, Progress.NONE);
         assertThat(cached()).doesNotExist();
         assertThat(later).hasSize(1);
         later.get(0).run();
-        assertThat(l.read(source, Progress.NONE).fromCache()).isTrue();
+        assertThat(l.open(source, Progress.NONE).fromCache()).isTrue();
     }
 
     @Test
     void aSourceChangedBeforeTheCacheWriteGetsNoCache() throws Exception {
         List<Runnable> later = new ArrayList<>();
-        new TraceLoader(new TraceCache(userDir), 0, later::add).load(source, Progress.NONE);
+        cache(userDir, 0, later::add).load(source, Progress.NONE);
         TraceWriter.write(RandomTraces.generate(23, 20_000, 24), source);
         later.get(0).run();
         assertThat(cached()).doesNotExist();
@@ -335,14 +342,50 @@ class TraceLoaderTest {
         assertThatThrownBy(() -> loader().load(source, cancelMidway)).isInstanceOf(CancelledException.class);
         // The cache was being read (two reports from it), not the JSON.
         assertThat(updates.get()).isEqualTo(2);
-        assertThat(loader().read(source, Progress.NONE).fromCache()).isTrue();
+        assertThat(loader().open(source, Progress.NONE).fromCache()).isTrue();
     }
 
     @Test
     void aMissingSourceIsReportedAsTheJsonReaderReportsIt() {
         Path missing = dir.resolve("missing.jsonl");
         assertThatThrownBy(() -> loader().load(missing, Progress.NONE))
-                .isInstanceOf(TraceFormatException.class)
-                .hasMessageContaining("no such file");
+                .isInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasMessage(missing + ": no such file");
+    }
+
+    @Test
+    void twoTracesWithTheSameNameInDifferentDirectoriesKeepTheirOwnCaches() throws Exception {
+        Path other = dir.resolve("elsewhere").resolve("run.jsonl");
+        Files.createDirectories(other.getParent());
+        Trace otherTrace = RandomTraces.generate(22, 5_000, 8);
+        TraceWriter.write(otherTrace, other);
+        loader().load(source, Progress.NONE);
+        loader().load(other, Progress.NONE);
+        assertThat(loader().fileFor(other)).isNotEqualTo(cached());
+
+        TraceCache.Loaded first = loader().open(source, Progress.NONE);
+        TraceCache.Loaded second = loader().open(other, Progress.NONE);
+        assertThat(first.fromCache()).isTrue();
+        assertThat(second.fromCache()).isTrue();
+        TraceCacheFormatTest.assertIdentical(first.trace(), written);
+        TraceCacheFormatTest.assertIdentical(second.trace(), otherTrace);
+    }
+
+    @Test
+    void settingsComeFromTheOptionsGivenNotFromGlobalProperties() {
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        options.put("user.home", "/home/u");
+        options.put("os.name", "Linux");
+        java.util.Map<String, String> env = java.util.Map.of();
+        assertThat(TraceCacheSettings.fromOptions(options::get, env))
+                .isEqualTo(new TraceCacheSettings(
+                        true, Path.of("/home/u/.cache/fabricscope"), TraceCacheSettings.DEFAULT_MIN_SOURCE_BYTES));
+        options.put(TraceCacheSettings.DIR_OPTION, "/tmp/c");
+        options.put(TraceCacheSettings.MIN_BYTES_OPTION, "10");
+        assertThat(TraceCacheSettings.fromOptions(options::get, env))
+                .isEqualTo(new TraceCacheSettings(true, Path.of("/tmp/c"), 10));
+        options.put(TraceCacheSettings.OPTION, "off");
+        assertThat(TraceCacheSettings.fromOptions(options::get, env).enabled()).isFalse();
+        assertThat(TraceLoader.of(TraceCacheSettings.off(), Runnable::run)).isSameAs(TraceReader.direct());
     }
 }
