@@ -4,9 +4,8 @@
  * queries, timeline frame times and start-up time, and prints one JSON object (field names are
  * documented in the README's "Benchmark" section and are stable).
  *
- * <p>May import {@code javafx} and {@code ui}, but only {@link org.fabricscope.bench.FrameBench}
- * imports {@code javafx}, so the non-rendering parts run (and are unit tested) without a toolkit.
- * Nothing in {@code sim}, {@code trace}, {@code replay}, {@code cli} or {@code ui} may import this
- * package.
+ * <p>Only {@link org.fabricscope.bench.FrameBench} imports {@code javafx}, so the non-rendering
+ * parts run (and are unit tested) without a toolkit. Nothing in the product may import this
+ * package: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.bench;

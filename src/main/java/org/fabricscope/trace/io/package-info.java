@@ -10,7 +10,6 @@
  * is usable, else through the reader, after which it writes the cache. The JSON Lines file is the
  * truth; a cache that is stale or damaged in any way is passed over silently.
  *
- * <p>This package depends on {@code org.fabricscope.trace} and jackson-core only; it must not
- * import {@code javafx}, the simulator, the replay or the UI.
+ * <p>Who it may use, and who may use it: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.trace.io;

@@ -1,0 +1,6 @@
+package org.fabricscope.present;
+
+/** Placeholder. */
+public final class OperatingErrors {
+    private OperatingErrors() {}
+}
