@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fabricscope.present.Fpre004Text;
+import org.fabricscope.present.Fpre004Text.SwitchNote;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.EventText;
 import org.fabricscope.replay.explain.Fpre004Explanation;
@@ -13,7 +15,6 @@ import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.Fact;
 import org.fabricscope.replay.explain.Fpre004Explanation.PatchedRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.SlippedEvent;
-import org.fabricscope.replay.explain.Fpre004Explanation.SwitchNote;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.PrintableText;
 import org.fabricscope.trace.Progress;
@@ -127,6 +128,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, Trace trace, Fpre004Explanation e, int ordinal, int total) {
+        Fpre004Text words = Fpre004Text.of(e);
         line(
                 out,
                 "FPRE004 #" + e.fpreSeq() + " (" + ordinal + " of " + total + ") on block " + e.block() + " at "
@@ -135,12 +137,12 @@ final class ExplainCommand implements Callable<Integer> {
                         + e.verifierActor());
         line(out, "  " + Fpre004Explanation.FPRE004_DEFINITION);
         line(out, "");
-        line(out, e.headline());
+        line(out, words.headline());
         line(out, "  " + e.mechanism().definition());
         line(out, "");
-        line(out, e.summary());
+        line(out, words.summary());
         line(out, "");
-        line(out, "Inconsistent pair: " + e.inconsistency());
+        line(out, "Inconsistent pair: " + words.inconsistency());
         line(out, "");
         line(out, "The verifier's checks, in the order it made them:");
         if (e.verifyBeginSeq() >= 0) {
@@ -179,10 +181,10 @@ final class ExplainCommand implements Callable<Integer> {
         for (PatchedRead r : e.patchedReads()) {
             line(out, "  " + i++ + ". " + r.describe());
         }
-        line(out, "  " + e.patchedVerdict());
+        line(out, "  " + words.patchedVerdict());
         line(out, "");
         line(out, "The patch's switches:");
-        for (SwitchNote s : e.switchNotes()) {
+        for (SwitchNote s : words.switchNotes()) {
             line(out, "  " + s.name() + ": " + s.changes() + " " + s.here());
         }
         out.flush();
@@ -199,6 +201,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private void writeJson(JsonGenerator g, Trace trace, Fpre004Explanation e, int ordinal, int total)
             throws IOException {
+        Fpre004Text words = Fpre004Text.of(e);
         g.writeStringField("file", file.toString());
         g.writeNumberField("fpre004_count", total);
         g.writeNumberField("ordinal", ordinal);
@@ -209,9 +212,9 @@ final class ExplainCommand implements Callable<Integer> {
         g.writeStringField("verifier", e.verifierActor());
         g.writeStringField("mechanism", e.mechanism().jsonName());
         g.writeStringField("pair_kind", e.pairKind().jsonName());
-        g.writeStringField("headline", e.headline());
-        g.writeStringField("summary", e.summary());
-        g.writeStringField("inconsistency", e.inconsistency());
+        g.writeStringField("headline", words.headline());
+        g.writeStringField("summary", words.summary());
+        g.writeStringField("inconsistency", words.inconsistency());
         g.writeNumberField("write", e.writeId());
         g.writeNumberField("tear_step", e.tearSeq());
         g.writeNumberField("completing_step", e.completingSeq());
@@ -270,9 +273,9 @@ final class ExplainCommand implements Callable<Integer> {
         g.writeStringField(
                 "patched_outcome",
                 e.patchedOutcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        g.writeStringField("patched_verdict", e.patchedVerdict());
+        g.writeStringField("patched_verdict", words.patchedVerdict());
         g.writeArrayFieldStart("switches");
-        for (SwitchNote s : e.switchNotes()) {
+        for (SwitchNote s : words.switchNotes()) {
             g.writeStartObject();
             g.writeStringField("name", s.name());
             g.writeStringField("changes", s.changes());

@@ -2,9 +2,7 @@ package org.fabricscope.cli;
 
 import java.io.PrintWriter;
 import java.util.Set;
-import org.fabricscope.sim.scenario.ScenarioException;
-import org.fabricscope.trace.CancelledException;
-import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.present.OperatingErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +32,8 @@ public final class FabricScopeCli implements Runnable {
     public static final int EXIT_NEGATIVE = 1;
     /** Exit code for bad usage or an error. */
     public static final int EXIT_ERROR = 2;
+    /** Exit code for a bug: a broken assertion or an unexpected exception, reported with its stack trace. */
+    public static final int EXIT_BUG = 3;
 
     private static final Set<String> COMMANDS =
             Set.of("scenarios", "simulate", "find-repro", "soak", "ablation", "validate", "export-chrome", "help");
@@ -68,9 +68,8 @@ public final class FabricScopeCli implements Runnable {
     public static int run(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-            // A worker thread's error: one line, never a stack trace; out of memory ends the run.
-            err.println("fabricscope: " + userMessage(e));
-            err.flush();
+            // A worker thread's error: one line (a bug adds its report); out of memory ends the run.
+            report(e, err);
             if (isOutOfMemory(e)) {
                 Runtime.getRuntime().halt(EXIT_ERROR);
             }
@@ -89,6 +88,9 @@ public final class FabricScopeCli implements Runnable {
             err.println("fabricscope: " + userMessage(e));
             err.flush();
             return EXIT_ERROR;
+        } catch (AssertionError e) {
+            // A model assertion (picocli passes errors through): a bug, crashed with a report.
+            return report(e, err);
         }
     }
 
@@ -126,11 +128,7 @@ public final class FabricScopeCli implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
         cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("fabricscope: " + org.fabricscope.trace.PrintableText.of(userMessage(ex)));
-            commandLine.getErr().flush();
-            return EXIT_ERROR;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr()
@@ -142,55 +140,25 @@ public final class FabricScopeCli implements Runnable {
         return cl;
     }
 
-    /** One line for the user: the exception's own message for the errors we expect. */
+    /** One line for the user: {@link OperatingErrors#line}, the mapping the GUI uses too. */
     static String userMessage(Throwable ex) {
-        if ((ex instanceof java.util.concurrent.ExecutionException
-                        || ex instanceof java.util.concurrent.CompletionException
-                        || ex.getClass() == RuntimeException.class)
-                && ex.getCause() != null
-                && ex.getCause() != ex) {
-            return userMessage(ex.getCause()); // a worker's exception, as the worker threw it
+        return OperatingErrors.line(ex);
+    }
+
+    /**
+     * Reports {@code ex} on {@code err} and returns the exit code: an operating error is one line and
+     * {@link #EXIT_ERROR}; a bug is its line, its stack trace as the report, and {@link #EXIT_BUG}.
+     */
+    static int report(Throwable ex, PrintWriter err) {
+        String line = org.fabricscope.trace.PrintableText.of(userMessage(ex));
+        err.println("fabricscope: " + line);
+        if (OperatingErrors.isOperating(ex)) {
+            err.flush();
+            return EXIT_ERROR;
         }
-        if (isOutOfMemory(ex)) {
-            return "out of memory; run with a larger heap, e.g. java -Xmx8g -jar fabricscope.jar …";
-        }
-        if (ex instanceof StackOverflowError) {
-            return "input nested too deeply (stack overflow); run with a larger stack, e.g. java -Xss8m -jar fabricscope.jar …";
-        }
-        if (ex instanceof org.fabricscope.sim.core.SimulationLimitException) {
-            // A documented limit the user set or can set, not a bug.
-            return "the run hit a limit: " + ex.getMessage()
-                    + "; raise it (e.g. --set maxEventsPerRun=N) or shorten the run (--set durationMicros=N)";
-        }
-        if (ex instanceof TraceFormatException
-                || ex instanceof ScenarioException
-                || ex instanceof UserException
-                || ex instanceof IllegalArgumentException) {
-            return ex.getMessage();
-        }
-        if (ex instanceof CancelledException) {
-            return "cancelled";
-        }
-        if (ex instanceof java.nio.file.NoSuchFileException e) {
-            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "no such file");
-        }
-        if (ex instanceof java.nio.file.AccessDeniedException e) {
-            return e.getFile() + ": permission denied";
-        }
-        if (ex instanceof java.nio.file.FileAlreadyExistsException e) {
-            return e.getFile() + ": file exists; use --force to overwrite it";
-        }
-        if (ex instanceof java.nio.file.FileSystemException e && e.getFile() != null) {
-            return e.getFile() + ": "
-                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
-        }
-        if (ex instanceof java.io.IOException) {
-            return "I/O error: " + ex.getMessage();
-        }
-        if (ex instanceof OutOfMemoryError) {
-            return "out of memory; run with a larger heap, e.g. java -Xmx8g -jar fabricscope.jar …";
-        }
-        return "internal error (" + ex.getClass().getSimpleName() + "): " + ex.getMessage()
-                + " — please report it with the command you ran";
+        err.println("fabricscope: report:");
+        ex.printStackTrace(err);
+        err.flush();
+        return EXIT_BUG;
     }
 }

@@ -5,7 +5,6 @@
  * org.fabricscope.replay.Breakpoint}s. Everything here is immutable and plain Java, tested without
  * a Stage.
  *
- * <p>This package depends on {@code org.fabricscope.trace} only; it must not import {@code
- * javafx}, the simulator or the UI.
+ * <p>Who it may use, and who may use it: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.replay;

@@ -173,6 +173,10 @@ public final class Simulator {
         } catch (SimulationLimitException e) {
             throw new SimulationLimitException("scenario " + scenario.name() + ", seed " + seed + ", attempt " + attempt
                     + ", patch " + patch + ": " + e.getMessage());
+        } catch (org.fabricscope.sim.core.ModelAssertionError e) {
+            // A bug: the report names the run, so it can be replayed exactly.
+            throw new org.fabricscope.sim.core.ModelAssertionError(
+                    "scenario " + scenario.name() + ", seed " + seed + ", attempt " + attempt + ", patch " + patch, e);
         }
         Counters c = engine.counters();
         RunStats stats = new RunStats(

@@ -9,7 +9,6 @@
  * (clients, write path, prefetch, compaction, verifier, response script, media faults) and
  * {@code sim.check} (invariant checker over traces).
  *
- * <p>May import {@code org.fabricscope.trace} and its own subpackages; never {@code javafx},
- * {@code replay}, {@code ui} or {@code cli}.
+ * <p>Who it may use, and who may use it: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.sim;

@@ -7,6 +7,6 @@
  * consecutive events at the same time), or records what an actor did or read. The file form
  * (JSON Lines) is described in {@code TRACE_FORMAT.md}.
  *
- * <p>This package must not import {@code javafx}; an ArchUnit test checks it.
+ * <p>Who it may use, and who may use it: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.trace;

@@ -3,7 +3,7 @@
  * {@code ui.main} with the real services (trace files, embedded simulator, preferences, crash log)
  * and opens the trace named on the command line, or a freshly found reproducer.
  *
- * <p>One sub-package per feature, each a View beside its ViewModel. Only {@code ui} may import
- * {@code javafx}; {@code sim}, {@code trace}, {@code replay} and {@code cli} never do.
+ * <p>One sub-package per feature, each a View beside its ViewModel. Which feature may use which,
+ * and that only {@code ui} imports JavaFX: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.ui;

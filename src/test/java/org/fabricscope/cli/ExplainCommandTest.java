@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.fabricscope.present.Fpre004Text;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.Fpre004Explanation;
 import org.fabricscope.trace.Progress;
@@ -45,9 +46,9 @@ class ExplainCommandTest {
                 .startsWith("FPRE004 #" + model.fpreSeq() + " (1 of 1) on block " + model.block())
                 .contains(
                         Fpre004Explanation.FPRE004_DEFINITION,
-                        model.headline(),
-                        model.summary(),
-                        model.patchedVerdict(),
+                        Fpre004Text.of(model).headline(),
+                        Fpre004Text.of(model).summary(),
+                        Fpre004Text.of(model).patchedVerdict(),
                         "1. read cacheState = READY",
                         "How the pair got its values:",
                         "reorder: ",

@@ -25,7 +25,38 @@ import org.fabricscope.trace.Trace;
  * present it, each in its own layout, and add no facts of their own. Immutable; build one with
  * {@link #explain(TraceIndex, int)}.
  */
-public final class Fpre004Explanation {
+public record Fpre004Explanation(
+        int fpreSeq,
+        int block,
+        long timeMicros,
+        int verifyBeginSeq,
+        int transactionId,
+        String verifierActor,
+        List<CheckRead> checks,
+        List<SlippedEvent> slipped,
+        CheckRead firstOfPair,
+        CheckRead secondOfPair,
+        List<Integer> pairOrigins,
+        PairKind pairKind,
+        Mechanism mechanism,
+        CheckWindow.Result window,
+        int writeId,
+        int tearSeq,
+        long tearTimeMicros,
+        int completingSeq,
+        EventKind completingKind,
+        String completingActor,
+        long completingTimeMicros,
+        long ackTimeMicros,
+        long ackJitterMicros,
+        int ackSeq,
+        List<Fact> story,
+        List<PatchedRead> patchedReads,
+        PatchedOutcome patchedOutcome,
+        boolean patchedSlotsApproximate,
+        int lockHolderAtFirstCheck,
+        int patchedCachedVersion,
+        int patchedMediaVersion) {
 
     /** FPRE004 in one sentence, for wherever the name first appears. */
     public static final String FPRE004_DEFINITION = "FPRE004 is the error the read-verify routine returns to the client"
@@ -60,9 +91,6 @@ public final class Fpre004Explanation {
     /** One step of how the pair got its values: an event of the trace and what it did, in words. */
     public record Fact(int seq, long timeMicros, String text) {}
 
-    /** What one patch switch changes, and whether that bears on this FPRE004's mechanism. */
-    public record SwitchNote(String name, String changes, String here) {}
-
     /** How the patched verifier's reads would have ended. */
     public enum PatchedOutcome {
         /** It saw the write pending (or the lock held) first and went to the media after the write. */
@@ -82,68 +110,13 @@ public final class Fpre004Explanation {
     /** How far past the FPRE004 the write's ACK is looked for, in events of the block. */
     private static final int ACK_SEARCH_EVENTS = 100_000;
 
-    private final int fpreSeq;
-    private final int block;
-    private final long timeMicros;
-    private final int verifyBeginSeq;
-    private final int transactionId;
-    private final String verifierActor;
-    private final List<CheckRead> checks;
-    private final List<SlippedEvent> slipped;
-    private final CheckRead firstOfPair;
-    private final CheckRead secondOfPair;
-    private final List<Integer> pairOrigins;
-    private final PairKind pairKind;
-    private final Mechanism mechanism;
-    private final CheckWindow.Result window;
-    private final int writeId;
-    private final int tearSeq;
-    private final int completingSeq;
-    private final long ackTimeMicros;
-    private final long ackJitterMicros;
-    private final int ackSeq;
-    private final List<Fact> story;
-    private final List<PatchedRead> patchedReads;
-    private final PatchedOutcome patchedOutcome;
-    private final boolean patchedSlotsApproximate;
-    private final int lockHolderAtFirstCheck;
-    private final String headline;
-    private final String inconsistency;
-    private final String patchedVerdict;
-    private final List<SwitchNote> switchNotes;
-    private final String summary;
-
-    private Fpre004Explanation(Builder b) {
-        this.fpreSeq = b.fpreSeq;
-        this.block = b.block;
-        this.timeMicros = b.timeMicros;
-        this.verifyBeginSeq = b.verifyBeginSeq;
-        this.transactionId = b.transactionId;
-        this.verifierActor = b.verifierActor;
-        this.checks = List.copyOf(b.checks);
-        this.slipped = List.copyOf(b.slipped);
-        this.firstOfPair = b.firstOfPair;
-        this.secondOfPair = b.secondOfPair;
-        this.pairOrigins = List.copyOf(b.pairOrigins);
-        this.pairKind = b.pairKind;
-        this.mechanism = b.mechanism;
-        this.window = b.window;
-        this.writeId = b.writeId;
-        this.tearSeq = b.tearSeq;
-        this.completingSeq = b.completingSeq;
-        this.ackTimeMicros = b.ackTimeMicros;
-        this.ackJitterMicros = b.ackJitterMicros;
-        this.ackSeq = b.ackSeq;
-        this.story = List.copyOf(b.story);
-        this.patchedReads = List.copyOf(b.patchedReads);
-        this.patchedOutcome = b.patchedOutcome;
-        this.patchedSlotsApproximate = b.patchedSlotsApproximate;
-        this.lockHolderAtFirstCheck = b.lockHolderAtFirstCheck;
-        this.headline = b.headline;
-        this.inconsistency = b.inconsistency;
-        this.patchedVerdict = b.patchedVerdict;
-        this.switchNotes = List.copyOf(b.switchNotes);
-        this.summary = b.summary;
+    /** The lists are copied: an explanation never changes. */
+    public Fpre004Explanation {
+        checks = List.copyOf(checks);
+        slipped = List.copyOf(slipped);
+        pairOrigins = List.copyOf(pairOrigins);
+        story = List.copyOf(story);
+        patchedReads = List.copyOf(patchedReads);
     }
 
     /**
@@ -170,10 +143,38 @@ public final class Fpre004Explanation {
         classify(index, b);
         tellStory(index, b);
         predictPatched(index, b);
-        noteSwitches(trace, b);
-        b.headline = headline(b);
-        b.summary = summarize(trace, b);
-        return new Fpre004Explanation(b);
+        return new Fpre004Explanation(
+                b.fpreSeq,
+                b.block,
+                b.timeMicros,
+                b.verifyBeginSeq,
+                b.transactionId,
+                b.verifierActor,
+                b.checks,
+                b.slipped,
+                b.firstOfPair,
+                b.secondOfPair,
+                b.pairOrigins,
+                b.pairKind,
+                b.mechanism,
+                b.window,
+                b.writeId,
+                b.tearSeq,
+                b.tearSeq >= 0 ? index.trace().timeMicros(b.tearSeq) : -1,
+                b.completingSeq,
+                b.completingSeq >= 0 ? index.trace().kind(b.completingSeq) : null,
+                b.completingSeq >= 0 ? index.trace().actor(b.completingSeq) : null,
+                b.completingSeq >= 0 ? index.trace().timeMicros(b.completingSeq) : -1,
+                b.ackTimeMicros,
+                b.ackJitterMicros,
+                b.ackSeq,
+                b.story,
+                b.patchedReads,
+                b.patchedOutcome,
+                b.patchedSlotsApproximate,
+                b.lockHolderAtFirstCheck,
+                b.patchedCachedVersion,
+                b.patchedMediaVersion);
     }
 
     /** Every FPRE004 of the trace, in order (one explanation each). */
@@ -311,19 +312,16 @@ public final class Fpre004Explanation {
             }
         }
         if (exposed == null) {
-            b.inconsistency = "The FPRE004 names no field; the verifier's reads are listed above.";
             return;
         }
         if (partner == null) {
             b.firstOfPair = exposed;
-            b.inconsistency = exposed.describe() + " did not match what the verifier expected.";
             return;
         }
         boolean partnerFirst = partner.timeMicros() < exposed.timeMicros()
                 || (partner.timeMicros() == exposed.timeMicros() && partner.seq() < exposed.seq());
         b.firstOfPair = partnerFirst ? partner : exposed;
         b.secondOfPair = partnerFirst ? exposed : partner;
-        b.inconsistency = b.firstOfPair.describe() + " with " + b.secondOfPair.describe();
     }
 
     private static List<Field> partnersOf(Field f) {
@@ -834,7 +832,6 @@ public final class Fpre004Explanation {
     private static void predictPatched(TraceIndex index, Builder b) {
         if (b.checks.isEmpty() || b.block < 0) {
             b.patchedOutcome = PatchedOutcome.UNKNOWN;
-            b.patchedVerdict = "No checks were recorded, so the patched order cannot be replayed.";
             return;
         }
         Field[] plan = {
@@ -870,368 +867,12 @@ public final class Fpre004Explanation {
             }
         }
         b.patchedOutcome = outcome;
-        PatchedRead firstRead = b.patchedReads.get(0);
-        PatchedRead lastRead = b.patchedReads.get(b.patchedReads.size() - 1);
-        String approx = b.patchedSlotsApproximate
-                ? " (The legacy run stopped after " + b.checks.size()
-                        + " checks, so the later reads are placed at its last one.)"
-                : "";
-        switch (outcome) {
-            case WAITS_FOR_WRITE -> {
-                String lock = b.lockHolderAtFirstCheck != 0
-                        ? " (the lock was held by write " + b.lockHolderAtFirstCheck + ")"
-                        : "";
-                b.patchedVerdict = "The patched order reads " + lastRead.field().jsonName()
-                        + (lastRead == firstRead ? " first" : "")
-                        + ": at " + EventText.millis(lastRead.timeMicros()) + " it would have seen "
-                        + lastRead.field().jsonName()
-                        + "=" + lastRead.field().format(lastRead.value()) + lock
-                        + ", so it would have waited for the write to complete and read from the media instead of"
-                        + " trusting the cache: no FPRE004." + approx;
-            }
-            case READS_MEDIA ->
-                b.patchedVerdict = "The patched order reads lastWritePending first: at "
-                        + EventText.millis(firstRead.timeMicros())
-                        + " it would have seen false and no lock held, then cacheState="
-                        + Field.CACHE_STATE.format(lastRead.value()) + " at " + EventText.millis(lastRead.timeMicros())
-                        + ", so it would have read the block from the media: a consistent read, no FPRE004." + approx;
-            case SERVES_CACHE ->
-                b.patchedVerdict = "The patched order reads lastWritePending first: at "
-                        + EventText.millis(firstRead.timeMicros())
-                        + " it would have seen false and no lock held, then a READY buffer"
-                        + " holding version " + cachedVersion
-                        + ", the committed version when it looked, so it would have served"
-                        + " correct data from the cache: no FPRE004. A write that began later is simply ordered after this read."
-                        + approx;
-            case FAILS_TOO ->
-                b.patchedVerdict = "The patched order would have found no write pending, then a READY buffer"
-                        + " holding version " + cachedVersion + " while the media held version "
-                        + stateAtEnd.get(Field.VERSION)
-                        + ": it too would have raised FPRE004. The buffer itself was stale; no check order hides that."
-                        + approx;
-            default -> b.patchedVerdict = "";
-        }
+        b.patchedCachedVersion = cachedVersion;
+        b.patchedMediaVersion = stateAtEnd.get(Field.VERSION);
     }
-
-    /** One sentence per switch on what it changes, and whether that bears on this mechanism. */
-    private static void noteSwitches(Trace trace, Builder b) {
-        String reorderHere;
-        switch (b.patchedOutcome) {
-            case WAITS_FOR_WRITE, READS_MEDIA, SERVES_CACHE ->
-                reorderHere =
-                        "Here: the patched order, replayed on this block's states, would not have raised FPRE004.";
-            case FAILS_TOO -> reorderHere = "Here: not enough, the buffer itself was stale.";
-            default -> reorderHere = "Here: cannot be replayed, no checks were recorded.";
-        }
-        b.switchNotes.add(new SwitchNote(
-                "reorder",
-                "Reads lastWritePending and the lock before the cache state, so a pending write sends the read to the"
-                        + " media before the cache is trusted.",
-                reorderHere));
-        String barrierHere;
-        String backoffHere;
-        EventKind by = b.completingSeq >= 0 ? trace.kind(b.completingSeq) : null;
-        if (b.mechanism == Mechanism.TORN_READ) {
-            barrierHere =
-                    "Here: does not address a torn read; the buffer was legitimately READY (no write held the lock)"
-                            + " when the verifier read it.";
-            backoffHere = "Here: does not address a torn read; it only delays when a buffer becomes READY, and this one"
-                    + " was consistent when the verifier read it.";
-        } else if (b.mechanism == Mechanism.STORED_INCONSISTENCY
-                && (by == EventKind.PREFETCH_READY || by == EventKind.COMPACT_REFRESH)) {
-            barrierHere =
-                    "Here: " + trace.actor(b.completingSeq) + " marked the buffer READY while a write held the lock;"
-                            + " the barrier forbids exactly that, so the block would not have held the pair.";
-            backoffHere = by == EventKind.PREFETCH_READY
-                    ? "Here: it would have delayed this READY but does not look at the lock, so it can only make the"
-                            + " stored inconsistency rarer, not impossible."
-                    : "Here: does not apply; the READY came from compaction's refresh, which the backoff does not delay.";
-        } else {
-            barrierHere = "Here: the trace does not show a fill or refresh marking the buffer READY during a write.";
-            backoffHere = barrierHere;
-        }
-        b.switchNotes.add(new SwitchNote(
-                "barrier",
-                "Lets a prefetch fill mark its buffer READY only if no write holds the lock and the block's version has not"
-                        + " moved, and skips compaction's cache refresh while a write is in flight.",
-                barrierHere));
-        b.switchNotes.add(new SwitchNote(
-                "backoff",
-                "Waits a short time (prefetchBackoffMicros) before a prefetch fill marks its buffer READY, giving a write"
-                        + " that starts meanwhile the chance to invalidate it first.",
-                backoffHere));
-    }
-
-    // ------------------------------------------------------------------ words
-
-    private static String headline(Builder b) {
-        String prefix = b.mechanism.title() + ": ";
-        if (b.mechanism == Mechanism.UNDETERMINED) {
-            return prefix
-                    + (b.firstOfPair != null ? "the verifier found " + b.inconsistency : "the FPRE004 names no field");
-        }
-        if (b.pairKind == PairKind.PENDING_WRITE) {
-            return b.mechanism == Mechanism.STORED_INCONSISTENCY
-                    ? prefix + "the cache buffer was marked READY while " + writeName(b.writeId)
-                            + " was still pending, and the verifier found both"
-                    : prefix + writeName(b.writeId)
-                            + " began between the verifier's read of cacheState and its read of lastWritePending";
-        }
-        return b.mechanism == Mechanism.STORED_INCONSISTENCY
-                ? prefix
-                        + "the cache buffer was READY with an older version than the media's, and the verifier found it"
-                : prefix + "a write landed between the verifier's read of cacheVersion and its read of the checksum";
-    }
-
-    private static String summarize(Trace trace, Builder b) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("The read of block ").append(b.block);
-        if (b.transactionId != 0) {
-            sb.append(" (txn ").append(b.transactionId).append(')');
-        }
-        sb.append(" failed with FPRE004 at ")
-                .append(EventText.millis(b.timeMicros))
-                .append(". ");
-        if (b.secondOfPair != null) {
-            CheckRead first = b.firstOfPair;
-            CheckRead second = b.secondOfPair;
-            sb.append("The verifier read ")
-                    .append(first.field().jsonName())
-                    .append('=')
-                    .append(first.field().format(first.value()))
-                    .append(" first and ")
-                    .append(EventText.millis(second.timeMicros() - first.timeMicros()))
-                    .append(" later ")
-                    .append(second.field().jsonName())
-                    .append('=')
-                    .append(second.field().format(second.value()))
-                    .append(": ");
-            sb.append(pairMeaning(b)).append(". ");
-        } else if (b.firstOfPair != null) {
-            sb.append("The verifier found ").append(b.firstOfPair.describe()).append(". ");
-        }
-        if (b.window != null && b.window.unrecordedRead() != null) {
-            sb.append("Whether the block held that pair cannot be told: ")
-                    .append(b.window.unrecordedRead())
-                    .append(". ");
-        } else if (b.mechanism == Mechanism.STORED_INCONSISTENCY && b.completingSeq >= 0) {
-            sb.append("The block really held that pair: it began at ")
-                    .append(EventText.millis(trace.timeMicros(b.completingSeq)))
-                    .append(" with ")
-                    .append(trace.kind(b.completingSeq))
-                    .append(" by ")
-                    .append(trace.actor(b.completingSeq))
-                    .append(". ");
-        } else if (b.mechanism == Mechanism.TORN_READ && b.tearSeq >= 0) {
-            sb.append("The block never held that pair: ")
-                    .append(writeName(b.writeId))
-                    .append(" began at ")
-                    .append(EventText.millis(trace.timeMicros(b.tearSeq)))
-                    .append(", between the two reads. ");
-        }
-        if (!b.slipped.isEmpty()) {
-            List<String> actors = new ArrayList<>();
-            for (SlippedEvent e : b.slipped) {
-                if (!actors.contains(e.actor())) {
-                    actors.add(e.actor());
-                }
-            }
-            sb.append(b.slipped.size())
-                    .append(b.slipped.size() == 1 ? " event" : " events")
-                    .append(" from ")
-                    .append(String.join(", ", actors))
-                    .append(" slipped in between the verifier's checks. ");
-        }
-        switch (b.patchedOutcome) {
-            case WAITS_FOR_WRITE ->
-                sb.append(
-                        "Checked in the patched order, the pending write would have been seen first and the cache not trusted.");
-            case READS_MEDIA, SERVES_CACHE ->
-                sb.append(
-                        "Checked in the patched order, no write was pending at its first read and the read would have been consistent.");
-            case FAILS_TOO ->
-                sb.append("Checked in the patched order, the stale buffer would have failed the checksum too.");
-            default -> {}
-        }
-        return sb.toString().trim();
-    }
-
-    private static String pairMeaning(Builder b) {
-        if (b.pairKind == PairKind.PENDING_WRITE) {
-            switch (b.mechanism) {
-                case TORN_READ:
-                    return "each was true when read, but never at the same time";
-                case STORED_INCONSISTENCY:
-                    return "the cache was marked ready while a write was still pending";
-                default:
-                    return "it saw the cache ready and a write pending";
-            }
-        }
-        if (b.pairKind == PairKind.STALE_VERSION) {
-            return b.mechanism == Mechanism.TORN_READ
-                    ? "the version moved between the two reads, so the cached version and the checksum came from different moments"
-                    : "the cached data's checksum did not match the metadata checksum, so the buffer held data of another"
-                            + " version than the one it claimed";
-        }
-        return "the two values cannot both be true of one block";
-    }
-
-    // ------------------------------------------------------------------ accessors
-
-    /** The FPRE004 event explained. */
-    public int fpreSeq() {
-        return fpreSeq;
-    }
-
-    public int block() {
-        return block;
-    }
-
-    public long timeMicros() {
-        return timeMicros;
-    }
-
-    /** The VERIFY_BEGIN of the failing verification, or -1 if the trace does not show it. */
-    public int verifyBeginSeq() {
-        return verifyBeginSeq;
-    }
-
-    /** The client transaction id of the failing read, or 0 if the trace does not carry one. */
-    public int transactionId() {
-        return transactionId;
-    }
-
-    /** The verifier actor, e.g. {@code verifier@n1}. */
-    public String verifierActor() {
-        return verifierActor;
-    }
-
-    /** The verifier's reads in the order it made them. */
-    public List<CheckRead> checks() {
-        return checks;
-    }
-
-    /** Events of other actors on the block between VERIFY_BEGIN and the FPRE004, in order. */
-    public List<SlippedEvent> slipped() {
-        return slipped;
-    }
-
-    /** The earlier-read field of the inconsistent pair, or {@code null} if none could be named. */
-    public CheckRead firstOfPair() {
-        return firstOfPair;
-    }
-
-    /** The later-read field of the inconsistent pair, or {@code null} if only one field is known. */
-    public CheckRead secondOfPair() {
-        return secondOfPair;
-    }
-
-    /** For each field of the pair, the event that gave it the value the verifier saw. */
-    public List<Integer> pairOrigins() {
-        return pairOrigins;
-    }
-
-    /** Which rule the pair breaks. */
-    public PairKind pairKind() {
-        return pairKind;
-    }
-
-    /** Stored inconsistency or torn read, decided from the block's true states in the check window. */
-    public Mechanism mechanism() {
-        return mechanism;
-    }
-
-    /** The block's states in the check window, or {@code null} when {@link #mechanism()} is undetermined. */
-    public CheckWindow.Result window() {
-        return window;
-    }
-
-    /** The write the verifier saw pending (or whose data moved the version), or 0. */
-    public int writeId() {
-        return writeId;
-    }
-
-    /** For a torn read: the write's event between the two reads that changed the exposing field; else -1. */
-    public int tearSeq() {
-        return tearSeq;
-    }
-
-    /** For a stored inconsistency: the event that put the block into the inconsistent state; else -1. */
-    public int completingSeq() {
-        return completingSeq;
-    }
-
-    /** When the pending write's completion ACK arrived, or -1 if not in the trace. */
-    public long ackTimeMicros() {
-        return ackTimeMicros;
-    }
-
-    /** That ACK's event (the WRITE_ACK, or the release if the ACK is not in the trace), or -1. */
-    public int ackSeq() {
-        return ackSeq;
-    }
-
-    /** The jitter injected into that ACK, or -1 if unknown. */
-    public long ackJitterMicros() {
-        return ackJitterMicros;
-    }
-
-    /** How the pair got its values, in the order it happened. A fact with seq -1 is after the trace's last look. */
-    public List<Fact> story() {
-        return story;
-    }
-
-    /**
-     * The inconsistent pair in words, e.g. {@code cacheState=READY (read at 12.300 ms) with
-     * lastWritePending=true (read at 12.450 ms)}.
-     */
-    public String inconsistency() {
-        return inconsistency;
-    }
-
-    /** What the patched order would have read, up to and including the read that decides. */
-    public List<PatchedRead> patchedReads() {
-        return patchedReads;
-    }
-
-    /** How the patched reads would have ended. */
-    public PatchedOutcome patchedOutcome() {
-        return patchedOutcome;
-    }
-
-    /** True if some patched reads are placed at the legacy run's last check because it stopped early. */
-    public boolean patchedSlotsApproximate() {
-        return patchedSlotsApproximate;
-    }
-
     /** True if the patched verifier would have seen the write pending and not trusted the cache. */
     public boolean patchedWouldWait() {
         return patchedOutcome == PatchedOutcome.WAITS_FOR_WRITE;
-    }
-
-    /** The write holding the lock at the first check, or 0. */
-    public int lockHolderAtFirstCheck() {
-        return lockHolderAtFirstCheck;
-    }
-
-    /** What the patched order would have done, in a sentence. */
-    public String patchedVerdict() {
-        return patchedVerdict;
-    }
-
-    /** Reorder, barrier, backoff: what each changes, and what that means here. */
-    public List<SwitchNote> switchNotes() {
-        return switchNotes;
-    }
-
-    /** The mechanism and what happened, in one line. */
-    public String headline() {
-        return headline;
-    }
-
-    /** The whole story in plain words. */
-    public String summary() {
-        return summary;
     }
 
     private static final class Builder {
@@ -1261,10 +902,7 @@ public final class Fpre004Explanation {
         PatchedOutcome patchedOutcome = PatchedOutcome.UNKNOWN;
         boolean patchedSlotsApproximate;
         int lockHolderAtFirstCheck;
-        String headline = "";
-        String inconsistency = "";
-        String patchedVerdict = "";
-        final List<SwitchNote> switchNotes = new ArrayList<>();
-        String summary = "";
+        int patchedCachedVersion;
+        int patchedMediaVersion;
     }
 }

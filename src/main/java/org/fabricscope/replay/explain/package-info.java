@@ -1,12 +1,14 @@
 /**
- * Why an FPRE004 happened, in words: the verifier's checks in the order it made them, the events
- * of other actors that slipped in between, the inconsistent pair of fields, and what the patched
- * check order would have read instead ({@link org.fabricscope.replay.explain.Fpre004Explanation});
- * and the shared wording of events and times ({@link
- * org.fabricscope.replay.explain.EventText}).
+ * Why an FPRE004 happened, as facts: the verifier's checks in the order it made them, the events of
+ * other actors that slipped in between, the inconsistent pair of fields, the mechanism and what the
+ * patched check order would have read instead ({@link org.fabricscope.replay.explain.Fpre004Explanation},
+ * a record), and the shared wording of events and times ({@link
+ * org.fabricscope.replay.explain.EventText}). The sentences made from those facts (headline,
+ * summary, verdict, switch notes) are {@code org.fabricscope.present.Fpre004Text}, shared by the
+ * GUI and the CLI. (The story's steps still carry their sentence: see {@code Fact}.)
  *
- * <p>Plain Java over {@link org.fabricscope.trace.Trace} and {@link
- * org.fabricscope.replay.TraceIndex}: this package must not import {@code javafx} nor the simulator (re-running a trace with the patch is {@link org.fabricscope.sim.experiment.PatchRerun}), so that the
- * explanation is tested without a Stage and can be printed by the CLI.
+ * <p>Plain Java over traces and the replay index, tested without a Stage; re-running a trace with
+ * the patch is {@link org.fabricscope.sim.experiment.PatchRerun}. Dependencies: {@code
+ * org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.replay.explain;

@@ -5,8 +5,7 @@
  * only from its own random stream and schedules its timers on its node's clock.
  *
  * <p>No actor may raise FPRE004 except the {@link org.fabricscope.sim.actor.Verifier} observing an
- * inconsistent block, and nothing here tests for particular jitter or burst values. May import
- * {@code org.fabricscope.sim.core}, {@code org.fabricscope.sim.fabric} and {@code
- * org.fabricscope.trace}; never {@code javafx}, never {@code org.fabricscope.sim} itself.
+ * inconsistent block, and nothing here tests for particular jitter or burst values. Dependencies:
+ * {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.sim.actor;

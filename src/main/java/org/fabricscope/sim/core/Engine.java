@@ -137,7 +137,7 @@ public final class Engine {
                 throw new SimulationLimitException(
                         "run fired " + fired + " timers, more than 4 × maxEventsPerRun," + " at t=" + now + " µs");
             }
-            now = queue.peekTime();
+            now = checkForward(now, queue.peekTime());
             if (now > expectedEndMicros + DRAIN_LIMIT_MICROS) {
                 throw new SimulationLimitException("run still busy " + DRAIN_LIMIT_MICROS
                         + " µs of simulated time after its workload ended (durationMicros " + expectedEndMicros + ")");
@@ -150,7 +150,19 @@ public final class Engine {
         }
     }
 
-    /** Records an event and returns its sequence number. */
+    /**
+     * The clock's next reading: {@code nextMicros}, which must not be before {@code nowMicros}.
+     * Simulated time only moves forward; a timer due in the past is a bug of the queue or a caller.
+     */
+    static long checkForward(long nowMicros, long nextMicros) {
+        if (nextMicros < nowMicros) {
+            throw new ModelAssertionError("time went backwards: a timer is due at t=" + nextMicros
+                    + " µs, the clock is at t=" + nowMicros + " µs");
+        }
+        return nextMicros;
+    }
+
+    /** Records an event and returns its sequence number (its cause must be -1 or an earlier event). */
     public int emit(
             int block,
             int node,
@@ -164,6 +176,10 @@ public final class Engine {
         if (events >= maxEvents) {
             throw new SimulationLimitException(
                     "run exceeded its limit of " + maxEvents + " events (maxEventsPerRun) at t=" + now + " µs");
+        }
+        if (cause < -1 || cause >= events) {
+            throw new ModelAssertionError("event " + events + " (" + kind + " by " + actor + ") names cause " + cause
+                    + ", which is not an earlier event");
         }
         int seq = events++;
         if (plan != null) {

@@ -63,6 +63,9 @@ public final class EventQueue {
 
     /** Removes and returns the earliest timer's action (its time was {@link #peekTime()}). */
     public Action poll() {
+        if (size == 0) {
+            throw new ModelAssertionError("poll of an empty timer queue");
+        }
         Action top = action[0];
         int last = --size;
         long t = time[last];

@@ -1,7 +1,10 @@
 package org.fabricscope.sim.fabric;
 
 import org.fabricscope.sim.core.Engine;
+import org.fabricscope.sim.core.ModelAssertionError;
 import org.fabricscope.sim.core.SplitMix64;
+import org.fabricscope.trace.CacheState;
+import org.fabricscope.trace.CompactionState;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
 
@@ -63,8 +66,101 @@ public final class Block {
         if (old == value) {
             return -1;
         }
+        checkTransition(f, old, value, kind, actor, engine.now());
         values[f.ordinal()] = value;
         return engine.emit(id, node, actor, kind, f, old, value, cause, arg);
+    }
+
+    private static final int LOCK = Field.LOCK_HOLDER.ordinal();
+    private static final int PENDING = Field.LAST_WRITE_PENDING.ordinal();
+    private static final int EMPTY = CacheState.EMPTY.ordinal();
+    private static final int FILLING = CacheState.FILLING.ordinal();
+    private static final int READY = CacheState.READY.ordinal();
+    private static final int INVALID = CacheState.INVALID.ordinal();
+    private static final int IDLE = CompactionState.IDLE.ordinal();
+    private static final int COPYING = CompactionState.COPYING.ordinal();
+    private static final int SWITCHING = CompactionState.SWITCHING.ordinal();
+
+    /**
+     * The block's rules, checked on every change before it is made (a few comparisons; always on).
+     * A write takes the lock, then sets lastWritePending; its ACK releases the lock, then clears
+     * lastWritePending: so the pair moves only (free, clear) → (held, clear) → (held, pending) →
+     * (free, pending) → (free, clear), and a lock passes between writes only through a release. The
+     * version moves up by one, by a media write under the lock. A buffer fills from EMPTY or INVALID,
+     * becomes READY only from FILLING, and is invalidated only when READY or FILLING. Compaction goes
+     * IDLE → COPYING → SWITCHING → IDLE (or back to IDLE when the copy is outdated).
+     *
+     * @throws ModelAssertionError naming the block, the change and the rule it breaks
+     */
+    void checkTransition(Field f, int old, int value, EventKind kind, String actor, long nowMicros) {
+        String broken = brokenRule(f, old, value, kind);
+        if (broken != null) {
+            throw new ModelAssertionError("block " + id + ": " + f.jsonName() + " " + f.format(old) + " → "
+                    + f.format(value) + " by " + kind + " (" + actor + ") at t=" + nowMicros + " µs: " + broken);
+        }
+    }
+
+    private String brokenRule(Field f, int old, int value, EventKind kind) {
+        if (f.type() == Field.ValueType.BOOL && value != 0 && value != 1) {
+            return "not a boolean";
+        }
+        if (f.type() == Field.ValueType.ENUM
+                && (value < 0 || value >= f.enumNames().size())) {
+            return "not a " + f.jsonName() + " state";
+        }
+        switch (f) {
+            case LOCK_HOLDER:
+                if (value < 0) {
+                    return "a write id is positive";
+                }
+                if (old != 0 && value != 0) {
+                    return "the lock passed between writes without a release";
+                }
+                if (value != 0 && values[PENDING] != 0) {
+                    return "a write took the lock while lastWritePending was still set";
+                }
+                if (value == 0 && values[PENDING] == 0) {
+                    return "the lock was released with no write pending";
+                }
+                return null;
+            case LAST_WRITE_PENDING:
+                if (value != 0 && values[LOCK] == 0) {
+                    return "lastWritePending set while no write holds the lock";
+                }
+                if (value == 0 && values[LOCK] != 0) {
+                    return "lastWritePending cleared while write " + values[LOCK] + " still holds the lock";
+                }
+                return null;
+            case VERSION:
+                if (kind == EventKind.BLOCK_INIT) {
+                    return value > 0 ? null : "a block starts at a positive version";
+                }
+                if (kind != EventKind.WRITE_MEDIA || values[LOCK] == 0) {
+                    return "the version changes only by a media write holding the lock";
+                }
+                return value == old + 1 ? null : "the version moves up by one per write";
+            case CACHE_STATE:
+                if (value == FILLING) {
+                    return old == EMPTY || old == INVALID ? null : "a fill starts only on an EMPTY or INVALID buffer";
+                }
+                if (value == READY) {
+                    return old == FILLING ? null : "a buffer becomes READY only from FILLING";
+                }
+                if (value == INVALID) {
+                    return old == READY || old == FILLING ? null : "only a READY or FILLING buffer is invalidated";
+                }
+                return "a buffer never becomes EMPTY again";
+            case COMPACTION:
+                if (value == COPYING) {
+                    return old == IDLE ? null : "a copy starts only when compaction is IDLE";
+                }
+                if (value == SWITCHING) {
+                    return old == COPYING ? null : "the extent switches only after a copy";
+                }
+                return null; // back to IDLE from COPYING or SWITCHING
+            default:
+                return null;
+        }
     }
 
     /** Sets a field at time 0 as a {@link EventKind#BLOCK_INIT} event. */

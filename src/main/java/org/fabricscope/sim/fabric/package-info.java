@@ -3,7 +3,6 @@
  * metadata records, and the namespace of files mapped to runs of blocks. Every field change of a
  * block is recorded as one trace event by {@link org.fabricscope.sim.fabric.Block#set}.
  *
- * <p>May import {@code org.fabricscope.sim.core} and {@code org.fabricscope.trace}; never
- * {@code javafx} or the actors.
+ * <p>Who it may use, and who may use it: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.sim.fabric;

@@ -15,7 +15,6 @@
  * cache that is stale or damaged in any way is passed over silently. A file that cannot be read
  * is an {@link java.io.IOException} naming it, never a format error.
  *
- * <p>This package depends on {@code org.fabricscope.trace} and jackson-core only; it must not
- * import {@code javafx}, the simulator, the replay or the UI.
+ * <p>Who it may use, and who may use it: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.trace.io;

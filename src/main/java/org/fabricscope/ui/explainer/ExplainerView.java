@@ -19,13 +19,14 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.fabricscope.present.Fpre004Text;
+import org.fabricscope.present.Fpre004Text.SwitchNote;
 import org.fabricscope.replay.explain.EventText;
 import org.fabricscope.replay.explain.Fpre004Explanation;
 import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.Fact;
 import org.fabricscope.replay.explain.Fpre004Explanation.PatchedRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.SlippedEvent;
-import org.fabricscope.replay.explain.Fpre004Explanation.SwitchNote;
 import org.fabricscope.replay.explain.Glossary;
 import org.fabricscope.replay.explain.Mechanism;
 import org.fabricscope.sim.experiment.PatchRerun;
@@ -244,17 +245,18 @@ public class ExplainerView extends VBox {
         }
         LoadedTrace loaded = session.getTrace();
         Trace trace = loaded.trace();
+        Fpre004Text words = Fpre004Text.of(e);
         heading.setText("FPRE004 #" + e.fpreSeq() + " on block " + e.block() + " at " + EventText.millis(e.timeMicros())
                 + (e.transactionId() != 0 ? " (txn " + e.transactionId() + ")" : "") + " by " + e.verifierActor());
         hover(heading);
-        mechanism.setText(e.headline());
+        mechanism.setText(words.headline());
         mechanism.pseudoClassStateChanged(STORED, e.mechanism() == Mechanism.STORED_INCONSISTENCY);
         mechanism.pseudoClassStateChanged(TORN, e.mechanism() == Mechanism.TORN_READ);
         hover(mechanism);
         mechanismDefinition.setText(e.mechanism().definition());
-        summary.setText(e.summary());
+        summary.setText(words.summary());
         hover(summary);
-        inconsistency.setText(e.inconsistency());
+        inconsistency.setText(words.inconsistency());
         if (e.verifyBeginSeq() >= 0) {
             checks.getChildren()
                     .add(link(
@@ -290,8 +292,8 @@ public class ExplainerView extends VBox {
         for (PatchedRead r : e.patchedReads()) {
             patched.getChildren().add(wrap(new Label(i++ + ". " + r.describe())));
         }
-        patchedVerdict.setText(e.patchedVerdict());
-        for (SwitchNote note : e.switchNotes()) {
+        patchedVerdict.setText(words.patchedVerdict());
+        for (SwitchNote note : words.switchNotes()) {
             Label name = new Label(note.name());
             name.getStyleClass().add("switch-name");
             Label changes = wrap(new Label(note.changes()));

@@ -4,6 +4,6 @@
  * reader and atomic writer of {@code trace.io} in the application, fakes in tests), the list of
  * recent files, and which of the files dropped on the window to open.
  *
- * <p>May import the trace model, {@code trace.io} and {@code ui.support}; no views live here.
+ * <p>No views live here; dependencies: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.ui.files;

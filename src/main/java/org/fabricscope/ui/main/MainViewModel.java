@@ -593,9 +593,9 @@ public final class MainViewModel {
     /** Expected failures (I/O, bad input) get a plain message; anything else a copyable report. */
     private void failed(String title, String message, Throwable error) {
         status.set(title + ".");
-        if (error instanceof IOException
-                || error instanceof ScenarioException
-                || error instanceof TraceFormatException) {
+        if (org.fabricscope.present.OperatingErrors.isOperating(error)) {
+            // An expected error (bad input, a limit the user set, I/O): one clear message, the
+            // same mapping as the command line's.
             dialogs.showError(title, message);
         } else {
             crashLog.append(title, error);
@@ -612,6 +612,9 @@ public final class MainViewModel {
         }
         if (error instanceof java.nio.file.FileSystemException e && e.getReason() != null) {
             return e.getReason(); // its message repeats the file, which the caller names already
+        }
+        if (!(error instanceof IOException) && org.fabricscope.present.OperatingErrors.isOperating(error)) {
+            return org.fabricscope.present.OperatingErrors.line(error);
         }
         String m = error.getMessage();
         return m == null || m.isBlank() ? error.getClass().getSimpleName() : m;

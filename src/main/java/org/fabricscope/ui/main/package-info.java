@@ -4,8 +4,8 @@
  * {@link org.fabricscope.ui.main.MainViewModel} holds the window's state and commands (open, save,
  * simulate, find a reproducer, cancel) and runs them as background tasks.
  *
- * <p>The view model knows nothing of views: it may import javafx beans, collections and {@code
- * javafx.concurrent}, never {@code javafx.scene} or {@code javafx.stage}; it asks the user things
- * through {@link org.fabricscope.ui.support.DialogService}.
+ * <p>The view model knows nothing of views (checked for every {@code *ViewModel} by {@code
+ * org.fabricscope.arch.LayeringTest}); it asks the user things through {@link
+ * org.fabricscope.ui.support.DialogService}.
  */
 package org.fabricscope.ui.main;

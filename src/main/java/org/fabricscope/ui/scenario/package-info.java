@@ -6,6 +6,7 @@
  * open trace's header so that a trace can be tweaked and re-run.
  *
  * <p>The simulator is reached only through {@link org.fabricscope.ui.scenario.SimulationService}
- * and {@code org.fabricscope.sim.scenario.Scenario}; the view model imports no {@code javafx.scene}.
+ * and {@code org.fabricscope.sim.scenario.Scenario}. Dependencies: {@code
+ * org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.ui.scenario;

@@ -4,7 +4,6 @@
  * with progress and cancel ({@link org.fabricscope.ui.support.BackgroundWork}), and the persisted
  * window preferences.
  *
- * <p>May import javafx and the trace model's {@code Progress}; must not import {@code sim}, {@code
- * replay} or any feature package of {@code ui}.
+ * <p>Knows no feature of the GUI; dependencies: {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.ui.support;

@@ -18,8 +18,7 @@
  * org.fabricscope.ui.timeline.PlotRaster} and drawn as one image; colours in {@link
  * org.fabricscope.ui.timeline.TimelinePalette}.
  *
- * <p>May import {@code trace}, {@code replay} (the index the session carries), {@code ui.session}
- * and JavaFX; must not import {@code sim} (the
- * timeline only reads traces) or other {@code ui} feature packages.
+ * <p>The timeline only reads traces (through the index the session carries); its dependencies are
+ * stated in {@code org.fabricscope.arch.LayeringTest}.
  */
 package org.fabricscope.ui.timeline;

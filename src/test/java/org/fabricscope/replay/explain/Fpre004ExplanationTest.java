@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.fabricscope.present.Fpre004Text;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
 import org.fabricscope.trace.EventKind;
@@ -51,7 +52,7 @@ class Fpre004ExplanationTest {
     void inconsistentPairIsCacheReadyReadBeforeLastWritePending() {
         assertThat(explanation.firstOfPair().field()).isEqualTo(Field.CACHE_STATE);
         assertThat(explanation.secondOfPair().field()).isEqualTo(Field.LAST_WRITE_PENDING);
-        assertThat(explanation.inconsistency())
+        assertThat(Fpre004Text.of(explanation).inconsistency())
                 .isEqualTo("cacheState=READY (read at 12.300 ms) with lastWritePending=true (read at 12.450 ms)");
     }
 
@@ -69,12 +70,13 @@ class Fpre004ExplanationTest {
         assertThat(first.value()).isEqualTo(1);
         assertThat(explanation.patchedWouldWait()).isTrue();
         assertThat(explanation.lockHolderAtFirstCheck()).isEqualTo(RaceTraceFixture.WRITE_ID);
-        assertThat(explanation.patchedVerdict()).contains("waited for the write to complete", "read from the media");
+        assertThat(Fpre004Text.of(explanation).patchedVerdict())
+                .contains("waited for the write to complete", "read from the media");
     }
 
     @Test
     void summarySaysInPlainWordsThatTheCacheWasReadyWhileAWriteWasPending() {
-        assertThat(explanation.summary())
+        assertThat(Fpre004Text.of(explanation).summary())
                 .contains(
                         "txn 501",
                         "12.450 ms",
@@ -100,9 +102,9 @@ class Fpre004ExplanationTest {
         int fpre = b.event(140, 0, 0, "verifier@n0", EventKind.FPRE004, Field.CHECKSUM, 55, 55, checksum, 9);
         Trace small = b.build();
         Fpre004Explanation e = Fpre004Explanation.explain(TraceIndex.build(small, Progress.NONE), fpre);
-        assertThat(e.inconsistency())
+        assertThat(Fpre004Text.of(e).inconsistency())
                 .isEqualTo("cacheVersion=3 (read at 0.120 ms) with checksum=55 (read at 0.140 ms)");
-        assertThat(e.summary()).contains("checksum did not match", "txn 9");
+        assertThat(Fpre004Text.of(e).summary()).contains("checksum did not match", "txn 9");
         assertThat(e.patchedWouldWait()).isFalse();
     }
 

@@ -3,6 +3,7 @@ package org.fabricscope.replay.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.fabricscope.present.Fpre004Text;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.scenario.Scenario;
@@ -38,7 +39,7 @@ class MechanismCasesTest {
         Fpre004Explanation e = Fpre004Explanation.explain(index, 6280);
         assertThat(e.block()).isEqualTo(82);
         assertThat(e.mechanism()).isEqualTo(Mechanism.TORN_READ);
-        assertThat(e.headline()).startsWith("Torn read").doesNotContain("marked READY while");
+        assertThat(Fpre004Text.of(e).headline()).startsWith("Torn read").doesNotContain("marked READY while");
         assertThat(trace.kind(e.tearSeq())).isEqualTo(EventKind.WRITE_PENDING);
         assertThat(trace.timeMicros(e.tearSeq())).isEqualTo(82_784L);
         assertThat(e.window().atFirstRead().get(Field.LAST_WRITE_PENDING)).isZero();
@@ -47,10 +48,10 @@ class MechanismCasesTest {
         assertThat(e.story().get(0).text()).contains("PREFETCH_READY", "a consistent state");
         assertThat(e.patchedOutcome()).isNotEqualTo(Fpre004Explanation.PatchedOutcome.FAILS_TOO);
         assertThat(e.patchedReads().get(0).value()).isZero();
-        assertThat(e.switchNotes())
+        assertThat(Fpre004Text.of(e).switchNotes())
                 .filteredOn(n -> n.name().equals("barrier"))
                 .singleElement()
-                .extracting(Fpre004Explanation.SwitchNote::here)
+                .extracting(Fpre004Text.SwitchNote::here)
                 .asString()
                 .contains("does not address a torn read");
     }
@@ -128,10 +129,10 @@ class MechanismCasesTest {
                 .anySatisfy(t -> assertThat(t).contains("still filling when compaction refreshed the buffer"))
                 .anySatisfy(t -> assertThat(t).contains("began copying the block"))
                 .anySatisfy(t -> assertThat(t).contains("having moved the block", "refreshed its cache", "READY"));
-        assertThat(e.switchNotes())
+        assertThat(Fpre004Text.of(e).switchNotes())
                 .filteredOn(n -> n.name().equals("barrier"))
                 .singleElement()
-                .extracting(Fpre004Explanation.SwitchNote::here)
+                .extracting(Fpre004Text.SwitchNote::here)
                 .asString()
                 .contains("compaction");
     }
@@ -200,7 +201,7 @@ class MechanismCasesTest {
         assertThat(e.pairKind()).isEqualTo(PairKind.STALE_VERSION);
         assertThat(e.mechanism()).isEqualTo(Mechanism.TORN_READ);
         assertThat(e.tearSeq()).isEqualTo(landed);
-        assertThat(e.headline()).contains("landed between");
+        assertThat(Fpre004Text.of(e).headline()).contains("landed between");
     }
 
     @Test
@@ -229,8 +230,8 @@ class MechanismCasesTest {
         int fpre = b.event(120, 0, 0, "verifier@n0", EventKind.FPRE004, Field.LAST_WRITE_PENDING, 1, 1, c2, 5);
         Fpre004Explanation e = Fpre004Explanation.explain(TraceIndex.build(b.build(), Progress.NONE), fpre);
         assertThat(e.mechanism()).isEqualTo(Mechanism.UNDETERMINED);
-        assertThat(e.summary())
+        assertThat(Fpre004Text.of(e).summary())
                 .contains("cannot be told", "lastWritePending=true at step " + c2, "records lastWritePending=false");
-        assertThat(e.headline()).doesNotContain("Stored", "Torn");
+        assertThat(Fpre004Text.of(e).headline()).doesNotContain("Stored", "Torn");
     }
 }

@@ -3,6 +3,7 @@ package org.fabricscope.replay.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.fabricscope.present.Fpre004Text;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.sim.experiment.ReproFinder;
@@ -43,7 +44,7 @@ class PatchRerunTest {
         assertThat(e.verifyBeginSeq()).isGreaterThanOrEqualTo(0);
         assertThat(e.checks()).isNotEmpty();
         assertThat(e.transactionId()).isNotZero();
-        assertThat(e.inconsistency()).isNotBlank();
+        assertThat(Fpre004Text.of(e).inconsistency()).isNotBlank();
 
         PatchRerun.Outcome patched =
                 new PatchRerun(trace.header(), e.transactionId(), e.block()).run(PatchSwitches.ALL, Progress.NONE);
