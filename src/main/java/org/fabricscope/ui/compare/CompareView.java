@@ -393,38 +393,63 @@ public final class CompareView {
     }
 
     /**
-     * Right-click on an event of A's event log: Delay by Δ…, Advance by Δ…, Drop (what-if forks of
-     * that event, opened in compare mode).
+     * Right-click on an event of A's event log: Delay by Δ…, Advance by Δ…, Drop, Run after event…
+     * (what-if forks of that event, opened in compare mode).
      */
     public void attachEventLog(TableView<Integer> table, AskText ask) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("whatif-menu");
+        // Built for the selected row when shown; the items are the same as the timeline's.
+        menu.setOnShowing(e -> {
+            Integer seq = table.getSelectionModel().getSelectedItem();
+            menu.getItems().setAll(seq == null ? java.util.List.of() : whatIfItems(seq, ask, "whatif-"));
+        });
+        menu.getItems().setAll(whatIfItems(-1, ask, "whatif-"));
+        table.setContextMenu(menu);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                menu.getItems().setAll(whatIfItems(now, ask, "whatif-"));
+            }
+        });
+    }
+
+    /**
+     * Right-click on an event on A's timeline: the same what-if forks as the event log's, for the
+     * event under the mouse (selected first, as a click would).
+     */
+    public void attachTimelineMenu(TimelineControl timeline, AskText ask) {
+        timeline.setEventMenu(seq -> whatIfItems(seq, ask, "timeline-whatif-"));
+    }
+
+    /** The what-if menu items for A's event {@code seq}, with ids {@code prefix}delay, …advance, …drop, …run-after. */
+    java.util.List<javafx.scene.control.MenuItem> whatIfItems(int seq, AskText ask, String prefix) {
         javafx.scene.control.MenuItem delay = new javafx.scene.control.MenuItem("What if: Delay by Δ…");
         javafx.scene.control.MenuItem advance = new javafx.scene.control.MenuItem("What if: Advance by Δ…");
         javafx.scene.control.MenuItem drop = new javafx.scene.control.MenuItem("What if: Drop");
-        delay.setId("whatif-delay");
-        advance.setId("whatif-advance");
-        drop.setId("whatif-drop");
-        java.util.function.BiConsumer<String, Boolean> act = (action, asks) -> {
-            Integer seq = table.getSelectionModel().getSelectedItem();
-            if (seq == null) {
-                return;
-            }
-            if (!asks) {
-                viewModel.whatIf(seq, action, "");
-                return;
-            }
-            ask.ask(
-                            action.equals("delay") ? "Delay by Δ" : "Advance by Δ",
-                            "How much " + (action.equals("delay") ? "later" : "earlier") + " should #" + seq
-                                    + " happen? (400us, 0.4ms, 2ms)",
-                            "400us")
-                    .ifPresent(text -> viewModel.whatIf(seq, action, text));
-        };
-        delay.setOnAction(e -> act.accept("delay", true));
-        advance.setOnAction(e -> act.accept("advance", true));
-        drop.setOnAction(e -> act.accept("drop", false));
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(delay, advance, drop);
-        menu.setId("whatif-menu");
-        table.setContextMenu(menu);
+        javafx.scene.control.MenuItem after = new javafx.scene.control.MenuItem("What if: Run after event…");
+        delay.setId(prefix + "delay");
+        advance.setId(prefix + "advance");
+        drop.setId(prefix + "drop");
+        after.setId(prefix + "run-after");
+        java.util.function.Consumer<String> shift = action -> ask.ask(
+                        action.equals("delay") ? "Delay by Δ" : "Advance by Δ",
+                        "How much " + (action.equals("delay") ? "later" : "earlier") + " should #" + seq
+                                + " happen? (400us, 0.4ms, 2ms)",
+                        "400us")
+                .ifPresent(text -> viewModel.whatIf(seq, action, text));
+        delay.setOnAction(e -> shift.accept("delay"));
+        advance.setOnAction(e -> shift.accept("advance"));
+        drop.setOnAction(e -> viewModel.whatIf(seq, "drop", ""));
+        after.setOnAction(e -> ask.ask(
+                        "Run after event",
+                        "Run the step of #" + seq + " right after which later event? (#STEP of this run, or its"
+                                + " 16-hex-digit key; refused if that event follows from it)",
+                        "#" + viewModel.suggestedRunAfter(seq))
+                .ifPresent(text -> viewModel.whatIfRunAfter(seq, text)));
+        for (javafx.scene.control.MenuItem i : java.util.List.of(delay, advance, drop, after)) {
+            i.setDisable(seq < 0);
+        }
+        return java.util.List.of(delay, advance, drop, after);
     }
 
     private static Region legend() {
