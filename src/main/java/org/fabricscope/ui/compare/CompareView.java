@@ -396,6 +396,28 @@ public final class CompareView {
      * Right-click on an event of A's event log: Delay by Δ…, Advance by Δ…, Drop, Run after event…
      * (what-if forks of that event, opened in compare mode).
      */
+    /**
+     * A's event log in compare mode: rows coloured by their class in the diff, and a legend above it
+     * saying which colour is which side (shown only while comparing).
+     */
+    public void colourEventLog(org.fabricscope.ui.eventlog.EventLogView log) {
+        viewModel
+                .diffProperty()
+                .addListener((o, was, now) -> log.rowStyleProperty().set(now == null ? null : viewModel::logRowClass));
+        FlowPane legend = new FlowPane(
+                10,
+                2,
+                new Label("A's events:"),
+                swatch(Color.web("#f9c9da"), "only in A"),
+                swatch(Color.web("#ffe8b3"), "changed in B"),
+                swatch(ONLY_B, "stripe: B has events only in B before this row"));
+        legend.setId("compare-log-legend");
+        legend.getStyleClass().add("compare-log-legend");
+        legend.visibleProperty().bind(viewModel.diffProperty().isNotNull());
+        legend.managedProperty().bind(legend.visibleProperty());
+        log.getChildren().add(1, legend);
+    }
+
     public void attachEventLog(TableView<Integer> table, AskText ask) {
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
         menu.setId("whatif-menu");

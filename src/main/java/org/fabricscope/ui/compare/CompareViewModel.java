@@ -308,6 +308,28 @@ public final class CompareViewModel {
         return Math.min(seq + 1, t.size() - 1);
     }
 
+    /**
+     * How A's event log colours the row of A's event {@code seq} in compare mode: {@code
+     * diff-only-a} (no partner in B), {@code diff-changed} (other values in B), {@code diff-gap-b}
+     * (B has events only in B just before this event's partner), or null (same or retimed; also
+     * outside compare mode).
+     */
+    public String logRowClass(int seqA) {
+        TraceDiff d = diff.get();
+        if (d == null || seqA < 0 || seqA >= d.a().size()) {
+            return null;
+        }
+        DiffClass c = d.classOfA(seqA);
+        if (c == DiffClass.ONLY_IN_A) {
+            return "diff-only-a";
+        }
+        if (c == DiffClass.CHANGED) {
+            return "diff-changed";
+        }
+        int b = d.partnerOfA(seqA);
+        return b > 0 && d.classOfB(b - 1) == DiffClass.ONLY_IN_B ? "diff-gap-b" : null;
+    }
+
     /** The identity of A's event {@code seq} (what an intervention names). */
     public long keyOfA(int seq) {
         LoadedTrace a = sessionA.getTrace();

@@ -274,4 +274,28 @@ class CompareGuiTest {
         assertThat(compare().getDiff().b().header().interventions().get(0).runAfter())
                 .isTrue();
     }
+
+    @Test
+    void theEventLogColoursRowsOnlyInAAndShowsItsLegendWhileComparing(FxRobot robot) throws Exception {
+        openAndCompare();
+        TraceDiff d = compare().getDiff();
+        int onlyA = 0;
+        while (d.classOfA(onlyA) != org.fabricscope.diff.DiffClass.ONLY_IN_A) {
+            onlyA++;
+        }
+        int seq = onlyA;
+        Fx.run(() -> window.viewModel().session().goToEvent(seq));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableRow<?> row = robot.lookup(".table-row-cell")
+                .match((TableRow<?> r) -> r.getIndex() == seq && r.isVisible() && !r.isEmpty())
+                .queryAs(TableRow.class);
+        assertThat(row.getStyleClass()).contains("diff-only-a");
+        assertThat(robot.lookup("#compare-log-legend").query().isVisible()).isTrue();
+
+        Fx.run(() -> compare().close());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(row.getStyleClass()).doesNotContain("diff-only-a");
+        assertThat(robot.lookup("#compare-log-legend").query().isVisible()).isFalse();
+    }
 }
