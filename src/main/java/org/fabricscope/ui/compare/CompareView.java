@@ -59,7 +59,16 @@ public final class CompareView {
             }
             timelineB.redraw();
         });
-        viewModel.currentDifferenceProperty().addListener((o, was, now) -> redrawBoth());
+        viewModel.currentDifferenceProperty().addListener((o, was, now) -> {
+            // Going to a difference shows its lane on both timelines, not only its time.
+            if (now.intValue() >= 0) {
+                if (timelineA != null) {
+                    timelineA.revealCurrentStep();
+                }
+                timelineB.revealCurrentStep();
+            }
+            redrawBoth();
+        });
     }
 
     public CompareViewModel viewModel() {
@@ -162,8 +171,14 @@ public final class CompareView {
                 gc.setStroke(FIRST);
                 gc.setLineWidth(2);
                 gc.strokeOval(p.getX() - 7, p.getY() - 7, 14, 14);
+                // The label sits inside the lane, right of the ring, on a backing: above it is the row
+                // of another lane or a group header, which it would overwrite.
+                double lx = p.getX() + 10;
+                double ly = p.getY() + 4;
+                gc.setFill(Color.rgb(255, 255, 255, 0.85));
+                gc.fillRect(lx - 2, ly - 11, 96, 14);
                 gc.setFill(FIRST);
-                gc.fillText("first divergence", p.getX() + 9, p.getY() - 8);
+                gc.fillText("first divergence", lx, ly);
             }
         }
         gc.setFill(FIRST);

@@ -16,10 +16,10 @@ import javafx.scene.image.PixelReader;
  * Test support: writes a JavaFX image as a PNG with java.util.zip only (javafx-swing, and so
  * SwingFXUtils, is not on the class path). 8-bit RGB, no filtering.
  */
-final class PngWriter {
+public final class PngWriter {
     private PngWriter() {}
 
-    static void write(Image image, Path file) throws IOException {
+    public static void write(Image image, Path file) throws IOException {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         PixelReader pr = image.getPixelReader();
