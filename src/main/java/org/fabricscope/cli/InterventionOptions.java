@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --intervene FILE}, {@code --delay KEY=DURATION}, {@code --advance KEY=DURATION},
- * {@code --drop KEY}: the what-if changes of a fork. A KEY is an event identity (16 hex digits, as
+ * {@code --drop KEY}, {@code --run-after KEY=OTHERKEY}: the what-if changes of a fork. A KEY is an event identity (16 hex digits, as
  * {@code diff --json} and the window show them) or {@code #STEP}, a step of the run without
  * interventions.
  */
@@ -31,7 +31,8 @@ final class InterventionOptions {
             paramLabel = "FILE",
             description =
                     "Interventions from a JSON file: {\"interventions\":[{\"event\":\"KEY\",\"deltaMicros\":-400},"
-                            + " {\"event\":\"KEY\",\"drop\":true}]} (the trace header's form).")
+                            + " {\"event\":\"KEY\",\"drop\":true}, {\"event\":\"KEY\",\"runAfter\":\"OTHERKEY\"}]}"
+                            + " (the trace header's form).")
     Path file;
 
     @Option(
@@ -54,11 +55,18 @@ final class InterventionOptions {
                             + " Repeatable.")
     List<String> drops = new ArrayList<>();
 
+    @Option(
+            names = "--run-after",
+            paramLabel = "KEY=OTHERKEY",
+            description = "Reorder: hold that event's step until OTHERKEY's step has run, then run it at that moment"
+                    + " (refused if OTHERKEY follows from it). Repeatable.")
+    List<String> runAfters = new ArrayList<>();
+
     boolean any() {
-        return file != null || !delays.isEmpty() || !advances.isEmpty() || !drops.isEmpty();
+        return file != null || !delays.isEmpty() || !advances.isEmpty() || !drops.isEmpty() || !runAfters.isEmpty();
     }
 
-    /** The interventions in order: the file's, then --delay, --advance, --drop. */
+    /** The interventions in order: the file's, then --delay, --advance, --drop, --run-after. */
     List<Intervention> resolve(Scenario scenario, long seed, int attempt, PatchSwitches patch) throws IOException {
         List<Intervention> out = new ArrayList<>();
         long[][] original = new long[1][];
@@ -99,6 +107,19 @@ final class InterventionOptions {
         }
         for (String k : drops) {
             out.add(Intervention.drop(keys.key(k)));
+        }
+        for (String r : runAfters) {
+            int eq = r.indexOf('=');
+            if (eq < 0) {
+                throw new UserException("--run-after takes KEY=OTHERKEY, e.g. --run-after #1313=#1400; got '"
+                        + org.fabricscope.trace.NumberText.quote(r) + "'");
+            }
+            long event = keys.key(r.substring(0, eq));
+            long after = keys.key(r.substring(eq + 1));
+            if (event == after) {
+                throw new UserException("--run-after: an event cannot run after itself");
+            }
+            out.add(Intervention.runAfter(event, after));
         }
         return out;
     }
@@ -149,6 +170,7 @@ final class InterventionOptions {
             while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
                 Long event = null;
                 Long delta = null;
+                Long after = null;
                 boolean drop = false;
                 String key;
                 while ((key = p.nextFieldName()) != null) {
@@ -164,16 +186,25 @@ final class InterventionOptions {
                                 delta = p.getLongValue();
                             }
                             case "drop" -> drop = v == JsonToken.VALUE_TRUE;
+                            case "runAfter" -> after = EventIdentity.parse(p.getValueAsString(""));
                             default ->
                                 throw new IllegalArgumentException(
                                         "unknown key '" + org.fabricscope.trace.NumberText.quote(key)
-                                                + "'; expected event, deltaMicros, drop");
+                                                + "'; expected event, deltaMicros, drop, runAfter");
                         }
                     } catch (IllegalArgumentException e) {
                         throw new UserException(name + ":" + line + ": " + e.getMessage());
                     }
                 }
                 int line = p.currentLocation().getLineNr();
+                if (after != null) {
+                    if (event == null || drop || delta != null || after.equals(event)) {
+                        throw new UserException(name + ":" + line + ": a reorder is {\"event\":\"KEY\",\"runAfter\":"
+                                + "\"OTHERKEY\"} with two different keys");
+                    }
+                    out.add(Intervention.runAfter(event, after));
+                    continue;
+                }
                 if (event == null || drop == (delta != null) || (delta != null && delta == 0)) {
                     throw new UserException(
                             name + ":" + line + ": each intervention is {\"event\":\"KEY\",\"deltaMicros\":N}"

@@ -37,6 +37,11 @@ import org.fabricscope.trace.TraceHeader;
  * timer) cannot move. What can be dropped:
  * {@code WRITE_ISSUE} (the write never happens), {@code WRITE_ACK} (a lost ACK: the write keeps
  * the lock) and {@code PREFETCH_START} (the fill never starts).
+ *
+ * <p><b>What can be reordered.</b> A timed step can be held back until a later event's step has run
+ * ("run after"), then runs at that event's time, before anything else. Refused when the later event
+ * follows from the held step (its timer was set, directly or through other steps, by it), when it
+ * is the same step, or when it already comes first.
  */
 public final class WhatIf {
     /** The kinds an intervention may drop, and what dropping each means. */
@@ -71,12 +76,18 @@ public final class WhatIf {
             }
             targets.add(iv.event());
         }
+        for (Intervention iv : interventions) {
+            if (iv.runAfter() && !targets.contains(iv.afterEvent())) {
+                targets.add(iv.afterEvent());
+            }
+        }
         String run = "scenario " + scenario.name() + ", seed " + seed + ", attempt " + attempt + ", patch " + patch;
         InterventionPlan probe = InterventionPlan.probe(targets);
         Simulator.runDetailed(scenario, seed, attempt, patch, false, progress.part(0, 0.5), probe, List.of());
 
         Map<Long, Long> shifts = new HashMap<>();
         Set<Long> drops = new HashSet<>();
+        Map<Long, Long> holds = new HashMap<>();
         List<Long> shiftTimerOf = new ArrayList<>();
         for (int i = 0; i < interventions.size(); i++) {
             Intervention iv = interventions.get(i);
@@ -102,6 +113,11 @@ public final class WhatIf {
                 throw new InterventionException(
                         label + ": cannot move " + what + "; it is part of the run's initial state, not a timed step");
             }
+            if (iv.runAfter()) {
+                holds.put(s.timer(), checkReorder(probe, label, run, iv, s, what, shifts, holds));
+                shiftTimerOf.add(s.timer());
+                continue;
+            }
             long at = s.timeMicros() + iv.deltaMicros();
             if (at < 0) {
                 throw new InterventionException(
@@ -112,19 +128,24 @@ public final class WhatIf {
                         + " µs; it was set in motion at " + s.timerSetMicros() + " µs by the step that causes it,"
                         + " so it can move at most " + (s.timeMicros() - s.timerSetMicros()) + " µs earlier");
             }
-            if (shifts.containsKey(s.timer())) {
+            if (shifts.containsKey(s.timer()) || holds.containsKey(s.timer())) {
                 throw new InterventionException(label + ": moves the same step as an earlier intervention");
             }
             shifts.put(s.timer(), iv.deltaMicros());
             shiftTimerOf.add(s.timer());
         }
 
-        InterventionPlan fork = InterventionPlan.fork(shifts, drops);
+        InterventionPlan fork = InterventionPlan.fork(shifts, drops, holds);
         SimulationResult result = Simulator.runDetailed(
                         scenario, seed, attempt, patch, true, progress.part(0.5, 1), fork, interventions)
                 .result();
         for (int i = 0; i < interventions.size(); i++) {
             Intervention iv = interventions.get(i);
+            if (iv.runAfter() && !fork.releasedHeld(shiftTimerOf.get(i))) {
+                throw new InterventionException(label(interventions, i) + ": once its step is held back, the run"
+                        + " no longer reaches " + iv.afterEventKey() + " (that event needs what the held step does),"
+                        + " so it cannot run after it");
+            }
             boolean hit = iv.drop()
                     ? fork.dropApplied(iv.event())
                     : Long.valueOf(probe.sighting(iv.event()).firstIdOfFiring())
@@ -141,6 +162,49 @@ public final class WhatIf {
     public static SimulationResult rerun(TraceHeader header, Progress progress) throws ScenarioException {
         Scenario scenario = Scenario.fromParameters(header.scenarioName(), header.parameters());
         return fork(scenario, header.seed(), header.attempt(), header.patch(), header.interventions(), progress);
+    }
+
+    /**
+     * A reorder is possible when both events are timed steps, the moved one comes first in the run,
+     * and the later one does not follow from it (its step was not set in motion, directly or through
+     * other steps, by the moved step): then the later step happens without the moved one, and the
+     * moved one can wait for it. Returns the identity that releases the held step.
+     */
+    private static long checkReorder(
+            InterventionPlan probe,
+            String label,
+            String run,
+            Intervention iv,
+            Sighting s,
+            String what,
+            Map<Long, Long> shifts,
+            Map<Long, Long> holds)
+            throws InterventionException {
+        Sighting after = probe.sighting(iv.afterEvent());
+        if (after == null) {
+            throw new InterventionException(
+                    label + ": no event of the run (" + run + ") has the key " + iv.afterEventKey() + " to run after");
+        }
+        String afterWhat = after.kind() + " #" + after.seq() + " (" + after.actor()
+                + (after.block() >= 0 ? ", block " + after.block() : "") + ", at " + after.timeMicros() + " µs)";
+        if (after.seq() < s.seq()) {
+            throw new InterventionException(label + ": " + what + " already runs after " + afterWhat);
+        }
+        if (after.timer() == s.timer()) {
+            throw new InterventionException(
+                    label + ": " + what + " and " + afterWhat + " are the same step; they cannot be reordered");
+        }
+        if (probe.followsFrom(after.timer(), s.timer())) {
+            throw new InterventionException(label + ": cannot run " + what + " after " + afterWhat
+                    + "; that event follows from its step (a causal dependency), so it cannot happen first");
+        }
+        if (shifts.containsKey(s.timer()) || holds.containsKey(s.timer())) {
+            throw new InterventionException(label + ": moves the same step as an earlier intervention");
+        }
+        if (holds.containsValue(iv.afterEvent())) {
+            throw new InterventionException(label + ": another step already runs after " + iv.afterEventKey());
+        }
+        return iv.afterEvent();
     }
 
     private static String label(List<Intervention> all, int i) {

@@ -4,22 +4,48 @@ import java.util.Objects;
 
 /**
  * One change to a run, part of its definition (a what-if fork): an event of the original run,
- * named by its {@link EventIdentity}, happens {@code deltaMicros} later (earlier when negative), or
- * not at all. Stored in the trace header's {@code interventions}, so a forked trace re-runs
- * byte-identically.
+ * named by its {@link EventIdentity}, happens {@code deltaMicros} later (earlier when negative), not
+ * at all, or (a reorder) right after another event's step. Stored in the trace header's {@code
+ * interventions}, so a forked trace re-runs byte-identically.
  *
  * @param event the event's identity in the run without interventions
  * @param drop true: the event, and what would have followed from it, does not happen
- * @param deltaMicros for a shift: how much later (negative: earlier); 0 for a drop
+ * @param deltaMicros for a shift: how much later (negative: earlier); 0 for a drop or a reorder
+ * @param runAfter true: a reorder, the event's step runs right after the step of {@code afterEvent}
+ * @param afterEvent for a reorder: the identity of the event whose step it follows; 0 otherwise
  */
-public record Intervention(long event, boolean drop, long deltaMicros) {
+public record Intervention(long event, boolean drop, long deltaMicros, boolean runAfter, long afterEvent) {
     public Intervention {
+        if (runAfter && (drop || deltaMicros != 0)) {
+            throw new IllegalArgumentException("a reorder neither drops nor shifts");
+        }
+        if (runAfter && afterEvent == event) {
+            throw new IllegalArgumentException("an event cannot run after itself");
+        }
+        if (!runAfter && afterEvent != 0) {
+            throw new IllegalArgumentException("only a reorder names a second event");
+        }
         if (drop && deltaMicros != 0) {
             throw new IllegalArgumentException("a drop has no time shift");
         }
-        if (!drop && deltaMicros == 0) {
+        if (!drop && !runAfter && deltaMicros == 0) {
             throw new IllegalArgumentException("a shift of 0 µs changes nothing");
         }
+    }
+
+    /** A shift or a drop (no reorder). */
+    public Intervention(long event, boolean drop, long deltaMicros) {
+        this(event, drop, deltaMicros, false, 0);
+    }
+
+    /** The step of {@code event} runs right after the step of {@code afterEvent} (a reorder). */
+    public static Intervention runAfter(long event, long afterEvent) {
+        return new Intervention(event, false, 0, true, afterEvent);
+    }
+
+    /** The other event's key as written, for a reorder. */
+    public String afterEventKey() {
+        return EventIdentity.text(afterEvent);
     }
 
     public static Intervention shift(long event, long deltaMicros) {
@@ -35,10 +61,16 @@ public record Intervention(long event, boolean drop, long deltaMicros) {
         return EventIdentity.text(event);
     }
 
-    /** For messages: {@code delay 0123… by 5000 µs}, {@code advance … by …}, {@code drop …}. */
+    /**
+     * For messages: {@code delay 0123… by 5000 µs}, {@code advance … by …}, {@code drop …}, {@code
+     * run … after …}.
+     */
     public String describe() {
         if (drop) {
             return "drop " + eventKey();
+        }
+        if (runAfter) {
+            return "run " + eventKey() + " after " + afterEventKey();
         }
         return (deltaMicros > 0 ? "delay " : "advance ") + eventKey() + " by " + Math.abs(deltaMicros) + " µs";
     }
@@ -81,11 +113,16 @@ public record Intervention(long event, boolean drop, long deltaMicros) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Intervention i && i.event == event && i.drop == drop && i.deltaMicros == deltaMicros;
+        return o instanceof Intervention i
+                && i.event == event
+                && i.drop == drop
+                && i.deltaMicros == deltaMicros
+                && i.runAfter == runAfter
+                && i.afterEvent == afterEvent;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(event, drop, deltaMicros);
+        return Objects.hash(event, drop, deltaMicros, runAfter, afterEvent);
     }
 }

@@ -192,4 +192,32 @@ class DiffCommandTest {
         assertThat(err.toString()).contains("cannot drop FPRE004 #1245").hasLineCount(1);
         assertThat(tmp.resolve("x.jsonl")).doesNotExist();
     }
+
+    @Test
+    void runAfterFromTheCommandLineReordersThePrefetchReadyAfterTheAckAndFpre004Disappears() throws Exception {
+        Path fork = tmp.resolve("reorder.jsonl");
+
+        int sim = run("simulate", "--attempt", "6", "--run-after", "#1069=#1277", "--out", fork.toString());
+
+        assertThat(sim).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("0 FPRE004", "1 interventions");
+        assertThat(Files.readString(fork).lines().findFirst().orElseThrow()).contains("\"runAfter\":\"");
+    }
+
+    @Test
+    void aReorderAcrossACausalDependencyIsRefusedWithOneLine() {
+        // The write's ACK follows from the write: the write cannot wait for it.
+        int exit = run(
+                "simulate",
+                "--attempt",
+                "6",
+                "--run-after",
+                "#1013=#1277",
+                "--out",
+                tmp.resolve("x.jsonl").toString());
+
+        assertThat(exit).isEqualTo(FabricScopeCli.EXIT_ERROR);
+        assertThat(err.toString()).contains("causal dependency").hasLineCount(1);
+        assertThat(tmp.resolve("x.jsonl")).doesNotExist();
+    }
 }

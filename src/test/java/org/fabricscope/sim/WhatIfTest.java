@@ -169,6 +169,49 @@ class WhatIfTest {
         assertThatThrownBy(() -> fork(Intervention.shift(keys[1], 5))).hasMessageContaining("initial state");
     }
 
+    @Test
+    void runningThePrefetchReadyAfterTheAckRemovesFpre004AndRerunsByteIdentically() throws Exception {
+        Trace fork = fork(Intervention.runAfter(keys[PREFETCH_READY], keys[ACK]));
+
+        TraceDiff d = TraceDiff.compare(original, fork);
+
+        assertThat(TraceDiff.fpre004Count(fork)).isZero();
+        int ack = d.partnerOfA(ACK);
+        int ready = d.partnerOfA(PREFETCH_READY);
+        assertThat(ready).isGreaterThan(ack);
+        // The held step runs at the ACK's moment, right after the ACK's step.
+        assertThat(fork.timeMicros(ready)).isEqualTo(fork.timeMicros(ack));
+        assertThat(d.firstDivergence().timeMicros()).isGreaterThanOrEqualTo(original.timeMicros(PREFETCH_READY));
+        assertThat(bytes(WhatIf.rerun(fork.header(), Progress.NONE).trace())).isEqualTo(bytes(fork));
+        assertThat(new String(bytes(fork), java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst()
+                        .orElseThrow())
+                .endsWith(",\"interventions\":[{\"event\":\"" + EventIdentity.text(keys[PREFETCH_READY])
+                        + "\",\"runAfter\":\"" + EventIdentity.text(keys[ACK]) + "\"}]}");
+    }
+
+    @Test
+    void runningAWriteAfterItsOwnAckIsRefusedAsACausalDependency() {
+        assertThatThrownBy(() -> fork(Intervention.runAfter(keys[WRITE_ISSUE], keys[ACK])))
+                .isInstanceOf(InterventionException.class)
+                .hasMessageContaining("cannot run WRITE_ISSUE #" + WRITE_ISSUE + " ")
+                .hasMessageContaining("after WRITE_ACK #" + ACK)
+                .hasMessageContaining("causal dependency");
+    }
+
+    @Test
+    void aReorderNamingNoEventOrTheWrongOrderIsRefused() {
+        assertThatThrownBy(() -> fork(Intervention.runAfter(keys[PREFETCH_READY], 0x1234L)))
+                .isInstanceOf(InterventionException.class)
+                .hasMessageContaining("(run " + EventIdentity.text(keys[PREFETCH_READY]) + " after 0000000000001234)")
+                .hasMessageContaining("no event of the run")
+                .hasMessageContaining("0000000000001234 to run after");
+        assertThatThrownBy(() -> fork(Intervention.runAfter(keys[ACK], keys[PREFETCH_READY])))
+                .isInstanceOf(InterventionException.class)
+                .hasMessageContaining("already runs after PREFETCH_READY #" + PREFETCH_READY);
+    }
+
     /** When the write whose ACK this is landed its data (what set the ACK in motion). */
     private static long landedMicros() {
         int s = ACK;

@@ -94,6 +94,18 @@ public final class Engine {
         }
         long timer = timersScheduled++;
         long set = now;
+        plan.noteScheduled(timer, firingTimer);
+        if (plan.isHeld(timer)) {
+            // A reorder: this step waits for its releasing event and then runs at that moment.
+            plan.hold(timer, () -> {
+                firingTimer = timer;
+                firingTimerSetMicros = set;
+                firingShiftMicros = now - atMicros;
+                firingFirstSeq = -1;
+                action.fire();
+            });
+            return;
+        }
         long at = atMicros + plan.shiftOf(timer);
         long shift = Math.max(now, at) - Math.max(now, atMicros);
         queue.add(Math.max(now, at), () -> {
@@ -143,6 +155,12 @@ public final class Engine {
                         + " µs of simulated time after its workload ended (durationMicros " + expectedEndMicros + ")");
             }
             queue.poll().fire();
+            if (plan != null) {
+                // Reordered steps run right after the step that released them, at the same time.
+                for (Action held = plan.takeReleased(); held != null; held = plan.takeReleased()) {
+                    held.fire();
+                }
+            }
             if (++fired % PROGRESS_EVERY_TIMERS == 0) {
                 progress.checkCancelled();
                 progress.update(Math.min(now, expectedEndMicros), expectedEndMicros);

@@ -137,7 +137,8 @@ final class HeaderReader {
     }
 
     private static final String INTERVENTION_FORM =
-            "{\"event\":\"16 hex digits\",\"deltaMicros\":n} or {\"event\":\"16 hex digits\",\"drop\":true}";
+            "{\"event\":\"16 hex digits\",\"deltaMicros\":n}, {\"event\":\"16 hex digits\",\"drop\":true} or"
+                    + " {\"event\":\"16 hex digits\",\"runAfter\":\"16 hex digits\"}";
 
     private static List<Intervention> readInterventions(JsonCursor c) throws IOException, TraceFormatException {
         c.expect(JsonToken.START_ARRAY, "interventions must be an array of " + INTERVENTION_FORM);
@@ -154,6 +155,7 @@ final class HeaderReader {
             Long event = null;
             Long delta = null;
             Boolean drop = null;
+            Long after = null;
             String key;
             while ((key = c.p.nextFieldName()) != null) {
                 switch (key) {
@@ -177,12 +179,30 @@ final class HeaderReader {
                     case TraceFormat.K_DROP:
                         drop = c.readBool(key, drop);
                         break;
+                    case TraceFormat.K_RUN_AFTER:
+                        if (after != null) {
+                            throw c.failHere("key 'runAfter' appears twice in intervention " + out.size());
+                        }
+                        try {
+                            after = EventIdentity.parse(c.readString(key));
+                        } catch (IllegalArgumentException e) {
+                            throw c.failHere("intervention " + out.size() + ": " + e.getMessage());
+                        }
+                        break;
                     default:
                         throw c.failHere("unknown intervention key '" + JsonCursor.shorten(key) + "'; expected "
                                 + INTERVENTION_FORM);
                 }
             }
             boolean isDrop = Boolean.TRUE.equals(drop);
+            if (after != null) {
+                if (event == null || drop != null || delta != null || after.equals(event)) {
+                    throw c.failHere("intervention " + out.size() + " must be " + INTERVENTION_FORM
+                            + ", a reorder naming two different events");
+                }
+                out.add(Intervention.runAfter(event, after));
+                continue;
+            }
             if (event == null || isDrop == (delta != null) || (!isDrop && delta == 0) || Boolean.FALSE.equals(drop)) {
                 throw c.failHere(
                         "intervention " + out.size() + " must be " + INTERVENTION_FORM + ", with deltaMicros not 0");

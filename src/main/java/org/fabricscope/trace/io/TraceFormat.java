@@ -55,6 +55,7 @@ public final class TraceFormat {
     static final String K_EVENT = "event";
     static final String K_DELTA_MICROS = "deltaMicros";
     static final String K_DROP = "drop";
+    static final String K_RUN_AFTER = "runAfter";
     static final int MAX_INTERVENTIONS = 10_000;
     static final String K_REORDER = "reorder";
     static final String K_BARRIER = "barrier";

@@ -124,6 +124,10 @@ public final class TraceWriter {
                 json.string(iv.eventKey());
                 if (iv.drop()) {
                     json.ascii(",\"drop\":true}");
+                } else if (iv.runAfter()) {
+                    json.ascii(",\"runAfter\":");
+                    json.string(iv.afterEventKey());
+                    json.ch('}');
                 } else {
                     json.ascii(",\"deltaMicros\":");
                     json.number(iv.deltaMicros());

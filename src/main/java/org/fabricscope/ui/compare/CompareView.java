@@ -59,7 +59,16 @@ public final class CompareView {
             }
             timelineB.redraw();
         });
-        viewModel.currentDifferenceProperty().addListener((o, was, now) -> redrawBoth());
+        viewModel.currentDifferenceProperty().addListener((o, was, now) -> {
+            // Going to a difference shows its lane on both timelines, not only its time.
+            if (now.intValue() >= 0) {
+                if (timelineA != null) {
+                    timelineA.revealCurrentStep();
+                }
+                timelineB.revealCurrentStep();
+            }
+            redrawBoth();
+        });
     }
 
     public CompareViewModel viewModel() {
@@ -162,8 +171,14 @@ public final class CompareView {
                 gc.setStroke(FIRST);
                 gc.setLineWidth(2);
                 gc.strokeOval(p.getX() - 7, p.getY() - 7, 14, 14);
+                // The label sits inside the lane, right of the ring, on a backing: above it is the row
+                // of another lane or a group header, which it would overwrite.
+                double lx = p.getX() + 10;
+                double ly = p.getY() + 4;
+                gc.setFill(Color.rgb(255, 255, 255, 0.85));
+                gc.fillRect(lx - 2, ly - 11, 96, 14);
                 gc.setFill(FIRST);
-                gc.fillText("first divergence", p.getX() + 9, p.getY() - 8);
+                gc.fillText("first divergence", lx, ly);
             }
         }
         gc.setFill(FIRST);
@@ -393,38 +408,85 @@ public final class CompareView {
     }
 
     /**
-     * Right-click on an event of A's event log: Delay by Δ…, Advance by Δ…, Drop (what-if forks of
-     * that event, opened in compare mode).
+     * Right-click on an event of A's event log: Delay by Δ…, Advance by Δ…, Drop, Run after event…
+     * (what-if forks of that event, opened in compare mode).
      */
+    /**
+     * A's event log in compare mode: rows coloured by their class in the diff, and a legend above it
+     * saying which colour is which side (shown only while comparing).
+     */
+    public void colourEventLog(org.fabricscope.ui.eventlog.EventLogView log) {
+        viewModel
+                .diffProperty()
+                .addListener((o, was, now) -> log.rowStyleProperty().set(now == null ? null : viewModel::logRowClass));
+        FlowPane legend = new FlowPane(
+                10,
+                2,
+                new Label("A's events:"),
+                swatch(Color.web("#f9c9da"), "only in A"),
+                swatch(Color.web("#ffe8b3"), "changed in B"),
+                swatch(ONLY_B, "stripe: B has events only in B before this row"));
+        legend.setId("compare-log-legend");
+        legend.getStyleClass().add("compare-log-legend");
+        legend.visibleProperty().bind(viewModel.diffProperty().isNotNull());
+        legend.managedProperty().bind(legend.visibleProperty());
+        log.getChildren().add(1, legend);
+    }
+
     public void attachEventLog(TableView<Integer> table, AskText ask) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("whatif-menu");
+        // Built for the selected row when shown; the items are the same as the timeline's.
+        menu.setOnShowing(e -> {
+            Integer seq = table.getSelectionModel().getSelectedItem();
+            menu.getItems().setAll(seq == null ? java.util.List.of() : whatIfItems(seq, ask, "whatif-"));
+        });
+        menu.getItems().setAll(whatIfItems(-1, ask, "whatif-"));
+        table.setContextMenu(menu);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                menu.getItems().setAll(whatIfItems(now, ask, "whatif-"));
+            }
+        });
+    }
+
+    /**
+     * Right-click on an event on A's timeline: the same what-if forks as the event log's, for the
+     * event under the mouse (selected first, as a click would).
+     */
+    public void attachTimelineMenu(TimelineControl timeline, AskText ask) {
+        timeline.setEventMenu(seq -> whatIfItems(seq, ask, "timeline-whatif-"));
+    }
+
+    /** The what-if menu items for A's event {@code seq}, with ids {@code prefix}delay, …advance, …drop, …run-after. */
+    java.util.List<javafx.scene.control.MenuItem> whatIfItems(int seq, AskText ask, String prefix) {
         javafx.scene.control.MenuItem delay = new javafx.scene.control.MenuItem("What if: Delay by Δ…");
         javafx.scene.control.MenuItem advance = new javafx.scene.control.MenuItem("What if: Advance by Δ…");
         javafx.scene.control.MenuItem drop = new javafx.scene.control.MenuItem("What if: Drop");
-        delay.setId("whatif-delay");
-        advance.setId("whatif-advance");
-        drop.setId("whatif-drop");
-        java.util.function.BiConsumer<String, Boolean> act = (action, asks) -> {
-            Integer seq = table.getSelectionModel().getSelectedItem();
-            if (seq == null) {
-                return;
-            }
-            if (!asks) {
-                viewModel.whatIf(seq, action, "");
-                return;
-            }
-            ask.ask(
-                            action.equals("delay") ? "Delay by Δ" : "Advance by Δ",
-                            "How much " + (action.equals("delay") ? "later" : "earlier") + " should #" + seq
-                                    + " happen? (400us, 0.4ms, 2ms)",
-                            "400us")
-                    .ifPresent(text -> viewModel.whatIf(seq, action, text));
-        };
-        delay.setOnAction(e -> act.accept("delay", true));
-        advance.setOnAction(e -> act.accept("advance", true));
-        drop.setOnAction(e -> act.accept("drop", false));
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(delay, advance, drop);
-        menu.setId("whatif-menu");
-        table.setContextMenu(menu);
+        javafx.scene.control.MenuItem after = new javafx.scene.control.MenuItem("What if: Run after event…");
+        delay.setId(prefix + "delay");
+        advance.setId(prefix + "advance");
+        drop.setId(prefix + "drop");
+        after.setId(prefix + "run-after");
+        java.util.function.Consumer<String> shift = action -> ask.ask(
+                        action.equals("delay") ? "Delay by Δ" : "Advance by Δ",
+                        "How much " + (action.equals("delay") ? "later" : "earlier") + " should #" + seq
+                                + " happen? (400us, 0.4ms, 2ms)",
+                        "400us")
+                .ifPresent(text -> viewModel.whatIf(seq, action, text));
+        delay.setOnAction(e -> shift.accept("delay"));
+        advance.setOnAction(e -> shift.accept("advance"));
+        drop.setOnAction(e -> viewModel.whatIf(seq, "drop", ""));
+        after.setOnAction(e -> ask.ask(
+                        "Run after event",
+                        "Run the step of #" + seq + " right after which later event? (#STEP of this run, or its"
+                                + " 16-hex-digit key; refused if that event follows from it)",
+                        "#" + viewModel.suggestedRunAfter(seq))
+                .ifPresent(text -> viewModel.whatIfRunAfter(seq, text)));
+        for (javafx.scene.control.MenuItem i : java.util.List.of(delay, advance, drop, after)) {
+            i.setDisable(seq < 0);
+        }
+        return java.util.List.of(delay, advance, drop, after);
     }
 
     private static Region legend() {

@@ -238,6 +238,98 @@ public final class CompareViewModel {
         fork(Intervention.shift(keyOfA(seq), delta), action + " " + event + " by " + micros + " µs");
     }
 
+    /**
+     * What-if reorder on A's event {@code seq}: its step runs right after the step of the event
+     * {@code other} names ({@code #STEP} of A, a bare step number, or a 16-hex-digit key). The
+     * simulator refuses a reorder across a causal dependency; its reason is said in the error.
+     */
+    public void whatIfRunAfter(int seq, String other) {
+        LoadedTrace a = sessionA.getTrace();
+        if (a == null || seq < 0 || seq >= a.trace().size()) {
+            return;
+        }
+        String t = other == null ? "" : other.trim();
+        long afterKey;
+        String afterText;
+        try {
+            if (t.matches("#?\\d{1,9}") && !t.matches("[0-9a-fA-F]{16}")) {
+                int step = Integer.parseInt(t.startsWith("#") ? t.substring(1) : t);
+                if (step >= a.trace().size()) {
+                    errors.accept(
+                            "Cannot make that fork",
+                            "There is no step #" + step + " in this run (it has "
+                                    + a.trace().size() + " events).");
+                    return;
+                }
+                afterKey = keyOfA(step);
+                afterText = EventText.origin(a.trace(), step);
+            } else {
+                afterKey = EventIdentity.parse(t);
+                afterText = EventIdentity.text(afterKey);
+            }
+        } catch (IllegalArgumentException e) {
+            errors.accept("Cannot make that fork", "'" + t + "' names no event; give #STEP (e.g. #1277) or a key.");
+            return;
+        }
+        if (afterKey == keyOfA(seq)) {
+            errors.accept("Cannot make that fork", "An event cannot run after itself.");
+            return;
+        }
+        fork(
+                Intervention.runAfter(keyOfA(seq), afterKey),
+                "run " + EventText.origin(a.trace(), seq) + " after " + afterText);
+    }
+
+    /**
+     * A likely partner for "Run after event…" on {@code seq}: the next write ACK on the same block
+     * (the ACK a prefetch READY raced), else the next event there from another actor, else the next
+     * event.
+     */
+    public int suggestedRunAfter(int seq) {
+        LoadedTrace a = sessionA.getTrace();
+        if (a == null || seq < 0) {
+            return 0;
+        }
+        Trace t = a.trace();
+        int other = -1;
+        for (int s = seq + 1; s < t.size() && s < seq + 100_000; s++) {
+            if (t.block(s) == t.block(seq)) {
+                if (t.kind(s) == org.fabricscope.trace.EventKind.WRITE_ACK) {
+                    return s;
+                }
+                if (other < 0 && !t.actor(s).equals(t.actor(seq))) {
+                    other = s;
+                }
+            }
+        }
+        if (other >= 0) {
+            return other;
+        }
+        return Math.min(seq + 1, t.size() - 1);
+    }
+
+    /**
+     * How A's event log colours the row of A's event {@code seq} in compare mode: {@code
+     * diff-only-a} (no partner in B), {@code diff-changed} (other values in B), {@code diff-gap-b}
+     * (B has events only in B just before this event's partner), or null (same or retimed; also
+     * outside compare mode).
+     */
+    public String logRowClass(int seqA) {
+        TraceDiff d = diff.get();
+        if (d == null || seqA < 0 || seqA >= d.a().size()) {
+            return null;
+        }
+        DiffClass c = d.classOfA(seqA);
+        if (c == DiffClass.ONLY_IN_A) {
+            return "diff-only-a";
+        }
+        if (c == DiffClass.CHANGED) {
+            return "diff-changed";
+        }
+        int b = d.partnerOfA(seqA);
+        return b > 0 && d.classOfB(b - 1) == DiffClass.ONLY_IN_B ? "diff-gap-b" : null;
+    }
+
     /** The identity of A's event {@code seq} (what an intervention names). */
     public long keyOfA(int seq) {
         LoadedTrace a = sessionA.getTrace();

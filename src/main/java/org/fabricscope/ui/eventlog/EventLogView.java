@@ -112,8 +112,15 @@ public class EventLogView extends VBox {
             protected void updateItem(Integer seq, boolean empty) {
                 super.updateItem(seq, empty);
                 pseudoClassStateChanged(FPRE004, !empty && seq != null && viewModel.kind(seq) == EventKind.FPRE004);
+                getStyleClass().removeAll(ROW_CLASSES);
+                java.util.function.IntFunction<String> style = rowStyle.get();
+                String c = empty || seq == null || style == null ? null : style.apply(seq);
+                if (c != null) {
+                    getStyleClass().add(c);
+                }
             }
         });
+        rowStyle.addListener((obs, was, now) -> table.refresh());
         table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (!syncing && now.intValue() >= 0) {
                 viewModel.selectRow(now.intValue());
@@ -144,6 +151,21 @@ public class EventLogView extends VBox {
     }
 
     /** The table (for tests). */
+    /**
+     * The style classes another mode may give rows (compare mode: {@code diff-changed}, {@code
+     * diff-only-a}, {@code diff-gap-b}); one per row, chosen by {@link #rowStyleProperty()}.
+     */
+    public static final java.util.List<String> ROW_CLASSES =
+            java.util.List.of("diff-changed", "diff-only-a", "diff-gap-b");
+
+    private final javafx.beans.property.ObjectProperty<java.util.function.IntFunction<String>> rowStyle =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "rowStyle");
+
+    /** A style class for the row of an event ({@link #ROW_CLASSES} or null), or null for none. */
+    public javafx.beans.property.ObjectProperty<java.util.function.IntFunction<String>> rowStyleProperty() {
+        return rowStyle;
+    }
+
     public TableView<Integer> table() {
         return table;
     }

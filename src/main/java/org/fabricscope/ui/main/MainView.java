@@ -245,6 +245,8 @@ public final class MainView extends BorderPane {
         });
         explainer.setOnCompare((trace, name) -> compare.viewModel().compareWith(trace, name));
         compare.attachEventLog(eventLog.table(), viewModel.dialogs()::askText);
+        compare.attachTimelineMenu(timeline, viewModel.dialogs()::askText);
+        compare.colourEventLog(eventLog);
         timeline.viewModel().messageProperty().addListener((obs, old, now) -> viewModel.report(now));
         eventLogHost.getChildren().add(eventLog);
         inspectorTab.setContent(inspector);

@@ -68,6 +68,9 @@ public class TimelineControl extends Region {
     private final TimelineViewModel viewModel;
     private final Label focusBanner = new Label();
     private final ContextMenu laneMenu = new ContextMenu();
+    /** Items offered by a right click on an event in the plot (what-if forks); none by default. */
+    private java.util.function.IntFunction<List<MenuItem>> eventMenu = seq -> List.of();
+
     private LaneLayout layout = new LaneLayout(List.of(), TimelineRenderer.HEADER_HEIGHT, TimelineRenderer.LANE_HEIGHT);
     /** The standard groups of the open trace, before filtering, pinning and focus. */
     private List<LaneLayout.Group> baseGroups = List.of();
@@ -822,6 +825,8 @@ public class TimelineControl extends Region {
             markDirty();
         } else if (!dragged && e.getButton() == MouseButton.PRIMARY) {
             click(e.getX(), e.getY());
+        } else if (!dragged && e.getButton() == MouseButton.SECONDARY) {
+            showEventMenu(e);
         }
         drag = Drag.NONE;
         dragged = false;
@@ -871,6 +876,36 @@ public class TimelineControl extends Region {
     private int eventAt(LaneLayout.Lane lane, double x) {
         return NearestEvent.onLane(
                 frame.markers, trace, lane, scale.timeAtX(x), PICK_TOLERANCE_PX * scale.microsPerPixel());
+    }
+
+    /**
+     * What a right click (without a drag, which zooms to a range) on an event in the plot offers: the
+     * event is selected as by a click, then the menu shows these items for it.
+     */
+    public void setEventMenu(java.util.function.IntFunction<List<MenuItem>> items) {
+        eventMenu = items;
+    }
+
+    private void showEventMenu(MouseEvent e) {
+        if (!isReady() || e.getX() < TimelineRenderer.GUTTER || e.getY() < TimelineRenderer.AXIS) {
+            return;
+        }
+        int row = layout.rowAt(e.getY() - TimelineRenderer.AXIS);
+        if (row >= 0 && layout.isHeader(row)) {
+            return;
+        }
+        LaneLayout.Lane lane = row < 0 ? null : layout.laneOfRow(row);
+        int seq = NearestEvent.forClick(frame.markers, trace, lane, scale.timeAtX(e.getX() - TimelineRenderer.GUTTER));
+        if (seq < 0) {
+            return;
+        }
+        List<MenuItem> items = eventMenu.apply(seq);
+        if (items.isEmpty()) {
+            return;
+        }
+        click(e.getX(), e.getY());
+        laneMenu.getItems().setAll(items);
+        laneMenu.show(this, e.getScreenX(), e.getScreenY());
     }
 
     /** Right-click on the lane labels: pin or unpin the lane, collapse or expand all, leave focus. */

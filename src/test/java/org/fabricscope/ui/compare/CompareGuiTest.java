@@ -235,4 +235,67 @@ class CompareGuiTest {
         assertThat(TraceDiff.fpre004Count(compare().getDiff().b())).isZero();
         assertThat(compare().getDiff().firstDivergence().seqA()).isEqualTo(1013);
     }
+
+    @Test
+    void rightClickOnATimelineEventRunsItAfterTheAckAndOpensTheForkInCompareMode(FxRobot robot) throws Exception {
+        Fx.run(() -> window.viewModel().open(LEGACY));
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        TimelineControl a = window.view().timeline();
+        Fx.awaitValue(a.readyProperty(), true);
+        // The prefetch READY of block 179 (#1069), zoomed in so the click finds it and no neighbour.
+        Fx.run(() -> {
+            window.viewModel().session().goToEvent(1069);
+            a.zoomTo(8_232 - 300, 8_232 + 300);
+            a.revealCurrentStep();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Fx.awaitValue(a.readyProperty(), true);
+        javafx.geometry.Point2D at = Fx.call(() -> a.eventPosition(1069));
+        assertThat(at).isNotNull();
+
+        robot.clickOn(a.localToScreen(at), javafx.scene.input.MouseButton.SECONDARY);
+
+        // The menu offers the four forks.
+        for (String id : java.util.List.of("delay", "advance", "drop", "run-after")) {
+            assertThat(robot.lookup("#timeline-whatif-" + id).tryQuery()).isPresent();
+        }
+        robot.clickOn("#timeline-whatif-run-after");
+        javafx.scene.control.TextField other =
+                robot.lookup("#askTextDialog .text-field").queryAs(javafx.scene.control.TextField.class);
+        // Suggested: the late ACK of the write the READY raced.
+        assertThat(other.getText()).isEqualTo("#1277");
+        robot.type(KeyCode.ENTER);
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(compare().isActive()).isTrue();
+        assertThat(compare().nameBProperty().get()).startsWith("fork: run #1069");
+        assertThat(TraceDiff.fpre004Count(compare().getDiff().b())).isZero();
+        assertThat(compare().getDiff().b().header().interventions().get(0).runAfter())
+                .isTrue();
+    }
+
+    @Test
+    void theEventLogColoursRowsOnlyInAAndShowsItsLegendWhileComparing(FxRobot robot) throws Exception {
+        openAndCompare();
+        TraceDiff d = compare().getDiff();
+        int onlyA = 0;
+        while (d.classOfA(onlyA) != org.fabricscope.diff.DiffClass.ONLY_IN_A) {
+            onlyA++;
+        }
+        int seq = onlyA;
+        Fx.run(() -> window.viewModel().session().goToEvent(seq));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableRow<?> row = robot.lookup(".table-row-cell")
+                .match((TableRow<?> r) -> r.getIndex() == seq && r.isVisible() && !r.isEmpty())
+                .queryAs(TableRow.class);
+        assertThat(row.getStyleClass()).contains("diff-only-a");
+        assertThat(robot.lookup("#compare-log-legend").query().isVisible()).isTrue();
+
+        Fx.run(() -> compare().close());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(row.getStyleClass()).doesNotContain("diff-only-a");
+        assertThat(robot.lookup("#compare-log-legend").query().isVisible()).isFalse();
+    }
 }
