@@ -240,6 +240,17 @@ public final class Shrinker {
         return true;
     }
 
+    /**
+     * The shrinker's acceptance test: true if the first FPRE004 of {@code trace} has the signature
+     * {@code target}. A run that fails otherwise (a genuine media error, an FPRE004 by the other
+     * mechanism or of another pair) is not the same failure.
+     */
+    public static boolean raisesSameFpre004(Fpre004Signature target, Trace trace) {
+        return Fpre004Signature.first(trace)
+                .filter(f -> f.signature().equals(target))
+                .isPresent();
+    }
+
     private Fpre004Signature.Found recordFirst(Scenario s) {
         SimulationResult r = Simulator.run(s, seed, attempt, patch, true, runProgress);
         runs++;

@@ -100,6 +100,7 @@ class ShrinkerTest {
         // A real torn-read FPRE004 found in attempts of the reproducer's scenario is refused as a target.
         Scenario s = Scenario.builtIn("fpre004-repro");
         Fpre004Signature.Found tornFound = null;
+        int tornAttempt = -1;
         for (int attempt = 1; attempt <= 300 && tornFound == null; attempt++) {
             var r = Simulator.run(s, 1, attempt, PatchSwitches.NONE, false, Progress.NONE);
             if (r.stats().fpre004() == 0) {
@@ -111,11 +112,23 @@ class ShrinkerTest {
                     .orElseThrow();
             if (f.signature().mechanism() == Mechanism.TORN_READ) {
                 tornFound = f;
+                tornAttempt = attempt;
             }
         }
-        if (tornFound != null) {
-            assertThat(tornFound.signature()).isNotEqualTo(stored);
-        }
+        assertThat(tornFound).isNotNull();
+        assertThat(tornFound.signature()).isNotEqualTo(stored);
+        Trace tornTrace = Simulator.run(s, 1, tornAttempt, PatchSwitches.NONE, true, Progress.NONE)
+                .trace();
+        assertThat(Shrinker.raisesSameFpre004(stored, tornTrace)).isFalse();
+        assertThat(Shrinker.raisesSameFpre004(stored, canonical.trace())).isTrue();
+        assertThat(Shrinker.raisesSameFpre004(tornFound.signature(), tornTrace)).isTrue();
+        assertThat(Shrinker.raisesSameFpre004(tornFound.signature(), canonical.trace()))
+                .isFalse();
+        // Shrinking it keeps a torn read: the stored inconsistencies its candidates meet are refused.
+        Shrinker.Result r = Shrinker.shrink(s, 1, tornAttempt, PatchSwitches.NONE, Progress.NONE);
+        assertThat(r.signature()).isEqualTo(tornFound.signature());
+        assertThat(Fpre004Signature.first(r.trace()).orElseThrow().signature().mechanism())
+                .isEqualTo(Mechanism.TORN_READ);
     }
 
     @Test
@@ -124,6 +137,17 @@ class ShrinkerTest {
         assertThatThrownBy(() -> Shrinker.shrink(quiet, 1, 1, PatchSwitches.NONE, Progress.NONE))
                 .isInstanceOf(Shrinker.NoFpre004Exception.class)
                 .hasMessageContaining("raises no FPRE004");
+    }
+
+    @Test
+    void aRunFailingOnlyByGenuineMediaErrorsIsNotTheSameFailure() throws Exception {
+        Scenario media = Scenario.builtIn("quiet")
+                .with("durationMicros", "10000")
+                .with("mediaErrorsPerMillionBlockReads", "1000000");
+        var r = Simulator.run(media, 1, 1, PatchSwitches.NONE, true, Progress.NONE);
+        assertThat(r.stats().mediaErrors()).isPositive();
+        assertThat(r.stats().fpre004()).isZero();
+        assertThat(Shrinker.raisesSameFpre004(canonical.signature(), r.trace())).isFalse();
     }
 
     @Test
