@@ -27,6 +27,7 @@ class LayeringTest {
                         "org.fabricscope.sim..",
                         "org.fabricscope.trace..",
                         "org.fabricscope.replay..",
+                        "org.fabricscope.shrink..",
                         "org.fabricscope.cli..")
                 .should()
                 .dependOnClassesThat()
