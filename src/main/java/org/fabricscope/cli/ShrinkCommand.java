@@ -93,6 +93,11 @@ final class ShrinkCommand implements Callable<Integer> {
                 throw new UserException(e.getMessage());
             }
             TraceHeader h = t.header();
+            if (!h.interventions().isEmpty()) {
+                throw new UserException(OutputFile.show(trace)
+                        + ": a what-if trace (with interventions) cannot be re-run from its scenario; shrink the run it"
+                        + " was forked from");
+            }
             s = Scenario.fromParameters(h.scenarioName(), h.parameters());
             seed = h.seed();
             k = h.attempt();

@@ -71,6 +71,21 @@ class ShrinkCommandTest {
     }
 
     @Test
+    void shrinksTheRunATraceRecordsToTheSameScenario() throws Exception {
+        Path a = Files.createDirectory(tmp.resolve("a"));
+        Path b = Files.createDirectory(tmp.resolve("b"));
+        assertThat(run("shrink", "--trace", "sample-traces/fpre004-repro-legacy.jsonl", "--out", a.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(run("shrink", "--scenario", "fpre004-repro", "--out", b.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(Files.readAllBytes(a.resolve("fpre004-repro-shrunk.json")))
+                .isEqualTo(Files.readAllBytes(b.resolve("fpre004-repro-shrunk.json")))
+                .isEqualTo(Files.readAllBytes(Path.of("sample-scenarios/fpre004-shrunk.json")));
+    }
+
+    @Test
     void aRunWithoutFpre004HasNothingToShrink() {
         int exit = run(
                 "shrink",

@@ -86,6 +86,13 @@ public final class ShrinkViewModel {
             return null;
         }
         TraceHeader h = loaded.trace().header();
+        if (!h.interventions().isEmpty()) {
+            dialogs.showError(
+                    "Cannot shrink this trace",
+                    "A what-if trace (with interventions) cannot be re-run from its scenario; shrink the run it was"
+                            + " forked from.");
+            return null;
+        }
         Scenario scenario;
         try {
             scenario = Scenario.fromParameters(h.scenarioName(), h.parameters());
