@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             DiffCommand.class,
             ExportChromeCommand.class,
+            ShrinkCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FabricScopeCli implements Runnable {

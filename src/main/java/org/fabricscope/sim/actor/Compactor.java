@@ -80,7 +80,9 @@ final class Compactor {
             b = w.fabric.block(ownBlocks[cursor]);
             cursor = (cursor + 1) % ownBlocks.length;
         }
-        if (b.get(Field.COMPACTION) == CompactionState.IDLE.ordinal()) {
+        // A skipped pass (a shrunk reproducer's) still takes its block off the queue and its number.
+        boolean skipped = w.p.compactionPassesSkipped.contains(w.newCompactionPassId());
+        if (!skipped && b.get(Field.COMPACTION) == CompactionState.IDLE.ordinal()) {
             copy(b);
         }
         w.engine.after(w.onNode(node, w.p.compactionIntervalMicros), this::tick);

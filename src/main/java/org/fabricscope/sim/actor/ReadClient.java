@@ -52,7 +52,7 @@ final class ReadClient {
             return;
         }
         FileRun file = w.fabric.fileX();
-        transaction(file, loopIndex++, -1);
+        transaction(file, loopIndex++, -1, false);
         w.engine.after(w.p.readSpacingMicros, this::loopRead);
     }
 
@@ -63,21 +63,29 @@ final class ReadClient {
         FileRun file = w.pickWorkloadFile(rng, w.p.hotArchiveReadPercent);
         int startIndex = rng.nextInt(file.length());
         Block first = w.fabric.block(file.blockAt(startIndex));
-        int burstSeq =
-                w.engine.emit(first.id(), first.node(), name, EventKind.READ_BURST, null, 0, 0, -1, w.p.readBurstSize);
+        // A skipped burst (a shrunk reproducer's) still schedules its transactions, which take their
+        // numbers and draws but issue nothing, so every other operation stays the same.
+        boolean skipped = w.p.readBurstsSkipped.contains(w.newBurstId());
+        int burstSeq = skipped
+                ? -1
+                : w.engine.emit(
+                        first.id(), first.node(), name, EventKind.READ_BURST, null, 0, 0, -1, w.p.readBurstSize);
         for (int i = 0; i < w.p.readBurstSize; i++) {
             int index = startIndex + i;
-            w.engine.after(i * w.p.readSpacingMicros, () -> transaction(file, index, burstSeq));
+            w.engine.after(i * w.p.readSpacingMicros, () -> transaction(file, index, burstSeq, skipped));
         }
         long burstMicros = w.p.readBurstSize * w.p.readSpacingMicros;
         w.engine.after(burstMicros + rng.exponential(w.p.readBurstGapMicrosMean), this::burst);
     }
 
-    private void transaction(FileRun file, int index, int cause) {
+    private void transaction(FileRun file, int index, int cause, boolean burstSkipped) {
         boolean spans = rng.nextInt(100) < w.p.misalignedReadPercent;
         Block first = w.fabric.block(file.blockAt(index));
         Block second = spans ? w.fabric.block(file.blockAt(index + 1)) : null;
         int tx = w.newTransactionId();
+        if (burstSkipped || w.p.readTransactionsSkipped.contains(tx)) {
+            return;
+        }
         long readNumber = ++w.engine.counters().reads;
         int issue = w.engine.emit(first.id(), first.node(), name, EventKind.READ_ISSUE, null, 0, 0, cause, tx);
         w.watchRead(file, spans ? index + 1 : index, issue);

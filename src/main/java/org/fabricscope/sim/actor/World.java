@@ -44,6 +44,8 @@ public final class World {
 
     private int nextTransactionId;
     private int nextWriteId;
+    private int nextBurstId;
+    private int nextCompactionPassId;
 
     public World(
             Engine engine, Fabric fabric, ModelParameters p, PatchSwitches patch, SplitMix64 root, int hotArchive) {
@@ -104,6 +106,16 @@ public final class World {
 
     int newWriteId() {
         return ++nextWriteId;
+    }
+
+    /** Read bursts are numbered 1, 2, … over all readers, in the order they start. */
+    int newBurstId() {
+        return ++nextBurstId;
+    }
+
+    /** Compaction passes are numbered 1, 2, … over all nodes, in the order they run. */
+    int newCompactionPassId() {
+        return ++nextCompactionPassId;
     }
 
     /** Per-file counts of this run (archives in order, then file X). */

@@ -1,5 +1,6 @@
 package org.fabricscope.sim.core;
 
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -48,12 +49,30 @@ public final class ModelParameters {
     public final int clockDriftPpmMax;
     public final long maxEventsPerRun;
     public final int maxQueueSize;
+    /** Workload operations left out (a shrunk reproducer's); each still takes its number and draws. */
+    public final IdSet readBurstsSkipped;
+
+    public final IdSet readTransactionsSkipped;
+    public final IdSet writesSkipped;
+    public final IdSet compactionPassesSkipped;
 
     /**
      * @param integer reads an integer or boolean (0/1) parameter by name
      * @param mediaErrorsPerMillionBlockReads the one decimal parameter
      */
     public ModelParameters(ToLongFunction<String> integer, double mediaErrorsPerMillionBlockReads) {
+        this(integer, mediaErrorsPerMillionBlockReads, n -> IdSet.EMPTY);
+    }
+
+    /**
+     * @param idSet reads an operation-set parameter (e.g. {@code writesSkipped}) by name
+     */
+    public ModelParameters(
+            ToLongFunction<String> integer, double mediaErrorsPerMillionBlockReads, Function<String, IdSet> idSet) {
+        readBurstsSkipped = idSet.apply("readBurstsSkipped");
+        readTransactionsSkipped = idSet.apply("readTransactionsSkipped");
+        writesSkipped = idSet.apply("writesSkipped");
+        compactionPassesSkipped = idSet.apply("compactionPassesSkipped");
         nodes = (int) integer.applyAsLong("nodes");
         drivesPerNode = (int) integer.applyAsLong("drivesPerNode");
         archiveCount = (int) integer.applyAsLong("archiveCount");

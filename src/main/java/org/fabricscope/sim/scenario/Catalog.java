@@ -305,6 +305,51 @@ final class Catalog {
                 10_000_000,
                 "1000000",
                 "A run stops with an error when more timers than this are pending");
+        // workload operations left out: a shrunk reproducer's (see org.fabricscope.shrink). Each
+        // operation keeps its number and its random draws, so leaving one out changes nothing else
+        // until what it would have done; empty (the default) leaves nothing out, and a parameter at
+        // its default is not written to trace headers, so traces of scenarios without them are
+        // unchanged.
+        add(
+                s,
+                d,
+                "readBurstsSkipped",
+                "bursts",
+                Type.ID_SET,
+                1,
+                Integer.MAX_VALUE,
+                "",
+                "Read bursts (numbered 1, 2, … over all readers as they start) that issue nothing, e.g. 1-40,42");
+        add(
+                s,
+                d,
+                "readTransactionsSkipped",
+                "transactions",
+                Type.ID_SET,
+                1,
+                Integer.MAX_VALUE,
+                "",
+                "Read transactions (numbered 1, 2, … over all readers as they are issued) that are not issued");
+        add(
+                s,
+                d,
+                "writesSkipped",
+                "writes",
+                Type.ID_SET,
+                1,
+                Integer.MAX_VALUE,
+                "",
+                "Writes (numbered 1, 2, … over all writers) that are not issued");
+        add(
+                s,
+                d,
+                "compactionPassesSkipped",
+                "passes",
+                Type.ID_SET,
+                1,
+                Integer.MAX_VALUE,
+                "",
+                "Compaction passes (numbered 1, 2, … over all nodes) that copy nothing");
         SPECS = Collections.unmodifiableList(s);
         DEFAULTS = Collections.unmodifiableMap(d);
     }
@@ -314,6 +359,11 @@ final class Catalog {
         {"mediaWriteMicrosMin", "mediaWriteMicrosMax"},
         {"prefetchFillMicrosMin", "prefetchFillMicrosMax"},
     };
+
+    /** True for parameters left out of a scenario's {@code parameters()} (and trace headers) at their default. */
+    static boolean omittedAtDefault(ParameterSpec spec) {
+        return spec.type() == Type.ID_SET;
+    }
 
     private Catalog() {}
 

@@ -8,6 +8,8 @@ public record ParameterSpec(String name, String unit, Type type, double min, dou
     public enum Type {
         INTEGER,
         DECIMAL,
-        BOOLEAN
+        BOOLEAN,
+        /** A set of operation numbers in [min, max] written as ranges, e.g. {@code 1-40,42}; empty: none. */
+        ID_SET
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fabricscope.sim.core.IdSet;
 import org.fabricscope.sim.core.ModelParameters;
 import org.fabricscope.trace.NumberText;
 
@@ -39,10 +40,20 @@ public final class Scenario {
 
     private final String name;
     private final Map<String, String> parameters;
+    /** {@link #parameters} without the operation sets that are at their default (empty). */
+    private final Map<String, String> written;
 
     private Scenario(String name, Map<String, String> parameters) {
         this.name = name;
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        Map<String, String> w = new LinkedHashMap<>();
+        for (ParameterSpec spec : Catalog.SPECS) {
+            String v = parameters.get(spec.name());
+            if (!(Catalog.omittedAtDefault(spec) && v.equals(Catalog.DEFAULTS.get(spec.name())))) {
+                w.put(spec.name(), v);
+            }
+        }
+        this.written = Collections.unmodifiableMap(w);
     }
 
     /** The built-in scenario names, reproducer first. */
@@ -133,9 +144,14 @@ public final class Scenario {
         return name;
     }
 
-    /** Every parameter, name to canonical text, in catalogue order. */
+    /**
+     * Every parameter, name to canonical text, in catalogue order, as trace headers and scenario
+     * files record them: the workload-operation sets ({@code writesSkipped}, ...) only when not empty,
+     * so that scenarios without them write the same headers as before those parameters existed.
+     * {@link #get} answers for every parameter.
+     */
     public Map<String, String> parameters() {
-        return parameters;
+        return written;
     }
 
     /** A parameter's canonical text value. @throws IllegalArgumentException for unknown names */
@@ -180,6 +196,46 @@ public final class Scenario {
         return this;
     }
 
+    /**
+     * This scenario as a scenario file: its name and every parameter written out (no base), so the
+     * file means the same to any later version whose defaults differ. {@link #load} reads it back to
+     * an equal scenario.
+     */
+    public String toFileText() {
+        StringBuilder sb = new StringBuilder("{\n  \"name\": ");
+        jsonString(sb, name);
+        sb.append(",\n  \"parameters\": {");
+        boolean first = true;
+        for (Map.Entry<String, String> e : written.entrySet()) {
+            sb.append(first ? "\n" : ",\n").append("    ");
+            first = false;
+            jsonString(sb, e.getKey());
+            sb.append(": ");
+            ParameterSpec spec = Catalog.spec(e.getKey());
+            if (spec.type() == ParameterSpec.Type.ID_SET) {
+                jsonString(sb, e.getValue());
+            } else {
+                sb.append(e.getValue());
+            }
+        }
+        return sb.append("\n  }\n}\n").toString();
+    }
+
+    private static void jsonString(StringBuilder sb, String text) {
+        sb.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append('"');
+    }
+
     /** The typed parameters the simulator runs on. */
     public ModelParameters model() {
         return new ModelParameters(
@@ -187,7 +243,11 @@ public final class Scenario {
                     String v = get(n);
                     return v.equals("true") ? 1 : v.equals("false") ? 0 : Long.parseLong(v);
                 },
-                Double.parseDouble(get("mediaErrorsPerMillionBlockReads")));
+                Double.parseDouble(get("mediaErrorsPerMillionBlockReads")),
+                n -> {
+                    ParameterSpec spec = Catalog.spec(n);
+                    return IdSet.parse(get(n), (long) spec.min(), (long) spec.max());
+                });
     }
 
     private static String unknownMessage(String parameter) {
@@ -196,6 +256,22 @@ public final class Scenario {
     }
 
     private static String canonical(ParameterSpec spec, String raw) throws ScenarioException {
+        if (spec.type() == ParameterSpec.Type.ID_SET) {
+            try {
+                String set = IdSet.parse(raw == null ? "" : raw, (long) spec.min(), (long) spec.max())
+                        .toString();
+                if (set.length() > NumberText.MAX_CHARS) {
+                    // A trace header records the value as this text, and a reader refuses longer values.
+                    throw new ScenarioException("parameter " + spec.name() + " is " + set.length()
+                            + " characters long written as ranges; a value has at most " + NumberText.MAX_CHARS
+                            + " characters");
+                }
+                return set;
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException("parameter " + spec.name() + " must list numbers or ranges in "
+                        + range(spec) + ", e.g. 1-40,42: " + NumberText.quote(e.getMessage()));
+            }
+        }
         String text = UnitValues.toPlainNumber(spec, raw == null ? "" : raw.trim());
         switch (spec.type()) {
             case BOOLEAN:

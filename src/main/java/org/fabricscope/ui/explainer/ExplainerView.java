@@ -58,6 +58,7 @@ public class ExplainerView extends VBox {
     private final VBox switchNotes = new VBox(4);
     private final Label patchedVerdict = new Label();
     private final Button focus = new Button("Focus on this FPRE004");
+    private final Button shrinkButton = new Button("Shrink this reproducer");
     private final VBox details;
     private final ScrollPane scroll;
 
@@ -130,7 +131,12 @@ public class ExplainerView extends VBox {
         progress.visibleProperty().bind(viewModel.runningProperty());
         // The actions come first, under the headline: the story below is long, and a reader should not
         // have to scroll to act on it.
-        FlowPane buttons = new FlowPane(6, 6, focus, rerun, compare, cancel, progress);
+        shrinkButton.setId("explainer-shrink");
+        shrinkButton.setTooltip(new Tooltip("Cut this run down to the smallest scenario that still raises this FPRE004"
+                + " by the same mechanism, and open it (Simulate › Shrink This Reproducer)"));
+        shrinkButton.setVisible(false);
+        shrinkButton.setManaged(false);
+        FlowPane buttons = new FlowPane(6, 6, focus, rerun, compare, shrinkButton, cancel, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label rerunStatus = new Label();
         rerunStatus.setId("rerun-status");
@@ -209,6 +215,14 @@ public class ExplainerView extends VBox {
     /** Where "Re-run with patch" sends its trace, to open it in compare mode. */
     public void setOnCompare(java.util.function.BiConsumer<org.fabricscope.trace.Trace, String> onCompare) {
         viewModel.setOnCompare(onCompare);
+    }
+
+    /** Shows a button that shrinks the open run (the shell passes the command and when it may run). */
+    public void setOnShrink(Runnable onShrink, javafx.beans.value.ObservableBooleanValue enabled) {
+        shrinkButton.setOnAction(ev -> onShrink.run());
+        shrinkButton.disableProperty().bind(javafx.beans.binding.Bindings.not(enabled));
+        shrinkButton.setVisible(true);
+        shrinkButton.setManaged(true);
     }
 
     public void setOnFocus(java.util.function.IntConsumer onFocus) {

@@ -80,6 +80,7 @@ public final class MainView extends BorderPane {
     private final ExplainerView explainer;
     private final EventLogView eventLog;
     private final CompareView compare;
+    private final org.fabricscope.ui.shrink.ShrinkViewModel shrink;
     private final ScenarioView scenarioView;
     private SideWidths sideWidths;
     private final BookmarksView bookmarks;
@@ -102,6 +103,9 @@ public final class MainView extends BorderPane {
 
     @FXML
     private MenuItem findItem;
+
+    @FXML
+    private MenuItem shrinkItem;
 
     @FXML
     private MenuItem cancelItem;
@@ -190,6 +194,8 @@ public final class MainView extends BorderPane {
         replayControls = new ReplayControlsView(session);
         inspector = new InspectorView(session);
         explainer = new ExplainerView(session);
+        shrink = new org.fabricscope.ui.shrink.ShrinkViewModel(
+                session, shrinkWindow(), viewModel.dialogs(), viewModel.busyProperty());
         eventLog = new EventLogView(session);
         compare = new CompareView(new CompareViewModel(session));
         compare.viewModel()
@@ -252,6 +258,8 @@ public final class MainView extends BorderPane {
         inspectorTab.setContent(inspector);
         explainerTab.setContent(explainer);
         explainer.setOnFocus(seq -> timeline.viewModel().focusOnFpre004(seq));
+        shrinkItem.disableProperty().bind(shrink.canShrinkProperty().not());
+        explainer.setOnShrink(shrink::shrink, shrink.canShrinkProperty());
         // Opening the Explainer with nothing to explain says why in the status bar too.
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now == explainerTab
@@ -588,6 +596,41 @@ public final class MainView extends BorderPane {
     @FXML
     private void findReproducer() {
         scenarioViewModel.findReproducer();
+    }
+
+    @FXML
+    private void shrinkReproducer() {
+        shrink.shrink();
+    }
+
+    /** The window's background command, status bar and trace opening, as the shrink command needs them. */
+    private org.fabricscope.ui.shrink.ShrinkViewModel.Background shrinkWindow() {
+        return new org.fabricscope.ui.shrink.ShrinkViewModel.Background() {
+            @Override
+            public <T> javafx.concurrent.Task<T> start(
+                    String title,
+                    org.fabricscope.ui.support.BackgroundWork.Job<T> job,
+                    java.util.function.Consumer<T> onSuccess,
+                    java.util.function.Consumer<Throwable> onFailure,
+                    String cancelled) {
+                return viewModel.background(title, job, onSuccess, onFailure, cancelled);
+            }
+
+            @Override
+            public void openSimulated(org.fabricscope.ui.session.LoadedTrace loaded) {
+                viewModel.openSimulated(loaded);
+            }
+
+            @Override
+            public void report(String message) {
+                viewModel.report(message);
+            }
+        };
+    }
+
+    /** The shrink command, for tests. */
+    public org.fabricscope.ui.shrink.ShrinkViewModel shrinkViewModel() {
+        return shrink;
     }
 
     @FXML

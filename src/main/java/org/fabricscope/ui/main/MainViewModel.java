@@ -377,6 +377,12 @@ public final class MainViewModel {
         return start(title, job, onSuccess, onFailure, cancelled);
     }
 
+    /** Opens a trace that has no file yet (a simulated or shrunk one): Save asks for a name. */
+    public void openSimulated(LoadedTrace loaded) {
+        session.open(loaded);
+        currentFile.set(null);
+    }
+
     /** Runs one attempt of the request with its trace recorded, then opens that trace. */
     public Task<LoadedTrace> run(RunRequest request) {
         return run(request, null);
