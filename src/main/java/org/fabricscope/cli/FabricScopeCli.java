@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             DiffCommand.class,
             ExportChromeCommand.class,
+            ExploreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FabricScopeCli implements Runnable {

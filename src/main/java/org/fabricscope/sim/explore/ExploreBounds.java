@@ -31,7 +31,9 @@ public record ExploreBounds(int jitterLevels, int maxChoices, long maxSchedules,
     /** One line, e.g. "8 levels per timing draw, all choice points, every tie order". */
     public String describe() {
         return jitterLevels + " levels per timing draw, "
-                + (maxChoices == Integer.MAX_VALUE ? "every choice point" : "the first " + maxChoices + " choice points")
+                + (maxChoices == Integer.MAX_VALUE
+                        ? "every choice point"
+                        : "the first " + maxChoices + " choice points")
                 + (ties ? ", every order of timers due at the same instant" : ", ties in scheduling order")
                 + ", at most " + maxSchedules + " schedules";
     }

@@ -45,7 +45,8 @@ public record ExploreResult(
                     + failing + " of " + runs + " schedules fail) " + within;
         }
         if (!complete) {
-            return "no FPRE004 in the " + runs + " schedules explored before the schedule limit: INCOMPLETE, nothing proved";
+            return "no FPRE004 in the " + runs
+                    + " schedules explored before the schedule limit: INCOMPLETE, nothing proved";
         }
         return "no FPRE004 in any of " + runs + " schedules " + within;
     }

@@ -216,7 +216,8 @@ public final class Explorer {
             // workload leads to the same nothing (the client issues no more work), so those
             // levels count as one: the first of them.
             int count = 0;
-            while (count < bounds.jitterLevels() && now + Levels.exponential(mean, count, bounds.jitterLevels()) <= durationMicros) {
+            while (count < bounds.jitterLevels()
+                    && now + Levels.exponential(mean, count, bounds.jitterLevels()) <= durationMicros) {
                 count++;
             }
             if (count < bounds.jitterLevels()) {
@@ -248,7 +249,8 @@ public final class Explorer {
                 return true;
             }
             long[] h = StateHash.of(nowMicros, queue);
-            int left = bounds.maxChoices() == Integer.MAX_VALUE ? Integer.MAX_VALUE : bounds.maxChoices() - points.size();
+            int left =
+                    bounds.maxChoices() == Integer.MAX_VALUE ? Integer.MAX_VALUE : bounds.maxChoices() - points.size();
             if (table.visit(h, events, points.size(), left)) {
                 return true;
             }

@@ -80,14 +80,14 @@ class ExplorerTest {
         assertThat(explored.stats()).isEqualTo(ordinary.stats());
         assertThat(explored.trace().size()).isEqualTo(ordinary.trace().size());
         for (int i = 0; i < ordinary.trace().size(); i++) {
-            assertThat(explored.trace().timeMicros(i)).isEqualTo(ordinary.trace().timeMicros(i));
+            assertThat(explored.trace().timeMicros(i))
+                    .isEqualTo(ordinary.trace().timeMicros(i));
             assertThat(explored.trace().kind(i)).isEqualTo(ordinary.trace().kind(i));
         }
     }
 
     @Test
-    void legacyExplorationFindsAShortestCounterexampleWhoseScheduleFileReRunsIt(@TempDir Path dir)
-            throws Exception {
+    void legacyExplorationFindsAShortestCounterexampleWhoseScheduleFileReRunsIt(@TempDir Path dir) throws Exception {
         ExploreResult r = explore(minimal(), "none", 8, true);
         assertThat(r.complete()).isTrue();
         assertThat(r.shortest()).isNotNull();
@@ -99,7 +99,12 @@ class ExplorerTest {
         ScheduleFile.write(
                 file,
                 new ScheduleFile.Spec(
-                        minimal(), SEED, 1, PatchSwitches.NONE, r.bounds(), r.shortest().choices()),
+                        minimal(),
+                        SEED,
+                        1,
+                        PatchSwitches.NONE,
+                        r.bounds(),
+                        r.shortest().choices()),
                 "cx.jsonl");
         ScheduleFile.Spec spec = ScheduleFile.read(file);
         SimulationResult again = spec.explorer().replay(spec.choices());
