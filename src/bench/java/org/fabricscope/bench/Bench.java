@@ -131,6 +131,8 @@ public final class Bench {
         r.put("sim_events_per_s", SimFigures.eventsPerSecond(config.simSeconds()));
         log.say("seed sweep, one thread versus all cores");
         r.putAll(SimFigures.sweepSpeedup(config.sweepAttempts()));
+        log.say("bounded exploration, legacy and patched, 8 levels");
+        r.putAll(ExploreFigures.measure());
 
         Path dir = Files.createTempDirectory("fabricscope-bench");
         try {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             ExportChromeCommand.class,
             ShrinkCommand.class,
+            ExploreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FabricScopeCli implements Runnable {

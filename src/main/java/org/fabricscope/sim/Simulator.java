@@ -129,6 +129,21 @@ public final class Simulator {
     }
 
     /**
+     * An explored run: every timing draw and every order of timers due at the same instant is taken
+     * from {@code choices} (see {@link org.fabricscope.sim.core.Choices}); otherwise an ordinary run.
+     */
+    public static SimulationResult runExplored(
+            Scenario scenario,
+            long seed,
+            int attempt,
+            PatchSwitches patch,
+            boolean recordTrace,
+            org.fabricscope.sim.core.Choices choices) {
+        return runDetailed(scenario, seed, attempt, patch, recordTrace, Progress.NONE, null, List.of(), choices)
+                .result();
+    }
+
+    /**
      * {@link #runDetailed} with interventions: {@code plan} probes for them or applies them (see
      * {@link WhatIf}); the header records {@code interventions}. Null plan: an ordinary run.
      */
@@ -141,8 +156,24 @@ public final class Simulator {
             Progress progress,
             InterventionPlan plan,
             List<Intervention> interventions) {
+        return runDetailed(scenario, seed, attempt, patch, recordTrace, progress, plan, interventions, null);
+    }
+
+    private static Detailed runDetailed(
+            Scenario scenario,
+            long seed,
+            int attempt,
+            PatchSwitches patch,
+            boolean recordTrace,
+            Progress progress,
+            InterventionPlan plan,
+            List<Intervention> interventions,
+            org.fabricscope.sim.core.Choices choices) {
         ModelParameters p = scenario.model();
         SplitMix64 root = new SplitMix64(SplitMix64.attemptSeed(seed, attempt));
+        if (choices != null) {
+            root.explore(choices);
+        }
         Fabric fabric = new Fabric(p.nodes, p.drivesPerNode, p.archiveCount, p.archiveBlocks, p.fileXBlocks);
         TraceBuilder builder = null;
         if (recordTrace) {
@@ -162,6 +193,9 @@ public final class Simulator {
         Engine engine = new Engine(builder, p.maxEventsPerRun, p.maxQueueSize, progress);
         if (plan != null) {
             engine.intervene(plan);
+        }
+        if (choices != null) {
+            engine.explore(choices);
         }
         FileStats files = null;
         try {

@@ -30,6 +30,8 @@ class BenchJsonTest {
             "sweep_s_all_threads",
             "sweep_cpu_cores_used",
             "load_average",
+            "explore_schedules_per_s",
+            "explore_reduction",
             "small",
             "large",
             "diff_events",

@@ -36,6 +36,9 @@ public final class Engine {
     /** Null in ordinary runs: then nothing below costs anything. */
     private InterventionPlan plan;
 
+    /** Null in ordinary runs; an explorer's choices of tie order (see {@link Choices}). */
+    private Choices choices;
+
     private EventIdentity.Tracker identities;
     private long timersScheduled;
     private long firingTimer = -1;
@@ -69,6 +72,11 @@ public final class Engine {
         }
         this.plan = plan;
         this.identities = new EventIdentity.Tracker();
+    }
+
+    /** Makes this run take the order of timers due at the same instant from {@code choices}. */
+    public void explore(Choices choices) {
+        this.choices = choices;
     }
 
     /**
@@ -154,7 +162,13 @@ public final class Engine {
                 throw new SimulationLimitException("run still busy " + DRAIN_LIMIT_MICROS
                         + " µs of simulated time after its workload ended (durationMicros " + expectedEndMicros + ")");
             }
-            queue.poll().fire();
+            if (choices == null) {
+                queue.poll().fire();
+            } else if (choices.beforeTimer(now, events, queue)) {
+                queue.pollChoosing(choices).fire();
+            } else {
+                return;
+            }
             if (plan != null) {
                 // Reordered steps run right after the step that released them, at the same time.
                 for (Action held = plan.takeReleased(); held != null; held = plan.takeReleased()) {

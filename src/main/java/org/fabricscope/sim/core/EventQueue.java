@@ -38,13 +38,16 @@ public final class EventQueue {
             throw new SimulationLimitException(
                     "event queue exceeded its limit of " + maxSize + " pending timers (maxQueueSize)");
         }
+        insert(atMicros, nextOrder++, a);
+    }
+
+    private void insert(long atMicros, long o, Action a) {
         if (size == time.length) {
             int cap = size * 2;
             time = Arrays.copyOf(time, cap);
             order = Arrays.copyOf(order, cap);
             action = Arrays.copyOf(action, cap);
         }
-        long o = nextOrder++;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
@@ -59,6 +62,52 @@ public final class EventQueue {
         time[i] = atMicros;
         order[i] = o;
         action[i] = a;
+    }
+
+    /**
+     * Removes and returns one of the timers due at the earliest time, chosen by {@code choices} when
+     * there are several (index in scheduling order); the others keep their place.
+     */
+    public Action pollChoosing(Choices choices) {
+        long t = time[0];
+        int tied = 0;
+        long[] orders = new long[4];
+        Action[] actions = new Action[4];
+        while (size > 0 && time[0] == t) {
+            if (tied == orders.length) {
+                orders = Arrays.copyOf(orders, tied * 2);
+                actions = Arrays.copyOf(actions, tied * 2);
+            }
+            orders[tied] = order[0];
+            actions[tied++] = poll();
+        }
+        int pick = tied == 1 ? 0 : choices.tie(tied);
+        for (int i = 0; i < tied; i++) {
+            if (i != pick) {
+                insert(t, orders[i], actions[i]);
+            }
+        }
+        return actions[pick];
+    }
+
+    /** The pending timers in firing order (time, then scheduling order), for an explorer's state hash. */
+    public void forEachPending(PendingVisitor visitor) {
+        int n = size;
+        long[] t = Arrays.copyOf(time, n);
+        long[] o = Arrays.copyOf(order, n);
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> t[a] != t[b] ? Long.compare(t[a], t[b]) : Long.compare(o[a], o[b]));
+        for (int i = 0; i < n; i++) {
+            visitor.pending(t[idx[i]], action[idx[i]]);
+        }
+    }
+
+    /** Receives one pending timer. */
+    public interface PendingVisitor {
+        void pending(long atMicros, Action action);
     }
 
     /** Removes and returns the earliest timer's action (its time was {@link #peekTime()}). */

@@ -9,6 +9,10 @@ public final class SplitMix64 {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private long state;
+    /** Null except in an explored run (see {@link Choices}); inherited by {@link #split()}. */
+    private Choices choices;
+
+    private int stream;
 
     public SplitMix64(long seed) {
         this.state = seed;
@@ -45,7 +49,8 @@ public final class SplitMix64 {
             return min;
         }
         long span = max - min + 1;
-        return min + Long.remainderUnsigned(nextLong(), span);
+        long drawn = min + Long.remainderUnsigned(nextLong(), span);
+        return choices == null ? drawn : choices.uniform(stream, min, max, drawn);
     }
 
     /** Uniform in [0, 1). */
@@ -61,11 +66,22 @@ public final class SplitMix64 {
     /** Exponentially distributed with the given mean, rounded to whole microseconds, at least 1. */
     public long exponential(double mean) {
         double u = nextDouble();
-        return Math.max(1L, Math.round(-mean * Math.log(1.0 - u)));
+        long drawn = Math.max(1L, Math.round(-mean * Math.log(1.0 - u)));
+        return choices == null ? drawn : choices.exponential(stream, mean, drawn);
     }
 
     /** A new independent stream seeded from this one. */
     public SplitMix64 split() {
-        return new SplitMix64(nextLong());
+        SplitMix64 child = new SplitMix64(nextLong());
+        if (choices != null) {
+            child.choices = choices;
+            child.stream = choices.newStream();
+        }
+        return child;
+    }
+
+    /** Makes this stream (and every stream split from it later) take timing values from {@code choices}. */
+    public void explore(Choices choices) {
+        this.choices = choices;
     }
 }
