@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             FindReproCommand.class,
             SoakCommand.class,
             AblationCommand.class,
+            SweepCommand.class,
             ValidateCommand.class,
             ExplainCommand.class,
             DiffCommand.class,
@@ -35,8 +36,8 @@ public final class FabricScopeCli implements Runnable {
     /** Exit code for bad usage or an error. */
     public static final int EXIT_ERROR = 2;
 
-    private static final Set<String> COMMANDS =
-            Set.of("scenarios", "simulate", "find-repro", "soak", "ablation", "validate", "export-chrome", "help");
+    private static final Set<String> COMMANDS = Set.of(
+            "scenarios", "simulate", "find-repro", "soak", "ablation", "sweep", "validate", "export-chrome", "help");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
