@@ -1,6 +1,7 @@
 package org.fabricscope.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.fabricscope.sim.scenario.Scenario;
@@ -45,5 +46,33 @@ class SweepEngineTest {
         String one = new LocalRunner(1).run(d, null).toCsv();
         String three = new LocalRunner(3).run(d, null).toCsv();
         assertThat(three).isEqualTo(one);
+    }
+
+    @Test
+    void resultJsonReadsBackToTheSameCsvAndJson() {
+        SweepResult r = new LocalRunner(2).run(jitterSweep(), null);
+        SweepResult back = SweepResult.fromJson(r.toJson(), "r.json");
+        assertThat(back.toCsv()).isEqualTo(r.toCsv());
+        assertThat(back.toJson()).isEqualTo(r.toJson());
+        assertThat(back.cell(4).prefetchLatency()).isEqualTo(r.cell(4).prefetchLatency());
+    }
+
+    @Test
+    void sweepFileRoundTripsToAnEqualDefinition() {
+        SweepDefinition d = jitterSweep();
+        SweepDefinition back = SweepDefinition.fromJson(d.toJson(), "s.json", null);
+        assertThat(back).isEqualTo(d);
+        assertThat(back.toJson()).isEqualTo(d.toJson());
+    }
+
+    @Test
+    void sweepFileErrorsNameTheFileAndLine() {
+        assertThatThrownBy(() -> SweepDefinition.fromJson("{\n \"vary\": [\"readBurstSize=0\"]\n}", "s.json", null))
+                .hasMessageStartingWith("s.json")
+                .hasMessageContaining("out of range");
+        assertThatThrownBy(() -> SweepDefinition.fromJson("{\n\n \"seeds\": \"two\"}", "s.json", null))
+                .hasMessageStartingWith("s.json:3: seeds must be a whole number");
+        assertThatThrownBy(() -> SweepDefinition.fromJson("{\"bogus\": 1}", "s.json", null))
+                .hasMessageContaining("unknown field \"bogus\"");
     }
 }
