@@ -110,6 +110,8 @@ public final class Bench {
         r.put("sim_events_per_s", SimFigures.eventsPerSecond(config.simSeconds()));
         log.say("seed sweep, one thread versus all cores");
         r.putAll(SimFigures.sweepSpeedup(config.sweepAttempts()));
+        log.say("parameter sweep, local threads versus Spark local[2]");
+        r.putAll(SweepFigures.measure(config.sweepAttempts()));
 
         Path dir = Files.createTempDirectory("fabricscope-bench");
         try {
