@@ -12,7 +12,7 @@ public final class SparkSupport {
     /** The one line shown when Spark is not on the class path. */
     public static final String HOW_TO_RUN = "the Spark runner needs Apache Spark on the class path: on a cluster,"
             + " spark-submit --class " + MAIN_CLASS + " fabricscope.jar sweep --runner spark ...; on this machine,"
-            + " mvn -q -Pspark exec:exec -Dsweep.args=\"sweep --runner spark --master local[2] ...\""
+            + " mvn -q -Pspark compile exec:exec -Dsweep.args=\"sweep --runner spark --master local[2] ...\""
             + " (or use --runner local)";
 
     private SparkSupport() {}
