@@ -244,17 +244,29 @@ final class SweepCommand implements Callable<Integer> {
      * until the command has unwound, so no half-written output is left behind.
      */
     static final class CancelOnShutdown implements Progress {
-        private final StderrProgress shown;
+        private final PrintWriter err;
+        private final boolean shown;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile boolean cancelled;
+        private long lastTenth = -1;
 
         CancelOnShutdown(PrintWriter err, String label) {
-            this.shown = new StderrProgress(err, label == null ? "sweep" : label, label != null);
+            this.err = err;
+            this.shown = label != null;
         }
 
+        /** One line per tenth: the error stream escapes carriage returns, so no in-place counter. */
         @Override
         public synchronized void update(long doneUnits, long total) {
-            shown.update(doneUnits, total);
+            if (!shown || total <= 0) {
+                return;
+            }
+            long tenth = Math.min(10, doneUnits * 10 / total);
+            if (tenth != lastTenth) {
+                lastTenth = tenth;
+                err.println("sweep: " + tenth * 10 + " % (" + doneUnits + " of " + total + " work units)");
+                err.flush();
+            }
         }
 
         @Override
