@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.fabricscope.sweep.SparkSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,33 @@ class SweepCommandTest {
         assertThat(SparkSupport.HOW_TO_RUN.lines().count()).isEqualTo(1);
         assertThat(SparkSupport.HOW_TO_RUN)
                 .contains("spark-submit --class org.fabricscope.Launcher")
-                .contains("-Pspark exec:exec");
+                .contains("-Pspark compile exec:exec");
+    }
+
+    @Test
+    void sparkRunnerInAJvmWithoutSparkPrintsOneLineSayingHowToRunIt() throws Exception {
+        // The test class path minus Spark and Scala: what java -jar fabricscope.jar has.
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> kept = new java.util.ArrayList<>();
+        for (String e : cp.split(java.io.File.pathSeparator)) {
+            if (!e.contains("/org/apache/spark/") && !e.contains("/org/scala-lang/")) {
+                kept.add(e);
+            }
+        }
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        String.join(java.io.File.pathSeparator, kept),
+                        "org.fabricscope.Launcher",
+                        "sweep",
+                        "--runner",
+                        "spark",
+                        "--attempts",
+                        "1")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(output.lines().toList()).containsExactly("fabricscope: " + SparkSupport.HOW_TO_RUN);
     }
 }
