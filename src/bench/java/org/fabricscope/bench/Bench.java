@@ -133,6 +133,8 @@ public final class Bench {
         r.putAll(SimFigures.sweepSpeedup(config.sweepAttempts()));
         log.say("bounded exploration, legacy and patched, 8 levels");
         r.putAll(ExploreFigures.measure());
+        log.say("parameter sweep, local threads versus Spark local[2]");
+        r.putAll(SweepFigures.measure(config.sweepAttempts()));
 
         Path dir = Files.createTempDirectory("fabricscope-bench");
         try {

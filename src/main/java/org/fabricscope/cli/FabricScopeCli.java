@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             FindReproCommand.class,
             SoakCommand.class,
             AblationCommand.class,
+            SweepCommand.class,
             ValidateCommand.class,
             ExplainCommand.class,
             DiffCommand.class,
@@ -37,8 +38,8 @@ public final class FabricScopeCli implements Runnable {
     /** Exit code for a bug: a broken assertion or an unexpected exception, reported with its stack trace. */
     public static final int EXIT_BUG = 3;
 
-    private static final Set<String> COMMANDS =
-            Set.of("scenarios", "simulate", "find-repro", "soak", "ablation", "validate", "export-chrome", "help");
+    private static final Set<String> COMMANDS = Set.of(
+            "scenarios", "simulate", "find-repro", "soak", "ablation", "sweep", "validate", "export-chrome", "help");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -361,4 +361,23 @@ class LayeringTest {
         System.arraycopy(tail, 0, all, head.length, tail.length);
         return all;
     }
+
+    @Test
+    void sweepEngineNeedsNeitherJavafxNorTheCliAndOnlyItsSparkRunnerTouchesSpark() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.fabricscope.sweep..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.controlsfx..", "org.fabricscope.ui..", "org.fabricscope.cli..")
+                .check(classes);
+        // The desktop jar has no Spark: everything but sweep.spark must load without it.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.fabricscope.sweep.spark..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "scala..")
+                .check(classes);
+    }
 }
