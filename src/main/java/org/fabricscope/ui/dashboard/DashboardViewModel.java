@@ -30,8 +30,8 @@ import org.fabricscope.ui.support.BackgroundWork;
  * and opens it at that tile's FPRE004. Lives on the FX thread; tested without a Stage.
  */
 public final class DashboardViewModel {
-    /** Reads per soak by default: enough for a few hundred legacy FPRE004s on {@code pilot-rack}. */
-    public static final long DEFAULT_READS = 200_000;
+    /** Reads per soak by default: enough for about eighty legacy FPRE004s on {@code pilot-rack}. */
+    public static final long DEFAULT_READS = 100_000;
 
     /** Opens a recorded attempt in the main window with the cursor on event {@code seq}. */
     @FunctionalInterface
