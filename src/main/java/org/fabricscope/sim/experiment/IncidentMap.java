@@ -15,6 +15,8 @@ import org.fabricscope.trace.PatchSwitches;
  * @param nodes the fabric's nodes: columns 0 to {@code nodes - 1}
  * @param files every file of the namespace, in order: the rows
  * @param tiles one per file and node, row-major ({@code files.size() * nodes} of them)
+ * @param prefetchLatencyBuckets prefetch fill-to-READY latencies over the whole soak, counted per
+ *     10 µs bucket up to the last non-empty one (what a latency histogram draws)
  */
 public record IncidentMap(
         String scenario,
@@ -23,11 +25,13 @@ public record IncidentMap(
         SoakResult soak,
         int nodes,
         List<String> files,
-        List<Tile> tiles) {
+        List<Tile> tiles,
+        List<Long> prefetchLatencyBuckets) {
 
     public IncidentMap {
         files = List.copyOf(files);
         tiles = List.copyOf(tiles);
+        prefetchLatencyBuckets = List.copyOf(prefetchLatencyBuckets);
         if (tiles.size() != files.size() * nodes) {
             throw new IllegalArgumentException(
                     tiles.size() + " tiles for " + files.size() + " files × " + nodes + " nodes");
@@ -54,6 +58,17 @@ public record IncidentMap(
     public Tile tile(String file, int node) {
         int row = files.indexOf(file);
         return row < 0 || node < 0 || node >= nodes ? null : tiles.get(row * nodes + node);
+    }
+
+    /** The lowest attempt with an FPRE004 anywhere, or -1: the soak's "attempts to the first FPRE004". */
+    public int firstFailingAttempt() {
+        int first = -1;
+        for (Tile t : tiles) {
+            if (t.failed() && (first < 0 || t.firstAttempt() < first)) {
+                first = t.firstAttempt();
+            }
+        }
+        return first;
     }
 
     /** The largest FPRE004 count of any tile (0 when none failed). */

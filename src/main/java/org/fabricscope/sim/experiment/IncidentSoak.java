@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.fabricscope.sim.core.FileStats;
+import org.fabricscope.sim.core.LatencyHistogram;
 import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 
 /**
  * A {@link Soak} that also keeps, per file and node (a "tile" of the incident dashboard), how many
- * FPRE004s fell there and the first attempt and event that raised one. The attempts are summed in
+ * FPRE004s fell there and the first attempt and event that raised one, and the prefetch latency
+ * histogram. The attempts are summed in
  * attempt order, so the first failing attempt of a tile, and the whole map, are the same for any
  * thread count; re-running that attempt with recording gives the same event at the same number.
  */
@@ -27,7 +29,9 @@ public final class IncidentSoak {
         int[] firstSeq = new int[files * nodes];
         Arrays.fill(firstAttempt, -1);
         Arrays.fill(firstSeq, -1);
+        LatencyHistogram latency = new LatencyHistogram();
         SoakResult soak = Soak.run(scenario, seed, reads, patch, threads, progress, (d, attempt) -> {
+            latency.addAll(d.prefetchLatency());
             FileStats f = d.files();
             for (int file = 0; file < Math.min(files, f.files()); file++) {
                 for (int node = 0; node < Math.min(nodes, f.nodes()); node++) {
@@ -55,6 +59,10 @@ public final class IncidentSoak {
                 tiles.add(new IncidentMap.Tile(name, node, count[t], firstAttempt[t], firstSeq[t]));
             }
         }
-        return new IncidentMap(scenario.name(), seed, patch, soak, nodes, names, tiles);
+        List<Long> buckets = new ArrayList<>();
+        for (long c : latency.bucketCounts()) {
+            buckets.add(c);
+        }
+        return new IncidentMap(scenario.name(), seed, patch, soak, nodes, names, tiles, buckets);
     }
 }

@@ -567,6 +567,34 @@ public final class MainView extends BorderPane {
         dashboardWindow.show();
     }
 
+    private org.fabricscope.ui.support.ToolWindow sweepsWindow;
+    private org.fabricscope.ui.sweeps.SweepsView sweeps;
+
+    /** The Sweeps view's window (made on first use). */
+    public org.fabricscope.ui.sweeps.SweepsView sweeps() {
+        if (sweeps == null) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            sweeps = new org.fabricscope.ui.sweeps.SweepsView(
+                    new org.fabricscope.ui.sweeps.SweepsViewModel(
+                            scenarioViewModel::request,
+                            this::openAtEvent,
+                            viewModel.dialogs(),
+                            viewModel.executor(),
+                            new org.fabricscope.ui.sweeps.SweepRunner(threads),
+                            threads),
+                    this::chooserDirectory);
+            sweepsWindow = new org.fabricscope.ui.support.ToolWindow(
+                    getScene().getWindow(), "Sweeps — FabricScope", sweeps, "sweeps.css", 1280, 860);
+        }
+        return sweeps;
+    }
+
+    @FXML
+    private void showSweeps() {
+        sweeps();
+        sweepsWindow.show();
+    }
+
     /**
      * Runs {@code request}'s attempt with recording and opens it with the cursor (and the
      * selection) on event {@code seq}: an FPRE004, so the Explainer comes forward.
