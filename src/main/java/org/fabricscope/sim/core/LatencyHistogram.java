@@ -48,6 +48,16 @@ public final class LatencyHistogram {
         return count;
     }
 
+    /** The sum of every latency added, in µs (for exact means when summaries are merged). */
+    public long sumMicros() {
+        return sumMicros;
+    }
+
+    /** A copy of the counts per 10 µs bucket, the last being the overflow bucket. */
+    public long[] bucketCounts() {
+        return counts.clone();
+    }
+
     public double meanMicros() {
         return count == 0 ? 0.0 : (double) sumMicros / count;
     }
