@@ -77,16 +77,4 @@ public final class LatencyHistogram {
         }
         return (long) counts.length * BUCKET_MICROS;
     }
-
-    /**
-     * The counts per {@value #BUCKET_MICROS} µs bucket, up to the last non-empty one (the overflow
-     * bucket last, if it holds any): a histogram to draw or save.
-     */
-    public long[] bucketCounts() {
-        int last = counts.length - 1;
-        while (last >= 0 && counts[last] == 0) {
-            last--;
-        }
-        return java.util.Arrays.copyOf(counts, last + 1);
-    }
 }

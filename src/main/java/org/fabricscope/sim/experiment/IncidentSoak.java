@@ -59,9 +59,14 @@ public final class IncidentSoak {
                 tiles.add(new IncidentMap.Tile(name, node, count[t], firstAttempt[t], firstSeq[t]));
             }
         }
+        long[] counts = latency.bucketCounts();
+        int last = counts.length - 1;
+        while (last >= 0 && counts[last] == 0) {
+            last--; // keep the histogram up to its last non-empty bucket
+        }
         List<Long> buckets = new ArrayList<>();
-        for (long c : latency.bucketCounts()) {
-            buckets.add(c);
+        for (int i = 0; i <= last; i++) {
+            buckets.add(counts[i]);
         }
         return new IncidentMap(scenario.name(), seed, patch, soak, nodes, names, tiles, buckets);
     }

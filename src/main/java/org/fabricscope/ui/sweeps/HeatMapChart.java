@@ -89,7 +89,7 @@ final class HeatMapChart extends BorderPane {
         setCenter(withY);
         Label title = new Label(String.format(
                 Locale.ROOT,
-                "FPRE004 rate per read, %s — %s, seed %d, %,d reads per cell",
+                "FPRE004 rate (share of attempts with FPRE004), %s — %s, seed %d, %,d reads per cell",
                 patched ? "patched (all three switches)" : "legacy (no patch)",
                 r.scenarioName(),
                 r.seed(),
@@ -153,7 +153,7 @@ final class HeatMapChart extends BorderPane {
         ramp.setStyle(gradient + ");");
         HBox box = new HBox(
                 6,
-                new Label("FPRE004 per read:"),
+                new Label("FPRE004 rate:"),
                 zero,
                 new Label("0"),
                 new Label("  low"),

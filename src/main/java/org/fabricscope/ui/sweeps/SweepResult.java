@@ -10,6 +10,8 @@ import java.util.Map;
  * reads per cell, the axes and every cell (x, then y, then legacy before patched).
  *
  * @param y the second axis, or null
+ * @param source the engine's result it was drawn from (what Save writes, in the {@code sweep}
+ *     command's result format)
  */
 public record SweepResult(
         String scenarioName,
@@ -18,7 +20,8 @@ public record SweepResult(
         long readsPerCell,
         SweepAxis x,
         SweepAxis y,
-        List<SweepCell> cells) {
+        List<SweepCell> cells,
+        org.fabricscope.sweep.SweepResult source) {
     public SweepResult {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         cells = List.copyOf(cells);

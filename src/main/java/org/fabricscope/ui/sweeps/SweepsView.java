@@ -76,7 +76,7 @@ public final class SweepsView extends BorderPane {
         NumberAxis lx = new NumberAxis();
         lx.setForceZeroInRange(false);
         NumberAxis ly = new NumberAxis();
-        ly.setLabel("FPRE004 per read");
+        ly.setLabel("share of attempts with FPRE004");
         line = new BandLineChart(lx, ly);
         line.setId("lineChart");
         line.setAnimated(false);
@@ -352,7 +352,7 @@ public final class SweepsView extends BorderPane {
         }
         double y = viewModel.lineYProperty().get();
         ((NumberAxis) line.getXAxis()).setLabel(r.x().label());
-        line.setTitle("FPRE004 rate per read with its 95 % Wilson interval"
+        line.setTitle("FPRE004 rate (share of attempts) with its 95 % Wilson interval"
                 + (r.y() == null ? "" : " — " + r.y().parameter() + " = " + SweepAxis.text(y)));
         for (boolean patched : new boolean[] {false, true}) {
             List<SweepCell> cells = r.line(y, patched);

@@ -39,7 +39,7 @@ import org.fabricscope.ui.support.DialogService;
 /**
  * The Sweeps view's state and commands: the axes (parameters of the scenario catalogue, with their
  * units and allowed ranges), the reads per cell, running the sweep in the background with progress
- * and Cancel, which side the heat map shows and which slice the line chart shows, finding a
+ * and Cancel (on the {@code sweep} command's engine, through {@link SweepRunner}), which side the heat map shows and which slice the line chart shows, finding a
  * reproducer in a clicked cell and opening it, and saving, reopening and exporting results.
  * Lives on the FX thread; tested without a Stage.
  */
@@ -78,6 +78,7 @@ public final class SweepsViewModel {
     public static final String NO_AXIS = "(none)";
 
     public static final long DEFAULT_READS_PER_CELL = 5_000;
+
     /** How many attempts a click on a cell searches for a reproducer. */
     public static final int MAX_REPRO_ATTEMPTS = 200;
     /** The latency histogram's bin width. */
@@ -374,10 +375,12 @@ public final class SweepsViewModel {
         }
         b.append(String.format(
                 Locale.ROOT,
-                "%nFPRE004 rate %s per read (95 %% CI %s – %s): %,d in %,d reads",
+                "%nFPRE004 rate %s of attempts (95 %% CI %s – %s): %,d of %,d attempts%n%,d FPRE004 in %,d reads",
                 rate(c.rate()),
                 rate(c.rateLow()),
                 rate(c.rateHigh()),
+                c.attemptsWithFpre004(),
+                c.attempts(),
                 c.fpre004(),
                 c.reads()));
         b.append(String.format(Locale.ROOT, "%nread success %.4f %%", c.successRate() * 100));
@@ -395,7 +398,7 @@ public final class SweepsViewModel {
         return b.toString();
     }
 
-    /** A rate in readable units: "1.23e-3" style for small ones, "0" for none. */
+    /** A rate, three significant digits ("0.350", "1.23e-03"); "0" for none. */
     public static String rate(double r) {
         if (r == 0) {
             return "0";

@@ -1,11 +1,12 @@
 /**
  * The Sweeps view: parameter sweeps you can see. {@link org.fabricscope.ui.sweeps.SweepsViewModel}
  * holds the sweep's definition (one or two axes from the scenario catalogue, with its units and
- * ranges; reads per cell), runs it in the background with progress and Cancel through an {@link
- * org.fabricscope.ui.sweeps.SweepsViewModel.Engine} ({@link org.fabricscope.ui.sweeps.SweepRunner}:
- * a soak per cell, legacy and patched, FPRE004 rate per read with its 95 % {@link
- * org.fabricscope.ui.sweeps.Wilson} interval), finds a reproducer in a clicked cell and opens it,
- * and saves, reopens ({@link org.fabricscope.ui.sweeps.SweepFiles}, JSON) and exports results.
+ * ranges; reads per cell), runs it in the background with progress and Cancel on the {@code sweep}
+ * command's engine ({@link org.fabricscope.ui.sweeps.SweepRunner} over {@link
+ * org.fabricscope.sweep.LocalRunner}: a soak per cell, legacy and patched, the FPRE004 rate as the
+ * share of attempts with its 95 % Wilson interval), finds a reproducer in a clicked cell and opens
+ * it, and saves and reopens results in the command's result JSON ({@link
+ * org.fabricscope.ui.sweeps.SweepFiles}) and exports each chart's data as CSV and picture as PNG.
  *
  * <p>Charts. The line chart ({@link org.fabricscope.ui.sweeps.BandLineChart}, JavaFX's {@code
  * LineChart} with a polygon band per series) and the latency histogram (JavaFX's {@code BarChart})
