@@ -105,7 +105,7 @@ final class HeatMapChart extends BorderPane {
         tile.setId("cell-" + xi + "-" + yi);
         tile.getStyleClass().add("heat-cell");
         tile.setMinSize(56, 40);
-        tile.setPrefSize(84, 52);
+        tile.setPrefSize(110, 64);
         tile.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         GridPane.setHgrow(tile, Priority.ALWAYS);
         GridPane.setVgrow(tile, Priority.ALWAYS);
@@ -115,8 +115,7 @@ final class HeatMapChart extends BorderPane {
         Color fill = colour(c.rate(), max);
         tile.setStyle("-fx-background-color: " + web(fill) + ";");
         Label text = new Label(c.fpre004() == 0 ? "0" : SweepsViewModel.rate(c.rate()));
-        text.setStyle(
-                "-fx-text-fill: " + (fill.getBrightness() < 0.75 && fill.getGreen() < 0.5 ? "white" : "#3b0008") + ";");
+        text.setStyle("-fx-text-fill: " + (fill.getGreen() < 0.45 ? "white" : "#3b0008") + ";");
         text.getStyleClass().add("heat-cell-text");
         tile.getChildren().add(text);
         Tooltip tip =

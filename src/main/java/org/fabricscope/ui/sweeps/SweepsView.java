@@ -354,6 +354,19 @@ public final class SweepsView extends BorderPane {
         ((NumberAxis) line.getXAxis()).setLabel(r.x().label());
         line.setTitle("FPRE004 rate (share of attempts) with its 95 % Wilson interval"
                 + (r.y() == null ? "" : " — " + r.y().parameter() + " = " + SweepAxis.text(y)));
+        // The axis spans the bands, not only the points, so an interval is never cut off.
+        double top = 0;
+        for (boolean patched : new boolean[] {false, true}) {
+            for (SweepCell c : r.line(y, patched)) {
+                top = Math.max(top, c.rateHigh());
+            }
+        }
+        NumberAxis ya = (NumberAxis) line.getYAxis();
+        ya.setAutoRanging(false);
+        ya.setLowerBound(0);
+        double upper = niceCeiling(Math.max(top, 1e-6) * 1.05);
+        ya.setUpperBound(upper);
+        ya.setTickUnit(upper / 10);
         for (boolean patched : new boolean[] {false, true}) {
             List<SweepCell> cells = r.line(y, patched);
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
@@ -383,6 +396,17 @@ public final class SweepsView extends BorderPane {
         }
     }
 
+    /** The smallest 1, 2 or 5 × 10^k at or above {@code v}. */
+    static double niceCeiling(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= v) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
     private void showLatency() {
         latency.getData().clear();
         LatencyBins bins = viewModel.latencyBins();
@@ -394,12 +418,26 @@ public final class SweepsView extends BorderPane {
         while (first < bins.legacy().length && bins.legacy()[first] == 0 && bins.patched()[first] == 0) {
             first++;
         }
+        // The long thin tail (a few fills held up by a retry or a remap) would squeeze the two
+        // humps into a corner: show up to the last bin holding at least 0.1 % of the tallest.
+        long tallest = 0;
+        for (int i = 0; i < bins.legacy().length; i++) {
+            tallest = Math.max(tallest, Math.max(bins.legacy()[i], bins.patched()[i]));
+        }
+        int end = bins.legacy().length;
+        while (end > first + 1 && Math.max(bins.legacy()[end - 1], bins.patched()[end - 1]) * 1000 < tallest) {
+            end--;
+        }
+        long hidden = 0;
+        for (int i = end; i < bins.legacy().length; i++) {
+            hidden += bins.legacy()[i] + bins.patched()[i];
+        }
         XYChart.Series<String, Number> legacy = new XYChart.Series<>();
         legacy.setName(String.format(Locale.ROOT, "legacy (mean %.3f ms)", bins.legacyMeanMicros() / 1000));
         XYChart.Series<String, Number> patched = new XYChart.Series<>();
         patched.setName(String.format(Locale.ROOT, "patched (mean %.3f ms)", bins.patchedMeanMicros() / 1000));
         List<String> categories = new ArrayList<>();
-        for (int i = first; i < bins.legacy().length; i++) {
+        for (int i = first; i < end; i++) {
             String cat = String.format(Locale.ROOT, "%.1f", bins.fromMillis(i));
             categories.add(cat);
             legacy.getData().add(new XYChart.Data<>(cat, bins.legacy()[i]));
@@ -410,8 +448,15 @@ public final class SweepsView extends BorderPane {
         latency.getData().add(patched);
         latency.setTitle(String.format(
                 Locale.ROOT,
-                "Prefetch latency over every cell of the sweep: patched − legacy = %+.3f ms (mean)",
-                (bins.patchedMeanMicros() - bins.legacyMeanMicros()) / 1000));
+                "Prefetch latency over every cell of the sweep: patched − legacy = %+.3f ms (mean)%s",
+                (bins.patchedMeanMicros() - bins.legacyMeanMicros()) / 1000,
+                hidden == 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "\n(%,d slower fills beyond %.1f ms not drawn)",
+                                hidden,
+                                bins.fromMillis(end))));
         for (XYChart.Series<String, Number> s : List.of(legacy, patched)) {
             for (XYChart.Data<String, Number> d : s.getData()) {
                 Tooltip.install(
