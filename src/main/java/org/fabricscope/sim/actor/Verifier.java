@@ -164,8 +164,7 @@ final class Verifier {
             int seq = w.engine.emit(
                     b.id(), node, name, EventKind.FPRE004, exposing, b.get(exposing), b.get(exposing), last, tx);
             w.engine.counters().fpre004++;
-            w.fileStats.fpre004[b.file().index()]++;
-            w.fileStats.fpre004NodeMask[b.file().index()] |= 1 << node;
+            w.fileStats.fpre004(b.file().index(), node, seq);
             if (w.engine.counters().firstFpre004Seq < 0) {
                 w.engine.counters().firstFpre004Seq = seq;
             }

@@ -51,7 +51,7 @@ public final class World {
             Engine engine, Fabric fabric, ModelParameters p, PatchSwitches patch, SplitMix64 root, int hotArchive) {
         this.engine = engine;
         this.hotArchive = hotArchive;
-        this.fileStats = new FileStats(fabric.fileCount());
+        this.fileStats = new FileStats(fabric.fileCount(), fabric.nodes());
         this.fabric = fabric;
         this.p = p;
         this.patch = patch;

@@ -20,7 +20,20 @@ public final class FileStats {
 
     private final LatencyHistogram[] latency;
 
+    /** Nodes of the fabric: the width of the per-file, per-node tile counts. */
+    private final int nodes;
+    /** Per tile (file × node, row-major): FPRE004s raised on the file's blocks on that node. */
+    private final long[] tileFpre004;
+    /** Per tile: sequence number of the tile's first FPRE004 in this run, or -1. */
+    private final int[] tileFirstFpre004Seq;
+
+    /** Counts per file only (no tiles). */
     public FileStats(int files) {
+        this(files, 0);
+    }
+
+    /** Counts for {@code files} files on a fabric of {@code nodes} nodes. */
+    public FileStats(int files, int nodes) {
         reads = new long[files];
         readsOk = new long[files];
         fpre004 = new long[files];
@@ -29,6 +42,10 @@ public final class FileStats {
         timeouts = new long[files];
         fpre004NodeMask = new int[files];
         latency = new LatencyHistogram[files];
+        this.nodes = Math.max(0, nodes);
+        tileFpre004 = new long[files * this.nodes];
+        tileFirstFpre004Seq = new int[files * this.nodes];
+        java.util.Arrays.fill(tileFirstFpre004Seq, -1);
     }
 
     public int files() {
@@ -46,5 +63,36 @@ public final class FileStats {
     /** The file's read latency histogram, or null if it had no read. */
     public LatencyHistogram latency(int file) {
         return latency[file];
+    }
+
+    /** Nodes the tile counts span (0 when kept per file only). */
+    public int nodes() {
+        return nodes;
+    }
+
+    /**
+     * Counts an FPRE004 raised as event {@code seq} on a block of {@code file} on {@code node}:
+     * the per-file count and node mask, and the tile's count and first event.
+     */
+    public void fpre004(int file, int node, int seq) {
+        fpre004[file]++;
+        fpre004NodeMask[file] |= 1 << node;
+        if (node < nodes) {
+            int t = file * nodes + node;
+            tileFpre004[t]++;
+            if (tileFirstFpre004Seq[t] < 0) {
+                tileFirstFpre004Seq[t] = seq;
+            }
+        }
+    }
+
+    /** FPRE004s raised on the blocks of {@code file} on {@code node} in this run. */
+    public long tileFpre004(int file, int node) {
+        return node < nodes ? tileFpre004[file * nodes + node] : 0;
+    }
+
+    /** Sequence number of the first FPRE004 on {@code file}'s blocks on {@code node}, or -1. */
+    public int tileFirstFpre004Seq(int file, int node) {
+        return node < nodes ? tileFirstFpre004Seq[file * nodes + node] : -1;
     }
 }

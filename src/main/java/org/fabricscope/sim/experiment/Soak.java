@@ -2,6 +2,7 @@ package org.fabricscope.sim.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 import org.fabricscope.sim.RunStats;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.core.FileStats;
@@ -35,6 +36,22 @@ public final class Soak {
      */
     public static SoakResult run(
             Scenario scenario, long seed, long reads, PatchSwitches patch, int threads, Progress progress) {
+        return run(scenario, seed, reads, patch, threads, progress, null);
+    }
+
+    /**
+     * As {@link #run(Scenario, long, long, PatchSwitches, int, Progress)}, handing each attempt's
+     * detailed result and number to {@code each} (may be null) in attempt order, as the soak sums
+     * it: how {@link IncidentSoak} keeps what the totals do not.
+     */
+    static SoakResult run(
+            Scenario scenario,
+            long seed,
+            long reads,
+            PatchSwitches patch,
+            int threads,
+            Progress progress,
+            ObjIntConsumer<Simulator.Detailed> each) {
         Progress caller = progress == null ? Progress.NONE : progress;
         Progress quiet = AttemptPool.cancelOnly(caller);
         Totals t = new Totals();
@@ -62,6 +79,9 @@ public final class Soak {
             pool.stream(1, Integer.MAX_VALUE, a -> Simulator.runDetailed(scenario, seed, a, patch, false, quiet), d -> {
                 caller.checkCancelled();
                 t.add(d);
+                if (each != null) {
+                    each.accept(d, t.attempts);
+                }
                 if (t.doneReads == 0 && t.attempts >= NO_READS_LIMIT) {
                     throw new IllegalArgumentException(
                             "scenario " + scenario.name() + " issues no reads, so a soak cannot finish");

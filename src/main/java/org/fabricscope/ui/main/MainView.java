@@ -547,6 +547,82 @@ public final class MainView extends BorderPane {
 
     // ---- menu actions: thin, they delegate
 
+    // ---- tool windows: the incident dashboard (and the Sweeps view)
+
+    private org.fabricscope.ui.support.ToolWindow dashboardWindow;
+    private org.fabricscope.ui.dashboard.DashboardView dashboard;
+
+    /** The incident dashboard's window (made on first use). */
+    public org.fabricscope.ui.dashboard.DashboardView dashboard() {
+        if (dashboard == null) {
+            dashboard = new org.fabricscope.ui.dashboard.DashboardView(
+                    new org.fabricscope.ui.dashboard.DashboardViewModel(
+                            scenarioViewModel::request,
+                            this::openAtEvent,
+                            viewModel.executor(),
+                            Runtime.getRuntime().availableProcessors()),
+                    () -> scenarioViewModel
+                            .request()
+                            .map(r -> "Scenario " + r.scenario().name() + ", seed " + r.seed())
+                            .orElse("Scenario panel: invalid"));
+            dashboardWindow = new org.fabricscope.ui.support.ToolWindow(
+                    getScene().getWindow(), "Incident dashboard — FabricScope", dashboard, "dashboard.css", 1400, 820);
+        }
+        return dashboard;
+    }
+
+    @FXML
+    private void showDashboard() {
+        dashboard();
+        dashboardWindow.show();
+    }
+
+    private org.fabricscope.ui.support.ToolWindow sweepsWindow;
+    private org.fabricscope.ui.sweeps.SweepsView sweeps;
+
+    /** The Sweeps view's window (made on first use). */
+    public org.fabricscope.ui.sweeps.SweepsView sweeps() {
+        if (sweeps == null) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            sweeps = new org.fabricscope.ui.sweeps.SweepsView(
+                    new org.fabricscope.ui.sweeps.SweepsViewModel(
+                            scenarioViewModel::request,
+                            this::openAtEvent,
+                            viewModel.dialogs(),
+                            viewModel.executor(),
+                            new org.fabricscope.ui.sweeps.SweepRunner(threads),
+                            threads),
+                    this::chooserDirectory);
+            sweepsWindow = new org.fabricscope.ui.support.ToolWindow(
+                    getScene().getWindow(), "Sweeps — FabricScope", sweeps, "sweeps.css", 1280, 860);
+        }
+        return sweeps;
+    }
+
+    @FXML
+    private void showSweeps() {
+        sweeps();
+        sweepsWindow.show();
+    }
+
+    /**
+     * Runs {@code request}'s attempt with recording and opens it with the cursor (and the
+     * selection) on event {@code seq}: an FPRE004, so the Explainer comes forward.
+     */
+    private void openAtEvent(org.fabricscope.ui.scenario.RunRequest request, int seq, String description) {
+        viewModel.run(request, loaded -> {
+            int block = seq < loaded.trace().size() ? loaded.trace().block(seq) : -1;
+            if (block >= 0) {
+                viewModel.session().selectedBlockProperty().set(block);
+            }
+            viewModel.session().goToEvent(seq);
+            viewModel.report("Opened " + description);
+            if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                stage.toFront();
+            }
+        });
+    }
+
     @FXML
     private void open() {
         viewModel.openWithChooser();

@@ -120,6 +120,11 @@ public final class MainViewModel {
         return dialogs;
     }
 
+    /** Runs background work of the views composed beside this one (the dashboard, sweeps). */
+    public Executor executor() {
+        return executor;
+    }
+
     /** True while a background command runs. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
