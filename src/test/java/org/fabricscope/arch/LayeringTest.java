@@ -362,22 +362,12 @@ class LayeringTest {
         return all;
     }
 
-    @Test
-    void sweepEngineNeedsNeitherJavafxNorTheCliAndOnlyItsSparkRunnerTouchesSpark() {
-        noClasses()
-                .that()
-                .resideInAnyPackage("org.fabricscope.sweep..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("javafx..", "org.controlsfx..", "org.fabricscope.ui..", "org.fabricscope.cli..")
-                .check(classes);
-        // The desktop jar has no Spark: everything but sweep.spark must load without it.
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("org.fabricscope.sweep.spark..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.apache.spark..", "scala..")
-                .check(classes);
-    }
+    /** The desktop jar has no Spark: everything but {@code sweep.spark} must load without it. */
+    @ArchTest
+    static final ArchRule onlyTheSparkRunnerTouchesSpark = noClasses()
+            .that()
+            .resideOutsideOfPackage("org.fabricscope.sweep.spark..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.spark..", "scala..");
 }
