@@ -312,6 +312,7 @@ class LayeringTest {
                     "UiSession",
                     "UiSupport",
                     "UiTimeline",
+                    "UiEventlog", // colours the log's rows by difference while comparing
                     "JavaFxBase",
                     "JavaFxScene")
             .whereLayer("UiWorkspace") // drives the window's view model to reopen a session's trace
@@ -329,7 +330,15 @@ class LayeringTest {
                     "JavaFxScene"))
             .whereLayer("UiOtherFeature")
             .mayOnlyAccessLayers(concat(
-                    MODEL, "Present", "UiTimeline", "UiSession", "UiSupport", "UiFiles", "JavaFxBase", "JavaFxScene"))
+                    MODEL,
+                    "Present",
+                    "UiScenario", // sweeps and the dashboard run the scenario panel's scenario
+                    "UiTimeline",
+                    "UiSession",
+                    "UiSupport",
+                    "UiFiles",
+                    "JavaFxBase",
+                    "JavaFxScene"))
             .whereLayer("UiMain") // composes every feature around the shared session
             .mayOnlyAccessLayers(concat(concat(MODEL, "Present", "App", "JavaFxBase", "JavaFxScene"), UI))
             .whereLayer("UiApp")
