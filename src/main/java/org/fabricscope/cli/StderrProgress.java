@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import org.fabricscope.trace.Progress;
 
 /**
- * Progress for long commands: a percentage on standard error, at most once per percent, and only
- * when asked for ({@code --progress}) so that scripts get clean output.
+ * Progress for long commands: one line on standard error per tenth of the work ("soak 30%"), and
+ * only when asked for ({@code --progress}) so that scripts get clean output. Whole lines rather than
+ * a carriage-return bar: standard error goes through {@link TerminalSafeWriter}, which shows a
+ * carriage return as a visible escape, and a log file keeps every line readable.
  */
 final class StderrProgress implements Progress {
     private final PrintWriter err;
@@ -24,13 +26,10 @@ final class StderrProgress implements Progress {
         if (!enabled || total <= 0) {
             return;
         }
-        long percent = Math.min(100, done * 100 / total);
-        if (percent != lastPercent) {
+        long percent = Math.min(100, done * 100 / total) / 10 * 10;
+        if (percent > lastPercent) {
             lastPercent = percent;
-            err.print("\r" + label + " " + percent + "%");
-            if (percent == 100) {
-                err.println();
-            }
+            err.println(label + " " + percent + "%");
             err.flush();
         }
     }
