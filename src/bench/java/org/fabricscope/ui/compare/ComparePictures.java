@@ -1,5 +1,6 @@
 package org.fabricscope.ui.compare;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,22 +13,19 @@ import org.fabricscope.ui.support.BackgroundWork;
 import org.fabricscope.ui.support.CrashLog;
 import org.fabricscope.ui.testing.Fx;
 import org.fabricscope.ui.testing.TestPreferences;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a test: renders the window in compare mode (legacy against patched, and a what-if fork) to
- * PNGs under {@code target/compare-pictures/} so a person can look at them. Run with {@code mvn -o
- * -q test -Dtest=ComparePictures}.
+ * Renders the window in compare mode (legacy against patched, and a what-if fork) to PNGs under
+ * {@code target/compare-pictures/}, the pictures docs/images/compare-*.png come from: {@code
+ * ./mvnw -Pscreenshot process-test-classes -Dscreenshot.main=org.fabricscope.ui.compare.ComparePictures}.
  */
-class ComparePictures {
-    @TempDir
-    Path dir;
+public final class ComparePictures {
+    private ComparePictures() {}
 
-    @Test
-    void renderPictures() throws Exception {
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("compare-pictures");
         Stage stage = FxToolkit.registerPrimaryStage();
         TestPreferences prefs = new TestPreferences();
         ExecutorService workers = BackgroundWork.workers();
@@ -65,12 +63,13 @@ class ComparePictures {
         Fx.run(stage::hide);
         workers.shutdownNow();
         prefs.close();
+        System.exit(0);
     }
 
     private static void shoot(Stage stage, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(1500); // not on the FX thread: lets the timelines finish their background frames
-        WaitForAsyncUtils.waitForFxEvents();
+        // Enough pulses for the timelines to lay out and paint what the last command scrolled to,
+        // as MainWindowScreenshot waits for the README's picture.
+        WaitForAsyncUtils.waitForFxEvents(20);
         WritableImage img = WaitForAsyncUtils.asyncFx(
                         () -> stage.getScene().getRoot().snapshot(null, null))
                 .get(90, TimeUnit.SECONDS);
