@@ -79,7 +79,10 @@ final class ShrinkCommand implements Callable<Integer> {
             throw new UserException("--attempt must be at least 1, got " + attempt);
         }
         if (!Files.isDirectory(out)) {
-            throw new UserException(OutputFile.show(out) + ": no such directory");
+            throw new UserException(OutputFile.show(out)
+                    + (Files.exists(out)
+                            ? ": not a directory; --out names the directory to write into"
+                            : ": no such directory"));
         }
         Scenario s;
         long seed;

@@ -100,4 +100,23 @@ class ShrinkCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("raises no FPRE004");
     }
+
+    @Test
+    void anOutThatIsAFileOrMissingIsRefusedInOneLineBeforeAnyRun() throws Exception {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "keep me");
+        assertThat(run("shrink", "--attempt", "6", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).endsWith("not a directory; --out names the directory to write into");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("keep me");
+
+        err.getBuffer().setLength(0);
+        assertThat(run(
+                        "shrink",
+                        "--attempt",
+                        "6",
+                        "--out",
+                        tmp.resolve("absent").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).endsWith("no such directory");
+        assertThat(err.toString().lines()).hasSize(1);
+    }
 }
