@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.explore.ExploreBounds;
 import org.fabricscope.sim.explore.ExploreResult;
@@ -31,6 +33,14 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioOptions scenario;
+
+    @Option(
+            names = "--attempt",
+            paramLabel = "K",
+            defaultValue = "1",
+            description = "Attempt whose non-timing draws are explored (a shrunk reproducer keeps its"
+                    + " attempt). Default: ${DEFAULT-VALUE}.")
+    int attempt;
 
     @Option(
             names = "--jitter-levels",
@@ -83,29 +93,32 @@ final class ExploreCommand implements Callable<Integer> {
         }
         Scenario s = scenario.resolve();
         PrintWriter err = spec.commandLine().getErr();
+        if (attempt < 1) {
+            throw new UserException("--attempt must be at least 1: " + attempt);
+        }
         long start = System.nanoTime();
-        Progress progress = new Progress() {
-            private long lastReport;
-
-            @Override
-            public void update(long done, long total) {
-                long now = System.nanoTime();
-                if (now - lastReport > 500_000_000L) {
-                    lastReport = now;
-                    double secs = (now - start) / 1e9;
-                    err.printf(Locale.ROOT, "explore: %d schedules, %.0f/s%n", done, done / Math.max(secs, 1e-9));
-                    err.flush();
-                }
+        // Ctrl+C: the shutdown hook asks the search to stop and waits until the command has
+        // unwound, so "cancelled" is printed and no --out file is left half-written.
+        CancelOnShutdown progress = new CancelOnShutdown(err, start);
+        Thread hook = new Thread(progress::requestCancel, "fabricscope-explore-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return explore(s, bounds, progress, start);
+        } finally {
+            progress.finished();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl+C: the hook is running and waits for finished() above.
             }
+        }
+    }
 
-            @Override
-            public boolean isCancelled() {
-                return Thread.currentThread().isInterrupted();
-            }
-        };
-        Explorer explorer = new Explorer(s, scenario.seed, 1, scenario.patch, bounds, !naive);
+    private Integer explore(Scenario s, ExploreBounds bounds, Progress progress, long start) throws Exception {
+        Explorer explorer = new Explorer(s, scenario.seed, attempt, scenario.patch, bounds, !naive);
         ExploreResult r = explorer.explore(progress);
         double secs = (System.nanoTime() - start) / 1e9;
+        progress.checkCancelled();
         if (out != null && r.shortest() != null) {
             SimulationResult cx = explorer.replay(r.shortest().choices());
             OutputFile.writeTrace(cx.trace(), out, force, FabricScopeCli.stdout(spec));
@@ -118,7 +131,7 @@ final class ExploreCommand implements Callable<Integer> {
                     new ScheduleFile.Spec(
                             s,
                             scenario.seed,
-                            1,
+                            attempt,
                             scenario.patch,
                             bounds,
                             r.shortest().choices()),
@@ -129,6 +142,7 @@ final class ExploreCommand implements Callable<Integer> {
             Json.print(o, g -> {
                 g.writeStringField("scenario", s.name());
                 g.writeNumberField("seed", scenario.seed);
+                g.writeNumberField("attempt", attempt);
                 g.writeStringField("patch", scenario.patch.toString());
                 g.writeStringField("bounds", bounds.describe());
                 g.writeBooleanField("state_hashing", !naive);
@@ -166,5 +180,52 @@ final class ExploreCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Progress on stderr (a line every half second: schedules so far and their rate) and Ctrl+C:
+     * the shutdown hook sets the flag the search polls and waits (briefly) for the command to end.
+     */
+    static final class CancelOnShutdown implements Progress {
+        private final PrintWriter err;
+        private final long startNanos;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile boolean cancelled;
+        private long lastReport;
+
+        CancelOnShutdown(PrintWriter err, long startNanos) {
+            this.err = err;
+            this.startNanos = startNanos;
+            this.lastReport = startNanos;
+        }
+
+        @Override
+        public void update(long doneUnits, long total) {
+            long now = System.nanoTime();
+            if (now - lastReport > 500_000_000L) {
+                lastReport = now;
+                double secs = (now - startNanos) / 1e9;
+                err.printf(Locale.ROOT, "explore: %d schedules, %.0f/s%n", doneUnits, doneUnits / Math.max(secs, 1e-9));
+                err.flush();
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled || Thread.currentThread().isInterrupted();
+        }
+
+        void requestCancel() {
+            cancelled = true;
+            try {
+                done.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void finished() {
+            done.countDown();
+        }
     }
 }

@@ -54,7 +54,8 @@ public final class Explorer {
     }
 
     /**
-     * Explores. Reports runs so far as progress (total -1) and honours cancellation.
+     * Explores. Reports runs so far as progress (total -1), and to an {@link ExploreProgress} the
+     * distinct states and failing runs too; honours cancellation after every run.
      *
      * @throws org.fabricscope.trace.CancelledException when cancelled
      */
@@ -92,9 +93,14 @@ public final class Explorer {
                     violations = report.violations();
                 }
             }
+            // Every run polls for cancel (a volatile read), so Cancel and Ctrl+C stop the search
+            // within one simulator run; progress goes out every 64 runs.
+            p.checkCancelled();
             if ((runs & 63) == 0) {
-                p.checkCancelled();
                 p.update(runs, -1);
+                if (p instanceof ExploreProgress ep) {
+                    ep.explored(runs, table == null ? 0 : table.size(), failing);
+                }
             }
             int j = r.points.size() - 1;
             while (j >= 0 && r.points.get(j).chosen() == r.points.get(j).domain() - 1) {
@@ -117,6 +123,9 @@ public final class Explorer {
             prefix[j] = r.points.get(j).chosen() + 1;
         }
         p.update(runs, runs);
+        if (p instanceof ExploreProgress ep) {
+            ep.explored(runs, table == null ? 0 : table.size(), failing);
+        }
         Schedule nearest = shortest == null ? null : nearestPassing(shortest, p);
         return new ExploreResult(
                 scenario.name(),

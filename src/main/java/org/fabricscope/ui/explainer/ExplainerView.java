@@ -59,6 +59,7 @@ public class ExplainerView extends VBox {
     private final Label patchedVerdict = new Label();
     private final Button focus = new Button("Focus on this FPRE004");
     private final Button shrinkButton = new Button("Shrink this reproducer");
+    private final Button exploreButton = new Button("Explore interleavings…");
     private final VBox details;
     private final ScrollPane scroll;
 
@@ -136,7 +137,12 @@ public class ExplainerView extends VBox {
                 + " by the same mechanism, and open it (Simulate › Shrink This Reproducer)"));
         shrinkButton.setVisible(false);
         shrinkButton.setManaged(false);
-        FlowPane buttons = new FlowPane(6, 6, focus, rerun, compare, shrinkButton, cancel, progress);
+        exploreButton.setId("explainer-explore");
+        exploreButton.setTooltip(new Tooltip("Explore every interleaving of this run within bounds, in the Explore"
+                + " panel (best on a shrunk reproducer)"));
+        exploreButton.setVisible(false);
+        exploreButton.setManaged(false);
+        FlowPane buttons = new FlowPane(6, 6, focus, rerun, compare, shrinkButton, exploreButton, cancel, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label rerunStatus = new Label();
         rerunStatus.setId("rerun-status");
@@ -223,6 +229,13 @@ public class ExplainerView extends VBox {
         shrinkButton.disableProperty().bind(javafx.beans.binding.Bindings.not(enabled));
         shrinkButton.setVisible(true);
         shrinkButton.setManaged(true);
+    }
+
+    /** Shows a button that opens the Explore panel on the open run. */
+    public void setOnExplore(Runnable onExplore) {
+        exploreButton.setOnAction(ev -> onExplore.run());
+        exploreButton.setVisible(true);
+        exploreButton.setManaged(true);
     }
 
     public void setOnFocus(java.util.function.IntConsumer onFocus) {

@@ -260,6 +260,7 @@ public final class MainView extends BorderPane {
         explainer.setOnFocus(seq -> timeline.viewModel().focusOnFpre004(seq));
         shrinkItem.disableProperty().bind(shrink.canShrinkProperty().not());
         explainer.setOnShrink(shrink::shrink, shrink.canShrinkProperty());
+        explainer.setOnExplore(this::exploreOpenTrace);
         // Opening the Explainer with nothing to explain says why in the status bar too.
         sideTabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now == explainerTab
@@ -603,6 +604,72 @@ public final class MainView extends BorderPane {
     private void showSweeps() {
         sweeps();
         sweepsWindow.show();
+    }
+
+    private org.fabricscope.ui.support.ToolWindow exploreWindow;
+    private org.fabricscope.ui.explore.ExploreView explore;
+
+    /** The Explore panel's window (made on first use). */
+    public org.fabricscope.ui.explore.ExploreView explore() {
+        if (explore == null) {
+            explore = new org.fabricscope.ui.explore.ExploreView(
+                    new org.fabricscope.ui.explore.ExploreViewModel(
+                            scenarioViewModel::request,
+                            () -> java.util.Optional.ofNullable(
+                                    viewModel.session().getTrace()),
+                            exploreWindow(),
+                            viewModel.executor(),
+                            System::nanoTime),
+                    this::chooserDirectory);
+            exploreWindow = new org.fabricscope.ui.support.ToolWindow(
+                    getScene().getWindow(), "Explore interleavings — FabricScope", explore, "explore.css", 1000, 720);
+        }
+        return explore;
+    }
+
+    @FXML
+    private void showExplore() {
+        boolean made = explore == null;
+        explore();
+        if (!made && !explore.viewModel().runningProperty().get()) {
+            explore.viewModel().useScenarioPanel();
+        }
+        exploreWindow.show();
+    }
+
+    /** The Explainer's "Explore interleavings…": the panel on the open trace's run. */
+    private void exploreOpenTrace() {
+        explore();
+        if (!explore.viewModel().runningProperty().get()) {
+            explore.viewModel().useOpenTrace();
+        }
+        exploreWindow.show();
+    }
+
+    /** Opening a counterexample in the timeline, and compare mode, as the Explore panel needs them. */
+    private org.fabricscope.ui.explore.ExploreViewModel.Window exploreWindow() {
+        return new org.fabricscope.ui.explore.ExploreViewModel.Window() {
+            @Override
+            public void open(org.fabricscope.ui.session.LoadedTrace loaded, int seq, String description) {
+                viewModel.openSimulated(loaded);
+                int block = seq < loaded.trace().size() ? loaded.trace().block(seq) : -1;
+                if (block >= 0) {
+                    viewModel.session().selectedBlockProperty().set(block);
+                }
+                viewModel.session().goToEvent(seq);
+                viewModel.report("Opened " + description);
+                if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+                    stage.toFront();
+                }
+            }
+
+            @Override
+            public void compare(
+                    org.fabricscope.ui.session.LoadedTrace a, int seqA, org.fabricscope.trace.Trace b, String nameB) {
+                open(a, seqA, "the counterexample (A)");
+                compare.viewModel().compareWith(b, nameB);
+            }
+        };
     }
 
     /**
