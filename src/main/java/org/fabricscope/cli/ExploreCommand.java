@@ -104,6 +104,10 @@ final class ExploreCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return explore(s, bounds, progress, start);
+        } catch (org.fabricscope.trace.CancelledException e) {
+            // Reported here, before finished() lets the shutdown hook return: once it has, the JVM
+            // may halt before picocli's handler prints the line.
+            return FabricScopeCli.report(e, err);
         } finally {
             progress.finished();
             try {
