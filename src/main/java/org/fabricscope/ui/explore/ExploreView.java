@@ -218,7 +218,9 @@ public final class ExploreView extends BorderPane {
             return;
         }
         ExploreResult r = o.main().result();
-        verdict.setText(o.what() + ", patch " + r.patch() + ": " + ExploreViewModel.headline(r));
+        verdict.setText(o.what() + ", "
+                + (r.patch().equals(org.fabricscope.trace.PatchSwitches.NONE) ? "legacy" : "patch " + r.patch()) + ": "
+                + ExploreViewModel.headline(r));
         verdict.pseudoClassStateChanged(FAILS, r.shortest() != null);
         verdict.pseudoClassStateChanged(HOLDS, r.shortest() == null && r.complete());
         figures.setText(ExploreViewModel.figures(o.main()));
@@ -226,14 +228,17 @@ public final class ExploreView extends BorderPane {
         if (o.ablation().isEmpty()) {
             return;
         }
+        Label title = header("Exhaustive ablation: each switch alone, within the same bounds");
+        title.getStyleClass().add("explore-ablation-title");
+        ablationTable.add(title, 0, 0, 5, 1);
         ablationTable.addRow(
-                0,
+                1,
                 header("Switch alone"),
                 header("Schedules"),
                 header("Distinct states"),
                 header("Verdict"),
                 header(""));
-        int row = 1;
+        int row = 2;
         for (Ablation a : o.ablation()) {
             ExploreResult ar = a.explored().result();
             Label v = new Label(ExploreViewModel.headline(ar));
@@ -246,11 +251,12 @@ public final class ExploreView extends BorderPane {
             cx.disableProperty()
                     .bind(viewModel.runningProperty().or(Bindings.createBooleanBinding(() -> ar.shortest() == null)));
             cx.setOnAction(e -> viewModel.openCounterexample(a.switchName()));
+            cx.setMinWidth(Region.USE_PREF_SIZE);
             ablationTable.addRow(
                     row++,
-                    new Label(a.switchName()),
-                    new Label(String.format(Locale.ROOT, "%,d", ar.runs())),
-                    new Label(String.format(Locale.ROOT, "%,d", ar.distinctStates())),
+                    cell(a.switchName()),
+                    cell(String.format(Locale.ROOT, "%,d", ar.runs())),
+                    cell(String.format(Locale.ROOT, "%,d", ar.distinctStates())),
                     v,
                     cx);
             GridPane.setHgrow(v, Priority.ALWAYS);
@@ -258,8 +264,15 @@ public final class ExploreView extends BorderPane {
     }
 
     private static Label header(String text) {
-        Label l = new Label(text);
+        Label l = cell(text);
         l.getStyleClass().add("explore-header");
+        return l;
+    }
+
+    /** A table cell that is never cut to an ellipsis (the verdict column wraps instead). */
+    private static Label cell(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -283,9 +283,11 @@ public final class ExploreViewModel {
     /** Opens the main result's shortest counterexample in the main timeline, on its FPRE004. */
     public Task<LoadedTrace> openCounterexample() {
         Outcome o = result.get();
-        return o == null
-                ? null
-                : openCounterexample(o.main(), o.main().result().patch().toString());
+        if (o == null) {
+            return null;
+        }
+        PatchSwitches patch = o.main().result().patch();
+        return openCounterexample(o.main(), patch.equals(PatchSwitches.NONE) ? "legacy" : "patch " + patch);
     }
 
     /** Opens the ablation row's counterexample ({@code switchName} alone). */

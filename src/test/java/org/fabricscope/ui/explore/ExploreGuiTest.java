@@ -91,8 +91,7 @@ class ExploreGuiTest {
         String verdict = Fx.call(
                 () -> robot.lookup("#exploreVerdict").queryAs(Label.class).getText());
         assertThat(verdict)
-                .startsWith(
-                        "explore-minimal, seed 2, attempt 1, patch none: FPRE004 reachable: shortest counterexample");
+                .startsWith("explore-minimal, seed 2, attempt 1, legacy: FPRE004 reachable: shortest counterexample");
         String figures = Fx.call(
                 () -> robot.lookup("#exploreFigures").queryAs(Label.class).getText());
         assertThat(figures)
