@@ -629,11 +629,8 @@ public final class MainView extends BorderPane {
 
     @FXML
     private void showExplore() {
-        boolean made = explore == null;
+        // First time: the scenario panel's scenario; later, what the panel was last set to.
         explore();
-        if (!made && !explore.viewModel().runningProperty().get()) {
-            explore.viewModel().useScenarioPanel();
-        }
         exploreWindow.show();
     }
 

@@ -124,4 +124,28 @@ class ExploreGuiTest {
                         window.view().compareView().viewModel().nameBProperty().get()))
                 .isEqualTo("nearest passing schedule");
     }
+
+    @Test
+    void theExplainersButtonOpensThePanelOnTheOpenRun(FxRobot robot) throws Exception {
+        org.fabricscope.sim.scenario.Scenario shrunk =
+                org.fabricscope.sim.scenario.Scenario.load(Path.of("sample-scenarios/fpre004-shrunk.json"));
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        Fx.run(() -> window.viewModel()
+                .run(new org.fabricscope.ui.scenario.RunRequest(
+                        shrunk, 1, 6, org.fabricscope.trace.PatchSwitches.NONE)));
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        Fx.run(() -> {
+            LoadedTrace t = window.viewModel().session().getTrace();
+            window.viewModel().session().goToEvent(t.index().nextOfKind(EventKind.FPRE004, -1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#explainer-explore");
+        WaitForAsyncUtils.waitForFxEvents();
+        ExploreView view = Fx.call(() -> window.view().explore());
+        assertThat(Fx.call(() -> view.getScene().getWindow().isShowing())).isTrue();
+        ExploreViewModel vm = view.viewModel();
+        assertThat(Fx.call(() -> vm.sourceProperty().get())).isEqualTo("Open trace: fpre004-repro-shrunk");
+        assertThat(Fx.call(() -> vm.seedProperty().get())).isEqualTo("1");
+        assertThat(Fx.call(() -> vm.attemptProperty().get())).isEqualTo("6");
+    }
 }
