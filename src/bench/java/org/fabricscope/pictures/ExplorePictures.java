@@ -74,6 +74,19 @@ public final class ExplorePictures {
                     120, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Opened "));
             WaitForAsyncUtils.waitForFxEvents(20);
             write(main.getScene().getWindow(), timelinePng);
+            if (args.length > 2) {
+                // Compare mode with the nearest passing schedule, to look at (not in the README).
+                WaitForAsyncUtils.asyncFx(() -> vm.compareWithNearestPassing() != null)
+                        .get(60, TimeUnit.SECONDS);
+                WaitForAsyncUtils.waitFor(
+                        120, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Comparing"));
+                WaitForAsyncUtils.waitFor(
+                        120,
+                        TimeUnit.SECONDS,
+                        () -> main.compareView().viewModel().diffProperty().get() != null);
+                WaitForAsyncUtils.waitForFxEvents(20);
+                write(main.getScene().getWindow(), Path.of(args[2]));
+            }
             FxToolkit.cleanupApplication(app);
             code = 0;
         } finally {

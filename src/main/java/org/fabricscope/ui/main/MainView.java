@@ -617,7 +617,7 @@ public final class MainView extends BorderPane {
                             scenarioViewModel::request,
                             () -> java.util.Optional.ofNullable(
                                     viewModel.session().getTrace()),
-                            exploreWindow(),
+                            exploreServices(),
                             viewModel.executor(),
                             System::nanoTime),
                     this::chooserDirectory);
@@ -644,7 +644,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Opening a counterexample in the timeline, and compare mode, as the Explore panel needs them. */
-    private org.fabricscope.ui.explore.ExploreViewModel.Window exploreWindow() {
+    private org.fabricscope.ui.explore.ExploreViewModel.Window exploreServices() {
         return new org.fabricscope.ui.explore.ExploreViewModel.Window() {
             @Override
             public void open(org.fabricscope.ui.session.LoadedTrace loaded, int seq, String description) {
