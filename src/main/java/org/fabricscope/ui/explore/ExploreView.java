@@ -60,6 +60,9 @@ public final class ExploreView extends BorderPane {
         bottom.setPadding(new Insets(4, 10, 8, 10));
         setBottom(bottom);
         viewModel.resultProperty().addListener((o, a, r) -> show(r));
+        viewModel
+                .runningProperty()
+                .addListener((o, a, r) -> show(viewModel.resultProperty().get()));
         show(viewModel.resultProperty().get());
     }
 
@@ -210,7 +213,10 @@ public final class ExploreView extends BorderPane {
 
     private void show(Outcome o) {
         if (o == null) {
-            verdict.setText("No result yet.");
+            verdict.setText(
+                    viewModel.runningProperty().get()
+                            ? "Exploring: the verdict comes when every schedule within the bounds has run."
+                            : "No result yet.");
             verdict.pseudoClassStateChanged(FAILS, false);
             verdict.pseudoClassStateChanged(HOLDS, false);
             figures.setText("");

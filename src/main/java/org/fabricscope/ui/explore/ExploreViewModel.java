@@ -221,7 +221,8 @@ public final class ExploreViewModel {
         Path file = scenarioFile;
         cancel();
         result.set(null);
-        String title = "Exploring " + source.get().replaceFirst("^[^:]*: ", "") + " (" + patch + ")…";
+        String title = "Exploring " + source.get().replaceFirst("^[^:]*: ", "") + " ("
+                + (patch.equals(PatchSwitches.NONE) ? "legacy" : "patch " + patch) + ")…";
         Live live = new Live();
         Task<Outcome> task = BackgroundWork.task(title, p -> {
             Scenario s = known != null ? known : Scenario.load(file);
