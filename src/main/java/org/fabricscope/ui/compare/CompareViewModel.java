@@ -310,9 +310,9 @@ public final class CompareViewModel {
 
     /**
      * How A's event log colours the row of A's event {@code seq} in compare mode: {@code
-     * diff-only-a} (no partner in B), {@code diff-changed} (other values in B), {@code diff-gap-b}
-     * (B has events only in B just before this event's partner), or null (same or retimed; also
-     * outside compare mode).
+     * diff-only-a} (no partner in B), {@code diff-changed} (other values in B), or null (same or
+     * retimed; also outside compare mode). B's only-in-B events have rows of their own ({@link
+     * #logRun}).
      */
     public String logRowClass(int seqA) {
         TraceDiff d = diff.get();
@@ -323,11 +323,100 @@ public final class CompareViewModel {
         if (c == DiffClass.ONLY_IN_A) {
             return "diff-only-a";
         }
-        if (c == DiffClass.CHANGED) {
-            return "diff-changed";
+        return c == DiffClass.CHANGED ? "diff-changed" : null;
+    }
+
+    /**
+     * B as A's event log merges it in compare mode (null outside it): a row per only-in-B event,
+     * placed right after the A partner of its nearest earlier B event that has one (at the top if
+     * none), i.e. where it happened relative to the events both runs have; picking one moves B's
+     * cursor to it and A's to the gap.
+     */
+    public org.fabricscope.ui.eventlog.OtherRun logRun() {
+        TraceDiff d = diff.get();
+        if (d == null) {
+            return null;
         }
-        int b = d.partnerOfA(seqA);
-        return b > 0 && d.classOfB(b - 1) == DiffClass.ONLY_IN_B ? "diff-gap-b" : null;
+        // Only-in-B events and their places, and A's differences: one pass each, kept with the run.
+        int nb = (int) d.count(DiffClass.ONLY_IN_B);
+        int[] only = new int[nb];
+        int[] place = new int[nb];
+        int k = 0;
+        int lastPartner = -1;
+        for (int j = 0; j < d.b().size(); j++) {
+            int p = d.partnerOfB(j);
+            if (p >= 0) {
+                lastPartner = p;
+            } else {
+                only[k] = j;
+                place[k++] = lastPartner + 1;
+            }
+        }
+        int[] diffsA = new int[d.differenceCount() - nb];
+        int m = 0;
+        for (int i = 0; i < d.differenceCount(); i++) {
+            int seqA = d.difference(i).seqA();
+            if (seqA >= 0) {
+                diffsA[m++] = seqA;
+            }
+        }
+        java.util.Arrays.sort(diffsA, 0, m);
+        int[] differencesA = m == diffsA.length ? diffsA : java.util.Arrays.copyOf(diffsA, m);
+        return new org.fabricscope.ui.eventlog.OtherRun() {
+            @Override
+            public Trace trace() {
+                return d.b();
+            }
+
+            @Override
+            public Trace base() {
+                return d.a();
+            }
+
+            @Override
+            public int[] onlyHere() {
+                return only;
+            }
+
+            @Override
+            public int placeInA(int seqB) {
+                int i = java.util.Arrays.binarySearch(only, seqB);
+                return i >= 0 ? place[i] : Math.max(0, d.partnerOfB(seqB));
+            }
+
+            @Override
+            public int[] differencesInA() {
+                return differencesA;
+            }
+
+            @Override
+            public int cursorOnOnlyHere() {
+                int j = sessionB.getCurrentStep();
+                if (diff.get() != d || j < 0 || j >= d.b().size() || d.partnerOfB(j) >= 0) {
+                    return -1;
+                }
+                return sessionA.getCurrentStep() == gap(d.a(), d.b().timeMicros(j)) ? j : -1;
+            }
+
+            @Override
+            public javafx.beans.Observable cursorChanges() {
+                return sessionB.currentStepProperty();
+            }
+
+            @Override
+            public void select(int seqB) {
+                if (diff.get() != d || seqB < 0 || seqB >= d.b().size()) {
+                    return;
+                }
+                sessionB.goToEvent(seqB);
+                followB(seqB); // also when B's cursor was already there
+            }
+
+            @Override
+            public String rowClassOfA(int seqA) {
+                return logRowClass(seqA);
+            }
+        };
     }
 
     /** The identity of A's event {@code seq} (what an intervention names). */
@@ -668,7 +757,10 @@ public final class CompareViewModel {
         return currentDifference;
     }
 
-    /** When true, A's event log and timeline show only A's differences (changed, only in A). */
+    /**
+     * When true, the event log shows only the rows that differ (A's changed and only-in-A events,
+     * B's only-in-B events) and A's timeline only A's differences.
+     */
     public BooleanProperty differencesOnlyProperty() {
         return differencesOnly;
     }
