@@ -159,9 +159,58 @@ public final class CompareViewModel {
                 p -> {
                     p.phase("Reading " + name + "…");
                     Trace b = TraceReader.read(file, p.part(0, 0.6));
-                    return made(a, b, name, p.part(0.6, 1));
+                    return made(a, b, file, name, p.part(0.6, 1));
                 },
-                "Could not compare with " + name);
+                "Could not compare with " + name,
+                null,
+                null);
+    }
+
+    /**
+     * A saved session's comparison: compares the open trace with {@code file} in the background
+     * (as {@link #compareWith(Path)}), then selects difference {@code difference} (if it exists),
+     * puts A's cursor back on {@code stepA} if the session's cursor was elsewhere, shows the
+     * differences only if asked and inspects {@code block}. If B cannot be read or compared, {@code
+     * failed} gets a one-line reason and A stays as it is.
+     */
+    public void restore(
+            Path file, int difference, boolean onlyDifferences, int stepA, int block, Consumer<String> failed) {
+        LoadedTrace a = sessionA.getTrace();
+        if (a == null) {
+            return;
+        }
+        String name = String.valueOf(file.getFileName());
+        make(
+                "Comparing with " + name + "…",
+                p -> {
+                    p.phase("Reading " + name + "…");
+                    Trace b = TraceReader.read(file, p.part(0, 0.6));
+                    return made(a, b, file, name, p.part(0.6, 1));
+                },
+                "Could not compare with " + name,
+                m -> {
+                    TraceDiff d = diff.get();
+                    if (difference >= 0 && difference < d.differenceCount()) {
+                        goToDifference(difference);
+                    }
+                    if (stepA >= 0 && stepA < d.a().size() && sessionA.getCurrentStep() != stepA) {
+                        sessionA.goToEvent(stepA);
+                    }
+                    if (block >= 0 && block < d.a().header().topology().blockCount()) {
+                        sessionA.selectedBlockProperty().set(block);
+                    }
+                    differencesOnly.set(onlyDifferences);
+                    if (difference >= 0 && difference < d.differenceCount()) {
+                        currentDifference.set(difference);
+                    }
+                },
+                failed);
+    }
+
+    /** B's file when B was read from one (not a fork or a re-run), else null; null outside compare mode. */
+    public Path fileB() {
+        LoadedTrace b = sessionB.getTrace();
+        return diff.get() == null || b == null ? null : b.source();
     }
 
     /** Compares the open trace with {@code b} (a re-run, a fork), named {@code name}. */
@@ -170,7 +219,12 @@ public final class CompareViewModel {
         if (a == null) {
             return;
         }
-        make("Comparing with " + name + "…", p -> made(a, b, name, p), "Could not compare with " + name);
+        make(
+                "Comparing with " + name + "…",
+                p -> made(a, b, null, name, p),
+                "Could not compare with " + name,
+                null,
+                null);
     }
 
     /**
@@ -201,9 +255,11 @@ public final class CompareViewModel {
                     Trace b = WhatIf.fork(
                                     scenario, h.seed(), h.attempt(), h.patch(), List.of(intervention), p.part(0, 0.7))
                             .trace();
-                    return made(a, b, "fork: " + what, p.part(0.7, 1));
+                    return made(a, b, null, "fork: " + what, p.part(0.7, 1));
                 },
-                "Cannot make that fork");
+                "Cannot make that fork",
+                null,
+                null);
     }
 
     /**
@@ -432,22 +488,38 @@ public final class CompareViewModel {
     private long[] keysA;
     private Trace keysFor;
 
-    private static Made made(LoadedTrace a, Trace b, String name, Progress p) throws IncomparableTracesException {
+    /** {@code file}: B's file, or null for a trace made here (a fork, a re-run). */
+    private static Made made(LoadedTrace a, Trace b, Path file, String name, Progress p)
+            throws IncomparableTracesException {
         p.phase(String.format(Locale.ROOT, "Indexing %,d events…", b.size()));
         TraceIndex index = TraceIndex.build(b, p.part(0, 0.5));
         p.phase("Aligning the runs…");
         TraceDiff d = TraceDiff.compare(a.trace(), b, p.part(0.5, 1));
-        return new Made(new LoadedTrace(null, b, index), d, name);
+        return new Made(new LoadedTrace(file, b, index), d, name);
     }
 
-    private void make(String title, BackgroundWork.Job<Made> job, String failTitle) {
+    /**
+     * Makes B and the diff in the background and opens them; then {@code after} (may be null). A
+     * failure goes to {@code failed} as one line when given, else to the error dialog.
+     */
+    private void make(
+            String title,
+            BackgroundWork.Job<Made> job,
+            String failTitle,
+            Consumer<Made> after,
+            Consumer<String> failed) {
         LoadedTrace a = sessionA.getTrace();
         Consumer<Made> ok = m -> {
             if (sessionA.getTrace() == a) {
                 open(m.b(), m.diff(), m.name());
+                if (after != null) {
+                    after.accept(m);
+                }
             }
         };
-        Consumer<Throwable> fail = e -> errors.accept(failTitle, describe(e));
+        Consumer<Throwable> fail = failed != null
+                ? e -> failed.accept(failTitle + ": " + describe(e))
+                : e -> errors.accept(failTitle, describe(e));
         if (background == null) {
             // Tests without a window: run here.
             try {
