@@ -233,6 +233,23 @@ class TraceDiffTest {
     }
 
     @Test
+    void theSimulatorsRunningTrackerGivesEachEventTheIdentityTheTraceGivesIt() throws Exception {
+        // Interventions name events by EventIdentity.of(trace) and the simulator recognises them
+        // with the Tracker while it runs: both must agree on every event, swaps and roots included.
+        for (Path p : List.of(LEGACY, PATCHED)) {
+            Trace t = read(p);
+            long[] ids = EventIdentity.of(t);
+            EventIdentity.Tracker tracker = new EventIdentity.Tracker();
+            for (int i = 0; i < t.size(); i++) {
+                long peeked = tracker.peek(t.actor(i), t.kind(i), t.block(i), t.field(i), t.cause(i), t.arg(i));
+                long added = tracker.add(t.actor(i), t.kind(i), t.block(i), t.field(i), t.cause(i), t.arg(i));
+                assertThat(added).as("%s event %d", p.getFileName(), i).isEqualTo(ids[i]);
+                assertThat(peeked).isEqualTo(added);
+            }
+        }
+    }
+
+    @Test
     void identitiesAreAPureFunctionOfTheTraceAndPrintableAsKeys() throws Exception {
         long[] x = EventIdentity.of(read(LEGACY));
         long[] y = EventIdentity.of(read(LEGACY));
