@@ -1,5 +1,5 @@
 /**
- * Comparing two runs: a stable identity per event ({@link org.fabricscope.diff.EventIdentity}),
+ * Comparing two runs: a stable identity per event ({@link org.fabricscope.trace.EventIdentity}),
  * the alignment of two traces by that identity and the classification of each event as same,
  * retimed, changed, only in A or only in B ({@link org.fabricscope.diff.TraceDiff}), the first
  * divergence, and the differences in outcome (FPRE004, read results, block transitions).

@@ -19,6 +19,8 @@ import org.fabricscope.replay.Breakpoint;
  * @param breakpoints the replay's breakpoints, in order
  * @param bookmarks named steps, in order
  * @param notes texts on a step or a time range, in order
+ * @param compare compare mode's state (the second trace, B, and where the comparison stood), or
+ *     {@code null} when the session was not comparing
  */
 public record Session(
         TraceRef trace,
@@ -29,12 +31,58 @@ public record Session(
         Filters filters,
         List<Breakpoint> breakpoints,
         List<Bookmark> bookmarks,
-        List<Note> notes) {
+        List<Note> notes,
+        Compare compare) {
 
-    /** The only version this build reads and writes; others are refused. */
-    public static final int VERSION = 1;
+    /**
+     * The newest version this build reads and writes: 2 added {@code compare}. A session without it
+     * is written as version 1, so older builds still read it; versions 1 and 2 are read, others
+     * refused.
+     */
+    public static final int VERSION = 2;
+    /** The oldest version this build reads. */
+    public static final int OLDEST_VERSION = 1;
     /** The value of the file's {@code format} key. */
     public static final String FORMAT_NAME = "fabricscope-session";
+
+    /** A session that was not comparing. */
+    public Session(
+            TraceRef trace,
+            int cursorStep,
+            int selectedBlock,
+            View view,
+            Lanes lanes,
+            Filters filters,
+            List<Breakpoint> breakpoints,
+            List<Bookmark> bookmarks,
+            List<Note> notes) {
+        this(trace, cursorStep, selectedBlock, view, lanes, filters, breakpoints, bookmarks, notes, null);
+    }
+
+    /** The same session comparing as {@code c} says (null: not comparing). */
+    public Session withCompare(Compare c) {
+        return new Session(trace, cursorStep, selectedBlock, view, lanes, filters, breakpoints, bookmarks, notes, c);
+    }
+
+    /** The version this session is written as: the oldest that holds everything in it. */
+    public int formatVersion() {
+        return compare == null ? 1 : 2;
+    }
+
+    /**
+     * Compare mode: the open trace (A) compared with a second trace file (B).
+     *
+     * @param b B's file, with its SHA-256 and size when saved, like the trace's
+     * @param difference the index of the difference the cursors were last moved to (in time order,
+     *     as {@code diff} lists them), or -1
+     * @param differencesOnly the event log showed only the rows that differ
+     * @param inspectedBlock the block the side-by-side inspector showed, or -1
+     */
+    public record Compare(FileTrace b, int difference, boolean differencesOnly, int inspectedBlock) {
+        public Compare {
+            Objects.requireNonNull(b, "b");
+        }
+    }
 
     public Session {
         Objects.requireNonNull(trace, "trace");

@@ -18,8 +18,8 @@ import org.fabricscope.trace.EventKind;
 /**
  * Reads a session file ({@code docs/SESSION_FORMAT.md}) strictly: any problem is a {@link
  * SessionFormatException} naming the file and line, and nothing is returned in part. The file's
- * size, its strings, nesting and arrays are bounded; a version other than {@link Session#VERSION}
- * is refused.
+ * size, its strings, nesting and arrays are bounded; a version outside {@link
+ * Session#OLDEST_VERSION}..{@link Session#VERSION} is refused.
  */
 public final class SessionReader {
     /** Session files are small; anything bigger is not one. */
@@ -77,9 +77,13 @@ public final class SessionReader {
         }
         JsonTree.Node version = root.require("version", "the session format's version");
         long v = version.longValue();
-        if (v != Session.VERSION) {
-            throw version.fail("session format version " + v + " is not supported; this FabricScope reads version "
-                    + Session.VERSION);
+        if (v < Session.OLDEST_VERSION || v > Session.VERSION) {
+            throw version.fail("session format version " + v + " is not supported; this FabricScope reads versions "
+                    + Session.OLDEST_VERSION + " to " + Session.VERSION);
+        }
+        if (v < 2 && root.get("compare") != null) {
+            throw root.get("compare")
+                    .fail("compare needs session format version 2 or later (this file says " + v + ")");
         }
         root.allowOnly(
                 "format",
@@ -91,7 +95,8 @@ public final class SessionReader {
                 "filters",
                 "breakpoints",
                 "bookmarks",
-                "notes");
+                "notes",
+                "compare");
 
         Session.TraceRef trace = readTrace(
                 root.require("trace", "the trace this session is about").object());
@@ -186,7 +191,22 @@ public final class SessionReader {
                 notes.add(readNote(n.object()));
             }
         }
-        return new Session(trace, step, block, view, lanes, filters, breakpoints, bookmarks, notes);
+        Session.Compare compare = null;
+        JsonTree.Node compareNode = root.get("compare");
+        if (compareNode != null) {
+            JsonTree.Obj o = compareNode.object();
+            o.allowOnly("b", "difference", "differencesOnly", "inspectedBlock");
+            JsonTree.Obj b = o.require("b", "the trace compared with, B").object();
+            if (b.get("path") == null) {
+                throw b.fail("B is a trace file: {\"path\":...,\"sha256\":...}");
+            }
+            compare = new Session.Compare(
+                    (Session.FileTrace) readTrace(b),
+                    atLeast(o.get("difference"), -1, -1),
+                    o.get("differencesOnly") != null && o.get("differencesOnly").booleanValue(),
+                    atLeast(o.get("inspectedBlock"), -1, -1));
+        }
+        return new Session(trace, step, block, view, lanes, filters, breakpoints, bookmarks, notes, compare);
     }
 
     private static Session.TraceRef readTrace(JsonTree.Obj o) throws SessionFormatException {

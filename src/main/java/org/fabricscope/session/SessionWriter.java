@@ -47,7 +47,7 @@ public final class SessionWriter {
             g.setPrettyPrinter(pretty);
             g.writeStartObject();
             g.writeStringField("format", Session.FORMAT_NAME);
-            g.writeNumberField("version", Session.VERSION);
+            g.writeNumberField("version", s.formatVersion());
             writeTrace(g, s.trace());
             g.writeObjectFieldStart("cursor");
             g.writeNumberField("step", s.cursorStep());
@@ -105,21 +105,42 @@ public final class SessionWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (s.compare() != null) {
+                Session.Compare c = s.compare();
+                g.writeObjectFieldStart("compare");
+                g.writeFieldName("b");
+                writeFile(g, c.b());
+                g.writeNumberField("difference", c.difference());
+                g.writeBooleanField("differencesOnly", c.differencesOnly());
+                g.writeNumberField("inspectedBlock", c.inspectedBlock());
+                g.writeEndObject();
+            }
             g.writeEndObject();
             g.writeRaw('\n');
+        }
+    }
+
+    /** A file's {@code {"path":…,"sha256":…,"bytes":…}}. */
+    private static void writeFile(JsonGenerator g, Session.FileTrace file) throws IOException {
+        g.writeStartObject();
+        writeFileFields(g, file);
+        g.writeEndObject();
+    }
+
+    private static void writeFileFields(JsonGenerator g, Session.FileTrace file) throws IOException {
+        g.writeStringField("path", file.path().toString());
+        if (file.sha256() != null) {
+            g.writeStringField("sha256", file.sha256());
+        }
+        if (file.bytes() >= 0) {
+            g.writeNumberField("bytes", file.bytes());
         }
     }
 
     private static void writeTrace(JsonGenerator g, Session.TraceRef ref) throws IOException {
         g.writeObjectFieldStart("trace");
         if (ref instanceof Session.FileTrace file) {
-            g.writeStringField("path", file.path().toString());
-            if (file.sha256() != null) {
-                g.writeStringField("sha256", file.sha256());
-            }
-            if (file.bytes() >= 0) {
-                g.writeNumberField("bytes", file.bytes());
-            }
+            writeFileFields(g, file);
         } else if (ref instanceof Session.SimulatedTrace sim) {
             g.writeObjectFieldStart("simulation");
             g.writeStringField("scenario", sim.scenario());

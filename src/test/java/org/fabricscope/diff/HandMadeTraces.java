@@ -46,6 +46,37 @@ public final class HandMadeTraces {
         return e;
     }
 
+    /**
+     * One read burst of {@code client-1} with two reads of block 0 (transactions 7 and 8), each
+     * verified by a check of {@code cacheState} and answered by a {@code READ_OK}; then a write to
+     * block 1. With {@code swapped}, the two reads' checks and results happen in the other order (the
+     * verifier served transaction 8 first), as two racing operations do from run to run: the same
+     * events, at other times.
+     */
+    public static List<String> twoReadsOfOneBlock(boolean swapped) {
+        String check7 = "\"block\":0,\"node\":0,\"actor\":\"verifier@n0\",\"kind\":\"VERIFY_CHECK\","
+                + "\"field\":\"cacheState\",\"old\":\"READY\",\"new\":\"READY\",\"cause\":2,\"arg\":7";
+        String check8 = "\"block\":0,\"node\":0,\"actor\":\"verifier@n0\",\"kind\":\"VERIFY_CHECK\","
+                + "\"field\":\"cacheState\",\"old\":\"READY\",\"new\":\"READY\",\"cause\":3,\"arg\":8";
+        List<String> e = new ArrayList<>();
+        e.add(
+                "\"t\":0,\"block\":0,\"node\":0,\"actor\":\"system\",\"kind\":\"BLOCK_INIT\",\"field\":\"version\",\"old\":0,\"new\":1");
+        e.add("\"t\":10,\"actor\":\"client-1\",\"kind\":\"READ_BURST\",\"arg\":2");
+        e.add("\"t\":20,\"block\":0,\"node\":0,\"actor\":\"client-1\",\"kind\":\"READ_ISSUE\",\"cause\":1,\"arg\":7");
+        e.add("\"t\":30,\"block\":0,\"node\":0,\"actor\":\"client-1\",\"kind\":\"READ_ISSUE\",\"cause\":1,\"arg\":8");
+        // 4, 5: the checks; 6, 7: the results, each caused by its own transaction's check.
+        e.add("\"t\":40," + (swapped ? check8 : check7));
+        e.add("\"t\":50," + (swapped ? check7 : check8));
+        e.add("\"t\":60,\"block\":0,\"node\":0,\"actor\":\"client-1\",\"kind\":\"READ_OK\",\"cause\":4,\"arg\":"
+                + (swapped ? 8 : 7));
+        e.add("\"t\":70,\"block\":0,\"node\":0,\"actor\":\"client-1\",\"kind\":\"READ_OK\",\"cause\":5,\"arg\":"
+                + (swapped ? 7 : 8));
+        e.add("\"t\":80,\"block\":1,\"node\":0,\"actor\":\"client-2\",\"kind\":\"WRITE_ISSUE\",\"arg\":3");
+        e.add(
+                "\"t\":90,\"block\":1,\"node\":0,\"actor\":\"writer@n0\",\"kind\":\"WRITE_LOCK\",\"field\":\"lockHolder\",\"old\":0,\"new\":3,\"cause\":8,\"arg\":3");
+        return e;
+    }
+
     /** Writes a trace of these events (seq numbered in order) with its end line. */
     public static Path write(Path file, List<String> events) throws IOException {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');

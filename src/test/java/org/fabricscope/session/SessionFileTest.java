@@ -56,6 +56,36 @@ class SessionFileTest {
     }
 
     @Test
+    void aComparingSessionSurvivesWritingAndReadingBackAsVersion2() throws Exception {
+        Session s = everything(new Session.FileTrace(dir.resolve("a.jsonl"), SHA, 1234))
+                .withCompare(new Session.Compare(
+                        new Session.FileTrace(dir.resolve("b.jsonl"), "b".repeat(64), 987), 3, true, 169));
+        Path file = dir.resolve("c.session.json");
+
+        SessionWriter.write(s, file, false);
+
+        String text = Files.readString(file);
+        assertThat(text).contains("\"version\" : 2", "\"compare\"", "\"differencesOnly\" : true");
+        Session back = SessionReader.read(file);
+        assertThat(back).isEqualTo(s);
+        assertThat(back.compare().b().path()).isEqualTo(dir.resolve("b.jsonl"));
+        assertThat(back.compare().difference()).isEqualTo(3);
+        assertThat(back.compare().inspectedBlock()).isEqualTo(169);
+    }
+
+    @Test
+    void aSessionThatDoesNotCompareIsWrittenAsVersion1SoOlderBuildsReadIt() throws Exception {
+        Session s = everything(new Session.FileTrace(dir.resolve("t.jsonl"), SHA, 1234));
+
+        String text = new String(SessionWriter.toBytes(s), StandardCharsets.UTF_8);
+
+        assertThat(text).contains("\"version\" : 1").doesNotContain("compare");
+        Session back = SessionReader.read(text.getBytes(StandardCharsets.UTF_8), "old.session.json");
+        assertThat(back.compare()).isNull();
+        assertThat(back).isEqualTo(s);
+    }
+
+    @Test
     void aSimulatedTraceIsSavedAsTheRunThatRegeneratesIt() throws Exception {
         Session s = everything(new Session.SimulatedTrace(
                 "fpre004-repro", Map.of("ackJitterMicrosMax", "0"), 1, 27, "reorder,barrier"));
@@ -88,7 +118,19 @@ class SessionFileTest {
             {"", 0, "empty"},
             {"[1, 2]", 1, "one JSON object"},
             {"{\"format\":\"something-else\",\"version\":1}", 1, "not a FabricScope session"},
-            {head.replace("1,", "2,") + trace + "\n}", 3, "version 2 is not supported"},
+            {head.replace("1,", "3,") + trace + "\n}", 3, "version 3 is not supported"},
+            {
+                head + trace + ",\n  \"compare\" : { \"b\" : { \"path\" : \"/b.jsonl\" } }\n}",
+                5,
+                "needs session format version 2"
+            },
+            {head.replace("1,", "2,") + trace + ",\n  \"compare\" : {\n \"difference\" : 2 }\n}", 5, "missing 'b'"},
+            {
+                head.replace("1,", "2,") + trace
+                        + ",\n  \"compare\" : { \"b\" : { \"path\" : \"/b.jsonl\" },\n \"difference\" : -7 }\n}",
+                6,
+                "-1 or more"
+            },
             {head + trace + ",\n  \"cursor\" : { \"step\" : \"ten\" }\n}", 5, "whole number"},
             {head + trace + ",\n  \"cursor\" : { \"step\" : -5 }\n}", 5, "-1 or more"},
             {head + trace + ",\n  \"zoom\" : {}\n}", 5, "unknown key 'zoom'"},

@@ -36,7 +36,8 @@ final class WriteClient {
         int writeId = w.newWriteId();
         // A dropped write (a what-if fork) still used its draws and its id, so later writes stay the same.
         // A skipped write (a shrunk reproducer's) likewise keeps its draws and its id.
-        if (!w.p.writesSkipped.contains(writeId) && !w.engine.dropped(b.id(), name, EventKind.WRITE_ISSUE, null, -1)) {
+        if (!w.p.writesSkipped.contains(writeId)
+                && !w.engine.dropped(b.id(), name, EventKind.WRITE_ISSUE, null, -1, writeId)) {
             int issue = w.engine.emit(b.id(), b.node(), name, EventKind.WRITE_ISSUE, null, 0, 0, -1, writeId);
             w.writePaths[b.node()].write(b, writeId, issue);
         }

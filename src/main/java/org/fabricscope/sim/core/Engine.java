@@ -84,7 +84,12 @@ public final class Engine {
      * does not do what that event stands for. Always false in an ordinary run.
      */
     public boolean dropped(int block, String actor, EventKind kind, Field field, int cause) {
-        return plan != null && plan.drops(identities.peek(actor, kind, block, field, cause));
+        return dropped(block, actor, kind, field, cause, 0);
+    }
+
+    /** {@link #dropped(int, String, EventKind, Field, int)} for an event whose {@code arg} is known. */
+    public boolean dropped(int block, String actor, EventKind kind, Field field, int cause, int arg) {
+        return plan != null && plan.drops(identities.peek(actor, kind, block, field, cause, arg));
     }
 
     /**
@@ -215,7 +220,7 @@ public final class Engine {
         }
         int seq = events++;
         if (plan != null) {
-            long id = identities.add(actor, kind, block, field, cause);
+            long id = identities.add(actor, kind, block, field, cause, arg);
             if (firingFirstSeq < 0) {
                 firingFirstSeq = seq;
                 firingFirstId = id;

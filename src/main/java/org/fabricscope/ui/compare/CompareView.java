@@ -264,7 +264,8 @@ public final class CompareView {
         next.setOnAction(e -> viewModel.nextDifference());
         CheckBox only = new CheckBox("Event log: differences only");
         only.setId("compare-differences-only");
-        only.setTooltip(new Tooltip("Show only A's changed and only-in-A events in the event log and timeline"));
+        only.setTooltip(new Tooltip("Show only the rows that differ in the event log (changed, only in A, only in B)"
+                + " and A's differences on the timeline"));
         only.selectedProperty().bindBidirectional(viewModel.differencesOnlyProperty());
         Button close = new Button("Stop comparing");
         close.setId("compare-close");
@@ -416,16 +417,16 @@ public final class CompareView {
      * saying which colour is which side (shown only while comparing).
      */
     public void colourEventLog(org.fabricscope.ui.eventlog.EventLogView log) {
-        viewModel
-                .diffProperty()
-                .addListener((o, was, now) -> log.rowStyleProperty().set(now == null ? null : viewModel::logRowClass));
+        // B's only-in-B events become rows of their own ("B" in the seq column), in place.
+        viewModel.diffProperty().addListener((o, was, now) -> log.viewModel().setOtherRun(viewModel.logRun()));
+        log.viewModel().differencesOnlyProperty().bindBidirectional(viewModel.differencesOnlyProperty());
         FlowPane legend = new FlowPane(
                 10,
                 2,
-                new Label("A's events:"),
+                new Label("A's events, with B's own:"),
                 swatch(Color.web("#f9c9da"), "only in A"),
                 swatch(Color.web("#ffe8b3"), "changed in B"),
-                swatch(ONLY_B, "stripe: B has events only in B before this row"));
+                swatch(Color.web("#bfe8ee"), "B row: only in B (B's seq, time, values)"));
         legend.setId("compare-log-legend");
         legend.getStyleClass().add("compare-log-legend");
         legend.visibleProperty().bind(viewModel.diffProperty().isNotNull());

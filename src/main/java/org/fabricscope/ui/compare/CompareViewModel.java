@@ -159,9 +159,58 @@ public final class CompareViewModel {
                 p -> {
                     p.phase("Reading " + name + "…");
                     Trace b = TraceReader.read(file, p.part(0, 0.6));
-                    return made(a, b, name, p.part(0.6, 1));
+                    return made(a, b, file, name, p.part(0.6, 1));
                 },
-                "Could not compare with " + name);
+                "Could not compare with " + name,
+                null,
+                null);
+    }
+
+    /**
+     * A saved session's comparison: compares the open trace with {@code file} in the background
+     * (as {@link #compareWith(Path)}), then selects difference {@code difference} (if it exists),
+     * puts A's cursor back on {@code stepA} if the session's cursor was elsewhere, shows the
+     * differences only if asked and inspects {@code block}. If B cannot be read or compared, {@code
+     * failed} gets a one-line reason and A stays as it is.
+     */
+    public void restore(
+            Path file, int difference, boolean onlyDifferences, int stepA, int block, Consumer<String> failed) {
+        LoadedTrace a = sessionA.getTrace();
+        if (a == null) {
+            return;
+        }
+        String name = String.valueOf(file.getFileName());
+        make(
+                "Comparing with " + name + "…",
+                p -> {
+                    p.phase("Reading " + name + "…");
+                    Trace b = TraceReader.read(file, p.part(0, 0.6));
+                    return made(a, b, file, name, p.part(0.6, 1));
+                },
+                "Could not compare with " + name,
+                m -> {
+                    TraceDiff d = diff.get();
+                    if (difference >= 0 && difference < d.differenceCount()) {
+                        goToDifference(difference);
+                    }
+                    if (stepA >= 0 && stepA < d.a().size() && sessionA.getCurrentStep() != stepA) {
+                        sessionA.goToEvent(stepA);
+                    }
+                    if (block >= 0 && block < d.a().header().topology().blockCount()) {
+                        sessionA.selectedBlockProperty().set(block);
+                    }
+                    differencesOnly.set(onlyDifferences);
+                    if (difference >= 0 && difference < d.differenceCount()) {
+                        currentDifference.set(difference);
+                    }
+                },
+                failed);
+    }
+
+    /** B's file when B was read from one (not a fork or a re-run), else null; null outside compare mode. */
+    public Path fileB() {
+        LoadedTrace b = sessionB.getTrace();
+        return diff.get() == null || b == null ? null : b.source();
     }
 
     /** Compares the open trace with {@code b} (a re-run, a fork), named {@code name}. */
@@ -170,7 +219,12 @@ public final class CompareViewModel {
         if (a == null) {
             return;
         }
-        make("Comparing with " + name + "…", p -> made(a, b, name, p), "Could not compare with " + name);
+        make(
+                "Comparing with " + name + "…",
+                p -> made(a, b, null, name, p),
+                "Could not compare with " + name,
+                null,
+                null);
     }
 
     /**
@@ -201,9 +255,11 @@ public final class CompareViewModel {
                     Trace b = WhatIf.fork(
                                     scenario, h.seed(), h.attempt(), h.patch(), List.of(intervention), p.part(0, 0.7))
                             .trace();
-                    return made(a, b, "fork: " + what, p.part(0.7, 1));
+                    return made(a, b, null, "fork: " + what, p.part(0.7, 1));
                 },
-                "Cannot make that fork");
+                "Cannot make that fork",
+                null,
+                null);
     }
 
     /**
@@ -310,9 +366,9 @@ public final class CompareViewModel {
 
     /**
      * How A's event log colours the row of A's event {@code seq} in compare mode: {@code
-     * diff-only-a} (no partner in B), {@code diff-changed} (other values in B), {@code diff-gap-b}
-     * (B has events only in B just before this event's partner), or null (same or retimed; also
-     * outside compare mode).
+     * diff-only-a} (no partner in B), {@code diff-changed} (other values in B), or null (same or
+     * retimed; also outside compare mode). B's only-in-B events have rows of their own ({@link
+     * #logRun}).
      */
     public String logRowClass(int seqA) {
         TraceDiff d = diff.get();
@@ -323,11 +379,100 @@ public final class CompareViewModel {
         if (c == DiffClass.ONLY_IN_A) {
             return "diff-only-a";
         }
-        if (c == DiffClass.CHANGED) {
-            return "diff-changed";
+        return c == DiffClass.CHANGED ? "diff-changed" : null;
+    }
+
+    /**
+     * B as A's event log merges it in compare mode (null outside it): a row per only-in-B event,
+     * placed right after the A partner of its nearest earlier B event that has one (at the top if
+     * none), i.e. where it happened relative to the events both runs have; picking one moves B's
+     * cursor to it and A's to the gap.
+     */
+    public org.fabricscope.ui.eventlog.OtherRun logRun() {
+        TraceDiff d = diff.get();
+        if (d == null) {
+            return null;
         }
-        int b = d.partnerOfA(seqA);
-        return b > 0 && d.classOfB(b - 1) == DiffClass.ONLY_IN_B ? "diff-gap-b" : null;
+        // Only-in-B events and their places, and A's differences: one pass each, kept with the run.
+        int nb = (int) d.count(DiffClass.ONLY_IN_B);
+        int[] only = new int[nb];
+        int[] place = new int[nb];
+        int k = 0;
+        int lastPartner = -1;
+        for (int j = 0; j < d.b().size(); j++) {
+            int p = d.partnerOfB(j);
+            if (p >= 0) {
+                lastPartner = p;
+            } else {
+                only[k] = j;
+                place[k++] = lastPartner + 1;
+            }
+        }
+        int[] diffsA = new int[d.differenceCount() - nb];
+        int m = 0;
+        for (int i = 0; i < d.differenceCount(); i++) {
+            int seqA = d.difference(i).seqA();
+            if (seqA >= 0) {
+                diffsA[m++] = seqA;
+            }
+        }
+        java.util.Arrays.sort(diffsA, 0, m);
+        int[] differencesA = m == diffsA.length ? diffsA : java.util.Arrays.copyOf(diffsA, m);
+        return new org.fabricscope.ui.eventlog.OtherRun() {
+            @Override
+            public Trace trace() {
+                return d.b();
+            }
+
+            @Override
+            public Trace base() {
+                return d.a();
+            }
+
+            @Override
+            public int[] onlyHere() {
+                return only;
+            }
+
+            @Override
+            public int placeInA(int seqB) {
+                int i = java.util.Arrays.binarySearch(only, seqB);
+                return i >= 0 ? place[i] : Math.max(0, d.partnerOfB(seqB));
+            }
+
+            @Override
+            public int[] differencesInA() {
+                return differencesA;
+            }
+
+            @Override
+            public int cursorOnOnlyHere() {
+                int j = sessionB.getCurrentStep();
+                if (diff.get() != d || j < 0 || j >= d.b().size() || d.partnerOfB(j) >= 0) {
+                    return -1;
+                }
+                return sessionA.getCurrentStep() == gap(d.a(), d.b().timeMicros(j)) ? j : -1;
+            }
+
+            @Override
+            public javafx.beans.Observable cursorChanges() {
+                return sessionB.currentStepProperty();
+            }
+
+            @Override
+            public void select(int seqB) {
+                if (diff.get() != d || seqB < 0 || seqB >= d.b().size()) {
+                    return;
+                }
+                sessionB.goToEvent(seqB);
+                followB(seqB); // also when B's cursor was already there
+            }
+
+            @Override
+            public String rowClassOfA(int seqA) {
+                return logRowClass(seqA);
+            }
+        };
     }
 
     /** The identity of A's event {@code seq} (what an intervention names). */
@@ -343,22 +488,38 @@ public final class CompareViewModel {
     private long[] keysA;
     private Trace keysFor;
 
-    private static Made made(LoadedTrace a, Trace b, String name, Progress p) throws IncomparableTracesException {
+    /** {@code file}: B's file, or null for a trace made here (a fork, a re-run). */
+    private static Made made(LoadedTrace a, Trace b, Path file, String name, Progress p)
+            throws IncomparableTracesException {
         p.phase(String.format(Locale.ROOT, "Indexing %,d events…", b.size()));
         TraceIndex index = TraceIndex.build(b, p.part(0, 0.5));
         p.phase("Aligning the runs…");
         TraceDiff d = TraceDiff.compare(a.trace(), b, p.part(0.5, 1));
-        return new Made(new LoadedTrace(null, b, index), d, name);
+        return new Made(new LoadedTrace(file, b, index), d, name);
     }
 
-    private void make(String title, BackgroundWork.Job<Made> job, String failTitle) {
+    /**
+     * Makes B and the diff in the background and opens them; then {@code after} (may be null). A
+     * failure goes to {@code failed} as one line when given, else to the error dialog.
+     */
+    private void make(
+            String title,
+            BackgroundWork.Job<Made> job,
+            String failTitle,
+            Consumer<Made> after,
+            Consumer<String> failed) {
         LoadedTrace a = sessionA.getTrace();
         Consumer<Made> ok = m -> {
             if (sessionA.getTrace() == a) {
                 open(m.b(), m.diff(), m.name());
+                if (after != null) {
+                    after.accept(m);
+                }
             }
         };
-        Consumer<Throwable> fail = e -> errors.accept(failTitle, describe(e));
+        Consumer<Throwable> fail = failed != null
+                ? e -> failed.accept(failTitle + ": " + describe(e))
+                : e -> errors.accept(failTitle, describe(e));
         if (background == null) {
             // Tests without a window: run here.
             try {
@@ -668,7 +829,10 @@ public final class CompareViewModel {
         return currentDifference;
     }
 
-    /** When true, A's event log and timeline show only A's differences (changed, only in A). */
+    /**
+     * When true, the event log shows only the rows that differ (A's changed and only-in-A events,
+     * B's only-in-B events) and A's timeline only A's differences.
+     */
     public BooleanProperty differencesOnlyProperty() {
         return differencesOnly;
     }

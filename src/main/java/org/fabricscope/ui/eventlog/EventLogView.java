@@ -26,7 +26,9 @@ import org.fabricscope.ui.session.TraceSession;
 /**
  * Every event of the trace in a virtualized table, with block/actor/kind filters (searchable
  * {@link CheckPicker}s) and a free-text filter. Selecting a row moves the cursor; moving the cursor selects and
- * reveals its row. Rows of FPRE004 events carry the {@code :fpre004} pseudo-class.
+ * reveals its row. Rows of FPRE004 events carry the {@code :fpre004} pseudo-class. In compare mode
+ * ({@link EventLogViewModel#setOtherRun}) the rows of B's only-in-B events are merged in, marked
+ * "B", and rows carry a class of {@link #ROW_CLASSES}.
  */
 public class EventLogView extends VBox {
     private static final PseudoClass FPRE004 = PseudoClass.getPseudoClass("fpre004");
@@ -113,14 +115,12 @@ public class EventLogView extends VBox {
                 super.updateItem(seq, empty);
                 pseudoClassStateChanged(FPRE004, !empty && seq != null && viewModel.kind(seq) == EventKind.FPRE004);
                 getStyleClass().removeAll(ROW_CLASSES);
-                java.util.function.IntFunction<String> style = rowStyle.get();
-                String c = empty || seq == null || style == null ? null : style.apply(seq);
+                String c = empty || seq == null ? null : viewModel.rowClass(seq);
                 if (c != null) {
                     getStyleClass().add(c);
                 }
             }
         });
-        rowStyle.addListener((obs, was, now) -> table.refresh());
         table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (!syncing && now.intValue() >= 0) {
                 viewModel.selectRow(now.intValue());
@@ -132,11 +132,10 @@ public class EventLogView extends VBox {
             // A filter changed the rows: once the table has laid them out, bring the cursor's row
             // (or, if the filter hides it, the next row kept) into view.
             javafx.application.Platform.runLater(() -> {
-                List<Integer> rows = viewModel.rows();
-                if (!rows.isEmpty() && session.getTrace() != null) {
-                    int i = java.util.Collections.binarySearch(rows, session.getCurrentStep());
+                int row = viewModel.rowNearCursor();
+                if (row >= 0) {
                     table.layout();
-                    reveal(i >= 0 ? i : Math.min(-i - 1, rows.size() - 1));
+                    reveal(row);
                 }
             });
         });
@@ -150,22 +149,14 @@ public class EventLogView extends VBox {
         return viewModel;
     }
 
-    /** The table (for tests). */
     /**
-     * The style classes another mode may give rows (compare mode: {@code diff-changed}, {@code
-     * diff-only-a}, {@code diff-gap-b}); one per row, chosen by {@link #rowStyleProperty()}.
+     * The style classes compare mode gives rows ({@link EventLogViewModel#rowClass}): A's changed and
+     * only-in-A events, and B's only-in-B events merged into the log.
      */
     public static final java.util.List<String> ROW_CLASSES =
-            java.util.List.of("diff-changed", "diff-only-a", "diff-gap-b");
+            java.util.List.of("diff-changed", "diff-only-a", "diff-only-b");
 
-    private final javafx.beans.property.ObjectProperty<java.util.function.IntFunction<String>> rowStyle =
-            new javafx.beans.property.SimpleObjectProperty<>(this, "rowStyle");
-
-    /** A style class for the row of an event ({@link #ROW_CLASSES} or null), or null for none. */
-    public javafx.beans.property.ObjectProperty<java.util.function.IntFunction<String>> rowStyleProperty() {
-        return rowStyle;
-    }
-
+    /** The table (for tests). */
     public TableView<Integer> table() {
         return table;
     }

@@ -81,6 +81,11 @@ public final class EventLogViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No trace open.");
     private final ReadOnlyIntegerWrapper selectedRow = new ReadOnlyIntegerWrapper(this, "selectedRow", -1);
 
+    private final BooleanProperty differencesOnly = new SimpleBooleanProperty(this, "differencesOnly");
+    private final javafx.beans.InvalidationListener otherCursorMoved = o -> syncSelectedRow();
+    /** Compare mode: B, merged into the rows; null otherwise. */
+    private OtherRun other;
+
     private int asyncThreshold = DEFAULT_ASYNC_THRESHOLD;
     private EventFilter filter;
     private Task<int[]> pending;
@@ -103,10 +108,57 @@ public final class EventLogViewModel {
                 refilter();
             }
         });
+        differencesOnly.addListener((obs, old, now) -> refilter());
         hideOnTimeline.addListener((obs, old, now) -> publishTimelineFilter());
         hideOtherLanes.addListener((obs, old, now) -> publishLaneFilter());
         chosenBlocks.addListener((ListChangeListener<Integer>) c -> publishLaneFilter());
         onTraceChanged();
+    }
+
+    /**
+     * Compare mode: merges B's only-in-B events into the rows and colours rows by difference
+     * ({@code null} ends it). Outside compare mode the log shows A's events alone, as always.
+     */
+    public void setOtherRun(OtherRun run) {
+        if (other != null) {
+            other.cursorChanges().removeListener(otherCursorMoved);
+        }
+        other = run;
+        if (run != null) {
+            run.cursorChanges().addListener(otherCursorMoved);
+        } else {
+            differencesOnly.set(false);
+        }
+        refilter();
+    }
+
+    /** The merged run, if it was aligned with the open trace; else null. */
+    private OtherRun other() {
+        LoadedTrace loaded = session.getTrace();
+        return other != null && loaded != null && other.base() == loaded.trace() ? other : null;
+    }
+
+    /**
+     * The style class of a row's entry ({@link #seqAt}): {@code diff-only-b} for a row of B, A's
+     * class in the diff ({@code diff-changed}, {@code diff-only-a}) or null; always null outside
+     * compare mode.
+     */
+    public String rowClass(int entry) {
+        OtherRun o = other();
+        if (o == null) {
+            return null;
+        }
+        return entry < 0 ? "diff-only-b" : o.rowClassOfA(entry);
+    }
+
+    /** True if the row's entry is an event of B (written {@code ~seqB}). */
+    public static boolean isOtherRow(int entry) {
+        return entry < 0;
+    }
+
+    /** Rows of B (only-in-B events) among the rows. */
+    public int otherRowCount() {
+        return rows.otherCount();
     }
 
     /** A user picked row {@code row}: it becomes the cursor, the selected event and block. */
@@ -116,6 +168,14 @@ public final class EventLogViewModel {
             return;
         }
         int seq = rows.seqAt(row);
+        if (seq < 0) {
+            OtherRun o = other();
+            if (o != null) {
+                o.select(~seq);
+                syncSelectedRow();
+            }
+            return;
+        }
         int block = loaded.trace().block(seq);
         if (block >= 0) {
             session.selectedBlockProperty().set(block);
@@ -125,11 +185,17 @@ public final class EventLogViewModel {
     }
 
     /** The text of {@code column} for event {@code seq}. */
-    public String text(Column column, int seq) {
-        Trace t = session.getTrace().trace();
+    public String text(Column column, int entry) {
+        boolean inB = entry < 0 && other() != null;
+        Trace t = inB ? other().trace() : session.getTrace().trace();
+        int seq = inB ? ~entry : entry;
+        if (seq < 0) {
+            return "";
+        }
         switch (column) {
             case SEQ:
-                return Integer.toString(seq);
+                // The "B" marks a row of the other run: its seq, time and values are B's.
+                return inB ? "B " + seq : Integer.toString(seq);
             case TIME:
                 return EventText.millisNumber(t.timeMicros(seq));
             case BLOCK:
@@ -146,7 +212,7 @@ public final class EventLogViewModel {
             case CHANGE:
                 return EventText.values(t, seq);
             case CAUSE:
-                return t.cause(seq) < 0 ? "" : "#" + t.cause(seq);
+                return t.cause(seq) < 0 ? "" : (inB ? "B #" : "#") + t.cause(seq);
             default:
                 throw new AssertionError(column);
         }
@@ -154,6 +220,10 @@ public final class EventLogViewModel {
 
     /** The kind of event {@code seq} (for row styling). */
     public EventKind kind(int seq) {
+        if (seq < 0) {
+            OtherRun o = other();
+            return o == null ? null : o.trace().kind(~seq);
+        }
         return session.getTrace().trace().kind(seq);
     }
 
@@ -204,6 +274,20 @@ public final class EventLogViewModel {
         EventFilter next = EventFilter.of(t, chosenBlocks, chosenActors, chosenKinds, textFilter.get());
         filter = next;
         publishTimelineFilter();
+        OtherRun o = other();
+        if (o != null && differencesOnly.get()) {
+            // Few rows: A's differences that pass the filter, found here.
+            int[] diffs = o.differencesInA();
+            int[] kept = new int[diffs.length];
+            int n = 0;
+            for (int s : diffs) {
+                if (next.test(s)) {
+                    kept[n++] = s;
+                }
+            }
+            show(t, java.util.Arrays.copyOf(kept, n));
+            return;
+        }
         if (next.isEmpty()) {
             show(t, null);
             return;
@@ -250,7 +334,10 @@ public final class EventLogViewModel {
     }
 
     private void show(Trace t, int[] kept) {
-        if (kept == null) {
+        OtherRun o = other();
+        if (o != null) {
+            showMerged(t, kept, o);
+        } else if (kept == null) {
             rows.showAll(t.size());
             status.set(String.format("%,d events", t.size()));
         } else {
@@ -258,6 +345,42 @@ public final class EventLogViewModel {
             status.set(String.format("%,d of %,d events", kept.length, t.size()));
         }
         syncSelectedRow();
+    }
+
+    /**
+     * A's rows with a row for each only-in-B event that passes the same filter (judged on B's own
+     * columns), placed before the A row of its {@link OtherRun#placeInA} (or the next one kept);
+     * B rows at one place stay in B's order.
+     */
+    private void showMerged(Trace t, int[] kept, OtherRun o) {
+        Trace b = o.trace();
+        EventFilter fb = EventFilter.of(b, chosenBlocks, chosenActors, chosenKinds, textFilter.get());
+        int[] only = o.onlyHere();
+        long[] placed = new long[only.length];
+        int n = 0;
+        int aRows = kept == null ? t.size() : kept.length;
+        for (int seqB : only) {
+            if (fb.test(seqB)) {
+                int before = o.placeInA(seqB);
+                int pos = kept == null ? before : insertionPoint(kept, before);
+                placed[n++] = ((long) Math.min(pos, aRows) << 32) | seqB;
+            }
+        }
+        java.util.Arrays.sort(placed, 0, n);
+        int[] seqsB = new int[n];
+        int[] posB = new int[n];
+        for (int k = 0; k < n; k++) {
+            seqsB[k] = (int) placed[k];
+            posB[k] = (int) (placed[k] >>> 32);
+        }
+        rows.merge(kept, aRows, seqsB, posB, n);
+        status.set(String.format("%,d of %,d events of A, %,d only in B", aRows, t.size(), n));
+    }
+
+    /** The index of the first element of {@code ascending} that is {@code >= value}. */
+    private static int insertionPoint(int[] ascending, int value) {
+        int i = java.util.Arrays.binarySearch(ascending, value);
+        return i >= 0 ? i : -i - 1;
     }
 
     private void cancelPending() {
@@ -269,8 +392,30 @@ public final class EventLogViewModel {
     }
 
     private void syncSelectedRow() {
+        OtherRun o = other();
+        if (o != null) {
+            int onB = o.cursorOnOnlyHere();
+            int row = onB >= 0 ? rows.rowOfOther(onB) : -1;
+            if (row >= 0) {
+                selectedRow.set(row);
+                return;
+            }
+        }
         int row = session.getTrace() == null ? -1 : rows.rowOf(session.getCurrentStep());
         selectedRow.set(row >= 0 ? row : -1);
+    }
+
+    /** The row of the cursor's event, or if it is filtered out the row after it (-1 if no rows). */
+    public int rowNearCursor() {
+        if (rows.isEmpty() || session.getTrace() == null) {
+            return -1;
+        }
+        int selected = selectedRow.get();
+        if (selected >= 0) {
+            return selected;
+        }
+        int i = rows.rowOf(session.getCurrentStep());
+        return i >= 0 ? i : Math.min(-i - 1, rows.size() - 1);
     }
 
     private void publishTimelineFilter() {
@@ -289,7 +434,18 @@ public final class EventLogViewModel {
         this.asyncThreshold = events;
     }
 
-    /** The rows: sequence numbers of the events shown, ascending. */
+    /**
+     * Compare mode: keep only the rows that differ (A's changed and only-in-A events, B's
+     * only-in-B events). Has no effect outside compare mode.
+     */
+    public BooleanProperty differencesOnlyProperty() {
+        return differencesOnly;
+    }
+
+    /**
+     * The rows: sequence numbers of the events shown, ascending; in compare mode with rows of B
+     * merged in, written {@code ~seqB} (negative).
+     */
     public ObservableList<Integer> rows() {
         return rows;
     }

@@ -224,12 +224,34 @@ public final class MainView extends BorderPane {
                     content.putString(text);
                     javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
                 });
+        sessions.setCompare(comparePort(compare.viewModel()));
         bookmarksTab.setContent(bookmarks);
         compose();
         bindMenus();
         bindStatus();
         enableDragAndDrop();
         restoreLayout();
+    }
+
+    /** Compare mode as sessions see it: saved with them, compared again when they open. */
+    private static org.fabricscope.ui.workspace.ComparePort comparePort(org.fabricscope.ui.compare.CompareViewModel c) {
+        return new org.fabricscope.ui.workspace.ComparePort() {
+            @Override
+            public State state() {
+                return !c.isActive()
+                        ? null
+                        : new State(
+                                c.fileB(),
+                                c.currentDifferenceProperty().get(),
+                                c.differencesOnlyProperty().get(),
+                                c.inspectedBlockProperty().get());
+            }
+
+            @Override
+            public void restore(State s, int stepA, java.util.function.Consumer<String> failed) {
+                c.restore(s.fileB(), s.difference(), s.differencesOnly(), stepA, s.inspectedBlock(), failed);
+            }
+        };
     }
 
     private void compose() {

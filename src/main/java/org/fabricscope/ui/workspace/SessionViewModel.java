@@ -51,6 +51,7 @@ public final class SessionViewModel {
     private final DialogService dialogs;
     private final Consumer<String> clipboard;
     private Path lastSession;
+    private ComparePort compare = ComparePort.NONE;
 
     public SessionViewModel(
             MainViewModel main,
@@ -68,6 +69,11 @@ public final class SessionViewModel {
         this.timeline = Objects.requireNonNull(timeline);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.clipboard = Objects.requireNonNull(clipboard);
+    }
+
+    /** The window's compare mode, saved with and restored from sessions. */
+    public void setCompare(ComparePort compare) {
+        this.compare = Objects.requireNonNull(compare);
     }
 
     // ---- save
@@ -104,18 +110,43 @@ public final class SessionViewModel {
         }
         Path out = path;
         Path traceFile = main.currentFileProperty().get();
-        Session captured = capture(
+        Session atCursor = capture(
                 loaded,
                 traceFile == null ? simulated(loaded.trace().header()) : new Session.FileTrace(traceFile, null, -1));
+        ComparePort.State comparing = compare.state();
+        Session captured = atCursor;
+        if (comparing != null && comparing.fileB() != null) {
+            captured = atCursor.withCompare(new Session.Compare(
+                    new Session.FileTrace(comparing.fileB().toAbsolutePath().normalize(), null, -1),
+                    comparing.difference(),
+                    comparing.differencesOnly(),
+                    comparing.inspectedBlock()));
+        }
+        Session toSave = captured;
+        // A fork or re-run has no file to name: the session keeps A alone, and says so.
+        String notCompared = comparing != null && comparing.fileB() == null
+                ? " Compare mode was not saved: B is a fork or re-run with no file (save it with File ▸ Save As in B first)."
+                : "";
         String name = String.valueOf(out.getFileName());
         return main.background(
                 "Saving session " + name + "…",
                 p -> {
-                    Session s = captured;
+                    Session s = toSave;
                     if (s.trace() instanceof Session.FileTrace f) {
                         p.phase("Hashing " + f.path().getFileName() + "…");
                         String sha = ContentHash.sha256(f.path(), p);
                         s = withTrace(s, new Session.FileTrace(f.path(), sha, Files.size(f.path())));
+                    }
+                    if (s.compare() != null) {
+                        Session.FileTrace b = s.compare().b();
+                        p.phase("Hashing " + b.path().getFileName() + "…");
+                        String sha = ContentHash.sha256(b.path(), p);
+                        Session.Compare c = s.compare();
+                        s = s.withCompare(new Session.Compare(
+                                new Session.FileTrace(b.path(), sha, Files.size(b.path())),
+                                c.difference(),
+                                c.differencesOnly(),
+                                c.inspectedBlock()));
                     }
                     p.checkCancelled();
                     SessionWriter.write(s, out, true);
@@ -123,7 +154,7 @@ public final class SessionViewModel {
                 },
                 saved -> {
                     lastSession = saved;
-                    main.report("Saved session " + name + " (" + describe(captured) + ").");
+                    main.report("Saved session " + name + " (" + describe(toSave) + ")." + notCompared);
                 },
                 error -> {
                     main.report("Could not save the session " + name + ".");
@@ -176,13 +207,22 @@ public final class SessionViewModel {
                 s.filters(),
                 s.breakpoints(),
                 s.bookmarks(),
-                s.notes());
+                s.notes(),
+                s.compare());
     }
 
     // ---- open
 
-    /** What a session file turned out to point at, checked in the background. */
-    public record Checked(Session session, Path trace, String warning) {}
+    /**
+     * What a session file turned out to point at, checked in the background: the trace (null for
+     * a simulation), a warning about it, B's file to compare with (null: none, or it cannot be
+     * used) and why B cannot be used (null: it can, or there is none).
+     */
+    public record Checked(Session session, Path trace, String warning, Path compareB, String compareProblem) {
+        public Checked(Session session, Path trace, String warning) {
+            this(session, trace, warning, null, null);
+        }
+    }
 
     /** File ▸ Open Session: asks for the file, then opens it. */
     public void openWithChooser() {
@@ -202,8 +242,15 @@ public final class SessionViewModel {
                 "Opening session " + name + "…",
                 p -> {
                     Session s = SessionReader.read(path);
+                    Path compareB = null;
+                    String compareProblem = null;
+                    if (s.compare() != null) {
+                        Session.FileTrace b = s.compare().b();
+                        compareProblem = checkB(b, path, p);
+                        compareB = compareProblem == null ? b.path() : null;
+                    }
                     if (!(s.trace() instanceof Session.FileTrace f)) {
-                        return new Checked(s, null, null);
+                        return new Checked(s, null, null, compareB, compareProblem);
                     }
                     Path trace = f.path();
                     String warning = null;
@@ -236,7 +283,7 @@ public final class SessionViewModel {
                             warning = warning == null ? changed : warning + " " + changed;
                         }
                     }
-                    return new Checked(s, trace, warning);
+                    return new Checked(s, trace, warning, compareB, compareProblem);
                 },
                 checked -> openChecked(path, checked),
                 error -> {
@@ -251,10 +298,32 @@ public final class SessionViewModel {
                 "Cancelled opening the session; nothing changed.");
     }
 
+    /**
+     * Why B's file cannot be compared with, in one line (it is gone, or its content changed since
+     * the session was saved), or null if it can. Runs in the background (hashing).
+     */
+    private static String checkB(Session.FileTrace b, Path sessionFile, org.fabricscope.trace.Progress p)
+            throws IOException {
+        if (!Files.isRegularFile(b.path())) {
+            return "Compare mode not restored: B's trace " + b.path() + " no longer exists; showing A alone.";
+        }
+        if (b.sha256() != null) {
+            p.phase("Checking " + b.path().getFileName() + "…");
+            if (!ContentHash.sha256(b.path(), p).equals(b.sha256())) {
+                return "Compare mode not restored: B's trace " + b.path().getFileName()
+                        + " has changed since the session was saved; showing A alone.";
+            }
+        }
+        return null;
+    }
+
     private void openChecked(Path sessionFile, Checked checked) {
         lastSession = sessionFile;
         Session s = checked.session();
-        Consumer<LoadedTrace> restore = loaded -> restore(s, loaded, sessionFile, checked.warning());
+        Consumer<LoadedTrace> restore = loaded -> {
+            restore(s, loaded, sessionFile, checked.warning());
+            restoreCompare(s, checked);
+        };
         if (checked.trace() != null) {
             main.open(checked.trace(), restore);
             return;
@@ -330,17 +399,36 @@ public final class SessionViewModel {
         main.report(main.isPartial() ? status + " The trace is partial (its end is missing)." : status);
     }
 
+    /** After A is restored: compares again with B, or says in one line why not. */
+    void restoreCompare(Session s, Checked checked) {
+        if (s.compare() == null) {
+            return;
+        }
+        if (checked.compareB() == null) {
+            main.report(checked.compareProblem());
+            return;
+        }
+        Session.Compare c = s.compare();
+        compare.restore(
+                new ComparePort.State(checked.compareB(), c.difference(), c.differencesOnly(), c.inspectedBlock()),
+                s.cursorStep(),
+                problem -> main.report("Compare mode not restored: " + problem + "; showing A alone."));
+    }
+
     private static String describe(Session s) {
         return String.format(
-                Locale.ROOT,
-                "cursor at step %d, %d breakpoint%s, %d bookmark%s, %d note%s",
-                s.cursorStep(),
-                s.breakpoints().size(),
-                s.breakpoints().size() == 1 ? "" : "s",
-                s.bookmarks().size(),
-                s.bookmarks().size() == 1 ? "" : "s",
-                s.notes().size(),
-                s.notes().size() == 1 ? "" : "s");
+                        Locale.ROOT,
+                        "cursor at step %d, %d breakpoint%s, %d bookmark%s, %d note%s",
+                        s.cursorStep(),
+                        s.breakpoints().size(),
+                        s.breakpoints().size() == 1 ? "" : "s",
+                        s.bookmarks().size(),
+                        s.bookmarks().size() == 1 ? "" : "s",
+                        s.notes().size(),
+                        s.notes().size() == 1 ? "" : "s")
+                + (s.compare() == null
+                        ? ""
+                        : ", comparing with " + s.compare().b().path().getFileName());
     }
 
     // ---- moments

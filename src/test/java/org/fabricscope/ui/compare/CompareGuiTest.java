@@ -287,8 +287,10 @@ class CompareGuiTest {
         Fx.run(() -> window.viewModel().session().goToEvent(seq));
         WaitForAsyncUtils.waitForFxEvents();
 
+        // Rows of B are merged in, so A's event is found by its item, not its index.
         TableRow<?> row = robot.lookup(".table-row-cell")
-                .match((TableRow<?> r) -> r.getIndex() == seq && r.isVisible() && !r.isEmpty())
+                .match((TableRow<?> r) ->
+                        !r.isEmpty() && r.isVisible() && Integer.valueOf(seq).equals(r.getItem()))
                 .queryAs(TableRow.class);
         assertThat(row.getStyleClass()).contains("diff-only-a");
         assertThat(robot.lookup("#compare-log-legend").query().isVisible()).isTrue();
@@ -297,5 +299,51 @@ class CompareGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(row.getStyleClass()).doesNotContain("diff-only-a");
         assertThat(robot.lookup("#compare-log-legend").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void theEventLogShowsBsOnlyInBEventsAsColouredBRowsAndPickingOneMovesBothCursors(FxRobot robot) throws Exception {
+        openAndCompare();
+        TraceDiff d = compare().getDiff();
+        int first = d.firstDivergence().seqB(); // #654 PREFETCH_BACKOFF, only in B
+        assertThat(d.partnerOfB(first)).isNegative();
+        Fx.run(() -> compare().goToFirstDivergence());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The cursors stand on B's event (A at the gap): the log selects and shows B's row.
+        TableRow<?> row = robot.lookup("#event-table .table-row-cell")
+                .match((TableRow<?> r) ->
+                        !r.isEmpty() && r.isVisible() && Integer.valueOf(~first).equals(r.getItem()))
+                .queryAs(TableRow.class);
+        assertThat(row.getStyleClass()).contains("diff-only-b");
+        assertThat(row.isSelected()).isTrue();
+        javafx.scene.control.TableCell<?, ?> seqCell = robot.from(row)
+                .lookup(".table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) ->
+                        c.getTableColumn().getId().equals("col-seq"))
+                .queryAs(javafx.scene.control.TableCell.class);
+        assertThat(seqCell.getText()).isEqualTo("B " + first);
+
+        // One step back in A: B's row is no longer selected and shows B's colour.
+        int gapA = window.viewModel().session().getCurrentStep();
+        Fx.run(() -> window.viewModel().session().goToEvent(gapA - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableRow<?> unselected = robot.lookup("#event-table .table-row-cell")
+                .match((TableRow<?> r) ->
+                        !r.isEmpty() && r.isVisible() && Integer.valueOf(~first).equals(r.getItem()))
+                .queryAs(TableRow.class);
+        assertThat(unselected.isSelected()).isFalse();
+        assertThat(unselected.getBackground().getFills().get(0).getFill())
+                .isEqualTo(javafx.scene.paint.Color.web("#bfe8ee"));
+
+        // Picking the B row moves B's cursor to it and A's to the gap.
+        int rowIndex = Fx.call(() -> window.view().eventLogTable().getItems().indexOf(~first));
+        Fx.run(() -> window.view().eventLogTable().getSelectionModel().clearAndSelect(rowIndex));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(compare().sessionB().getCurrentStep()).isEqualTo(first);
+        assertThat(window.viewModel().session().getCurrentStep())
+                .isEqualTo(d.a().firstAtOrAfter(d.b().timeMicros(first)) - 1);
+        assertThat(window.view().eventLogTable().getSelectionModel().getSelectedIndex())
+                .isEqualTo(rowIndex);
     }
 }

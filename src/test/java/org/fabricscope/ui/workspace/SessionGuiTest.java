@@ -365,4 +365,87 @@ class SessionGuiTest {
         }
         return Optional.empty();
     }
+
+    private org.fabricscope.ui.compare.CompareViewModel compare() {
+        return window.view().compareView().viewModel();
+    }
+
+    /** Legacy (A) compared with a copy of patched (B) in {@code dir}, at difference 3, differences only. */
+    private Path saveWhileComparing(String name) throws Exception {
+        Path a = dir.resolve("legacy.jsonl");
+        Path b = dir.resolve("patched.jsonl");
+        Files.copy(Path.of("sample-traces/fpre004-repro-legacy.jsonl"), a);
+        Files.copy(Path.of("sample-traces/fpre004-repro-patched.jsonl"), b);
+        openAndWait(a);
+        Fx.run(() -> compare().compareWith(b));
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        Fx.run(() -> {
+            compare().goToDifference(3);
+            compare().differencesOnlyProperty().set(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path file = dir.resolve(name);
+        Fx.awaitDone(Fx.call(() -> sessions().save(file)));
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        return file;
+    }
+
+    @Test
+    void aSessionSavedWhileComparingReopensInCompareModeAtTheSavedDifference() throws Exception {
+        Path file = saveWhileComparing("compare.session.json");
+        int stepA = window.viewModel().session().getCurrentStep();
+        int stepB = Fx.call(() -> compare().sessionB().getCurrentStep());
+        int block = Fx.call(() -> compare().inspectedBlockProperty().get());
+        Session saved = SessionReader.read(file);
+        assertThat(saved.compare()).isNotNull();
+        assertThat(saved.compare().b().sha256()).hasSize(64);
+        assertThat(saved.compare().difference()).isEqualTo(3);
+        // Something else: compare mode ends with another trace.
+        openAndWait(writeTrace("other.jsonl", 12, 600));
+        assertThat(Fx.call(() -> compare().isActive())).isFalse();
+
+        openSessionAndWait(file);
+        Fx.awaitValue(window.viewModel().busyProperty(), false);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Fx.call(() -> compare().isActive())).isTrue();
+        assertThat(Fx.call(() -> compare().fileB())).isEqualTo(dir.resolve("patched.jsonl"));
+        assertThat(Fx.call(() -> compare().currentDifferenceProperty().get())).isEqualTo(3);
+        assertThat(Fx.call(() -> compare().differencesOnlyProperty().get())).isTrue();
+        assertThat(Fx.call(() -> eventLog().differencesOnlyProperty().get())).isTrue();
+        assertThat(window.viewModel().session().getCurrentStep()).isEqualTo(stepA);
+        assertThat(Fx.call(() -> compare().sessionB().getCurrentStep())).isEqualTo(stepB);
+        assertThat(Fx.call(() -> compare().inspectedBlockProperty().get())).isEqualTo(block);
+    }
+
+    @Test
+    void aSessionWhoseBFileIsGoneSaysSoInOneLineAndRestoresAAlone() throws Exception {
+        Path file = saveWhileComparing("gone.session.json");
+        Fx.run(() -> compare().close());
+        Files.delete(dir.resolve("patched.jsonl"));
+
+        openSessionAndWait(file);
+
+        assertThat(Fx.call(() -> compare().isActive())).isFalse();
+        assertThat(window.viewModel().session().getTrace().source()).isEqualTo(dir.resolve("legacy.jsonl"));
+        String status = window.viewModel().statusProperty().get();
+        assertThat(status)
+                .startsWith("Compare mode not restored: B's trace")
+                .contains("patched.jsonl no longer exists; showing A alone.");
+        assertThat(status.lines()).hasSize(1);
+    }
+
+    @Test
+    void aSessionWhoseBFileChangedSaysSoAndRestoresAAlone() throws Exception {
+        Path file = saveWhileComparing("changed.session.json");
+        Fx.run(() -> compare().close());
+        Files.writeString(dir.resolve("patched.jsonl"), "\n", java.nio.file.StandardOpenOption.APPEND);
+
+        openSessionAndWait(file);
+
+        assertThat(Fx.call(() -> compare().isActive())).isFalse();
+        assertThat(window.viewModel().statusProperty().get())
+                .isEqualTo("Compare mode not restored: B's trace patched.jsonl has changed since the session was"
+                        + " saved; showing A alone.");
+    }
 }
