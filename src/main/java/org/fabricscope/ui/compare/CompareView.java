@@ -57,9 +57,13 @@ public final class CompareView {
         tab.setContent(buildPanel());
         viewModel.diffProperty().addListener((o, was, now) -> redraw());
         viewModel.currentDifferenceProperty().addListener((o, was, now) -> {
-            // Going to a difference shows its lane, not only its time.
-            if (now.intValue() >= 0 && timelineA != null) {
+            // Going to a difference shows its lane, not only its time: the lane of its event in A,
+            // or in B when only B has it (A's cursor then waits at the gap, maybe on another lane).
+            TraceDiff d = viewModel.getDiff();
+            if (now.intValue() >= 0 && timelineA != null && d != null && now.intValue() < d.differenceCount()) {
                 timelineA.revealCurrentStep();
+                TraceDiff.Divergence x = d.difference(now.intValue());
+                timelineA.revealBlock(x.seqA() >= 0 ? d.a().block(x.seqA()) : d.b().block(x.seqB()));
             }
             redraw();
         });

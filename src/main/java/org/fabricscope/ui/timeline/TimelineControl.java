@@ -283,6 +283,15 @@ public class TimelineControl extends Region {
         markDirty();
     }
 
+    /**
+     * Scrolls the lanes so that block {@code block}'s lane is visible (compare mode: the lane of a
+     * difference that is only in B, whose block A's cursor event need not be on).
+     */
+    public void revealBlock(int block) {
+        revealBlockLane(block);
+        markDirty();
+    }
+
     /** Collapses or expands group {@code group} (0 is the actor lanes, then one per node/drive/file). */
     public void setGroupCollapsed(int group, boolean collapsed) {
         layout.setCollapsed(group, collapsed);
