@@ -19,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -47,7 +48,7 @@ public final class CompareView {
 
     private final CompareViewModel viewModel;
     private final Tab tab = new Tab("Compare");
-    private final FlowPane timelinePane = new FlowPane();
+    private final VBox timelinePane = new VBox(1);
     private TimelineControl timelineA;
 
     public CompareView(CompareViewModel viewModel) {
@@ -162,8 +163,11 @@ public final class CompareView {
                 // of another lane or a group header, which it would overwrite.
                 double lx = p.getX() + 10;
                 double ly = p.getY() + 4;
+                gc.setFont(LABEL_FONT);
+                gc.setTextAlign(TextAlignment.LEFT);
+                gc.setTextBaseline(VPos.BASELINE);
                 gc.setFill(Color.rgb(255, 255, 255, 0.85));
-                gc.fillRect(lx - 2, ly - 11, 96, 14);
+                gc.fillRect(lx - 2, ly - 11, 112, 14);
                 gc.setFill(FIRST);
                 gc.fillText("first divergence" + (sideA ? " (A)" : " (B)"), lx, ly);
             }
@@ -171,6 +175,7 @@ public final class CompareView {
     }
 
     private static final Font FLAG_FONT = Font.font("System", FontWeight.BOLD, 13);
+    private static final Font LABEL_FONT = Font.font("System", FontWeight.BOLD, 11);
 
     /** A "≠" in the lane header (the label gutter) of each block whose transitions differ. */
     private void paintLaneFlags(GraphicsContext gc, TimelineControl c) {
@@ -212,25 +217,26 @@ public final class CompareView {
         title.getStyleClass().add("compare-b-title");
         title.textProperty()
                 .bind(Bindings.concat(
-                        "Comparing: each lane shows A (upper half, the open trace) over B (lower half, ",
+                        "Comparing on one time axis: each lane shows A (the open trace) above B (",
                         viewModel.nameBProperty(),
-                        ") on one time axis."));
-        timelinePane.setHgap(10);
-        timelinePane.setVgap(2);
-        timelinePane.setPadding(new Insets(2, 6, 2, 6));
-        timelinePane
-                .getChildren()
-                .addAll(
-                        title,
-                        swatch(CHANGED, "▼ changed"),
-                        swatch(ONLY_A, "▼ only in A"),
-                        swatch(ONLY_B, "▼ only in B"),
-                        new Label("◯ first divergence   ≠ lane whose transitions differ   "
-                                + "double blue tick: B's cursor, where it is not at A's time"));
-        // A line of text, not a pane that takes the timeline's height.
+                        ") below"));
+        Label rest = new Label("(over the event) · ◯ first divergence · ≠ lane whose transitions differ · "
+                + "double blue tick: B's cursor where it is not at A's time");
+        rest.setMinWidth(0);
+        HBox key = new HBox(
+                10, swatch(CHANGED, "▼ changed"), swatch(ONLY_A, "▼ only in A"), swatch(ONLY_B, "▼ only in B"));
+        for (javafx.scene.Node n : key.getChildren()) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        key.getChildren().add(rest);
+        title.setMinWidth(0);
+        timelinePane.getChildren().addAll(title, key);
+        timelinePane.setPadding(new Insets(1, 6, 2, 6));
+        // Two lines of text, not a pane that takes the timeline's height.
         timelinePane.setMaxHeight(Region.USE_PREF_SIZE);
-        VBox.setVgrow(timelinePane, Priority.NEVER);
+        timelinePane.setMinHeight(Region.USE_PREF_SIZE);
         timelinePane.setId("compare-timeline-pane");
+        timelinePane.getStyleClass().add("compare-timeline-legend");
         timelinePane
                 .getStylesheets()
                 .add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
