@@ -67,10 +67,12 @@ final class SecondSeries {
         boolean had = frame.modelB != null;
         frame.modelB = null;
         frame.markersB = null;
+        if (had) {
+            // Unsplit while another B is indexed (in the background, when large).
+            onData.run();
+        }
         if (trace != null) {
             build(null);
-        } else if (had) {
-            onData.run();
         }
     }
 

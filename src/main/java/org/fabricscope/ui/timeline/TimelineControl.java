@@ -333,15 +333,16 @@ public class TimelineControl extends Region {
         if (second != null) {
             throw new IllegalStateException("the timeline already follows a second session");
         }
-        second = new SecondSeries(
-                b,
-                frame,
-                nodeLaneIds,
-                () -> {
-                    split.set(frame.split());
-                    relayout();
-                },
-                this::markDirty);
+        second = new SecondSeries(b, frame, nodeLaneIds, this::updateSplit, this::markDirty);
+    }
+
+    /** Splits or joins the lanes when A's or B's data comes or goes (either may be indexed last). */
+    private void updateSplit() {
+        boolean now = frame.split();
+        if (split.get() != now) {
+            split.set(now);
+            relayout();
+        }
     }
 
     /** True while lanes are split: A in the upper half, B in the lower. */
@@ -544,6 +545,8 @@ public class TimelineControl extends Region {
         frame.markers = null;
         frame.effects = new int[0];
         ready.set(false);
+        // The new layout below is made unsplit; it splits again once this trace is indexed.
+        split.set(false);
         fullViewLayout = null;
         nodeLaneIds = new int[0];
         updateFocusBanner(null);
@@ -644,6 +647,7 @@ public class TimelineControl extends Region {
         frame.model = built.model();
         frame.markers = built.markers();
         frame.message = null;
+        updateSplit();
         if (fitPending) {
             scale.fitAll();
             fitPending = false;
