@@ -791,7 +791,8 @@ public final class TimelineRenderer {
         // One axis, one cursor line (A's). B's cursor follows A's to the same event, or to the gap
         // where B has none; where that is at another time, a tick in each lower half shows it.
         double xb = Math.floor(scale.xForTime(traceB.timeMicros(f.currentStepB)));
-        if (xb == x) {
+        if (Math.abs(xb - x) < 3) {
+            // A's line already marks it (a tick beside it would only thicken the line).
             return;
         }
         for (int r = first; r >= 0 && r <= last; r++) {

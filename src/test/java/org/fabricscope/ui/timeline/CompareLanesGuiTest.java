@@ -202,6 +202,26 @@ class CompareLanesGuiTest {
     }
 
     @Test
+    void theLanesSplitWhenAIsIndexedAfterB(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            sessionA.open(null);
+            sessionB.open(patched);
+        });
+        assertThat(timeline.isSplit()).isFalse();
+
+        robot.interact(() -> sessionA.open(legacy));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, timeline.splitProperty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The first two lanes (actor lanes, in one group) are a compare lane's height apart.
+        LaneLayout.Lane first = Fx.call(() -> timeline.visibleLanes().get(0));
+        LaneLayout.Lane second = Fx.call(() -> timeline.visibleLanes().get(1));
+        Point2D lane = Fx.call(() -> timeline.laneLabelPosition(first.kind(), first.id()));
+        Point2D next = Fx.call(() -> timeline.laneLabelPosition(second.kind(), second.id()));
+        assertThat(next.getY() - lane.getY()).isEqualTo(TimelineRenderer.COMPARE_LANE_HEIGHT);
+    }
+
+    @Test
     void withoutBTheTimelineDrawsExactlyAsBefore(FxRobot robot) throws TimeoutException {
         robot.interact(() -> timeline.zoomTo(9_000, 13_000));
         WaitForAsyncUtils.waitForFxEvents();
