@@ -175,6 +175,24 @@ class CompareLanesGuiTest {
     }
 
     @Test
+    void theHoverBoxSaysWhichRunTheEventUnderTheMouseIsFrom(FxRobot robot) throws Exception {
+        openB(robot);
+        Trace b = patched.trace();
+        int seq = 654; // only in B: A has no PREFETCH_BACKOFF
+        showBlockAt(robot, b.block(seq), b.timeMicros(seq));
+        Point2D p = Fx.call(() -> timeline.eventPositionB(seq));
+
+        robot.moveTo(timeline.localToScreen(p));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(timeline.hoverTextProperty().get()).startsWith("B · #").contains("block " + b.block(seq));
+
+        // The same moment in the upper half is A's.
+        robot.moveTo(timeline.localToScreen(p.getX(), p.getY() - LaneGeometry.HALF));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(timeline.hoverTextProperty().get()).startsWith("A · ").doesNotContain("PREFETCH_BACKOFF");
+    }
+
+    @Test
     void bsCursorIsATickInTheLowerHalvesWhereItIsNotAtAsTime(FxRobot robot) throws Exception {
         openB(robot);
         Trace a = legacy.trace();
