@@ -14,7 +14,6 @@ import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.fabricscope.diff.TraceDiff;
 import org.fabricscope.replay.TraceIndex;
@@ -37,8 +36,8 @@ import org.fabricscope.ui.timeline.TimelineControl;
 /**
  * Comparing runs: two ~1M-event {@code pilot-rack} traces that differ by one intervention (the
  * first write ACK after the middle of the run, delayed by {@link #DELAY_MICROS}), written, loaded
- * back, diffed; and the compare-mode frame (A's and B's timelines stacked in one 1600x900 window,
- * with the difference markers) against the single-trace frame at the same zoom.
+ * back, diffed; and the compare-mode frame (one 1600x900 timeline whose lanes show A above B, with
+ * the difference markers) against the single-trace frame at the same zoom and size.
  */
 final class DiffFigures {
     static final int EVENTS = 1_000_000;
@@ -136,8 +135,8 @@ final class DiffFigures {
 
     /**
      * Both at the same time zoom, taking turns: the single-trace window (one 1600x900 timeline) and
-     * the compare window (A's and B's timelines, 1600x450 each, with markers). Zoomed: the 1 % of the
-     * span around the first divergence; fit-all: the whole trace.
+     * the compare window (one 1600x900 timeline, lanes split A above B, with markers). Zoomed: the
+     * 1 % of the span around the first divergence; fit-all: the whole trace.
      */
     private static Map<String, Object> frames(TraceDiff diff, int repeats) throws Exception {
         FrameBench.startToolkit();
@@ -159,34 +158,30 @@ final class DiffFigures {
                 CompareViewModel vm = new CompareViewModel(sa);
                 CompareView view = new CompareView(vm);
                 view.attach(ta);
-                VBox both = new VBox(ta, view.timelinePane());
-                ta.setPrefHeight(FrameBench.HEIGHT / 2.0);
-                ta.setMinHeight(FrameBench.HEIGHT / 2.0);
-                view.timelinePane().setPrefHeight(FrameBench.HEIGHT / 2.0);
                 Stage s2 = new Stage();
-                s2.setScene(new Scene(both, FrameBench.WIDTH, FrameBench.HEIGHT));
+                s2.setScene(new Scene(new StackPane(ta), FrameBench.WIDTH, FrameBench.HEIGHT));
                 s2.show();
                 sa.open(la);
                 vm.open(lb, diff, "fork");
                 stages.add(s1);
                 stages.add(s2);
-                ready.complete(new TimelineControl[] {one, ta, view.timelineB()});
+                ready.complete(new TimelineControl[] {one, ta});
             } catch (RuntimeException e) {
                 ready.completeExceptionally(e);
             }
         });
         TimelineControl[] c = ready.get(10, TimeUnit.MINUTES);
         for (TimelineControl t : c) {
-            awaitReady(t);
+            awaitReady(t.readyProperty());
         }
+        awaitReady(c[1].splitProperty());
         Map<String, Object> out = FrameBench.onFx(() -> {
             for (Stage s : stages) {
                 s.getScene().getRoot().applyCss();
                 s.getScene().getRoot().layout();
             }
             WritableImage full = new WritableImage(FrameBench.WIDTH, FrameBench.HEIGHT);
-            WritableImage upper = new WritableImage(FrameBench.WIDTH, FrameBench.HEIGHT);
-            WritableImage lower = new WritableImage(FrameBench.WIDTH, FrameBench.HEIGHT);
+            WritableImage split = new WritableImage(FrameBench.WIDTH, FrameBench.HEIGHT);
             SnapshotParameters params = new SnapshotParameters();
             TraceDiff.Divergence first = diff.firstDivergence();
             double mid = first == null ? (diff.a().startMicros() + diff.a().endMicros()) / 2.0 : first.timeMicros();
@@ -210,12 +205,9 @@ final class DiffFigures {
                         c[0].layout();
                         c[0].snapshot(params, full);
                         long t1 = System.nanoTime();
-                        // The compare window: A's frame (its overlay draws the markers and keeps B on
-                        // A's axis), then B's.
+                        // The compare window: the split lanes, then the overlay's difference markers.
                         c[1].layout();
-                        c[2].layout();
-                        c[1].snapshot(params, upper);
-                        c[2].snapshot(params, lower);
+                        c[1].snapshot(params, split);
                         long t2 = System.nanoTime();
                         if (round == 1) {
                             single[i] = (t1 - t0) / 1e6;
@@ -234,13 +226,13 @@ final class DiffFigures {
         return out;
     }
 
-    private static void awaitReady(TimelineControl t) throws Exception {
+    private static void awaitReady(javafx.beans.value.ObservableBooleanValue ready) throws Exception {
         CompletableFuture<Boolean> f = new CompletableFuture<>();
         Platform.runLater(() -> {
-            if (t.isReady()) {
+            if (ready.get()) {
                 f.complete(true);
             } else {
-                t.readyProperty().addListener((o, was, now) -> {
+                ready.addListener((o, was, now) -> {
                     if (now) {
                         f.complete(true);
                     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Tab;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.fabricscope.ui.files.TraceFiles;
@@ -51,14 +52,31 @@ public final class ComparePictures {
         Fx.run(() -> compare.compareWith(
                 Path.of("sample-traces/fpre004-repro-patched.jsonl").toAbsolutePath()));
         Fx.awaitValue(window.viewModel().busyProperty(), false);
-        Fx.run(compare::goToFirstDivergence);
+        // The lanes whose transitions differ pinned first, the cursor on A's FPRE004 (#1245, block
+        // 179; B has none), and the story's 7 ms around it: A's prefetch READY beside the pending
+        // write, B's prefetch backing off until the ACK.
+        Fx.run(() -> {
+            window.view().compareView().pinDifferingLanes();
+            window.viewModel().session().goToEvent(1245);
+            window.viewModel().session().selectedBlockProperty().set(179);
+            window.view().timeline().zoomTo(6_500, 13_500);
+            window.view().timeline().setLaneScrollY(0);
+            // The FPRE004 brought the Explainer forward; the picture is of the Compare tab.
+            Tab tab = window.view().compareView().tab();
+            tab.getTabPane().getSelectionModel().select(tab);
+        });
         shoot(stage, "compare-legacy-vs-patched.png");
 
         // The reorder fork: the prefetch READY of block 179 (#1069) runs after the late ACK (#1277).
         Fx.run(compare::close);
         Fx.run(() -> compare.whatIfRunAfter(1069, "#1277"));
         Fx.awaitValue(window.viewModel().busyProperty(), false);
-        Fx.run(compare::goToFirstDivergence);
+        Fx.run(() -> {
+            compare.goToFirstDivergence();
+            window.view().compareView().pinDifferingLanes();
+            window.view().timeline().zoomTo(6_500, 13_500);
+            window.view().timeline().setLaneScrollY(0);
+        });
         shoot(stage, "compare-fork.png");
         Fx.run(stage::hide);
         workers.shutdownNow();

@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -18,11 +19,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 import org.fabricscope.diff.DiffClass;
 import org.fabricscope.diff.TraceDiff;
 import org.fabricscope.ui.timeline.LaneLayout;
@@ -31,8 +36,9 @@ import org.fabricscope.ui.timeline.TimelineControl;
 /**
  * Compare mode on screen: the Compare tab (legend, counts, first divergence, previous/next
  * difference, the differences list, the inspected block in A and B side by side, what-if at the
- * cursor), B's timeline shown under A's with the same time axis and lane scroll, and the
- * difference markers drawn over both timelines. Everything it does goes through the view model.
+ * cursor), the one timeline split per lane (A's trace in the upper half, B's in the lower, on one
+ * time axis: {@link TimelineControl#setSecondSession}) with a legend line under it, and the
+ * difference markers drawn on each half. Everything it does goes through the view model.
  */
 public final class CompareView {
     static final Color CHANGED = Color.web("#f59f00");
@@ -42,32 +48,25 @@ public final class CompareView {
 
     private final CompareViewModel viewModel;
     private final Tab tab = new Tab("Compare");
-    private final VBox timelinePane = new VBox();
-    private final TimelineControl timelineB;
+    private final VBox timelinePane = new VBox(1);
     private TimelineControl timelineA;
 
     public CompareView(CompareViewModel viewModel) {
         this.viewModel = viewModel;
         tab.setId("compare-tab");
-        timelineB = new TimelineControl(viewModel.sessionB());
-        timelineB.setId("compare-timeline-b");
         buildTimelinePane();
         tab.setContent(buildPanel());
-        viewModel.diffProperty().addListener((o, was, now) -> {
-            if (timelineA != null) {
-                timelineA.redraw();
-            }
-            timelineB.redraw();
-        });
+        viewModel.diffProperty().addListener((o, was, now) -> redraw());
         viewModel.currentDifferenceProperty().addListener((o, was, now) -> {
-            // Going to a difference shows its lane on both timelines, not only its time.
-            if (now.intValue() >= 0) {
-                if (timelineA != null) {
-                    timelineA.revealCurrentStep();
-                }
-                timelineB.revealCurrentStep();
+            // Going to a difference shows its lane, not only its time: the lane of its event in A,
+            // or in B when only B has it (A's cursor then waits at the gap, maybe on another lane).
+            TraceDiff d = viewModel.getDiff();
+            if (now.intValue() >= 0 && timelineA != null && d != null && now.intValue() < d.differenceCount()) {
+                timelineA.revealCurrentStep();
+                TraceDiff.Divergence x = d.difference(now.intValue());
+                timelineA.revealBlock(x.seqA() >= 0 ? d.a().block(x.seqA()) : d.b().block(x.seqB()));
             }
-            redrawBoth();
+            redraw();
         });
     }
 
@@ -80,51 +79,39 @@ public final class CompareView {
         return tab;
     }
 
-    /** B's timeline with its title: shown under A's timeline while comparing. */
+    /** The legend line shown under the timeline while comparing: which half is which, the colours. */
     public Region timelinePane() {
         return timelinePane;
     }
 
-    public TimelineControl timelineB() {
-        return timelineB;
-    }
-
-    /** Draws A's difference markers over {@code a}, and keeps B's timeline on A's time axis. */
+    /**
+     * Compare mode on the window's timeline {@code a}: its lanes split to show B (B's session) in
+     * their lower halves, and the difference markers drawn on each half.
+     */
     public void attach(TimelineControl a) {
         this.timelineA = a;
+        a.setSecondSession(viewModel.sessionB());
         a.setOverlay(gc -> {
-            paintMarkers(gc, a, true);
-            syncB(a);
+            if (a.isSplit()) {
+                paintMarkers(gc, a, true);
+                paintMarkers(gc, a, false);
+                paintLaneFlags(gc, a);
+            }
         });
-        timelineB.setOverlay(gc -> paintMarkers(gc, timelineB, false));
     }
 
-    private void redrawBoth() {
+    private void redraw() {
         if (timelineA != null) {
             timelineA.redraw();
-        }
-        timelineB.redraw();
-    }
-
-    private void syncB(TimelineControl a) {
-        if (!viewModel.isActive() || !timelineB.isReady() || !a.isReady()) {
-            return;
-        }
-        if (timelineB.visibleStartMicros() != a.visibleStartMicros()
-                || timelineB.visibleEndMicros() != a.visibleEndMicros()) {
-            timelineB.zoomTo(a.visibleStartMicros(), a.visibleEndMicros());
-        }
-        if (timelineB.laneScrollY() != a.laneScrollY()) {
-            timelineB.setLaneScrollY(a.laneScrollY());
         }
     }
 
     // ---- markers
 
     /**
-     * On A's timeline: changed (amber) and only-in-A (pink) events; on B's: changed and only-in-B
-     * (teal). A triangle over the event's marker, one per pixel; the first divergence gets a dark
-     * ring; lanes of blocks whose transitions differ get a "≠" by their label.
+     * On the upper (A) halves: changed (amber) and only-in-A (pink) events; on the lower (B)
+     * halves: changed and only-in-B (teal). A triangle pointing down at the event's marker, one per
+     * pixel; the first divergence gets a dark ring and a label.
      */
     private void paintMarkers(GraphicsContext gc, TimelineControl c, boolean sideA) {
         TraceDiff d = viewModel.getDiff();
@@ -147,7 +134,7 @@ public final class CompareView {
             if (seq < 0) {
                 continue;
             }
-            Point2D p = c.eventPosition(seq);
+            Point2D p = sideA ? c.eventPosition(seq) : c.eventPositionB(seq);
             if (p == null) {
                 continue;
             }
@@ -159,14 +146,15 @@ public final class CompareView {
                 drawn.set(key);
             }
             gc.setFill(x.diffClass() == DiffClass.CHANGED ? CHANGED : sideA ? ONLY_A : ONLY_B);
+            // In the strip above the half's markers: base at the half's top, tip on the marker.
             double px = p.getX();
-            double py = p.getY() - 7;
-            gc.fillPolygon(new double[] {px - 4, px + 4, px}, new double[] {py - 5, py - 5, py + 1}, 3);
+            double py = p.getY() - 6;
+            gc.fillPolygon(new double[] {px - 4, px + 4, px}, new double[] {py, py, py + 5}, 3);
         }
         TraceDiff.Divergence f = d.firstDivergence();
         int fs = f == null ? -1 : sideA ? f.seqA() : f.seqB();
         if (fs >= 0) {
-            Point2D p = c.eventPosition(fs);
+            Point2D p = sideA ? c.eventPosition(fs) : c.eventPositionB(fs);
             if (p != null) {
                 gc.setStroke(FIRST);
                 gc.setLineWidth(2);
@@ -175,17 +163,30 @@ public final class CompareView {
                 // of another lane or a group header, which it would overwrite.
                 double lx = p.getX() + 10;
                 double ly = p.getY() + 4;
+                gc.setFont(LABEL_FONT);
+                gc.setTextAlign(TextAlignment.LEFT);
+                gc.setTextBaseline(VPos.BASELINE);
                 gc.setFill(Color.rgb(255, 255, 255, 0.85));
-                gc.fillRect(lx - 2, ly - 11, 96, 14);
+                gc.fillRect(lx - 2, ly - 11, 112, 14);
                 gc.setFill(FIRST);
-                gc.fillText("first divergence", lx, ly);
+                gc.fillText("first divergence" + (sideA ? " (A)" : " (B)"), lx, ly);
             }
         }
-        gc.setFill(FIRST);
+    }
+
+    private static final Font FLAG_FONT = Font.font("System", FontWeight.BOLD, 13);
+    private static final Font LABEL_FONT = Font.font("System", FontWeight.BOLD, 11);
+
+    /** A "≠" in the lane header (the label gutter) of each block whose transitions differ. */
+    private void paintLaneFlags(GraphicsContext gc, TimelineControl c) {
+        gc.setFill(ONLY_A.darker());
+        gc.setFont(FLAG_FONT);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
         for (TraceDiff.BlockDifference bd : viewModel.blockDifferences()) {
             Point2D p = c.laneLabelPosition(LaneLayout.LaneKind.BLOCK, bd.block());
             if (p != null) {
-                gc.fillText("≠", 2, p.getY() + 4);
+                gc.fillText("≠", 3, p.getY());
             }
         }
     }
@@ -193,7 +194,7 @@ public final class CompareView {
     /** At most this many lanes are pinned by "Differing lanes first". */
     static final int MAX_PINNED = 32;
 
-    /** Pins the lanes of the blocks whose transitions differ, in block order, on both timelines. */
+    /** Pins the lanes of the blocks whose transitions differ, in block order, to the top of the timeline. */
     public int pinDifferingLanes() {
         int n = 0;
         for (TraceDiff.BlockDifference bd : viewModel.blockDifferences()) {
@@ -204,7 +205,6 @@ public final class CompareView {
             if (timelineA != null) {
                 timelineA.viewModel().pin(lane);
             }
-            timelineB.viewModel().pin(lane);
             n++;
         }
         return n;
@@ -216,15 +216,27 @@ public final class CompareView {
         Label title = new Label();
         title.getStyleClass().add("compare-b-title");
         title.textProperty()
-                .bind(
-                        Bindings.concat(
-                                "B: ",
-                                viewModel.nameBProperty(),
-                                "   (same time axis and lanes as A above; markers: amber changed, pink only in A, teal only in B)"));
-        title.setPadding(new Insets(2, 6, 2, 6));
-        timelinePane.getChildren().addAll(title, timelineB);
-        VBox.setVgrow(timelineB, Priority.ALWAYS);
+                .bind(Bindings.concat(
+                        "Comparing on one time axis: each lane shows A (the open trace) above B (",
+                        viewModel.nameBProperty(),
+                        ") below"));
+        Label rest = new Label("(over the event) · ◯ first divergence · ≠ lane whose transitions differ · "
+                + "double blue tick: B's cursor where it is not at A's time");
+        rest.setMinWidth(0);
+        HBox key = new HBox(
+                10, swatch(CHANGED, "▼ changed"), swatch(ONLY_A, "▼ only in A"), swatch(ONLY_B, "▼ only in B"));
+        for (javafx.scene.Node n : key.getChildren()) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        key.getChildren().add(rest);
+        title.setMinWidth(0);
+        timelinePane.getChildren().addAll(title, key);
+        timelinePane.setPadding(new Insets(1, 6, 2, 6));
+        // Two lines of text, not a pane that takes the timeline's height.
+        timelinePane.setMaxHeight(Region.USE_PREF_SIZE);
+        timelinePane.setMinHeight(Region.USE_PREF_SIZE);
         timelinePane.setId("compare-timeline-pane");
+        timelinePane.getStyleClass().add("compare-timeline-legend");
         timelinePane
                 .getStylesheets()
                 .add(CompareView.class.getResource("/styles/panels.css").toExternalForm());
@@ -242,7 +254,9 @@ public final class CompareView {
         Label names = new Label();
         names.textProperty()
                 .bind(Bindings.concat(
-                        "A: the open trace (upper timeline)\nB: ", viewModel.nameBProperty(), " (lower timeline)"));
+                        "A: the open trace (upper half of each lane)\nB: ",
+                        viewModel.nameBProperty(),
+                        " (lower half of each lane)"));
         Label summary = new Label();
         summary.setId("compare-summary");
         summary.setWrapText(true);
@@ -272,7 +286,7 @@ public final class CompareView {
         close.setOnAction(e -> viewModel.close());
         Button pin = new Button("Differing lanes first");
         pin.setId("compare-pin-differing");
-        pin.setTooltip(new Tooltip("Pin the lanes of blocks whose transitions differ to the top of both timelines"
+        pin.setTooltip(new Tooltip("Pin the lanes of blocks whose transitions differ to the top of the timeline"
                 + " (right-click a lane label to unpin it)"));
         pin.setOnAction(e -> pinDifferingLanes());
         FlowPane buttons = new FlowPane(6, 6, firstButton, prev, next, pin, only, close);
@@ -497,7 +511,7 @@ public final class CompareView {
                 swatch(CHANGED, "changed (same event, other values)"),
                 swatch(ONLY_A, "only in A"),
                 swatch(ONLY_B, "only in B"));
-        Label ring = new Label("◯ first divergence   ≠ lane whose transitions differ   upper timeline A, lower B");
+        Label ring = new Label("◯ first divergence   ≠ lane whose transitions differ   each lane: A above, B below");
         ring.setWrapText(true);
         VBox v = new VBox(2, box, ring);
         v.setId("compare-legend");

@@ -261,9 +261,8 @@ public final class MainView extends BorderPane {
         javafx.scene.layout.VBox timelineAndLegend = new javafx.scene.layout.VBox(timeline, legend);
         javafx.scene.layout.VBox.setVgrow(timeline, Priority.ALWAYS);
         timelineHost.getChildren().add(timelineAndLegend);
-        // Compare mode: B's timeline under A's, markers on both, and the Compare tab.
+        // Compare mode: the timeline's lanes split (A above B), its legend line under it, and the Compare tab.
         timelineAndLegend.getChildren().add(1, compare.timelinePane());
-        javafx.scene.layout.VBox.setVgrow(compare.timelinePane(), Priority.ALWAYS);
         compare.attach(timeline);
         sideTabs.getTabs().add(compare.tab());
         compare.viewModel().diffProperty().addListener((obs, was, now) -> {

@@ -20,4 +20,19 @@ final class FrameState {
     String message = "No trace open";
     /** Bookmarks and notes, drawn over the lanes. */
     java.util.List<TimelineAnnotation> annotations = java.util.List.of();
+
+    /**
+     * Compare mode: trace B's model and markers, drawn in the lower half of every lane on A's time
+     * axis, with B's cursor and selected event; null and -1 outside compare mode.
+     */
+    TimelineModel modelB;
+
+    MarkerIndex markersB;
+    int currentStepB = -1;
+    int selectedEventB = -1;
+
+    /** Whether lanes are split: A in the upper half, B in the lower. */
+    boolean split() {
+        return model != null && modelB != null && markersB != null;
+    }
 }

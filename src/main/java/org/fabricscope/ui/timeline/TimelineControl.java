@@ -244,7 +244,7 @@ public class TimelineControl extends Region {
         return trace != null
                 && seq >= 0
                 && seq < trace.size()
-                && TimelineRenderer.anchor(trace, seq, scale, layout) != null;
+                && TimelineRenderer.anchor(trace, seq, scale, layout, geometryA()) != null;
     }
 
     /** The vertical scroll of the lanes, in pixels. */
@@ -283,6 +283,15 @@ public class TimelineControl extends Region {
         markDirty();
     }
 
+    /**
+     * Scrolls the lanes so that block {@code block}'s lane is visible (compare mode: the lane of a
+     * difference that is only in B, whose block A's cursor event need not be on).
+     */
+    public void revealBlock(int block) {
+        revealBlockLane(block);
+        markDirty();
+    }
+
     /** Collapses or expands group {@code group} (0 is the actor lanes, then one per node/drive/file). */
     public void setGroupCollapsed(int group, boolean collapsed) {
         layout.setCollapsed(group, collapsed);
@@ -306,6 +315,91 @@ public class TimelineControl extends Region {
     /** Lanes shown (not hidden in a collapsed group). */
     public int visibleLaneCount() {
         return layout.visibleLaneCount();
+    }
+
+    // ---- compare mode: trace B in the lower half of every lane -----------------------------------
+
+    /** Trace B's source in compare mode, or null. */
+    private SecondSeries second;
+
+    private final ReadOnlyBooleanWrapper split = new ReadOnlyBooleanWrapper(this, "split", false);
+
+    /**
+     * Compare mode: while {@code b} has a trace, every lane is split, this control's trace (A) in
+     * the upper half and B's in the lower, on one time axis; a click in a lower half selects B's
+     * nearest event in {@code b} (whose owner moves A's cursor to match). Called once.
+     */
+    public void setSecondSession(TraceSession b) {
+        if (second != null) {
+            throw new IllegalStateException("the timeline already follows a second session");
+        }
+        second = new SecondSeries(b, frame, nodeLaneIds, this::updateSplit, this::markDirty);
+    }
+
+    /** Splits or joins the lanes when A's or B's data comes or goes (either may be indexed last). */
+    private void updateSplit() {
+        boolean now = frame.split();
+        if (split.get() != now) {
+            split.set(now);
+            relayout();
+        }
+    }
+
+    /** True while lanes are split: A in the upper half, B in the lower. */
+    public ReadOnlyBooleanProperty splitProperty() {
+        return split.getReadOnlyProperty();
+    }
+
+    public boolean isSplit() {
+        return frame.split();
+    }
+
+    /** Height of a lane: taller in compare mode, where it holds A and B. */
+    private double laneHeight() {
+        return frame.split() ? TimelineRenderer.COMPARE_LANE_HEIGHT : TimelineRenderer.LANE_HEIGHT;
+    }
+
+    /** Where trace A's parts of a lane are drawn: the whole lane, or its upper half in compare mode. */
+    private LaneGeometry geometryA() {
+        return frame.split() ? LaneGeometry.TOP : LaneGeometry.FULL;
+    }
+
+    /** Whether control y is in the lower (B) half of lane row {@code row}. */
+    private boolean inLowerHalf(int row, double y) {
+        return frame.split()
+                && row >= 0
+                && !layout.isHeader(row)
+                && y - TimelineRenderer.AXIS - layout.rowY(row) >= LaneGeometry.HALF;
+    }
+
+    /**
+     * A click in the lower half of a lane: selects B's event nearest the mouse (on that lane if it
+     * shows B's events, else in the whole of B) and moves B's cursor there; never an event of A.
+     */
+    private void clickB(LaneLayout.Lane lane, double x) {
+        Trace b = second.trace();
+        int seq = NearestEvent.forClick(frame.markersB, b, lane, scale.timeAtX(x - TimelineRenderer.GUTTER));
+        if (seq < 0) {
+            return;
+        }
+        int block = lane != null && lane.kind() == LaneLayout.LaneKind.BLOCK ? lane.id() : b.block(seq);
+        TraceSession sb = second.session();
+        clicking = true;
+        try {
+            if (block >= 0) {
+                session.selectedBlockProperty().set(block);
+                sb.selectedBlockProperty().set(block);
+            }
+            sb.selectedEventProperty().set(seq);
+            sb.currentStepProperty().set(seq);
+        } finally {
+            clicking = false;
+        }
+    }
+
+    private int eventAtB(LaneLayout.Lane lane, double x) {
+        return NearestEvent.onLane(
+                frame.markersB, second.trace(), lane, scale.timeAtX(x), PICK_TOLERANCE_PX * scale.microsPerPixel());
     }
 
     /** Time at the left edge of the plot, in microseconds. */
@@ -386,7 +480,22 @@ public class TimelineControl extends Region {
         if (trace == null || seq < 0 || seq >= trace.size() || !isReady()) {
             return null;
         }
-        double[] a = TimelineRenderer.anchor(trace, seq, scale, layout);
+        return inPlot(TimelineRenderer.anchor(trace, seq, scale, layout, geometryA()));
+    }
+
+    /**
+     * Compare mode: where trace B's event {@code seq} is drawn, in the lower half of its lane, in
+     * this control's coordinates; null outside compare mode or if not shown.
+     */
+    public Point2D eventPositionB(int seq) {
+        Trace b = second.trace();
+        if (!isSplit() || seq < 0 || seq >= b.size() || !isReady()) {
+            return null;
+        }
+        return inPlot(TimelineRenderer.anchor(b, seq, scale, layout, LaneGeometry.BOTTOM));
+    }
+
+    private Point2D inPlot(double[] a) {
         if (a == null
                 || a[0] < TimelineRenderer.GUTTER
                 || a[0] >= getWidth()
@@ -436,6 +545,8 @@ public class TimelineControl extends Region {
         frame.markers = null;
         frame.effects = new int[0];
         ready.set(false);
+        // The new layout below is made unsplit; it splits again once this trace is indexed.
+        split.set(false);
         fullViewLayout = null;
         nodeLaneIds = new int[0];
         updateFocusBanner(null);
@@ -455,14 +566,14 @@ public class TimelineControl extends Region {
                         null,
                         trace),
                 TimelineRenderer.HEADER_HEIGHT,
-                TimelineRenderer.LANE_HEIGHT);
+                laneHeight());
         layout.setViewportHeight(Math.max(0, getHeight() - TimelineRenderer.AXIS));
         scale.setBounds(trace.startMicros(), trace.endMicros());
         fitPending = true;
         rebuild(true);
     }
 
-    private record Built(TimelineModel model, MarkerIndex markers) {}
+    record Built(TimelineModel model, MarkerIndex markers) {}
 
     /** Re-indexes the trace (the model only when {@code withModel}; markers always, for the filter). */
     private void rebuild(boolean withModel) {
@@ -500,7 +611,7 @@ public class TimelineControl extends Region {
     }
 
     /** Builds the model (unless given) and the markers off the FX thread, reporting progress. */
-    private static final class IndexTask extends Task<Built> implements Progress {
+    static final class IndexTask extends Task<Built> implements Progress {
         private final Trace trace;
         private final TimelineModel model;
         private final IntPredicate filter;
@@ -536,6 +647,7 @@ public class TimelineControl extends Region {
         frame.model = built.model();
         frame.markers = built.markers();
         frame.message = null;
+        updateSplit();
         if (fitPending) {
             scale.fitAll();
             fitPending = false;
@@ -576,7 +688,7 @@ public class TimelineControl extends Region {
                         viewModel.getFocus(),
                         trace),
                 TimelineRenderer.HEADER_HEIGHT,
-                TimelineRenderer.LANE_HEIGHT);
+                laneHeight());
         layout.copyStateFrom(old);
         markDirty();
     }
@@ -594,12 +706,15 @@ public class TimelineControl extends Region {
             layout = new LaneLayout(
                     LaneArrangement.arrange(baseGroups, List.of(), null, focus, trace),
                     TimelineRenderer.HEADER_HEIGHT,
-                    TimelineRenderer.LANE_HEIGHT);
+                    laneHeight());
             layout.setViewportHeight(fullViewLayout.viewportHeight());
             int[] ids = focus.actorNodeLaneIds();
             if (frame.markers == null || !frame.markers.hasNodeLanes(ids)) {
                 nodeLaneIds = ids;
                 rebuild(false);
+            }
+            if (second != null) {
+                second.ensureNodeLanes(ids);
             }
             scale.fit(focus.fromMicros(), focus.toMicros());
         } else if (fullViewLayout != null) {
@@ -855,6 +970,10 @@ public class TimelineControl extends Region {
             }
             return;
         }
+        if (inLowerHalf(row, y)) {
+            clickB(lane, x);
+            return;
+        }
         int seq = NearestEvent.forClick(frame.markers, trace, lane, scale.timeAtX(x - TimelineRenderer.GUTTER));
         if (seq < 0) {
             return;
@@ -892,6 +1011,10 @@ public class TimelineControl extends Region {
         }
         int row = layout.rowAt(e.getY() - TimelineRenderer.AXIS);
         if (row >= 0 && layout.isHeader(row)) {
+            return;
+        }
+        if (inLowerHalf(row, e.getY())) {
+            // What-if forks change A's events; B's half offers none.
             return;
         }
         LaneLayout.Lane lane = row < 0 ? null : layout.laneOfRow(row);
@@ -999,7 +1122,7 @@ public class TimelineControl extends Region {
     private void showHover(double x, double y) {
         String text = x < 0 || !isReady() ? null : annotationAt(x, y);
         if (text == null && x >= 0 && isReady()) {
-            text = TimelineDescriber.describe(this::eventAt, trace, frame, scale, layout, x, y);
+            text = describeAt(x, y);
         }
         hoverText.set(text);
         if (text == null) {
@@ -1022,6 +1145,22 @@ public class TimelineControl extends Region {
         }
         hover.relocate(hx, hy);
         hover.setVisible(true);
+    }
+
+    /** The hover text at (x, y); in compare mode, of A or B by the half of the lane, saying which. */
+    private String describeAt(double x, double y) {
+        if (!frame.split() || x < TimelineRenderer.GUTTER || y < TimelineRenderer.AXIS) {
+            return TimelineDescriber.describe(this::eventAt, trace, frame.model, scale, layout, x, y);
+        }
+        int row = layout.rowAt(y - TimelineRenderer.AXIS);
+        if (row < 0 || layout.isHeader(row)) {
+            return TimelineDescriber.describe(this::eventAt, trace, frame.model, scale, layout, x, y);
+        }
+        boolean onB = inLowerHalf(row, y);
+        String text = onB
+                ? TimelineDescriber.describe(this::eventAtB, second.trace(), frame.modelB, scale, layout, x, y)
+                : TimelineDescriber.describe(this::eventAt, trace, frame.model, scale, layout, x, y);
+        return text == null ? null : (onB ? "B · " : "A · ") + text;
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -19,7 +19,13 @@ final class TimelineDescriber {
     private TimelineDescriber() {}
 
     static String describe(
-            EventPicker picker, Trace trace, FrameState f, TimeScale scale, LaneLayout layout, double x, double y) {
+            EventPicker picker,
+            Trace trace,
+            TimelineModel model,
+            TimeScale scale,
+            LaneLayout layout,
+            double x,
+            double y) {
         if (trace == null || y < TimelineRenderer.AXIS) {
             return null;
         }
@@ -46,7 +52,7 @@ final class TimelineDescriber {
         if (seq >= 0) {
             return event(trace, seq);
         }
-        return block ? interval(trace, f.model, lane.id(), scale.timeAtX(plotX)) : null;
+        return block ? interval(trace, model, lane.id(), scale.timeAtX(plotX)) : null;
     }
 
     /** An event in words: kind, block, time, actor, field old -&gt; new, jitter, cause. */

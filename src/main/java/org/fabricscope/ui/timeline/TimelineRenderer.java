@@ -28,24 +28,10 @@ public final class TimelineRenderer {
     public static final double AXIS = 28;
 
     public static final double LANE_HEIGHT = 26;
-    public static final double HEADER_HEIGHT = 20;
+    /** A lane in compare mode: trace A in the upper half, B in the lower ({@link LaneGeometry}). */
+    public static final double COMPARE_LANE_HEIGHT = 2 * LaneGeometry.HALF;
 
-    // Vertical layout of a block lane, offsets from the row top.
-    static final double MARK_TOP = 1;
-    static final double MARK_H = 7;
-    static final double CACHE_TOP = 8;
-    static final double CACHE_H = 9;
-    static final double HAZARD_TOP = 13;
-    static final double HAZARD_H = 4;
-    static final double WRITE_TOP = 17.5;
-    static final double WRITE_H = 3;
-    static final double COMPACTION_TOP = 20.5;
-    static final double COMPACTION_H = 2;
-    static final double HEALTH_TOP = 22.5;
-    static final double HEALTH_H = 2;
-    // Actor lanes carry only markers, drawn taller.
-    static final double ACTOR_MARK_TOP = 5;
-    static final double ACTOR_MARK_H = 16;
+    public static final double HEADER_HEIGHT = 20;
 
     private static final int MAX_BRACKETS = 4000;
     /**
@@ -60,6 +46,10 @@ public final class TimelineRenderer {
     private static final int FPRE_LINE_SPACING = 24;
 
     private static final Band[] BAND_ORDER = {Band.CACHE, Band.HAZARD, Band.WRITE, Band.COMPACTION, Band.HEALTH};
+    /** B's cursor, in the lower halves, where it is not at A's time (a retimed event, a gap). */
+    private static final Color CURSOR_B = Color.web("#0b3d91");
+
+    private static final Color DIVIDER = Color.rgb(0, 0, 0, 0.22);
     private static final Color BACKGROUND = Color.web("#fbfbfc");
     private static final Color GUTTER_FILL = Color.web("#f1f3f5");
     private static final Color AXIS_FILL = Color.web("#f8f9fa");
@@ -98,8 +88,9 @@ public final class TimelineRenderer {
     private final Font headerFont = Font.font("System", FontWeight.BOLD, 11);
     private final BandSink bandSink = new BandSink();
     private int[] bracketSeqs = new int[256];
-    private double[] bracketRowY = new double[256];
-    private boolean[] bracketOnBlock = new boolean[256];
+    private double[] bracketMid = new double[256];
+    private double[] bracketLabelY = new double[256];
+    private boolean[] bracketOnB = new boolean[256];
     private int bracketCount;
 
     public TimelineRenderer(TimelinePalette palette) {
@@ -204,12 +195,15 @@ public final class TimelineRenderer {
         // The grid and the FPRE004 lines go over the plot (they are translucent), on the canvas in
         // both cases: a few long rectangles.
         drawGrid(gc, plotW, lanesH, scale);
+        if (f.split()) {
+            drawDividers(gc, GUTTER, plotW, layout, first, last);
+        }
         gc.setFill(FPRE_LINE);
         for (int i = 0; i < fpreRunCount; i += 2) {
             gc.fillRect(fpreRuns[i], AXIS, fpreRuns[i + 1] - fpreRuns[i], lanesH);
         }
         drawLabels(gc, labels);
-        drawCursor(gc, lanesH, scale, f);
+        drawCursor(gc, lanesH, scale, layout, f, first, last);
         drawSelection(gc, scale, layout, f);
         drawAnnotations(gc, lanesH, scale, f);
         if (!Double.isNaN(f.rangeX0)) {
@@ -245,8 +239,24 @@ public final class TimelineRenderer {
 
     /** Queues the visible bands' segments in {@link #batch}. */
     private void collectBands(double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
-        Trace trace = f.model.trace();
-        if (trace.size() == 0) {
+        boolean split = f.split();
+        for (int r = first; r >= 0 && r <= last; r++) {
+            LaneLayout.Lane lane = layout.laneOfRow(r);
+            if (lane != null && lane.kind() == LaneLayout.LaneKind.BLOCK) {
+                double y = AXIS + layout.rowY(r);
+                laneBands(f.model, lane.id(), y, split ? LaneGeometry.TOP : LaneGeometry.FULL, plotW, scale);
+                if (split) {
+                    laneBands(f.modelB, lane.id(), y, LaneGeometry.BOTTOM, plotW, scale);
+                }
+            }
+            batch.mark();
+        }
+    }
+
+    /** Queues one block's bands from {@code model}, placed by {@code g} in the row at {@code rowY}. */
+    private void laneBands(TimelineModel model, int block, double rowY, LaneGeometry g, double plotW, TimeScale scale) {
+        Trace trace = model.trace();
+        if (trace.size() == 0 || block >= model.blockCount()) {
             return;
         }
         int colFrom = (int) Math.max(0, Math.floor(scale.xForTime(trace.startMicros())));
@@ -254,20 +264,13 @@ public final class TimelineRenderer {
         if (colTo <= colFrom) {
             return;
         }
-        for (int r = first; r >= 0 && r <= last; r++) {
-            LaneLayout.Lane lane = layout.laneOfRow(r);
-            if (lane != null && lane.kind() == LaneLayout.LaneKind.BLOCK) {
-                double y = AXIS + layout.rowY(r);
-                for (Band band : BAND_ORDER) {
-                    StateSeries s = f.model.series(lane.id(), band);
-                    if (s.size() == 0 && band != Band.CACHE) {
-                        continue;
-                    }
-                    bandSink.prepare(band, y);
-                    SeriesLod.segments(s, scale.startMicros(), scale.microsPerPixel(), colFrom, colTo, bandSink);
-                }
+        for (Band band : BAND_ORDER) {
+            StateSeries s = model.series(block, band);
+            if (s.size() == 0 && band != Band.CACHE) {
+                continue;
             }
-            batch.mark();
+            bandSink.prepare(band, rowY, g);
+            SeriesLod.segments(s, scale.startMicros(), scale.microsPerPixel(), colFrom, colTo, bandSink);
         }
     }
 
@@ -277,30 +280,10 @@ public final class TimelineRenderer {
         private double top;
         private double height;
 
-        void prepare(Band band, double rowY) {
+        void prepare(Band band, double rowY, LaneGeometry g) {
             this.band = band;
-            switch (band) {
-                case CACHE:
-                    top = rowY + CACHE_TOP;
-                    height = CACHE_H;
-                    break;
-                case HAZARD:
-                    top = rowY + HAZARD_TOP;
-                    height = HAZARD_H;
-                    break;
-                case WRITE:
-                    top = rowY + WRITE_TOP;
-                    height = WRITE_H;
-                    break;
-                case COMPACTION:
-                    top = rowY + COMPACTION_TOP;
-                    height = COMPACTION_H;
-                    break;
-                default:
-                    top = rowY + HEALTH_TOP;
-                    height = HEALTH_H;
-                    break;
-            }
+            top = rowY + g.bandTop(band);
+            height = g.bandHeight(band);
         }
 
         @Override
@@ -341,40 +324,72 @@ public final class TimelineRenderer {
         // Zoomed out so far that no write-to-ACK bracket reaches 2 pixels: none is drawn, so
         // skip looking up each visible ACK's write.
         brackets = f.markers.maxAckSpanMicros() >= 2 * scale.microsPerPixel();
+        if (f.split() && f.markersB.maxAckSpanMicros() >= 2 * scale.microsPerPixel()) {
+            brackets = true;
+        }
+        boolean split = f.split();
         // Row by row (marked in the batch, so a raster can be painted a row at a time), category by
         // category; the batch draws them category by category, as the legend lists them.
         for (int r = first; r >= 0 && r <= last; r++) {
             LaneLayout.Lane lane = layout.laneOfRow(r);
-            for (MarkerCategory cat : MarkerCategory.values()) {
-                if (lane == null || cat == MarkerCategory.FPRE004) {
-                    continue;
-                }
-                int[] seqs = f.markers.markers(lane, cat);
-                if (seqs.length == 0) {
-                    continue;
-                }
-                int w = markerWidth(cat);
-                boolean block = lane.kind() == LaneLayout.LaneKind.BLOCK;
+            if (lane != null) {
                 double rowY = AXIS + layout.rowY(r);
-                double top = rowY + (block ? MARK_TOP : ACTOR_MARK_TOP);
-                double h = block ? MARK_H : ACTOR_MARK_H;
-                if (cat == MarkerCategory.VERIFY && block) {
-                    // Verifier checks are frequent: shorter ticks keep the strip readable.
-                    top += 3;
-                    h -= 3;
+                laneMarkers(f.markers, lane, rowY, split ? LaneGeometry.TOP : LaneGeometry.FULL, false, plotW, scale);
+                if (split) {
+                    laneMarkers(f.markersB, lane, rowY, LaneGeometry.BOTTOM, true, plotW, scale);
                 }
-                runStart = Double.NaN;
-                runEnd = Double.NaN;
-                MarkerSummary all = f.markers.summary(lane, cat);
-                MarkerSummary summary = all == null ? null : all.coarsestUsableAt(scale.microsPerPixel());
-                if (summary != null) {
-                    summarisedMarkers(summary, lane, cat, w, top, h, rowY, block, plotW, scale, f);
-                } else {
-                    exactMarkers(seqs, lane, cat, w, top, h, rowY, block, plotW, scale, f);
-                }
-                endRun(cat, top, h);
             }
             markerBatch.mark();
+        }
+    }
+
+    /** Queues {@code lane}'s markers from {@code markers} (trace B's when {@code onB}), placed by {@code g}. */
+    private void laneMarkers(
+            MarkerIndex markers,
+            LaneLayout.Lane lane,
+            double rowY,
+            LaneGeometry g,
+            boolean onB,
+            double plotW,
+            TimeScale scale) {
+        boolean block = lane.kind() == LaneLayout.LaneKind.BLOCK;
+        Side side = new Side(markers, rowY, g, block, onB);
+        for (MarkerCategory cat : MarkerCategory.values()) {
+            if (cat == MarkerCategory.FPRE004) {
+                continue;
+            }
+            int[] seqs = markers.markers(lane, cat);
+            if (seqs.length == 0) {
+                continue;
+            }
+            int w = markerWidth(cat);
+            double top = rowY + (block ? g.markTop : g.actorMarkTop);
+            double h = block ? g.markH : g.actorMarkH;
+            if (cat == MarkerCategory.VERIFY && block) {
+                // Verifier checks are frequent: shorter ticks keep the strip readable.
+                top += g.verifyInset;
+                h -= g.verifyInset;
+            }
+            runStart = Double.NaN;
+            runEnd = Double.NaN;
+            MarkerSummary all = markers.summary(lane, cat);
+            MarkerSummary summary = all == null ? null : all.coarsestUsableAt(scale.microsPerPixel());
+            if (summary != null) {
+                summarisedMarkers(summary, lane, cat, w, top, h, side, plotW, scale);
+            } else {
+                exactMarkers(seqs, lane, cat, w, top, h, side, plotW, scale);
+            }
+            endRun(cat, top, h);
+        }
+    }
+
+    /** Where a lane's markers come from and go: the trace's markers, the row, its part of the row. */
+    private record Side(MarkerIndex markers, double rowY, LaneGeometry g, boolean block, boolean onB) {
+        /** Where an ACK's bracket runs; the baseline of its jitter label (NaN: none; a split lane has no room). */
+        void bracket(TimelineRenderer r, int seq) {
+            double mid = rowY + (block ? g.markTop + 3 : g.actorMarkTop + g.actorMarkH / 2);
+            double labelY = block && g == LaneGeometry.FULL ? rowY + g.cacheTop + g.cacheH - 0.5 : Double.NaN;
+            r.addBracket(seq, mid, labelY, onB);
         }
     }
 
@@ -408,13 +423,12 @@ public final class TimelineRenderer {
             int w,
             double top,
             double h,
-            double rowY,
-            boolean block,
+            Side side,
             double plotW,
-            TimeScale scale,
-            FrameState f) {
-        Trace trace = f.model.trace();
-        int i = f.markers.firstAtOrAfter(lane, cat, 0, scale.timeAtX(-w));
+            TimeScale scale) {
+        MarkerIndex markers = side.markers();
+        Trace trace = markers.trace();
+        int i = markers.firstAtOrAfter(lane, cat, 0, scale.timeAtX(-w));
         while (i < seqs.length) {
             int seq = seqs[i];
             double x = Math.floor(scale.xForTime(trace.timeMicros(seq)));
@@ -423,10 +437,10 @@ public final class TimelineRenderer {
             }
             addToRun(cat, GUTTER + x - (w >> 1), w, top, h);
             if (brackets && cat == MarkerCategory.ACK) {
-                addBracket(seq, rowY, block);
+                side.bracket(this, seq);
             }
             // One marker per category and pixel column: skip what would be drawn under it.
-            i = f.markers.firstAtOrAfter(lane, cat, i + 1, scale.timeAtX(x + w));
+            i = markers.firstAtOrAfter(lane, cat, i + 1, scale.timeAtX(x + w));
         }
     }
 
@@ -441,12 +455,11 @@ public final class TimelineRenderer {
             int w,
             double top,
             double h,
-            double rowY,
-            boolean block,
+            Side side,
             double plotW,
-            TimeScale scale,
-            FrameState f) {
-        int[] seqs = f.markers.markers(lane, cat);
+            TimeScale scale) {
+        MarkerIndex markers = side.markers();
+        int[] seqs = markers.markers(lane, cat);
         int ackFrom = 0;
         // Bucket b's centre is at column c0 + b * perBucket (multiplications only: this loop runs
         // once per drawn marker, tens of thousands of times in a zoomed-out frame).
@@ -462,9 +475,9 @@ public final class TimelineRenderer {
             }
             addToRun(cat, GUTTER + x - (w >> 1), w, top, h);
             if (brackets && cat == MarkerCategory.ACK) {
-                ackFrom = f.markers.firstAtOrAfter(lane, cat, ackFrom, summary.centre(b) - summary.bucketMicros());
+                ackFrom = markers.firstAtOrAfter(lane, cat, ackFrom, summary.centre(b) - summary.bucketMicros());
                 if (ackFrom < seqs.length) {
-                    addBracket(seqs[ackFrom], rowY, block);
+                    side.bracket(this, seqs[ackFrom]);
                 }
             }
             // One marker per category and pixel column: skip what would be drawn under it.
@@ -481,19 +494,21 @@ public final class TimelineRenderer {
         return b >= last ? last : (int) b;
     }
 
-    private void addBracket(int seq, double rowY, boolean onBlock) {
+    private void addBracket(int seq, double mid, double labelY, boolean onB) {
         if (bracketCount >= MAX_BRACKETS) {
             return;
         }
         if (bracketCount == bracketSeqs.length) {
             int cap = bracketCount * 2;
             bracketSeqs = Arrays.copyOf(bracketSeqs, cap);
-            bracketRowY = Arrays.copyOf(bracketRowY, cap);
-            bracketOnBlock = Arrays.copyOf(bracketOnBlock, cap);
+            bracketMid = Arrays.copyOf(bracketMid, cap);
+            bracketLabelY = Arrays.copyOf(bracketLabelY, cap);
+            bracketOnB = Arrays.copyOf(bracketOnB, cap);
         }
         bracketSeqs[bracketCount] = seq;
-        bracketRowY[bracketCount] = rowY;
-        bracketOnBlock[bracketCount] = onBlock;
+        bracketMid[bracketCount] = mid;
+        bracketLabelY[bracketCount] = labelY;
+        bracketOnB[bracketCount] = onB;
         bracketCount++;
     }
 
@@ -503,7 +518,8 @@ public final class TimelineRenderer {
      * ACK is visibly late.
      */
     private int collectBrackets(TimeScale scale, FrameState f) {
-        Trace trace = f.model.trace();
+        Trace traceA = f.model.trace();
+        Trace traceB = f.split() ? f.modelB.trace() : traceA;
         int ack = palette.markerColor(MarkerCategory.ACK);
         int jitterColor = palette.jitterColor();
         int labels = 0;
@@ -511,6 +527,7 @@ public final class TimelineRenderer {
         double lastTick = Double.NaN;
         for (int i = 0; i < bracketCount; i++) {
             int seq = bracketSeqs[i];
+            Trace trace = bracketOnB[i] ? traceB : traceA;
             int issue = trace.cause(seq);
             if (issue < 0) {
                 continue;
@@ -520,7 +537,7 @@ public final class TimelineRenderer {
             if (xAck - xIssue < 2) {
                 continue;
             }
-            double mid = bracketRowY[i] + (bracketOnBlock[i] ? MARK_TOP + 3 : ACTOR_MARK_TOP + ACTOR_MARK_H / 2);
+            double mid = bracketMid[i];
             if (mid != rowMid) {
                 // A lane's brackets come together, in ACK order: overlapping lines and jitter
                 // spans on it are merged (zoomed out, hundreds overlap), then drawn once each.
@@ -544,8 +561,11 @@ public final class TimelineRenderer {
                 jitterLine.add(xAck - jw, xAck);
                 // The baseline sits low in the cache band, so the text (9 px) stays below the
                 // marker strip: labels never draw over markers.
-                double labelY = bracketRowY[i] + CACHE_TOP + CACHE_H - 0.5;
-                if (bracketOnBlock[i] && jw >= 60 && labels < MAX_LABELS && !labelOverlaps(labels, xAck - 3, labelY)) {
+                double labelY = bracketLabelY[i];
+                if (!Double.isNaN(labelY)
+                        && jw >= 60
+                        && labels < MAX_LABELS
+                        && !labelOverlaps(labels, xAck - 3, labelY)) {
                     labelQueue(labels++, xAck - 3, labelY, "+" + TimeTicks.millis(jitter) + " jitter");
                 }
             }
@@ -663,10 +683,24 @@ public final class TimelineRenderer {
         fpreRunCount = 0;
         MarkerIndex m = f.markers;
         Trace trace = f.model.trace();
+        // In compare mode B's FPRE004s get lines too: both lists, merged in time order.
+        MarkerIndex mb = f.split() ? f.markersB : null;
+        Trace traceB = mb == null ? null : mb.trace();
+        int countB = mb == null ? 0 : mb.fpre004Count();
         int columns = 0;
         double lastX = Double.NaN;
-        for (int i = 0; i < m.fpre004Count(); i++) {
-            double x = Math.floor(scale.xForTime(trace.timeMicros(m.fpre004At(i))));
+        for (int i = 0, j = 0; i < m.fpre004Count() || j < countB; ) {
+            long ta = i < m.fpre004Count() ? trace.timeMicros(m.fpre004At(i)) : Long.MAX_VALUE;
+            long tb = j < countB ? traceB.timeMicros(mb.fpre004At(j)) : Long.MAX_VALUE;
+            long t;
+            if (ta <= tb) {
+                t = ta;
+                i++;
+            } else {
+                t = tb;
+                j++;
+            }
+            double x = Math.floor(scale.xForTime(t));
             if (x < -1 || x > plotW || x == lastX) {
                 continue;
             }
@@ -691,9 +725,17 @@ public final class TimelineRenderer {
     /** The FPRE004 tiles on the visible lanes, one per lane and pixel column. */
     private void collectFpre004Tiles(
             double plotW, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
-        MarkerIndex m = f.markers;
-        Trace trace = f.model.trace();
         tileRectCount = 0;
+        boolean split = f.split();
+        laneTiles(plotW, scale, layout, f.markers, split ? LaneGeometry.TOP : LaneGeometry.FULL, first, last);
+        if (split) {
+            laneTiles(plotW, scale, layout, f.markersB, LaneGeometry.BOTTOM, first, last);
+        }
+    }
+
+    private void laneTiles(
+            double plotW, TimeScale scale, LaneLayout layout, MarkerIndex m, LaneGeometry g, int first, int last) {
+        Trace trace = m.trace();
         if (m.fpre004Count() == 0) {
             return;
         }
@@ -703,8 +745,8 @@ public final class TimelineRenderer {
                 continue;
             }
             int[] seqs = m.markers(lane, MarkerCategory.FPRE004);
-            double y = AXIS + layout.rowY(r) + 1;
-            double h = layout.rowHeight(r) - 2;
+            double y = AXIS + layout.rowY(r) + g.tileTop;
+            double h = g == LaneGeometry.FULL ? layout.rowHeight(r) - 2 : g.tileH;
             double lastTileX = Double.NEGATIVE_INFINITY;
             for (int seq : seqs) {
                 double x = Math.floor(scale.xForTime(trace.timeMicros(seq)));
@@ -733,14 +775,45 @@ public final class TimelineRenderer {
         }
     }
 
-    private void drawCursor(GraphicsContext gc, double lanesH, TimeScale scale, FrameState f) {
+    private void drawCursor(
+            GraphicsContext gc, double lanesH, TimeScale scale, LaneLayout layout, FrameState f, int first, int last) {
         Trace trace = f.model.trace();
-        if (f.currentStep < 0 || f.currentStep >= trace.size()) {
+        double x = Double.NaN;
+        if (f.currentStep >= 0 && f.currentStep < trace.size()) {
+            x = Math.floor(scale.xForTime(trace.timeMicros(f.currentStep)));
+            gc.setFill(CURSOR);
+            gc.fillRect(GUTTER + x - 0.5, AXIS, 2, lanesH);
+        }
+        Trace traceB = f.split() ? f.modelB.trace() : null;
+        if (traceB == null || f.currentStepB < 0 || f.currentStepB >= traceB.size()) {
             return;
         }
-        double x = Math.floor(scale.xForTime(trace.timeMicros(f.currentStep)));
-        gc.setFill(CURSOR);
-        gc.fillRect(GUTTER + x - 0.5, AXIS, 2, lanesH);
+        // One axis, one cursor line (A's). B's cursor follows A's to the same event, or to the gap
+        // where B has none; where that is at another time, a tick in each lower half shows it.
+        double xb = Math.floor(scale.xForTime(traceB.timeMicros(f.currentStepB)));
+        if (Math.abs(xb - x) < 3) {
+            // A's line already marks it (a tick beside it would only thicken the line).
+            return;
+        }
+        for (int r = first; r >= 0 && r <= last; r++) {
+            if (!layout.isHeader(r)) {
+                double top = AXIS + layout.rowY(r) + LaneGeometry.HALF;
+                gc.setFill(CURSOR_B);
+                gc.fillRect(GUTTER + xb - 1, top, 3, LaneGeometry.HALF);
+                gc.setFill(Color.WHITE);
+                gc.fillRect(GUTTER + xb, top + 2, 1, LaneGeometry.HALF - 4);
+            }
+        }
+    }
+
+    /** Compare mode: a thin line between each lane's upper (A) and lower (B) half. */
+    private static void drawDividers(GraphicsContext gc, double x, double w, LaneLayout layout, int first, int last) {
+        gc.setFill(DIVIDER);
+        for (int r = first; r >= 0 && r <= last; r++) {
+            if (!layout.isHeader(r)) {
+                gc.fillRect(x, AXIS + layout.rowY(r) + LaneGeometry.HALF, w, 1);
+            }
+        }
     }
 
     private static final Color BOOKMARK = Color.web("#1864ab");
@@ -781,17 +854,18 @@ public final class TimelineRenderer {
         if (sel < 0 || sel >= trace.size()) {
             return;
         }
-        double[] at = anchor(trace, sel, scale, layout);
+        LaneGeometry g = f.split() ? LaneGeometry.TOP : LaneGeometry.FULL;
+        double[] at = anchor(trace, sel, scale, layout, g);
         gc.setLineWidth(1.5);
         int cause = trace.cause(sel);
         if (cause >= 0 && at != null) {
-            double[] from = anchor(trace, cause, scale, layout);
+            double[] from = anchor(trace, cause, scale, layout, g);
             if (from != null) {
                 arrow(gc, from[0], from[1], at[0], at[1], CAUSE);
             }
         }
         for (int e : f.effects) {
-            double[] to = anchor(trace, e, scale, layout);
+            double[] to = anchor(trace, e, scale, layout, g);
             if (to != null && at != null) {
                 arrow(gc, at[0], at[1], to[0], to[1], EFFECT);
             }
@@ -800,6 +874,15 @@ public final class TimelineRenderer {
             gc.setStroke(Color.BLACK);
             gc.setLineWidth(2);
             gc.strokeRect(at[0] - 5, at[1] - 5, 10, 10);
+        }
+        Trace traceB = f.split() ? f.modelB.trace() : null;
+        if (traceB != null && f.selectedEventB >= 0 && f.selectedEventB < traceB.size()) {
+            double[] atB = anchor(traceB, f.selectedEventB, scale, layout, LaneGeometry.BOTTOM);
+            if (atB != null) {
+                gc.setStroke(Color.BLACK);
+                gc.setLineWidth(2);
+                gc.strokeRect(atB[0] - 5, atB[1] - 5, 10, 10);
+            }
         }
     }
 
@@ -826,7 +909,7 @@ public final class TimelineRenderer {
      * Canvas position of an event's marker: on its block's lane, or on its actor's lane when it has
      * no block or the block's group is collapsed. {@code null} when neither lane is shown.
      */
-    static double[] anchor(Trace trace, int seq, TimeScale scale, LaneLayout layout) {
+    static double[] anchor(Trace trace, int seq, TimeScale scale, LaneLayout layout, LaneGeometry g) {
         int row = -1;
         boolean block = false;
         if (trace.block(seq) >= 0) {
@@ -847,7 +930,7 @@ public final class TimelineRenderer {
             return null;
         }
         double x = GUTTER + Math.floor(scale.xForTime(trace.timeMicros(seq))) + 0.5;
-        double y = AXIS + layout.rowY(row) + (block ? MARK_TOP + MARK_H / 2 : ACTOR_MARK_TOP + ACTOR_MARK_H / 2);
+        double y = AXIS + layout.rowY(row) + g.markerMid(block);
         return new double[] {x, y};
     }
 
@@ -880,8 +963,32 @@ public final class TimelineRenderer {
                 }
             }
         }
+        if (f.split()) {
+            drawHalfTags(gc, layout, first, last);
+        }
         gc.setFill(RULE);
         gc.fillRect(GUTTER - 1, AXIS, 1, lanesH);
+    }
+
+    private static final Color TAG_A = Color.web("#495057");
+    private static final Color TAG_B = Color.web("#0b7285");
+
+    /** Compare mode: "A" and "B" at the right of the gutter, by each lane's upper and lower half. */
+    private void drawHalfTags(GraphicsContext gc, LaneLayout layout, int first, int last) {
+        gc.setFont(headerFont);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        for (int r = first; r >= 0 && r <= last; r++) {
+            if (layout.isHeader(r)) {
+                continue;
+            }
+            double top = AXIS + layout.rowY(r);
+            gc.setFill(TAG_A);
+            gc.fillText("A", GUTTER - 10, top + LaneGeometry.HALF / 2 + 1);
+            gc.setFill(TAG_B);
+            gc.fillText("B", GUTTER - 10, top + LaneGeometry.HALF * 1.5);
+        }
+        drawDividers(gc, GUTTER - 20, 19, layout, first, last);
     }
 
     private void drawAxis(GraphicsContext gc, double width, TimeScale scale, FrameState f, boolean withData) {

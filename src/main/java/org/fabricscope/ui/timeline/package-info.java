@@ -16,7 +16,9 @@
  * control and other views. Drawing lives in {@link org.fabricscope.ui.timeline.TimelineRenderer}: a
  * sparse frame as Canvas commands batched by colour, a dense one painted into a {@link
  * org.fabricscope.ui.timeline.PlotRaster} and drawn as one image; colours in {@link
- * org.fabricscope.ui.timeline.TimelinePalette}.
+ * org.fabricscope.ui.timeline.TimelinePalette}. In compare mode ({@link
+ * org.fabricscope.ui.timeline.TimelineControl#setSecondSession}) a {@code SecondSeries} indexes
+ * trace B the same way, and every lane is split ({@code LaneGeometry}): A above, B below, one axis.
  *
  * <p>The timeline only reads traces (through the index the session carries); its dependencies are
  * stated in {@code org.fabricscope.arch.LayeringTest}.

@@ -86,16 +86,21 @@ class CompareGuiTest {
     }
 
     @Test
-    void compareWithOpensBUnderAWithTheCompareTabForward(FxRobot robot) throws Exception {
+    void compareWithSplitsTheLanesOfTheOneTimelineWithTheCompareTabForward(FxRobot robot) throws Exception {
         openAndCompare();
 
         assertThat(compare().isActive()).isTrue();
         TabPane tabs = robot.lookup("#sideTabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Compare");
-        assertThat(robot.lookup("#compare-timeline-pane").query().isVisible()).isTrue();
-        TimelineControl b = robot.lookup("#compare-timeline-b").queryAs(TimelineControl.class);
-        Fx.awaitValue(b.readyProperty(), true);
-        assertThat(b.getHeight()).isGreaterThan(100);
+        // One timeline, its lanes split (A above B), and a legend line under it instead of B's timeline.
+        TimelineControl a = window.view().timeline();
+        Fx.awaitValue(a.splitProperty(), true);
+        assertThat(robot.lookup(".timeline").queryAll()).hasSize(1);
+        assertThat(robot.lookup("#compare-timeline-b").tryQuery()).isEmpty();
+        javafx.scene.Node legend = robot.lookup("#compare-timeline-pane").query();
+        assertThat(legend.isVisible()).isTrue();
+        assertThat(legend.getBoundsInLocal().getHeight()).isLessThan(60);
+        assertThat(a.getHeight()).isGreaterThan(200);
         assertThat(robot.lookup("#compare-summary").queryAs(Label.class).getText())
                 .contains("FPRE004: 1 in A, 0 in B");
         assertThat(robot.lookup("#compare-first-divergence")
@@ -124,10 +129,56 @@ class CompareGuiTest {
             assertThat(compare().sessionB().getCurrentStep()).isEqualTo(second.seqB());
         }
 
+        // The difference's marker is on its lane: A's event in the upper half, B's in the lower.
+        TimelineControl timeline = window.view().timeline();
+        WaitForAsyncUtils.waitForFxEvents();
+        int block = second.seqA() >= 0 ? d.a().block(second.seqA()) : d.b().block(second.seqB());
+        javafx.geometry.Point2D lane =
+                Fx.call(() -> timeline.laneLabelPosition(org.fabricscope.ui.timeline.LaneLayout.LaneKind.BLOCK, block));
+        assertThat(lane).isNotNull();
+        if (second.seqA() >= 0) {
+            assertThat(Fx.call(() -> timeline.eventPosition(second.seqA())).getY())
+                    .isLessThan(lane.getY());
+        }
+        if (second.seqB() >= 0) {
+            assertThat(Fx.call(() -> timeline.eventPositionB(second.seqB())).getY())
+                    .isGreaterThan(lane.getY());
+        }
+
         robot.press(KeyCode.SHIFT).type(KeyCode.D).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(compare().currentDifferenceProperty().get()).isZero();
         assertThat(compare().sessionB().getCurrentStep()).isEqualTo(654);
+    }
+
+    @Test
+    void aClickOnBsEventInTheLowerHalfOfALaneMovesBothCursors(FxRobot robot) throws Exception {
+        openAndCompare();
+        TraceDiff d = compare().getDiff();
+        TimelineControl timeline = window.view().timeline();
+        int onlyB = 654; // the patched prefetch's back-off on block 169, only in B
+        Fx.run(() -> {
+            timeline.zoomTo(d.b().timeMicros(onlyB) - 300, d.b().timeMicros(onlyB) + 300);
+            timeline.viewModel()
+                    .pin(new org.fabricscope.ui.timeline.LaneLayout.Lane(
+                            org.fabricscope.ui.timeline.LaneLayout.LaneKind.BLOCK, 169, "block 169"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Point2D at = Fx.call(() -> timeline.eventPositionB(onlyB));
+        assertThat(at).isNotNull();
+
+        robot.clickOn(timeline.localToScreen(at));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // B's event under the mouse (events at the same instant tie; the click's rule picks one).
+        int picked = compare().sessionB().getCurrentStep();
+        assertThat(d.b().timeMicros(picked)).isEqualTo(d.b().timeMicros(onlyB));
+        assertThat(d.b().block(picked)).isEqualTo(169);
+        // A follows: to the same event, or, where A has none, to the gap (its last event before).
+        int partner = d.partnerOfB(picked);
+        assertThat(window.viewModel().session().getCurrentStep())
+                .isEqualTo(partner >= 0 ? partner : d.a().firstAtOrAfter(d.b().timeMicros(picked)) - 1);
+        assertThat(window.viewModel().session().selectedEventProperty().get()).isEqualTo(partner);
     }
 
     @Test
@@ -194,19 +245,22 @@ class CompareGuiTest {
     }
 
     @Test
-    void differingLanesCanBePinnedFirstOnBothTimelines(FxRobot robot) throws Exception {
+    void differingLanesCanBePinnedFirst(FxRobot robot) throws Exception {
         openAndCompare();
         int blocks = compare().blockDifferences().size();
 
         robot.clickOn("#compare-pin-differing");
         WaitForAsyncUtils.waitForFxEvents();
 
-        TimelineControl b = robot.lookup("#compare-timeline-b").queryAs(TimelineControl.class);
+        TimelineControl a = window.view().timeline();
         assertThat(blocks).isPositive();
-        assertThat(b.viewModel().pinnedLanes()).hasSize(blocks);
-        assertThat(window.view().timeline().viewModel().pinnedLanes()).hasSize(blocks);
-        assertThat(b.viewModel().pinnedLanes().get(0).id())
+        assertThat(a.viewModel().pinnedLanes()).hasSize(blocks);
+        assertThat(a.viewModel().pinnedLanes().get(0).id())
                 .isEqualTo(compare().blockDifferences().get(0).block());
+        // The pinned lanes are the first lanes shown, each split A above B.
+        assertThat(a.visibleLanes().get(0).id())
+                .isEqualTo(compare().blockDifferences().get(0).block());
+        assertThat(a.isSplit()).isTrue();
     }
 
     @Test
