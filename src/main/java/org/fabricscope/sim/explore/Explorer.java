@@ -20,8 +20,9 @@ import org.fabricscope.trace.Progress;
  * first unexplored alternative of the previous schedule's deepest open choice point), then the
  * first value of every choice after it.
  *
- * <p><b>Reduction: state hashing.</b> At the first timer after each new choice point of a run past
- * its forced prefix, the whole state is fingerprinted ({@link StateHash}). A state whose sub-tree has already been explored
+ * <p><b>Reduction: state hashing.</b> Before each timer of a run past its forced prefix, while
+ * choice points remain under the bound, and at the first timer after the bound is used up, the
+ * whole state is fingerprinted ({@link StateHash}). A state whose sub-tree has already been explored
  * completely (the search has since backtracked above the choice point where it was first reached)
  * is not explored again: the run stops there. It is not skipped if reached now with fewer events
  * (a shorter counterexample could follow) or with more choice points left under {@code
@@ -257,14 +258,13 @@ public final class Explorer {
         @Override
         public boolean beforeTimer(long nowMicros, int events, EventQueue queue) {
             now = nowMicros;
-            if (table == null || points.size() < prefix.length || points.size() == hashedAt) {
+            if (table == null || points.size() < prefix.length || (!open() && points.size() == hashedAt)) {
                 return true;
             }
-            // Only the first timer after each new choice point is hashed. Between two choice
-            // points the run is deterministic, so two runs whose states meet inside that stretch
-            // are still equal at the next hashed timer: the cut comes later but nothing that
-            // branches is explored twice. Hashing before every timer made a schedule 5 to 12
-            // times as expensive and cost more than it saved (docs/BENCHMARK.md).
+            // While choice points are open every timer is hashed: a state met again is cut before
+            // the next choice branches. Once the bound is used up the rest of the run is fixed, so
+            // only its first timer is hashed; hashing every timer of that tail made a schedule of
+            // the shrunk reproducer 5 to 12 times as expensive (docs/BENCHMARK.md).
             hashedAt = points.size();
             long[] h = StateHash.of(nowMicros, queue);
             int left =
