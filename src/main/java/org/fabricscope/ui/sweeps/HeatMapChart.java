@@ -118,8 +118,8 @@ final class HeatMapChart extends BorderPane {
         text.setStyle("-fx-text-fill: " + (fill.getGreen() < 0.45 ? "white" : "#3b0008") + ";");
         text.getStyleClass().add("heat-cell-text");
         tile.getChildren().add(text);
-        Tooltip tip =
-                new Tooltip(SweepsViewModel.describeCell(r, c, true) + "\nClick: find a reproducer here and open it");
+        Tooltip tip = new Tooltip(
+                SweepsViewModel.describeCell(r, c, true) + "\nClick: open its first failing attempt at its FPRE004");
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(tile, tip);
         tile.setOnMouseEntered(e -> onHover.accept(c));

@@ -385,8 +385,8 @@ public final class SweepsView extends BorderPane {
                 SweepCell c = cells.get(i);
                 Node node = s.getData().get(i).getNode();
                 node.setId("point-" + c.side() + "-" + i);
-                Tooltip tip = new Tooltip(
-                        SweepsViewModel.describeCell(r, c, true) + "\nClick: find a reproducer here and open it");
+                Tooltip tip = new Tooltip(SweepsViewModel.describeCell(r, c, true)
+                        + "\nClick: open its first failing attempt at its FPRE004");
                 tip.setShowDelay(Duration.millis(150));
                 Tooltip.install(node, tip);
                 node.setOnMouseEntered(e ->

@@ -25,6 +25,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
+import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.experiment.ReproFinder;
 import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.scenario.ParameterSpec;
@@ -40,7 +42,7 @@ import org.fabricscope.ui.support.DialogService;
  * The Sweeps view's state and commands: the axes (parameters of the scenario catalogue, with their
  * units and allowed ranges), the reads per cell, running the sweep in the background with progress
  * and Cancel (on the {@code sweep} command's engine, through {@link SweepRunner}), which side the heat map shows and which slice the line chart shows, finding a
- * reproducer in a clicked cell and opening it, and saving, reopening and exporting results.
+ * clicked cell's recorded first failing attempt and opening it, and saving, reopening and exporting results.
  * Lives on the FX thread; tested without a Stage.
  */
 public final class SweepsViewModel {
@@ -79,7 +81,7 @@ public final class SweepsViewModel {
 
     public static final long DEFAULT_READS_PER_CELL = 5_000;
 
-    /** How many attempts a click on a cell searches for a reproducer. */
+    /** How many attempts a click on a cell searches, in a result file without the recorded attempt. */
     public static final int MAX_REPRO_ATTEMPTS = 200;
     /** The latency histogram's bin width. */
     public static final int LATENCY_BIN_MICROS = 100;
@@ -270,8 +272,13 @@ public final class SweepsViewModel {
     }
 
     /**
-     * Finds the first attempt with an FPRE004 in {@code cell} (its scenario, the sweep's seed and
-     * the cell's patch) in the background and opens it with the cursor on that FPRE004.
+     * Opens {@code cell}'s first failing attempt at its FPRE004: the attempt the engine recorded
+     * (seed and attempt number), re-run once in the background to check that it still raises that
+     * FPRE004, then opened. Only a result file that predates the recorded attempt makes it search
+     * attempts 1..{@link #MAX_REPRO_ATTEMPTS} instead; a cell whose soak raised none says so.
+     *
+     * @return the background task ({@link ReproResult#attempts()} counts the attempts it ran), or
+     *     null when there is nothing to run
      */
     public Task<ReproResult> openCell(SweepCell cell) {
         SweepResult r = result.get();
@@ -289,20 +296,51 @@ public final class SweepsViewModel {
         PatchSwitches patch = cell.patched() ? PatchSwitches.ALL : PatchSwitches.NONE;
         String where = describeCell(r, cell, false);
         Scenario cellScenario = s;
+        java.util.function.Consumer<ReproResult> open = found -> {
+            if (!found.found()) {
+                status.set("No FPRE004 in " + MAX_REPRO_ATTEMPTS + " attempts of " + where + ".");
+                return;
+            }
+            int seq = found.result().stats().firstFpre004Seq();
+            String description =
+                    where + ": seed " + found.seed() + ", attempt " + found.attempt() + ", FPRE004 #" + seq + ".";
+            status.set("Opening " + description);
+            opener.open(new RunRequest(cellScenario, found.seed(), found.attempt(), patch), seq, description);
+        };
+        if (!cell.firstFpre004Recorded()) {
+            // A result file from before the engine recorded the attempt: look for one, as before.
+            return start(
+                    "Searching " + where + " for FPRE004 (up to " + MAX_REPRO_ATTEMPTS
+                            + " attempts; this file does not record the failing attempt)…",
+                    p -> ReproFinder.find(cellScenario, r.seed(), MAX_REPRO_ATTEMPTS, patch, threads, p),
+                    open,
+                    "Cancelled the reproducer search.");
+        }
+        if (cell.firstFpre004Attempt() < 0) {
+            status.set(String.format(
+                    Locale.ROOT, "No FPRE004 in the %,d attempts of %s: nothing to open.", cell.attempts(), where));
+            return null;
+        }
+        long seed = cell.firstFpre004Seed();
+        int attempt = cell.firstFpre004Attempt();
         return start(
-                "Searching " + where + " for FPRE004 (up to " + MAX_REPRO_ATTEMPTS + " attempts)…",
-                p -> ReproFinder.find(cellScenario, r.seed(), MAX_REPRO_ATTEMPTS, patch, threads, p),
-                found -> {
-                    if (!found.found()) {
-                        status.set("No FPRE004 in " + MAX_REPRO_ATTEMPTS + " attempts of " + where + ".");
-                        return;
-                    }
-                    int seq = found.result().stats().firstFpre004Seq();
-                    String description = where + ": attempt " + found.attempt() + ", FPRE004 #" + seq + ".";
-                    status.set("Opening " + description);
-                    opener.open(new RunRequest(cellScenario, r.seed(), found.attempt(), patch), seq, description);
-                },
-                "Cancelled the reproducer search.");
+                "Re-running " + where + ", seed " + seed + ", attempt " + attempt + "…",
+                p -> rerun(cellScenario, seed, attempt, cell.firstFpre004Seq(), patch, p),
+                open,
+                "Cancelled re-running the attempt.");
+    }
+
+    /** Runs the recorded attempt once and checks that it raises its FPRE004 where the sweep saw it. */
+    private static ReproResult rerun(
+            Scenario scenario, long seed, int attempt, int recordedSeq, PatchSwitches patch, Progress progress) {
+        SimulationResult run = Simulator.run(scenario, seed, attempt, patch, false, progress);
+        int seq = run.stats().firstFpre004Seq();
+        if (run.stats().fpre004() == 0 || (recordedSeq >= 0 && seq != recordedSeq)) {
+            throw new IllegalStateException("seed " + seed + " attempt " + attempt + " ran differently from the sweep ("
+                    + (run.stats().fpre004() == 0 ? "no FPRE004" : "first FPRE004 at #" + seq + ", not #" + recordedSeq)
+                    + "): was the sweep made by another FabricScope version?");
+        }
+        return new ReproResult(true, 1, seed, attempt, run);
     }
 
     /** Saves the shown sweep as JSON, asking before replacing a file. */
@@ -384,10 +422,14 @@ public final class SweepsViewModel {
                 c.fpre004(),
                 c.reads()));
         b.append(String.format(Locale.ROOT, "%nread success %.4f %%", c.successRate() * 100));
-        b.append(
-                c.firstFpre004Attempt() < 0
-                        ? "\nno FPRE004 in this cell's soak"
-                        : "\nfirst FPRE004 on attempt " + c.firstFpre004Attempt());
+        if (!c.firstFpre004Recorded()) {
+            b.append("\nfirst failing attempt not in this file: a click searches for one");
+        } else if (c.firstFpre004Attempt() < 0) {
+            b.append("\nno FPRE004 in this cell's soak");
+        } else {
+            b.append("\nfirst FPRE004: seed " + c.firstFpre004Seed() + ", attempt " + c.firstFpre004Attempt()
+                    + (c.firstFpre004Seq() >= 0 ? ", event #" + c.firstFpre004Seq() : ""));
+        }
         b.append(String.format(
                 Locale.ROOT,
                 "%nretries %,d · quarantines %,d%nprefetch latency mean %.3f ms, p99 %.3f ms",
