@@ -2,20 +2,15 @@ package org.fabricscope.ui.sweeps;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
-import org.fabricscope.ui.files.TraceFiles;
 import org.fabricscope.ui.main.MainWindow;
-import org.fabricscope.ui.scenario.EmbeddedSimulation;
-import org.fabricscope.ui.support.BackgroundWork;
-import org.fabricscope.ui.support.CrashLog;
 import org.fabricscope.ui.testing.Fx;
-import org.fabricscope.ui.testing.TestPreferences;
+import org.fabricscope.ui.testing.TestWindow;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,17 +31,9 @@ public final class SweepPictures {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("sweep-pictures");
         Stage stage = FxToolkit.registerPrimaryStage();
-        TestPreferences prefs = new TestPreferences();
-        ExecutorService workers = BackgroundWork.workers();
-        MainWindow.Services services = new MainWindow.Services(
-                TraceFiles.jsonl(),
-                new EmbeddedSimulation(),
-                prefs.preferences(),
-                new CrashLog(dir.resolve("fabricscope.log")),
-                workers);
-        MainWindow[] w = new MainWindow[1];
-        WaitForAsyncUtils.asyncFx(() -> w[0] = MainWindow.show(stage, services)).get(90, TimeUnit.SECONDS);
-        MainWindow window = w[0];
+        TestWindow test =
+                WaitForAsyncUtils.asyncFx(() -> TestWindow.show(stage, dir)).get(90, TimeUnit.SECONDS);
+        MainWindow window = test.window();
         SweepsView sweeps = Fx.call(() -> {
             window.scenarioViewModel().seedProperty().set("1");
             SweepsView v = window.view().sweeps();
@@ -88,9 +75,7 @@ public final class SweepPictures {
         Fx.run(() -> sweeps.tabs().getSelectionModel().select(2));
         shoot(sweeps, "sweep-latency.png");
 
-        Fx.run(stage::hide);
-        workers.shutdownNow();
-        prefs.close();
+        test.close();
         System.exit(0);
     }
 

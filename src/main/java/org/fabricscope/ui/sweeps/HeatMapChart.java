@@ -1,5 +1,7 @@
 package org.fabricscope.ui.sweeps;
 
+import static org.fabricscope.ui.support.WebColors.web;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -162,14 +164,5 @@ final class HeatMapChart extends BorderPane {
         box.setPadding(new Insets(10, 0, 0, 0));
         box.getStyleClass().add("heat-legend");
         return box;
-    }
-
-    static String web(Color c) {
-        return String.format(
-                Locale.ROOT,
-                "#%02x%02x%02x",
-                (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255),
-                (int) Math.round(c.getBlue() * 255));
     }
 }

@@ -13,9 +13,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,6 +33,7 @@ import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.ui.scenario.RunRequest;
+import org.fabricscope.ui.support.BackgroundRun;
 import org.fabricscope.ui.support.BackgroundWork;
 import org.fabricscope.ui.support.DialogService;
 
@@ -89,7 +88,6 @@ public final class SweepsViewModel {
     private final Supplier<Optional<RunRequest>> scenario;
     private final Opener opener;
     private final DialogService dialogs;
-    private final Executor executor;
     private final Engine engine;
     private final int threads;
     private final List<ParameterSpec> parameters = new ArrayList<>();
@@ -106,14 +104,12 @@ public final class SweepsViewModel {
             new SimpleStringProperty(this, "reads", String.valueOf(DEFAULT_READS_PER_CELL));
     private final ReadOnlyStringWrapper inputError = new ReadOnlyStringWrapper(this, "inputError", "");
 
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             this, "status", "Define the axes, then Run sweep: each cell soaks the scenario panel's scenario.");
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final BooleanProperty heatPatched = new SimpleBooleanProperty(this, "heatPatched", false);
     private final ObjectProperty<Double> lineY = new SimpleObjectProperty<>(this, "lineY", Double.NaN);
-    private Task<?> current;
+    private final BackgroundRun background;
 
     public SweepsViewModel(
             Supplier<Optional<RunRequest>> scenario,
@@ -125,7 +121,7 @@ public final class SweepsViewModel {
         this.scenario = Objects.requireNonNull(scenario);
         this.opener = Objects.requireNonNull(opener);
         this.dialogs = Objects.requireNonNull(dialogs);
-        this.executor = Objects.requireNonNull(executor);
+        this.background = new BackgroundRun(this, executor, status::set);
         this.engine = Objects.requireNonNull(engine);
         this.threads = Math.max(1, threads);
         for (ParameterSpec p : Scenario.catalog()) {
@@ -201,11 +197,11 @@ public final class SweepsViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return background.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return background.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -259,16 +255,15 @@ public final class SweepsViewModel {
                 p -> engine.run(r.scenario(), r.seed(), n, x, y, p),
                 done -> {
                     result.set(done);
-                    status.set("Swept " + what + ". Hover a cell for its figures; click one to open a reproducer.");
+                    status.set("Swept " + what
+                            + ". Hover a cell for its figures; click one to open its first failing attempt.");
                 },
                 "Cancelled the sweep; the charts show the last complete one.");
     }
 
     /** Stops the running sweep or search; what is shown stays. */
     public void cancel() {
-        if (current != null && current.isRunning()) {
-            current.cancel();
-        }
+        background.cancel();
     }
 
     /**
@@ -480,37 +475,7 @@ public final class SweepsViewModel {
 
     private <T> Task<T> start(
             String title, BackgroundWork.Job<T> job, java.util.function.Consumer<T> onSuccess, String cancelled) {
-        cancel();
-        Task<T> task = BackgroundWork.task(title, job);
-        current = task;
-        running.set(true);
-        progress.bind(task.progressProperty());
-        status.set(title);
-        task.setOnSucceeded(e -> {
-            finish(task);
-            onSuccess.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            finish(task);
-            Throwable t = task.getException();
-            status.set("Failed: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
-        });
-        task.setOnCancelled(e -> {
-            finish(task);
-            status.set(cancelled);
-        });
-        executor.execute(task);
-        return task;
-    }
-
-    private void finish(Task<?> task) {
-        if (current != task) {
-            return;
-        }
-        current = null;
-        progress.unbind();
-        progress.set(0);
-        running.set(false);
+        return background.start(title, job, onSuccess, "Failed: ", cancelled);
     }
 
     private SweepAxis axis(String name, String from, String to, String steps) {
