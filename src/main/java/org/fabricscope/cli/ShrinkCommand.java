@@ -78,6 +78,12 @@ final class ShrinkCommand implements Callable<Integer> {
         if (attempt != null && attempt < 1) {
             throw new UserException("--attempt must be at least 1, got " + attempt);
         }
+        // Before anything is opened: a FIFO given here would block the command forever.
+        if (trace != null) {
+            RegularFiles.requireInput(trace, "--trace");
+        } else {
+            RegularFiles.requireScenarioInput(scenario.scenario, Scenario.builtInNames(), "--scenario");
+        }
         if (!Files.isDirectory(out)) {
             throw new UserException(OutputFile.show(out)
                     + (Files.exists(out)
@@ -126,6 +132,8 @@ final class ShrinkCommand implements Callable<Integer> {
         String base = fileSafe(s.name()) + "-shrunk";
         Path scenarioFile = out.resolve(base + ".json");
         Path traceFile = out.resolve(base + ".jsonl");
+        RegularFiles.requireOutput(scenarioFile, "--out");
+        RegularFiles.requireOutput(traceFile, "--out");
         OutputFile.check(scenarioFile, force);
         OutputFile.check(traceFile, force);
 

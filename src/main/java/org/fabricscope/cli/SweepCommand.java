@@ -122,6 +122,9 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        // Before anything is opened: a FIFO here would block the command forever.
+        RegularFiles.requireOutput(out, "--out");
+        RegularFiles.requireOutput(saveDefinition, "--save-definition");
         SweepDefinition d = definition();
         if (!runner.equals("local") && !runner.equals("spark")) {
             throw new UserException(
@@ -201,11 +204,13 @@ final class SweepCommand implements Callable<Integer> {
                 throw new UserException("--file holds the whole definition; do not combine it with --scenario, --set,"
                         + " --vary, --patch, --seed, --seeds, --reads or --attempts");
             }
+            RegularFiles.requireInput(file, "--file");
             return SweepDefinition.load(file);
         }
         if (reads != null && attempts != null) {
             throw new UserException("give --reads or --attempts, not both");
         }
+        RegularFiles.requireScenarioInput(scenario, Scenario.builtInNames(), "--scenario");
         ScenarioOptions so = new ScenarioOptions();
         so.scenario = scenario == null ? "fpre004-repro" : scenario;
         so.overrides = overrides;
@@ -226,7 +231,8 @@ final class SweepCommand implements Callable<Integer> {
 
     private static void writeAtomically(Path target, String text) throws IOException {
         if (!Files.isRegularFile(target) && Files.exists(target)) {
-            Files.writeString(target, text, StandardCharsets.UTF_8); // a FIFO or /dev/null: written straight into
+            // A character device such as /dev/null (RegularFiles refused the rest): written straight into.
+            Files.writeString(target, text, StandardCharsets.UTF_8);
             return;
         }
         Path dir = target.toAbsolutePath().getParent();

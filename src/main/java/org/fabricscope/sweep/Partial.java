@@ -7,6 +7,7 @@ import java.io.Serializable;
  * addition, histogram addition, minimum) whatever machine produced them.
  *
  * @param firstFpre004Attempt the lowest attempt of this unit that raised FPRE004, or -1
+ * @param firstFpre004Seq the event sequence number of that attempt's first FPRE004, or -1
  */
 public record Partial(
         int unit,
@@ -20,5 +21,6 @@ public record Partial(
         long retries,
         long quarantines,
         int firstFpre004Attempt,
+        int firstFpre004Seq,
         LatencyCounts prefetchLatency)
         implements Serializable {}

@@ -70,6 +70,7 @@ public final class SweepEngine {
         long retries = 0;
         long quarantines = 0;
         int first = -1;
+        int firstSeq = -1;
         LatencyCounts latency = LatencyCounts.EMPTY;
         int a = u.firstAttempt();
         while (true) {
@@ -92,6 +93,7 @@ public final class SweepEngine {
                 withFpre++;
                 if (first < 0) {
                     first = a;
+                    firstSeq = st.firstFpre004Seq();
                 }
             }
             fpre += st.fpre004();
@@ -117,6 +119,7 @@ public final class SweepEngine {
                 retries,
                 quarantines,
                 first,
+                firstSeq,
                 latency);
     }
 
@@ -148,8 +151,10 @@ public final class SweepEngine {
             long firstSum = 0;
             long firstSeed = -1;
             int firstAttempt = -1;
+            int firstSeq = -1;
             for (long seed : d.seedList()) {
                 int seedFirst = -1;
+                int seedFirstSeq = -1;
                 while (i < byUnit.length
                         && byUnit[i] != null
                         && byUnit[i].cell() == cell.index()
@@ -165,6 +170,7 @@ public final class SweepEngine {
                     latency = latency.plus(p.prefetchLatency());
                     if (seedFirst < 0 && p.firstFpre004Attempt() > 0) {
                         seedFirst = p.firstFpre004Attempt(); // units of a seed come in attempt order
+                        seedFirstSeq = p.firstFpre004Seq();
                     }
                 }
                 if (seedFirst > 0) {
@@ -173,6 +179,7 @@ public final class SweepEngine {
                     if (firstSeed < 0) {
                         firstSeed = seed;
                         firstAttempt = seedFirst;
+                        firstSeq = seedFirstSeq;
                     }
                 }
             }
@@ -192,6 +199,7 @@ public final class SweepEngine {
                     seedsWith == 0 ? Double.NaN : (double) firstSum / seedsWith,
                     firstSeed,
                     firstAttempt,
+                    firstSeq,
                     retries,
                     quarantines,
                     latency.meanMicros(),

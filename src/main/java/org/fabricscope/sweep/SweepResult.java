@@ -33,6 +33,13 @@ import org.fabricscope.trace.PrintableText;
  * "definition": {sweep file}, "columns": [...], "cells": [{"cell": 0, "values": {param: value},
  * "patch": "none", metric columns..., "prefetch_latency_histogram": {"bucket_us": 10, "sum_us": S,
  * "counts": [...]}}]}}; undefined values are null. {@link #load} reads it back.
+ *
+ * <p>{@code first_fpre004_seed}, {@code first_fpre004_attempt} and {@code first_fpre004_event} name
+ * each cell's first failing attempt (the first base seed with one, its lowest attempt, and the
+ * event sequence number of that attempt's first FPRE004): the cell's scenario and patch with that
+ * seed and attempt re-run it event for event. They are null when no attempt failed. A file written
+ * before they existed lacks them; it still loads, with {@link CellResult#NOT_RECORDED}, and writing
+ * it again leaves them absent.
  */
 public record SweepResult(SweepDefinition definition, List<CellResult> cells) {
     /** The metric columns of the CSV and of each JSON cell, after the axis columns; stable. */
@@ -51,6 +58,7 @@ public record SweepResult(SweepDefinition definition, List<CellResult> cells) {
             "attempts_to_first_fpre004_mean",
             "first_fpre004_seed",
             "first_fpre004_attempt",
+            "first_fpre004_event",
             "retries",
             "quarantines",
             "prefetch_latency_mean_us",
@@ -111,6 +119,7 @@ public record SweepResult(SweepDefinition definition, List<CellResult> cells) {
                 number(r.attemptsToFirstFpre004Mean()),
                 r.firstFpre004Seed() < 0 ? "" : Long.toString(r.firstFpre004Seed()),
                 r.firstFpre004Attempt() < 0 ? "" : Integer.toString(r.firstFpre004Attempt()),
+                r.firstFpre004Seq() < 0 ? "" : Integer.toString(r.firstFpre004Seq()),
                 Long.toString(r.retries()),
                 Long.toString(r.quarantines()),
                 number(r.prefetchLatencyMeanMicros()),
@@ -159,6 +168,9 @@ public record SweepResult(SweepDefinition definition, List<CellResult> cells) {
                 List<String> texts = metricTexts(r);
                 g.writeStringField("patch", texts.get(0));
                 for (int i = 1; i < texts.size(); i++) {
+                    if (notRecorded(r, METRIC_COLUMNS.get(i))) {
+                        continue; // read from an older file without it: stays absent, not "none"
+                    }
                     g.writeFieldName(METRIC_COLUMNS.get(i));
                     if (texts.get(i).isEmpty()) {
                         g.writeNull();
@@ -183,6 +195,16 @@ public record SweepResult(SweepDefinition definition, List<CellResult> cells) {
             throw new IllegalStateException("cannot write JSON to a string", e);
         }
         return sw + "\n";
+    }
+
+    /** Whether {@code column} is a first-failing-attempt field an older file did not have. */
+    private static boolean notRecorded(CellResult r, String column) {
+        return switch (column) {
+            case "first_fpre004_seed" -> r.firstFpre004Seed() == CellResult.NOT_RECORDED;
+            case "first_fpre004_attempt" -> r.firstFpre004Attempt() == CellResult.NOT_RECORDED;
+            case "first_fpre004_event" -> r.firstFpre004Seq() == CellResult.NOT_RECORDED;
+            default -> false;
+        };
     }
 
     /** Reads a result JSON file written by {@link #toJson} (to show a saved sweep again without re-running it). */
@@ -266,8 +288,9 @@ public record SweepResult(SweepDefinition definition, List<CellResult> cells) {
                         d(m, "success_rate"),
                         (int) l(m, "seeds_with_fpre004"),
                         d(m, "attempts_to_first_fpre004_mean"),
-                        m.get("first_fpre004_seed") == null ? -1 : l(m, "first_fpre004_seed"),
-                        m.get("first_fpre004_attempt") == null ? -1 : (int) l(m, "first_fpre004_attempt"),
+                        firstFpre004(m, "first_fpre004_seed"),
+                        (int) firstFpre004(m, "first_fpre004_attempt"),
+                        (int) firstFpre004(m, "first_fpre004_event"),
                         l(m, "retries"),
                         l(m, "quarantines"),
                         d(m, "prefetch_latency_mean_us"),
@@ -315,6 +338,14 @@ public record SweepResult(SweepDefinition definition, List<CellResult> cells) {
             }
         }
         return m;
+    }
+
+    /** -1 for null (none raised), {@link CellResult#NOT_RECORDED} for absent (an older file). */
+    private static long firstFpre004(Map<String, Object> m, String k) {
+        if (!m.containsKey(k)) {
+            return CellResult.NOT_RECORDED;
+        }
+        return m.get(k) == null ? -1 : l(m, k);
     }
 
     private static long l(Map<String, Object> m, String k) {

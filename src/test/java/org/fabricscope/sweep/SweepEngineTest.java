@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.fabricscope.sim.RunStats;
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,65 @@ class SweepEngineTest {
                 assertThat(c.attemptsWithFpre004()).isZero();
             }
         }
+    }
+
+    @Test
+    void eachCellRecordsItsFirstFailingAttemptWhichReRunsToTheSameFpre004() {
+        SweepDefinition d = jitterSweep();
+        SweepResult r = new LocalRunner(2).run(d, null);
+        int failing = 0;
+        for (CellResult c : r.cells()) {
+            if (c.attemptsWithFpre004() == 0) {
+                assertThat(c.firstFpre004Seed()).isEqualTo(-1);
+                assertThat(c.firstFpre004Attempt()).isEqualTo(-1);
+                assertThat(c.firstFpre004Seq()).isEqualTo(-1);
+                continue;
+            }
+            failing++;
+            assertThat(c.hasFirstFpre004()).isTrue();
+            Scenario s = d.scenarioOf(c.cell());
+            // Ground truth: re-simulated here, that attempt raises FPRE004 at the recorded event,
+            // and no earlier attempt of the same seed (nor of an earlier seed) raises one.
+            RunStats st = Simulator.run(
+                            s,
+                            c.firstFpre004Seed(),
+                            c.firstFpre004Attempt(),
+                            c.cell().patch(),
+                            false,
+                            null)
+                    .stats();
+            assertThat(st.fpre004()).isPositive();
+            assertThat(st.firstFpre004Seq()).isEqualTo(c.firstFpre004Seq());
+            for (long seed : d.seedList()) {
+                int last = seed == c.firstFpre004Seed() ? c.firstFpre004Attempt() - 1 : (int) d.count();
+                if (seed > c.firstFpre004Seed()) {
+                    break;
+                }
+                for (int a = 1; a <= last; a++) {
+                    assertThat(Simulator.run(s, seed, a, c.cell().patch(), false, null)
+                                    .stats()
+                                    .fpre004())
+                            .isZero();
+                }
+            }
+        }
+        assertThat(failing).isPositive();
+        assertThat(r.toCsv().lines().findFirst().orElseThrow())
+                .contains("first_fpre004_seed,first_fpre004_attempt,first_fpre004_event");
+    }
+
+    @Test
+    void aResultFileWithoutTheFirstFailingAttemptLoadsAsNotRecordedAndStaysWithoutIt() {
+        SweepResult r = new LocalRunner(2).run(jitterSweep(), null);
+        String old = r.toJson().replaceAll("(?m)^\\s*\"first_fpre004_(seed|attempt|event)\" : .*\\R", "");
+        SweepResult back = SweepResult.fromJson(old, "old.json");
+        for (CellResult c : back.cells()) {
+            assertThat(c.firstFpre004Seed()).isEqualTo(CellResult.NOT_RECORDED);
+            assertThat(c.firstFpre004Attempt()).isEqualTo(CellResult.NOT_RECORDED);
+            assertThat(c.hasFirstFpre004()).isFalse();
+        }
+        assertThat(back.toJson()).isEqualTo(old);
+        assertThat(back.cell(4).attemptsWithFpre004()).isEqualTo(r.cell(4).attemptsWithFpre004());
     }
 
     @Test

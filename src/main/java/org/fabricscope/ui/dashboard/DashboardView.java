@@ -1,5 +1,7 @@
 package org.fabricscope.ui.dashboard;
 
+import static org.fabricscope.ui.support.WebColors.web;
+
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -248,15 +250,6 @@ public final class DashboardView extends BorderPane {
         box.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(box, Priority.NEVER);
         return box;
-    }
-
-    static String web(Color c) {
-        return String.format(
-                Locale.ROOT,
-                "#%02x%02x%02x",
-                (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255),
-                (int) Math.round(c.getBlue() * 255));
     }
 
     private static Label header(String text) {

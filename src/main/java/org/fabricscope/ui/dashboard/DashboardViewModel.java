@@ -6,9 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -21,7 +19,7 @@ import org.fabricscope.sim.experiment.IncidentMap;
 import org.fabricscope.sim.experiment.IncidentSoak;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.ui.scenario.RunRequest;
-import org.fabricscope.ui.support.BackgroundWork;
+import org.fabricscope.ui.support.BackgroundRun;
 
 /**
  * The incident dashboard's state and commands. {@link #run()} soaks the scenario the scenario panel
@@ -75,17 +73,14 @@ public final class DashboardViewModel {
 
     private final Supplier<Optional<RunRequest>> scenario;
     private final TileOpener opener;
-    private final Executor executor;
     private final int threads;
 
     private final StringProperty reads = new SimpleStringProperty(this, "reads", String.valueOf(DEFAULT_READS));
     private final ReadOnlyStringWrapper readsError = new ReadOnlyStringWrapper(this, "readsError", "");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status =
             new ReadOnlyStringWrapper(this, "status", "Run soaks the scenario panel's scenario, legacy and patched.");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private Task<Result> current;
+    private final BackgroundRun background;
 
     /**
      * @param scenario the scenario panel's current request (scenario, seed), empty while invalid
@@ -97,7 +92,7 @@ public final class DashboardViewModel {
             Supplier<Optional<RunRequest>> scenario, TileOpener opener, Executor executor, int threads) {
         this.scenario = Objects.requireNonNull(scenario);
         this.opener = Objects.requireNonNull(opener);
-        this.executor = Objects.requireNonNull(executor);
+        this.background = new BackgroundRun(this, executor, status::set);
         this.threads = Math.max(1, threads);
         reads.addListener((obs, old, now) -> readsError.set(parseReads(now) > 0 ? "" : readsErrorText(now)));
     }
@@ -113,12 +108,12 @@ public final class DashboardViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return background.runningProperty();
     }
 
     /** Progress of the running soaks, 0 to 1 (legacy the first half, patched the second). */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return background.progressProperty();
     }
 
     /** What happened last, one line. */
@@ -144,51 +139,30 @@ public final class DashboardViewModel {
             return null;
         }
         RunRequest r = request.get();
-        cancel();
         String what = r.scenario().name() + " seed " + r.seed();
-        Task<Result> task = BackgroundWork.task("Soaking " + what + "…", p -> {
-            p.phase("Soaking " + what + ", legacy…");
-            IncidentMap legacy =
-                    IncidentSoak.run(r.scenario(), r.seed(), n, Side.LEGACY.patch(), threads, p.part(0, 0.5));
-            p.checkCancelled();
-            p.phase("Soaking " + what + ", patched…");
-            IncidentMap patched =
-                    IncidentSoak.run(r.scenario(), r.seed(), n, Side.PATCHED.patch(), threads, p.part(0.5, 1));
-            return new Result(r, n, legacy, patched);
-        });
-        current = task;
-        running.set(true);
-        progress.bind(task.progressProperty());
-        status.set(task.getMessage());
-        task.messageProperty().addListener((obs, old, now) -> {
-            if (current == task && now != null && !now.isEmpty()) {
-                status.set(now);
-            }
-        });
-        task.setOnSucceeded(e -> {
-            finish(task);
-            Result done = task.getValue();
-            result.set(done);
-            status.set(summary(done));
-        });
-        task.setOnFailed(e -> {
-            finish(task);
-            Throwable t = task.getException();
-            status.set("Soak failed: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
-        });
-        task.setOnCancelled(e -> {
-            finish(task);
-            status.set("Cancelled the soak; the grids show the last complete run.");
-        });
-        executor.execute(task);
-        return task;
+        return background.start(
+                "Soaking " + what + "…",
+                p -> {
+                    p.phase("Soaking " + what + ", legacy…");
+                    IncidentMap legacy =
+                            IncidentSoak.run(r.scenario(), r.seed(), n, Side.LEGACY.patch(), threads, p.part(0, 0.5));
+                    p.checkCancelled();
+                    p.phase("Soaking " + what + ", patched…");
+                    IncidentMap patched =
+                            IncidentSoak.run(r.scenario(), r.seed(), n, Side.PATCHED.patch(), threads, p.part(0.5, 1));
+                    return new Result(r, n, legacy, patched);
+                },
+                done -> {
+                    result.set(done);
+                    status.set(summary(done));
+                },
+                "Soak failed: ",
+                "Cancelled the soak; the grids show the last complete run.");
     }
 
     /** Stops the running soaks; the last complete result stays. */
     public void cancel() {
-        if (current != null && current.isRunning()) {
-            current.cancel();
-        }
+        background.cancel();
     }
 
     /**
@@ -280,16 +254,6 @@ public final class DashboardViewModel {
                         : "most in " + r.legacy().soak().contentiousArchive(),
                 r.patched().soak().fpre004(),
                 percent(r.patched().soak().successRate()));
-    }
-
-    private void finish(Task<?> task) {
-        if (current != task) {
-            return;
-        }
-        current = null;
-        progress.unbind();
-        progress.set(0);
-        running.set(false);
     }
 
     static long parseReads(String text) {

@@ -1,5 +1,7 @@
 package org.fabricscope.ui.sweeps;
 
+import static org.fabricscope.ui.support.WebColors.web;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -118,8 +120,8 @@ final class HeatMapChart extends BorderPane {
         text.setStyle("-fx-text-fill: " + (fill.getGreen() < 0.45 ? "white" : "#3b0008") + ";");
         text.getStyleClass().add("heat-cell-text");
         tile.getChildren().add(text);
-        Tooltip tip =
-                new Tooltip(SweepsViewModel.describeCell(r, c, true) + "\nClick: find a reproducer here and open it");
+        Tooltip tip = new Tooltip(
+                SweepsViewModel.describeCell(r, c, true) + "\nClick: open its first failing attempt at its FPRE004");
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(tile, tip);
         tile.setOnMouseEntered(e -> onHover.accept(c));
@@ -162,14 +164,5 @@ final class HeatMapChart extends BorderPane {
         box.setPadding(new Insets(10, 0, 0, 0));
         box.getStyleClass().add("heat-legend");
         return box;
-    }
-
-    static String web(Color c) {
-        return String.format(
-                Locale.ROOT,
-                "#%02x%02x%02x",
-                (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255),
-                (int) Math.round(c.getBlue() * 255));
     }
 }

@@ -18,7 +18,11 @@ import java.util.List;
  * @param rateLow lower end of the rate's 95 % Wilson interval
  * @param rateHigh upper end of the same
  * @param successRate reads served correctly on their first try, a fraction
- * @param firstFpre004Attempt attempts to the first FPRE004 (the lowest attempt raising one), or -1
+ * @param firstFpre004Seed the base seed of the cell's first failing attempt, -1 if none failed, or
+ *     {@code CellResult.NOT_RECORDED} (read from a result file that predates it)
+ * @param firstFpre004Attempt attempts to the first FPRE004 (the lowest attempt raising one), -1, or
+ *     not recorded as above
+ * @param firstFpre004Seq that attempt's first FPRE004 event, -1, or not recorded as above
  * @param retries retries of the first-response script
  * @param quarantines drives quarantined
  * @param prefetchMeanMicros mean prefetch fill-to-READY latency
@@ -37,7 +41,9 @@ public record SweepCell(
         double rateLow,
         double rateHigh,
         double successRate,
+        long firstFpre004Seed,
         int firstFpre004Attempt,
+        int firstFpre004Seq,
         long retries,
         long quarantines,
         double prefetchMeanMicros,
@@ -45,6 +51,12 @@ public record SweepCell(
         List<Long> latencyBuckets) {
     public SweepCell {
         latencyBuckets = List.copyOf(latencyBuckets);
+    }
+
+    /** Whether the engine recorded which attempt failed first (so a click need not search). */
+    public boolean firstFpre004Recorded() {
+        return firstFpre004Seed != org.fabricscope.sweep.CellResult.NOT_RECORDED
+                && firstFpre004Attempt != org.fabricscope.sweep.CellResult.NOT_RECORDED;
     }
 
     /** "legacy" or "patched". */

@@ -16,6 +16,11 @@ public final class SweepFiles {
 
     private SweepFiles() {}
 
+    /** The chart CSVs' columns after the axes, one per {@link SweepCell} figure. */
+    private static final String CELL_COLUMNS =
+            "patch,attempts,attempts_with_fpre004,reads,fpre004,fpre004_rate,rate_low95,rate_high95,success_rate,"
+                    + "first_fpre004_attempt,retries,quarantines,prefetch_mean_us,prefetch_p99_us\n";
+
     /**
      * Writes {@code r} to {@code file} atomically in the {@code sweep} command's result format
      * ({@code sweep --out FILE.json}), replacing it only when {@code overwrite}.
@@ -47,9 +52,7 @@ public final class SweepFiles {
         b.append(r.x().parameter())
                 .append(',')
                 .append(r.y() == null ? "" : r.y().parameter() + ",")
-                .append(
-                        "patch,attempts,attempts_with_fpre004,reads,fpre004,fpre004_rate,rate_low95,rate_high95,success_rate,"
-                                + "first_fpre004_attempt,retries,quarantines,prefetch_mean_us,prefetch_p99_us\n");
+                .append(CELL_COLUMNS);
         for (SweepCell c : r.cells()) {
             if (c.patched() == patched) {
                 row(b, r, c);
@@ -64,9 +67,7 @@ public final class SweepFiles {
         b.append(r.x().parameter())
                 .append(',')
                 .append(r.y() == null ? "" : r.y().parameter() + ",")
-                .append(
-                        "patch,attempts,attempts_with_fpre004,reads,fpre004,fpre004_rate,rate_low95,rate_high95,success_rate,"
-                                + "first_fpre004_attempt,retries,quarantines,prefetch_mean_us,prefetch_p99_us\n");
+                .append(CELL_COLUMNS);
         for (boolean patched : new boolean[] {false, true}) {
             for (SweepCell c : r.line(y, patched)) {
                 row(b, r, c);

@@ -39,6 +39,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 import javax.imageio.ImageIO;
 import org.fabricscope.sim.scenario.ParameterSpec;
 import org.fabricscope.ui.sweeps.SweepsViewModel.Chart;
@@ -77,6 +78,20 @@ public final class SweepsView extends BorderPane {
         lx.setForceZeroInRange(false);
         NumberAxis ly = new NumberAxis();
         ly.setLabel("share of attempts with FPRE004");
+        // NumberAxis sizes itself by its default formatter's pattern of the last auto range ("0"
+        // with bounds set by hand), so labels like 0.45 were measured as "0" and the axis title
+        // overlapped them. Our own formatter is measured as drawn, and never shows float noise.
+        ly.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return tickText(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         line = new BandLineChart(lx, ly);
         line.setId("lineChart");
         line.setAnimated(false);
@@ -385,8 +400,8 @@ public final class SweepsView extends BorderPane {
                 SweepCell c = cells.get(i);
                 Node node = s.getData().get(i).getNode();
                 node.setId("point-" + c.side() + "-" + i);
-                Tooltip tip = new Tooltip(
-                        SweepsViewModel.describeCell(r, c, true) + "\nClick: find a reproducer here and open it");
+                Tooltip tip = new Tooltip(SweepsViewModel.describeCell(r, c, true)
+                        + "\nClick: open its first failing attempt at its FPRE004");
                 tip.setShowDelay(Duration.millis(150));
                 Tooltip.install(node, tip);
                 node.setOnMouseEntered(e ->
@@ -394,6 +409,17 @@ public final class SweepsView extends BorderPane {
                 node.setOnMouseClicked(e -> viewModel.openCell(c));
             }
         }
+    }
+
+    /** A tick value in plain decimal, six significant digits at most: 0.3, not 0.30000000000000004. */
+    static String tickText(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return "0";
+        }
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The smallest 1, 2 or 5 × 10^k at or above {@code v}. */

@@ -13,9 +13,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,6 +23,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
+import org.fabricscope.sim.SimulationResult;
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.experiment.ReproFinder;
 import org.fabricscope.sim.experiment.ReproResult;
 import org.fabricscope.sim.scenario.ParameterSpec;
@@ -33,6 +33,7 @@ import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.ui.scenario.RunRequest;
+import org.fabricscope.ui.support.BackgroundRun;
 import org.fabricscope.ui.support.BackgroundWork;
 import org.fabricscope.ui.support.DialogService;
 
@@ -40,7 +41,7 @@ import org.fabricscope.ui.support.DialogService;
  * The Sweeps view's state and commands: the axes (parameters of the scenario catalogue, with their
  * units and allowed ranges), the reads per cell, running the sweep in the background with progress
  * and Cancel (on the {@code sweep} command's engine, through {@link SweepRunner}), which side the heat map shows and which slice the line chart shows, finding a
- * reproducer in a clicked cell and opening it, and saving, reopening and exporting results.
+ * clicked cell's recorded first failing attempt and opening it, and saving, reopening and exporting results.
  * Lives on the FX thread; tested without a Stage.
  */
 public final class SweepsViewModel {
@@ -79,7 +80,7 @@ public final class SweepsViewModel {
 
     public static final long DEFAULT_READS_PER_CELL = 5_000;
 
-    /** How many attempts a click on a cell searches for a reproducer. */
+    /** How many attempts a click on a cell searches, in a result file without the recorded attempt. */
     public static final int MAX_REPRO_ATTEMPTS = 200;
     /** The latency histogram's bin width. */
     public static final int LATENCY_BIN_MICROS = 100;
@@ -87,7 +88,6 @@ public final class SweepsViewModel {
     private final Supplier<Optional<RunRequest>> scenario;
     private final Opener opener;
     private final DialogService dialogs;
-    private final Executor executor;
     private final Engine engine;
     private final int threads;
     private final List<ParameterSpec> parameters = new ArrayList<>();
@@ -104,14 +104,12 @@ public final class SweepsViewModel {
             new SimpleStringProperty(this, "reads", String.valueOf(DEFAULT_READS_PER_CELL));
     private final ReadOnlyStringWrapper inputError = new ReadOnlyStringWrapper(this, "inputError", "");
 
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             this, "status", "Define the axes, then Run sweep: each cell soaks the scenario panel's scenario.");
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final BooleanProperty heatPatched = new SimpleBooleanProperty(this, "heatPatched", false);
     private final ObjectProperty<Double> lineY = new SimpleObjectProperty<>(this, "lineY", Double.NaN);
-    private Task<?> current;
+    private final BackgroundRun background;
 
     public SweepsViewModel(
             Supplier<Optional<RunRequest>> scenario,
@@ -123,7 +121,7 @@ public final class SweepsViewModel {
         this.scenario = Objects.requireNonNull(scenario);
         this.opener = Objects.requireNonNull(opener);
         this.dialogs = Objects.requireNonNull(dialogs);
-        this.executor = Objects.requireNonNull(executor);
+        this.background = new BackgroundRun(this, executor, status::set);
         this.engine = Objects.requireNonNull(engine);
         this.threads = Math.max(1, threads);
         for (ParameterSpec p : Scenario.catalog()) {
@@ -199,11 +197,11 @@ public final class SweepsViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return background.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return background.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -257,21 +255,25 @@ public final class SweepsViewModel {
                 p -> engine.run(r.scenario(), r.seed(), n, x, y, p),
                 done -> {
                     result.set(done);
-                    status.set("Swept " + what + ". Hover a cell for its figures; click one to open a reproducer.");
+                    status.set("Swept " + what
+                            + ". Hover a cell for its figures; click one to open its first failing attempt.");
                 },
                 "Cancelled the sweep; the charts show the last complete one.");
     }
 
     /** Stops the running sweep or search; what is shown stays. */
     public void cancel() {
-        if (current != null && current.isRunning()) {
-            current.cancel();
-        }
+        background.cancel();
     }
 
     /**
-     * Finds the first attempt with an FPRE004 in {@code cell} (its scenario, the sweep's seed and
-     * the cell's patch) in the background and opens it with the cursor on that FPRE004.
+     * Opens {@code cell}'s first failing attempt at its FPRE004: the attempt the engine recorded
+     * (seed and attempt number), re-run once in the background to check that it still raises that
+     * FPRE004, then opened. Only a result file that predates the recorded attempt makes it search
+     * attempts 1..{@link #MAX_REPRO_ATTEMPTS} instead; a cell whose soak raised none says so.
+     *
+     * @return the background task ({@link ReproResult#attempts()} counts the attempts it ran), or
+     *     null when there is nothing to run
      */
     public Task<ReproResult> openCell(SweepCell cell) {
         SweepResult r = result.get();
@@ -289,20 +291,51 @@ public final class SweepsViewModel {
         PatchSwitches patch = cell.patched() ? PatchSwitches.ALL : PatchSwitches.NONE;
         String where = describeCell(r, cell, false);
         Scenario cellScenario = s;
+        java.util.function.Consumer<ReproResult> open = found -> {
+            if (!found.found()) {
+                status.set("No FPRE004 in " + MAX_REPRO_ATTEMPTS + " attempts of " + where + ".");
+                return;
+            }
+            int seq = found.result().stats().firstFpre004Seq();
+            String description =
+                    where + ": seed " + found.seed() + ", attempt " + found.attempt() + ", FPRE004 #" + seq + ".";
+            status.set("Opening " + description);
+            opener.open(new RunRequest(cellScenario, found.seed(), found.attempt(), patch), seq, description);
+        };
+        if (!cell.firstFpre004Recorded()) {
+            // A result file from before the engine recorded the attempt: look for one, as before.
+            return start(
+                    "Searching " + where + " for FPRE004 (up to " + MAX_REPRO_ATTEMPTS
+                            + " attempts; this file does not record the failing attempt)…",
+                    p -> ReproFinder.find(cellScenario, r.seed(), MAX_REPRO_ATTEMPTS, patch, threads, p),
+                    open,
+                    "Cancelled the reproducer search.");
+        }
+        if (cell.firstFpre004Attempt() < 0) {
+            status.set(String.format(
+                    Locale.ROOT, "No FPRE004 in the %,d attempts of %s: nothing to open.", cell.attempts(), where));
+            return null;
+        }
+        long seed = cell.firstFpre004Seed();
+        int attempt = cell.firstFpre004Attempt();
         return start(
-                "Searching " + where + " for FPRE004 (up to " + MAX_REPRO_ATTEMPTS + " attempts)…",
-                p -> ReproFinder.find(cellScenario, r.seed(), MAX_REPRO_ATTEMPTS, patch, threads, p),
-                found -> {
-                    if (!found.found()) {
-                        status.set("No FPRE004 in " + MAX_REPRO_ATTEMPTS + " attempts of " + where + ".");
-                        return;
-                    }
-                    int seq = found.result().stats().firstFpre004Seq();
-                    String description = where + ": attempt " + found.attempt() + ", FPRE004 #" + seq + ".";
-                    status.set("Opening " + description);
-                    opener.open(new RunRequest(cellScenario, r.seed(), found.attempt(), patch), seq, description);
-                },
-                "Cancelled the reproducer search.");
+                "Re-running " + where + ", seed " + seed + ", attempt " + attempt + "…",
+                p -> rerun(cellScenario, seed, attempt, cell.firstFpre004Seq(), patch, p),
+                open,
+                "Cancelled re-running the attempt.");
+    }
+
+    /** Runs the recorded attempt once and checks that it raises its FPRE004 where the sweep saw it. */
+    private static ReproResult rerun(
+            Scenario scenario, long seed, int attempt, int recordedSeq, PatchSwitches patch, Progress progress) {
+        SimulationResult run = Simulator.run(scenario, seed, attempt, patch, false, progress);
+        int seq = run.stats().firstFpre004Seq();
+        if (run.stats().fpre004() == 0 || (recordedSeq >= 0 && seq != recordedSeq)) {
+            throw new IllegalStateException("seed " + seed + " attempt " + attempt + " ran differently from the sweep ("
+                    + (run.stats().fpre004() == 0 ? "no FPRE004" : "first FPRE004 at #" + seq + ", not #" + recordedSeq)
+                    + "): was the sweep made by another FabricScope version?");
+        }
+        return new ReproResult(true, 1, seed, attempt, run);
     }
 
     /** Saves the shown sweep as JSON, asking before replacing a file. */
@@ -384,10 +417,14 @@ public final class SweepsViewModel {
                 c.fpre004(),
                 c.reads()));
         b.append(String.format(Locale.ROOT, "%nread success %.4f %%", c.successRate() * 100));
-        b.append(
-                c.firstFpre004Attempt() < 0
-                        ? "\nno FPRE004 in this cell's soak"
-                        : "\nfirst FPRE004 on attempt " + c.firstFpre004Attempt());
+        if (!c.firstFpre004Recorded()) {
+            b.append("\nfirst failing attempt not in this file: a click searches for one");
+        } else if (c.firstFpre004Attempt() < 0) {
+            b.append("\nno FPRE004 in this cell's soak");
+        } else {
+            b.append("\nfirst FPRE004: seed " + c.firstFpre004Seed() + ", attempt " + c.firstFpre004Attempt()
+                    + (c.firstFpre004Seq() >= 0 ? ", event #" + c.firstFpre004Seq() : ""));
+        }
         b.append(String.format(
                 Locale.ROOT,
                 "%nretries %,d · quarantines %,d%nprefetch latency mean %.3f ms, p99 %.3f ms",
@@ -438,37 +475,7 @@ public final class SweepsViewModel {
 
     private <T> Task<T> start(
             String title, BackgroundWork.Job<T> job, java.util.function.Consumer<T> onSuccess, String cancelled) {
-        cancel();
-        Task<T> task = BackgroundWork.task(title, job);
-        current = task;
-        running.set(true);
-        progress.bind(task.progressProperty());
-        status.set(title);
-        task.setOnSucceeded(e -> {
-            finish(task);
-            onSuccess.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            finish(task);
-            Throwable t = task.getException();
-            status.set("Failed: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
-        });
-        task.setOnCancelled(e -> {
-            finish(task);
-            status.set(cancelled);
-        });
-        executor.execute(task);
-        return task;
-    }
-
-    private void finish(Task<?> task) {
-        if (current != task) {
-            return;
-        }
-        current = null;
-        progress.unbind();
-        progress.set(0);
-        running.set(false);
+        return background.start(title, job, onSuccess, "Failed: ", cancelled);
     }
 
     private SweepAxis axis(String name, String from, String to, String steps) {

@@ -4,7 +4,7 @@
  * ranges; reads per cell), runs it in the background with progress and Cancel on the {@code sweep}
  * command's engine ({@link org.fabricscope.ui.sweeps.SweepRunner} over {@link
  * org.fabricscope.sweep.LocalRunner}: a soak per cell, legacy and patched, the FPRE004 rate as the
- * share of attempts with its 95 % Wilson interval), finds a reproducer in a clicked cell and opens
+ * share of attempts with its 95 % Wilson interval), re-runs a clicked cell's recorded first failing attempt and opens
  * it, and saves and reopens results in the command's result JSON ({@link
  * org.fabricscope.ui.sweeps.SweepFiles}) and exports each chart's data as CSV and picture as PNG.
  *

@@ -2,74 +2,27 @@ package org.fabricscope.ui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.fabricscope.sim.experiment.IncidentMap;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.ui.dashboard.DashboardViewModel.Side;
-import org.fabricscope.ui.files.TraceFiles;
-import org.fabricscope.ui.main.MainWindow;
-import org.fabricscope.ui.scenario.EmbeddedSimulation;
+import org.fabricscope.ui.main.MainView;
 import org.fabricscope.ui.session.LoadedTrace;
-import org.fabricscope.ui.support.BackgroundWork;
-import org.fabricscope.ui.support.CrashLog;
 import org.fabricscope.ui.testing.Fx;
-import org.fabricscope.ui.testing.TestPreferences;
-import org.junit.jupiter.api.AfterEach;
+import org.fabricscope.ui.testing.MainWindowGuiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The dashboard in the real window on headless Monocle: run a tiny soak, click a red tile. */
-@ExtendWith(ApplicationExtension.class)
-class DashboardGuiTest {
-    @TempDir
-    static Path dir;
-
-    private final TestPreferences prefs = new TestPreferences();
-    private final ExecutorService workers = BackgroundWork.workers();
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = MainWindow.show(
-                stage,
-                new MainWindow.Services(
-                        TraceFiles.jsonl(),
-                        new EmbeddedSimulation(),
-                        prefs.preferences(),
-                        new CrashLog(dir.resolve("fabricscope.log")),
-                        workers));
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        Fx.run(() -> window.stage().hide());
-        workers.shutdownNow();
-        prefs.close();
-    }
-
+class DashboardGuiTest extends MainWindowGuiTest {
     @Test
     void clickingARedTileOpensThatTilesFpre004WithTheCursorOnIt(FxRobot robot) throws Exception {
-        DashboardView dashboard = Fx.call(() -> {
-            window.scenarioViewModel().seedProperty().set("8");
-            window.view().dashboard();
-            robot.lookup(".menu-bar").query(); // the window is up
-            return window.view().dashboard();
-        });
-        Fx.run(() -> {
-            dashboard.viewModel().readsProperty().set("10000");
-            ((Stage) dashboard.getScene().getWindow()).show();
-        });
+        DashboardView dashboard = test.showTool("8", MainView::dashboard);
+        Fx.run(() -> dashboard.viewModel().readsProperty().set("10000"));
         robot.clickOn("#dashboardRun");
         BooleanBinding done =
                 Fx.call(() -> dashboard.viewModel().resultProperty().isNotNull());

@@ -2,68 +2,27 @@ package org.fabricscope.ui.sweeps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Trace;
-import org.fabricscope.ui.files.TraceFiles;
-import org.fabricscope.ui.main.MainWindow;
-import org.fabricscope.ui.scenario.EmbeddedSimulation;
-import org.fabricscope.ui.support.BackgroundWork;
-import org.fabricscope.ui.support.CrashLog;
+import org.fabricscope.ui.main.MainView;
 import org.fabricscope.ui.testing.Fx;
-import org.fabricscope.ui.testing.TestPreferences;
-import org.junit.jupiter.api.AfterEach;
+import org.fabricscope.ui.testing.MainWindowGuiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The Sweeps view in the real window on headless Monocle: run a tiny sweep, click a cell. */
-@ExtendWith(ApplicationExtension.class)
-class SweepsGuiTest {
-    @TempDir
-    static Path dir;
-
-    private final TestPreferences prefs = new TestPreferences();
-    private final ExecutorService workers = BackgroundWork.workers();
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = MainWindow.show(
-                stage,
-                new MainWindow.Services(
-                        TraceFiles.jsonl(),
-                        new EmbeddedSimulation(),
-                        prefs.preferences(),
-                        new CrashLog(dir.resolve("fabricscope.log")),
-                        workers));
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        Fx.run(() -> window.stage().hide());
-        workers.shutdownNow();
-        prefs.close();
-    }
-
+class SweepsGuiTest extends MainWindowGuiTest {
     @Test
-    void aSweepShowsItsChartsAndClickingACellOpensAReproducerAtItsFpre004(FxRobot robot) throws Exception {
-        SweepsView sweeps = Fx.call(() -> {
-            window.scenarioViewModel().seedProperty().set("8");
-            SweepsView v = window.view().sweeps();
-            ((Stage) v.getScene().getWindow()).show();
-            return v;
-        });
+    void aSweepShowsItsChartsAndClickingACellOpensItsRecordedFirstFailingAttemptAtItsFpre004(FxRobot robot)
+            throws Exception {
+        SweepsView sweeps = test.showTool("8", MainView::sweeps);
         SweepsViewModel vm = sweeps.viewModel();
         Fx.run(() -> {
             vm.xFromProperty().set("0");
@@ -89,6 +48,22 @@ class SweepsGuiTest {
         assertThat(Fx.call(() -> line.getData().size())).isEqualTo(2);
         assertThat(robot.lookup(".band-legacy").queryAll()).hasSize(1);
         assertThat(robot.lookup("#point-legacy-1").queryAll()).hasSize(1);
+        // Its y ticks are round and the axis title stands clear of them (it overlapped them when the
+        // axis measured "0.45" as "0").
+        var ticks = Fx.call(() -> {
+            javafx.scene.chart.NumberAxis ya = (javafx.scene.chart.NumberAxis) line.getYAxis();
+            Node title = ya.lookup(".axis-label");
+            double titleRight = title.getBoundsInParent().getMaxX();
+            List<String> texts = new ArrayList<>();
+            for (Node n : ya.getChildrenUnmodifiable()) {
+                if (n instanceof javafx.scene.text.Text t && t.isVisible()) {
+                    assertThat(t.getBoundsInParent().getMinX()).as(t.getText()).isGreaterThanOrEqualTo(titleRight);
+                    texts.add(t.getText());
+                }
+            }
+            return texts;
+        });
+        assertThat(ticks).isNotEmpty().allMatch(t -> t.matches("0|0\\.\\d{1,3}|1"), "round");
         Fx.run(() -> sweeps.tabs().getSelectionModel().select(0));
 
         var session = window.viewModel().session();
@@ -100,7 +75,8 @@ class SweepsGuiTest {
                                         .header()
                                         .parameters()
                                         .get("ackJitterMicrosMax"))
-                        && session.getCurrentStep() > 0
+                        && session.getTrace().trace().header().attempt() == cell.firstFpre004Attempt()
+                        && session.getCurrentStep() == cell.firstFpre004Seq()
                         && session.getTrace().trace().kind(session.getCurrentStep()) == EventKind.FPRE004,
                 session.traceProperty(),
                 session.currentStepProperty()));
@@ -110,6 +86,10 @@ class SweepsGuiTest {
         Trace trace = Fx.call(() -> session.getTrace().trace());
         int step = Fx.call(session::getCurrentStep);
         assertThat(trace.header().seed()).isEqualTo(8);
+        // The sweep's recorded first failing attempt, at its recorded FPRE004.
+        assertThat(trace.header().attempt()).isEqualTo(cell.firstFpre004Attempt());
+        assertThat(step).isEqualTo(cell.firstFpre004Seq());
+        assertThat(trace.kind(step)).isEqualTo(EventKind.FPRE004);
         // The cursor is on the attempt's first FPRE004.
         for (int i = 0; i < step; i++) {
             assertThat(trace.kind(i)).as("event " + i).isNotEqualTo(EventKind.FPRE004);

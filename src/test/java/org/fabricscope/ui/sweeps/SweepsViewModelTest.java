@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.concurrent.Task;
+import org.fabricscope.sim.RunStats;
+import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.ui.scenario.RunRequest;
@@ -114,18 +116,88 @@ class SweepsViewModelTest {
     }
 
     @Test
-    void clickingACellFindsAReproducerThereAndOpensItAtItsFpre004() throws Exception {
+    void clickingACellReRunsTheEnginesRecordedFirstFailingAttemptWithoutSearching() throws Exception {
         SweepResult r = smallSweep();
         SweepCell cell = r.cell(7300, 12, false);
+        assertThat(cell.firstFpre004Recorded()).isTrue();
+        assertThat(cell.firstFpre004Seed()).isEqualTo(8);
+        int recorded = cell.firstFpre004Attempt();
+        assertThat(recorded).isPositive();
+
+        // Ground truth, simulated here independently of the view model: the recorded attempt raises
+        // FPRE004 at the recorded event, and no earlier attempt of that seed raises one.
+        Scenario s = Scenario.builtIn("fpre004-repro")
+                .with("ackJitterMicrosMax", "7300")
+                .with("readBurstSize", "12");
+        RunStats truth =
+                Simulator.run(s, 8, recorded, PatchSwitches.NONE, false, null).stats();
+        assertThat(truth.fpre004()).isPositive();
+        assertThat(truth.firstFpre004Seq()).isEqualTo(cell.firstFpre004Seq());
+        for (int a = 1; a < recorded; a++) {
+            assertThat(Simulator.run(s, 8, a, PatchSwitches.NONE, false, null)
+                            .stats()
+                            .fpre004())
+                    .as("attempt %d", a)
+                    .isZero();
+        }
+
         var task = Fx.call(() -> vm.openCell(cell));
         Fx.awaitDone(task);
+        // One simulator run: the recorded attempt, not a search from attempt 1.
+        assertThat(task.get().attempts()).isEqualTo(1);
         assertThat(opened).hasSize(1);
         Opened o = opened.get(0);
         assertThat(o.request().scenario().get("ackJitterMicrosMax")).isEqualTo("7300");
         assertThat(o.request().scenario().get("readBurstSize")).isEqualTo("12");
         assertThat(o.request().patch()).isEqualTo(PatchSwitches.NONE);
-        assertThat(o.request().attempt()).isEqualTo(task.get().attempt());
-        assertThat(o.seq())
+        assertThat(o.request().seed()).isEqualTo(8);
+        assertThat(o.request().attempt()).isEqualTo(recorded);
+        assertThat(o.seq()).isEqualTo(truth.firstFpre004Seq());
+        assertThat(o.description()).contains("attempt " + recorded);
+    }
+
+    @Test
+    void aCellWhoseSoakRaisedNoFpre004SaysSoAndRunsNothing() throws Exception {
+        SweepResult r = smallSweep();
+        SweepCell patched = r.cell(7300, 12, true);
+        assertThat(patched.firstFpre004Attempt()).isEqualTo(-1);
+        assertThat(Fx.call(() -> vm.openCell(patched))).isNull();
+        assertThat(opened).isEmpty();
+        assertThat(Fx.call(() -> vm.statusProperty().get())).startsWith("No FPRE004 in the");
+    }
+
+    @Test
+    void anOlderSweepFileWithoutTheRecordedAttemptStillOpensAndAClickSearchesForOne() throws Exception {
+        SweepResult r = smallSweep();
+        int recorded = r.cell(7300, 12, false).firstFpre004Attempt();
+        Path file = dir.resolve("new.json");
+        SweepFiles.save(r, file, true);
+        // The file as written before the first failing attempt was recorded: no such fields.
+        String text = Files.readString(file);
+        String old = text.replaceAll("(?m)^\\s*\"first_fpre004_(seed|attempt|event)\" : .*\\R", "");
+        assertThat(old).isNotEqualTo(text).doesNotContain("\"first_fpre004_attempt\" :");
+        Path oldFile = dir.resolve("old.json");
+        Files.writeString(oldFile, old);
+
+        assertThat(Fx.call(() -> vm.load(oldFile))).isTrue();
+        SweepResult back = Fx.call(() -> vm.resultProperty().get());
+        SweepCell cell = back.cell(7300, 12, false);
+        assertThat(cell.firstFpre004Recorded()).isFalse();
+        assertThat(SweepsViewModel.describeCell(back, cell, true)).contains("a click searches for one");
+        // Written again, the older file stays without the fields (absent is not "none").
+        Path again = dir.resolve("again.json");
+        SweepFiles.save(back, again, false);
+        assertThat(Files.readString(again)).isEqualTo(old);
+
+        var task = Fx.call(() -> vm.openCell(cell));
+        Fx.awaitDone(task);
+        // The search ran attempts 1.. until the first failing one: the one the engine records.
+        assertThat(task.get().found()).isTrue();
+        assertThat(task.get().attempt()).isEqualTo(recorded);
+        assertThat(task.get().attempts()).isEqualTo(recorded);
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).request().attempt()).isEqualTo(recorded);
+        assertThat(opened.get(0).seq())
                 .isEqualTo(task.get().result().stats().firstFpre004Seq())
                 .isNotNegative();
     }
