@@ -89,8 +89,10 @@ final class ExploreCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         if (out != null) {
+            RegularFiles.requireOutput(out, "--out");
             OutputFile.check(out, force);
         }
+        RegularFiles.requireScenarioInput(scenario.scenario, Scenario.builtInNames(), "--scenario");
         Scenario s = scenario.resolve();
         PrintWriter err = spec.commandLine().getErr();
         if (attempt < 1) {

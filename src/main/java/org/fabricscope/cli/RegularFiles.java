@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.fabricscope.trace.io.FileKind;
 
 /**
- * The files of the long commands ({@code sweep}, {@code shrink}) must be regular files. Opening a
+ * The files of the long commands ({@code sweep}, {@code shrink}, {@code explore}) must be regular files. Opening a
  * FIFO blocks until the other end opens it, so a FIFO with no writer given as an input (or no
  * reader as an output) would hang the command before it said anything, and a device such as
  * {@code /dev/zero} never ends. Unlike {@code simulate}, which streams into and out of pipes

@@ -127,4 +127,23 @@ class LongCommandFifoTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("fpre004-repro-shrunk.json");
         }
     }
+
+    @Test
+    void exploreRefusesAFifoAsItsScenario() throws Exception {
+        assertRefused(run("explore", "--scenario", fifo.toString(), "--bound", "1"), "--scenario");
+    }
+
+    @Test
+    void exploreRefusesAFifoAsOutBeforeExploring() throws Exception {
+        assertRefused(
+                run(
+                        "explore",
+                        "--scenario",
+                        "sample-scenarios/explore-minimal.json",
+                        "--bound",
+                        "1",
+                        "--out",
+                        fifo.toString()),
+                "--out");
+    }
 }
