@@ -107,6 +107,11 @@ final class ShrinkCommand implements Callable<Integer> {
                         + ": a what-if trace (with interventions) cannot be re-run from its scenario; shrink the run it"
                         + " was forked from");
             }
+            if (h.schedule() != null) {
+                throw new UserException(OutputFile.show(trace)
+                        + ": an explored schedule (its header's 'schedule') cannot be re-run from its scenario alone;"
+                        + " shrink a seeded run");
+            }
             s = Scenario.fromParameters(h.scenarioName(), h.parameters());
             seed = h.seed();
             k = h.attempt();

@@ -6,6 +6,7 @@ import org.fabricscope.sim.RunStats;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.WhatIf;
+import org.fabricscope.sim.explore.ScheduleFile;
 import org.fabricscope.sim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,12 +48,22 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     InterventionOptions interventions;
 
+    @Option(
+            names = "--schedule",
+            paramLabel = "FILE",
+            description = "Re-run one explored schedule from its FILE.schedule.json (written by explore --out):"
+                    + " its scenario, seed, attempt, patch and choices; the other scenario options are not used.")
+    Path schedule;
+
     @Override
     public Integer call() throws Exception {
         if (attempt < 1) {
             throw new UserException("--attempt must be at least 1, got " + attempt);
         }
         OutputFile.check(out, force);
+        if (schedule != null) {
+            return replaySchedule();
+        }
         Scenario s = scenario.resolve();
         StderrProgress bar = new StderrProgress(spec.commandLine().getErr(), "simulate", progress);
         SimulationResult r = interventions.any()
@@ -83,6 +94,33 @@ final class SimulateCommand implements Callable<Integer> {
                         r.trace().header().interventions().isEmpty()
                                 ? ""
                                 : ", " + r.trace().header().interventions().size() + " interventions");
+        return 0;
+    }
+
+    /** {@code --schedule}: the explored schedule's trace, as explore wrote it, byte for byte. */
+    private Integer replaySchedule() throws Exception {
+        if (interventions.any()) {
+            throw new UserException("--schedule re-runs an explored schedule as it is; it takes no interventions");
+        }
+        RegularFiles.requireInput(schedule, "--schedule");
+        ScheduleFile.Spec spec = ScheduleFile.read(schedule);
+        SimulationResult r = spec.explorer().replay(spec.choices());
+        OutputFile.writeTrace(r.trace(), out, force, FabricScopeCli.stdout(this.spec));
+        (OutputFile.isStdout(out)
+                        ? this.spec.commandLine().getErr()
+                        : this.spec.commandLine().getOut())
+                .printf(
+                        "%s: %d events, %d reads, %d FPRE004 (scenario %s, seed %d, attempt %d, patch %s, explored"
+                                + " schedule of %d choices)%n",
+                        org.fabricscope.trace.PrintableText.of(out.toString()),
+                        r.trace().size(),
+                        r.stats().reads(),
+                        r.stats().fpre004(),
+                        org.fabricscope.trace.PrintableText.of(spec.scenario().name()),
+                        spec.seed(),
+                        spec.attempt(),
+                        spec.patch(),
+                        spec.choices().length);
         return 0;
     }
 }

@@ -139,7 +139,20 @@ public final class Simulator {
             PatchSwitches patch,
             boolean recordTrace,
             org.fabricscope.sim.core.Choices choices) {
-        return runDetailed(scenario, seed, attempt, patch, recordTrace, Progress.NONE, null, List.of(), choices)
+        return runExplored(scenario, seed, attempt, patch, recordTrace, choices, null);
+    }
+
+    /** {@link #runExplored}, its header naming the explored {@code schedule} (null: none). */
+    public static SimulationResult runExplored(
+            Scenario scenario,
+            long seed,
+            int attempt,
+            PatchSwitches patch,
+            boolean recordTrace,
+            org.fabricscope.sim.core.Choices choices,
+            org.fabricscope.trace.ExploredSchedule schedule) {
+        return runDetailed(
+                        scenario, seed, attempt, patch, recordTrace, Progress.NONE, null, List.of(), choices, schedule)
                 .result();
     }
 
@@ -156,7 +169,7 @@ public final class Simulator {
             Progress progress,
             InterventionPlan plan,
             List<Intervention> interventions) {
-        return runDetailed(scenario, seed, attempt, patch, recordTrace, progress, plan, interventions, null);
+        return runDetailed(scenario, seed, attempt, patch, recordTrace, progress, plan, interventions, null, null);
     }
 
     private static Detailed runDetailed(
@@ -168,7 +181,8 @@ public final class Simulator {
             Progress progress,
             InterventionPlan plan,
             List<Intervention> interventions,
-            org.fabricscope.sim.core.Choices choices) {
+            org.fabricscope.sim.core.Choices choices,
+            org.fabricscope.trace.ExploredSchedule schedule) {
         ModelParameters p = scenario.model();
         SplitMix64 root = new SplitMix64(SplitMix64.attemptSeed(seed, attempt));
         if (choices != null) {
@@ -187,7 +201,8 @@ public final class Simulator {
                     attempt,
                     patch,
                     fabric.topology(),
-                    interventions);
+                    interventions,
+                    schedule);
             builder = new TraceBuilder(header, 1 << 14);
         }
         Engine engine = new Engine(builder, p.maxEventsPerRun, p.maxQueueSize, progress);

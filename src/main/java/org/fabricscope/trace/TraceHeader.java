@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param topology the fabric's shape
  * @param interventions the changes that made this run a what-if fork of the run without them, in
  *     the order given (empty for an ordinary run; written only when there are some)
+ * @param schedule the explored schedule this run is (null for a seeded run; written only then)
  */
 public record TraceHeader(
         String formatName,
@@ -31,7 +32,8 @@ public record TraceHeader(
         int attempt,
         PatchSwitches patch,
         Topology topology,
-        List<Intervention> interventions) {
+        List<Intervention> interventions,
+        ExploredSchedule schedule) {
 
     /** The trace format's name, the header's {@code format} value; defined here only. */
     public static final String FORMAT_NAME = "fabricscope-trace";
@@ -49,6 +51,32 @@ public record TraceHeader(
         Objects.requireNonNull(topology, "topology");
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         interventions = List.copyOf(interventions);
+    }
+
+    /** A header that is not an explored schedule. */
+    public TraceHeader(
+            String formatName,
+            int formatVersion,
+            String simulatorVersion,
+            String scenarioName,
+            Map<String, String> parameters,
+            long seed,
+            int attempt,
+            PatchSwitches patch,
+            Topology topology,
+            List<Intervention> interventions) {
+        this(
+                formatName,
+                formatVersion,
+                simulatorVersion,
+                scenarioName,
+                parameters,
+                seed,
+                attempt,
+                patch,
+                topology,
+                interventions,
+                null);
     }
 
     /** A header without interventions (an ordinary run). */
@@ -87,6 +115,40 @@ public record TraceHeader(
                 attempt,
                 patch,
                 topology,
-                list);
+                list,
+                schedule);
+    }
+
+    /** The same header as the given explored schedule. */
+    public TraceHeader withSchedule(ExploredSchedule explored) {
+        return new TraceHeader(
+                formatName,
+                formatVersion,
+                simulatorVersion,
+                scenarioName,
+                parameters,
+                seed,
+                attempt,
+                patch,
+                topology,
+                interventions,
+                explored);
+    }
+
+    /**
+     * Why this run cannot be re-run from its header with a change (a patch, a what-if, a shrink),
+     * or null when it can: a what-if fork's interventions and an explored schedule's choices
+     * name events and draws of this very run, which another run does not have.
+     */
+    public String notRerunnableReason() {
+        if (schedule != null) {
+            return "this trace is one schedule of an exploration (its header's 'schedule'); its choices fit only"
+                    + " this run, so it re-runs only as it is (simulate --schedule)";
+        }
+        if (!interventions.isEmpty()) {
+            return "this trace is a what-if fork (its header's 'interventions'); they name events of the run"
+                    + " without them, so it re-runs only as it is";
+        }
+        return null;
     }
 }

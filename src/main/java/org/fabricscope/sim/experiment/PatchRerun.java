@@ -71,6 +71,11 @@ public final class PatchRerun {
 
     /** The same scenario, seed and attempt with {@code patch}. */
     public Outcome run(PatchSwitches patch, Progress progress) throws ScenarioException {
+        String refused = header.notRerunnableReason();
+        if (refused != null) {
+            // Re-running the header would give the seeded run without them: another run.
+            throw new ScenarioException("Cannot re-run with a patch: " + refused + ".");
+        }
         Scenario scenario = Scenario.fromParameters(header.scenarioName(), header.parameters());
         SimulationResult result = Simulator.run(scenario, header.seed(), header.attempt(), patch, true, progress);
         int outcomeSeq = result.trace() == null ? -1 : findMatchingRead(result.trace(), transactionId, block);

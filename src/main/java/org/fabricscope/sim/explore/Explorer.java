@@ -11,6 +11,7 @@ import org.fabricscope.sim.check.InvariantChecker;
 import org.fabricscope.sim.core.Choices;
 import org.fabricscope.sim.core.EventQueue;
 import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.trace.ExploredSchedule;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Progress;
 
@@ -174,7 +175,11 @@ public final class Explorer {
     /** Re-runs one schedule (its choices) with a trace. */
     public SimulationResult replay(int[] choices) {
         Run r = new Run(choices, null);
-        return Simulator.runExplored(scenario, seed, attempt, patch, true, r);
+        // The header names the schedule, so the trace says it is not the seeded run and
+        // simulate --schedule can re-run it from the trace alone.
+        ExploredSchedule stamp =
+                new ExploredSchedule(bounds.jitterLevels(), bounds.maxChoices(), bounds.ties(), choices);
+        return Simulator.runExplored(scenario, seed, attempt, patch, true, r, stamp);
     }
 
     /** The choices of one run: forced by its prefix, then each choice point's first value. */

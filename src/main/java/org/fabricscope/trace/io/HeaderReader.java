@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fabricscope.trace.EventIdentity;
+import org.fabricscope.trace.ExploredSchedule;
 import org.fabricscope.trace.Intervention;
 import org.fabricscope.trace.NumberText;
 import org.fabricscope.trace.PatchSwitches;
@@ -51,6 +52,7 @@ final class HeaderReader {
         PatchSwitches patch = null;
         Topology topology = null;
         List<Intervention> interventions = List.of();
+        ExploredSchedule schedule = null;
         String key;
         List<String> seen = new ArrayList<>();
         while ((key = c.p.nextFieldName()) != null) {
@@ -98,6 +100,9 @@ final class HeaderReader {
                 case TraceFormat.K_INTERVENTIONS:
                     interventions = readInterventions(c);
                     break;
+                case TraceFormat.K_SCHEDULE:
+                    schedule = readSchedule(c);
+                    break;
                 case TraceFormat.K_SEQ:
                 case TraceFormat.K_T:
                 case TraceFormat.K_KIND:
@@ -133,7 +138,73 @@ final class HeaderReader {
                     c.file, line, 0, "the header lacks '" + missing + "'; a header has " + HEADER_KEYS);
         }
         return new TraceHeader(
-                format, version, simulatorVersion, scenario, parameters, seed, attempt, patch, topology, interventions);
+                format,
+                version,
+                simulatorVersion,
+                scenario,
+                parameters,
+                seed,
+                attempt,
+                patch,
+                topology,
+                interventions,
+                schedule);
+    }
+
+    private static final String SCHEDULE_FORM =
+            "{\"jitterLevels\":1..64,\"maxChoices\":n,\"ties\":true|false,\"choices\":[n,...]}";
+
+    private static ExploredSchedule readSchedule(JsonCursor c) throws IOException, TraceFormatException {
+        c.expect(JsonToken.START_OBJECT, "schedule must be an object " + SCHEDULE_FORM);
+        int levels = MISSING;
+        int maxChoices = MISSING;
+        Boolean ties = null;
+        int[] choices = null;
+        String key;
+        while ((key = c.p.nextFieldName()) != null) {
+            switch (key) {
+                case "jitterLevels":
+                    levels = c.readIntInRange(key, 1, 64);
+                    break;
+                case "maxChoices":
+                    maxChoices = c.readIntInRange(key, 0, Integer.MAX_VALUE);
+                    break;
+                case "ties":
+                    ties = c.readBool(key, ties);
+                    break;
+                case "choices":
+                    if (choices != null) {
+                        throw c.failHere("key 'choices' appears twice in the schedule");
+                    }
+                    c.expect(JsonToken.START_ARRAY, "schedule choices must be an array of indexes");
+                    int[] buf = new int[16];
+                    int n = 0;
+                    while (c.p.nextToken() != JsonToken.END_ARRAY) {
+                        if (n == ExploredSchedule.MAX_CHOICES) {
+                            throw c.failHere("a schedule holds at most " + ExploredSchedule.MAX_CHOICES + " choices");
+                        }
+                        if (c.p.currentToken() != JsonToken.VALUE_NUMBER_INT
+                                || c.p.getNumberType() != com.fasterxml.jackson.core.JsonParser.NumberType.INT
+                                || c.p.getIntValue() < 0) {
+                            throw c.failHere("schedule choice " + n + " must be an index (a whole number >= 0), found "
+                                    + c.describe(c.p.currentToken()));
+                        }
+                        if (n == buf.length) {
+                            buf = java.util.Arrays.copyOf(buf, n * 2);
+                        }
+                        buf[n++] = c.p.getIntValue();
+                    }
+                    choices = java.util.Arrays.copyOf(buf, n);
+                    break;
+                default:
+                    throw c.failHere(
+                            "unknown schedule key '" + JsonCursor.shorten(key) + "'; expected " + SCHEDULE_FORM);
+            }
+        }
+        if (levels == MISSING || maxChoices == MISSING || ties == null || choices == null) {
+            throw c.failHere("schedule must be " + SCHEDULE_FORM);
+        }
+        return new ExploredSchedule(levels, maxChoices, ties, choices);
     }
 
     private static final String INTERVENTION_FORM =

@@ -52,6 +52,7 @@ public final class TraceFormat {
     static final String K_PATCH = "patch";
     static final String K_TOPOLOGY = "topology";
     static final String K_INTERVENTIONS = "interventions";
+    static final String K_SCHEDULE = "schedule";
     static final String K_EVENT = "event";
     static final String K_DELTA_MICROS = "deltaMicros";
     static final String K_DROP = "drop";

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.fabricscope.trace.EventKind;
+import org.fabricscope.trace.ExploredSchedule;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.Intervention;
 import org.fabricscope.trace.Progress;
@@ -135,6 +136,23 @@ public final class TraceWriter {
                 }
             }
             json.ch(']');
+        }
+        // Only explored schedules have one (explore --out, the Explore panel's counterexamples).
+        if (h.schedule() != null) {
+            ExploredSchedule es = h.schedule();
+            json.ascii(",\"schedule\":{\"jitterLevels\":");
+            json.number(es.jitterLevels());
+            json.ascii(",\"maxChoices\":");
+            json.number(es.maxChoices());
+            json.ascii(es.ties() ? ",\"ties\":true,\"choices\":[" : ",\"ties\":false,\"choices\":[");
+            int[] cs = es.choices();
+            for (int i = 0; i < cs.length; i++) {
+                if (i > 0) {
+                    json.ch(',');
+                }
+                json.number(cs[i]);
+            }
+            json.ascii("]}");
         }
         json.ascii("}\n");
     }

@@ -247,6 +247,13 @@ public final class CompareViewModel {
                             + " from there (interventions name events of the run without interventions).");
             return;
         }
+        if (a.trace().header().schedule() != null) {
+            errors.accept(
+                    "Cannot fork an explored schedule",
+                    "This trace is one schedule of an exploration: its choices fit only this run, and a fork is"
+                            + " re-run from the seeded run. Explore again with other bounds instead.");
+            return;
+        }
         make(
                 "Simulating the fork: " + what + "…",
                 p -> {

@@ -93,6 +93,13 @@ public final class ShrinkViewModel {
                             + " forked from.");
             return null;
         }
+        if (h.schedule() != null) {
+            dialogs.showError(
+                    "Cannot shrink this trace",
+                    "This trace is one schedule of an exploration: its choices fit only this run, so it cannot be"
+                            + " re-run from its scenario. It is already as small as its bounds allow.");
+            return null;
+        }
         Scenario scenario;
         try {
             scenario = Scenario.fromParameters(h.scenarioName(), h.parameters());

@@ -1,0 +1,106 @@
+package org.fabricscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fabricscope.sim.Simulator;
+import org.fabricscope.sim.experiment.PatchRerun;
+import org.fabricscope.sim.scenario.Scenario;
+import org.fabricscope.sim.scenario.ScenarioException;
+import org.fabricscope.trace.PatchSwitches;
+import org.fabricscope.trace.Progress;
+import org.fabricscope.trace.Trace;
+import org.fabricscope.trace.TraceFormatException;
+import org.fabricscope.trace.io.TraceReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An explored schedule's trace says in its header that it is one (its choices), re-runs byte for
+ * byte from its schedule file, and is refused by what would re-run its header as the seeded run.
+ */
+class ExploredScheduleRerunTest {
+    private static final String MINIMAL = "sample-scenarios/explore-minimal.json";
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return FabricScopeCli.execute(
+                FabricScopeCli.commandLine(
+                        new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayOutputStream()),
+                new PrintWriter(err, true),
+                args);
+    }
+
+    private Path explore() {
+        Path cx = tmp.resolve("cx.jsonl");
+        assertThat(run("explore", "--scenario", MINIMAL, "--seed", "2", "--out", cx.toString()))
+                .as(err.toString())
+                .isZero();
+        return cx;
+    }
+
+    @Test
+    void theCounterexamplesHeaderHoldsItsScheduleAndItIsNotTheSeededRun() throws Exception {
+        Trace cx = TraceReader.read(explore(), Progress.NONE);
+        assertThat(cx.header().schedule()).isNotNull();
+        assertThat(cx.header().schedule().jitterLevels()).isEqualTo(8);
+        assertThat(cx.header().schedule().choices()).isNotEmpty();
+        assertThat(cx.header().notRerunnableReason()).contains("schedule");
+        // Ground truth: the seeded run of the same header is another run (no FPRE004 at all).
+        Trace seeded = Simulator.run(Scenario.load(Path.of(MINIMAL)), 2, 1, PatchSwitches.NONE, true, Progress.NONE)
+                .trace();
+        assertThat(seeded.header().schedule()).isNull();
+        assertThat(seeded.size()).isNotEqualTo(cx.size());
+    }
+
+    @Test
+    void simulateScheduleReRunsTheCounterexampleByteForByte() throws Exception {
+        Path cx = explore();
+        Path again = tmp.resolve("again.jsonl");
+        assertThat(run("simulate", "--schedule", cx + ".schedule.json", "--out", again.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(cx));
+        assertThat(out.toString()).contains("1 FPRE004", "explored schedule of");
+    }
+
+    @Test
+    void reRunningAnExploredScheduleWithAPatchIsRefusedNotAnsweredForTheSeededRun() throws Exception {
+        Trace cx = TraceReader.read(explore(), Progress.NONE);
+        assertThatThrownBy(() -> new PatchRerun(cx.header(), 0, -1).run(PatchSwitches.ALL, Progress.NONE))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("schedule of an exploration");
+    }
+
+    @Test
+    void shrinkRefusesAnExploredScheduleInOneLine() {
+        Path cx = explore();
+        err.getBuffer().setLength(0);
+        int exit = run("shrink", "--trace", cx.toString(), "--out", tmp.toString());
+        assertThat(exit).isEqualTo(FabricScopeCli.EXIT_ERROR);
+        assertThat(err.toString().lines()).singleElement().asString().contains("explored schedule");
+    }
+
+    @Test
+    void aScheduleWithANegativeChoiceIsAFormatErrorNamingLineOne() throws Exception {
+        Path cx = explore();
+        String text = Files.readString(cx, StandardCharsets.UTF_8);
+        Path bad = tmp.resolve("bad.jsonl");
+        Files.writeString(bad, text.replaceFirst("\"choices\":\\[", "\"choices\":[-1,"), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TraceReader.read(bad, Progress.NONE))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining("bad.jsonl:1:")
+                .hasMessageContaining("schedule choice 0");
+    }
+}
