@@ -103,4 +103,17 @@ class ExploredScheduleRerunTest {
                 .hasMessageContaining("bad.jsonl:1:")
                 .hasMessageContaining("schedule choice 0");
     }
+
+    @Test
+    void reRunningAWhatIfForkWithAPatchIsRefusedNotAnsweredForTheRunWithoutItsInterventions() throws Exception {
+        Path fork = tmp.resolve("fork.jsonl");
+        assertThat(run("simulate", "--attempt", "6", "--drop", "#1277", "--out", fork.toString()))
+                .as(err.toString())
+                .isZero();
+        Trace t = TraceReader.read(fork, Progress.NONE);
+        assertThat(t.header().interventions()).hasSize(1);
+        assertThatThrownBy(() -> new PatchRerun(t.header(), 0, -1).run(PatchSwitches.ALL, Progress.NONE))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("what-if fork");
+    }
 }
