@@ -40,6 +40,11 @@ public record ExploreResult(
     /** The verdict in one line, with the bounds. */
     public String verdict() {
         String within = "within these bounds (" + bounds.describe() + ")";
+        if (shortest != null && !complete) {
+            return "FPRE004 reachable: a schedule of " + shortest.eventsToFpre004() + " events to FPRE004 (" + failing
+                    + " of " + runs + " schedules fail); the search stopped at the schedule limit, so a shorter one"
+                    + " may exist " + within;
+        }
         if (shortest != null) {
             return "FPRE004 reachable: shortest schedule " + shortest.eventsToFpre004() + " events to FPRE004 ("
                     + failing + " of " + runs + " schedules fail) " + within;

@@ -57,6 +57,9 @@ public final class ExploreViewModel {
     }
 
     /** One explored patch configuration: its engine (to replay schedules), result and figures. */
+    /** {@link Explored#naiveSchedules} when a search stopped at the schedule limit. */
+    static final long CUT_SHORT = -2;
+
     public record Explored(Explorer explorer, ExploreResult result, double seconds, long naiveSchedules) {
         /** Naive schedules / explored schedules on the same bounds, or NaN when naive was not run. */
         public double reduction() {
@@ -441,6 +444,15 @@ public final class ExploreViewModel {
 
     /** The verdict in words: "no FPRE004 in any of N schedules…" or the shortest counterexample. */
     public static String headline(ExploreResult r) {
+        if (r.shortest() != null && !r.complete()) {
+            return String.format(
+                    Locale.ROOT,
+                    "FPRE004 reachable: a counterexample of %,d events (%,d of %,d schedules fail); the search"
+                            + " stopped at the schedule limit, so a shorter one may exist.",
+                    r.shortest().eventsToFpre004(),
+                    r.failing(),
+                    r.runs());
+        }
         if (r.shortest() != null) {
             return String.format(
                     Locale.ROOT,
@@ -471,7 +483,9 @@ public final class ExploreViewModel {
                 "Time: %.1f s (%,.0f schedules/s)%n",
                 e.seconds(),
                 r.runs() / Math.max(e.seconds(), 1e-9)));
-        if (e.naiveSchedules() < 0) {
+        if (e.naiveSchedules() == CUT_SHORT) {
+            sb.append("Reduction vs naive: not measured: a search stopped at the schedule limit (raise it)\n");
+        } else if (e.naiveSchedules() < 0) {
             sb.append("Reduction vs naive: not measured (tick \"Measure reduction\")\n");
         } else {
             sb.append(String.format(
@@ -506,9 +520,10 @@ public final class ExploreViewModel {
         double seconds = (nanoTime.getAsLong() - start) / 1e9;
         long naiveRuns = -1;
         if (naive) {
-            naiveRuns = new Explorer(s, seedValue, attemptValue, patch, bounds, false)
-                    .explore(live.progress(p, label + "naive (for the reduction): ", nanoTime.getAsLong()))
-                    .runs();
+            ExploreResult n = new Explorer(s, seedValue, attemptValue, patch, bounds, false)
+                    .explore(live.progress(p, label + "naive (for the reduction): ", nanoTime.getAsLong()));
+            // Two searches cut at the same limit compare nothing: no ratio then.
+            naiveRuns = n.complete() && r.complete() ? n.runs() : CUT_SHORT;
         }
         return new Explored(explorer, r, seconds, naiveRuns);
     }

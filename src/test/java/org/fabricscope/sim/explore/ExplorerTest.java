@@ -178,4 +178,18 @@ class ExplorerTest {
         assertThat(withCounterexample).isGreaterThanOrEqualTo(4);
         assertThat(reducedRuns).isLessThan(naiveRuns);
     }
+
+    @Test
+    void aSearchCutByTheScheduleLimitDoesNotCallItsCounterexampleTheShortest() throws Exception {
+        Scenario s = minimal();
+        ExploreResult full = explore(s, "none", 8, true);
+        ExploreResult cut = new Explorer(
+                        s, SEED, 1, PatchSwitches.NONE, new ExploreBounds(8, Integer.MAX_VALUE, 200, true), true)
+                .explore(Progress.NONE);
+        assertThat(full.complete()).isTrue();
+        assertThat(cut.complete()).isFalse();
+        assertThat(cut.shortest()).isNotNull();
+        assertThat(full.verdict()).contains("shortest schedule").doesNotContain("schedule limit");
+        assertThat(cut.verdict()).doesNotContain("shortest").contains("stopped at the schedule limit");
+    }
 }

@@ -239,4 +239,21 @@ class ExploreViewModelTest {
         Fx.run(() -> vm.useScenarioFile(Path.of("sample-scenarios/fpre004-shrunk.json")));
         assertThat(Fx.call(() -> vm.sourceProperty().get())).isEqualTo("Scenario file: fpre004-shrunk.json");
     }
+
+    @Test
+    void aCounterexampleFoundBeforeTheScheduleLimitIsNotCalledTheShortest() throws Exception {
+        org.fabricscope.sim.explore.ExploreResult cut = new org.fabricscope.sim.explore.Explorer(
+                        org.fabricscope.sim.scenario.Scenario.load(
+                                java.nio.file.Path.of("sample-scenarios/explore-minimal.json")),
+                        2,
+                        1,
+                        org.fabricscope.trace.PatchSwitches.NONE,
+                        new org.fabricscope.sim.explore.ExploreBounds(8, Integer.MAX_VALUE, 200, true),
+                        true)
+                .explore(org.fabricscope.trace.Progress.NONE);
+        org.assertj.core.api.Assertions.assertThat(cut.complete()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(ExploreViewModel.headline(cut))
+                .doesNotContain("shortest")
+                .contains("stopped at the schedule limit", "shorter one may exist");
+    }
 }
