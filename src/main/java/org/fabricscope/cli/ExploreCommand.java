@@ -1,6 +1,7 @@
 package org.fabricscope.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -89,8 +90,20 @@ final class ExploreCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         if (out != null) {
+            // The counterexample is two files, the trace and NAME.schedule.json beside it: both
+            // must be regular files, checked before the search so that neither is half-written.
             RegularFiles.requireOutput(out, "--out");
+            if (OutputFile.isStdout(out) || (Files.exists(out) && !Files.isRegularFile(out))) {
+                throw new UserException(OutputFile.show(out)
+                        + ": --out names the counterexample's trace file, with FILE.schedule.json written beside"
+                        + " it; give a regular file");
+            }
             OutputFile.check(out, force);
+            Path sched = Path.of(out + ".schedule.json");
+            if (Files.exists(sched) && !force) {
+                throw new UserException(OutputFile.show(sched)
+                        + ": file exists (explore --out writes it beside the trace); use --force");
+            }
         }
         RegularFiles.requireScenarioInput(scenario.scenario, Scenario.builtInNames(), "--scenario");
         Scenario s = scenario.resolve();

@@ -116,4 +116,22 @@ class ExploredScheduleRerunTest {
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("what-if fork");
     }
+
+    @Test
+    void exploreOutMustBeARegularFileAndItsScheduleFileIsCheckedBeforeAnythingIsWritten() throws Exception {
+        assertThat(run("explore", "--scenario", MINIMAL, "--seed", "2", "--out", "-"))
+                .isEqualTo(FabricScopeCli.EXIT_ERROR);
+        assertThat(err.toString()).contains("give a regular file");
+        assertThat(run("explore", "--scenario", MINIMAL, "--seed", "2", "--out", "/dev/null"))
+                .isEqualTo(FabricScopeCli.EXIT_ERROR);
+        Path cx = tmp.resolve("cx.jsonl");
+        Path sched = tmp.resolve("cx.jsonl.schedule.json");
+        Files.writeString(sched, "KEEP");
+        err.getBuffer().setLength(0);
+        assertThat(run("explore", "--scenario", MINIMAL, "--seed", "2", "--out", cx.toString()))
+                .isEqualTo(FabricScopeCli.EXIT_ERROR);
+        assertThat(err.toString().lines()).singleElement().asString().contains("cx.jsonl.schedule.json: file exists");
+        assertThat(cx).doesNotExist();
+        assertThat(Files.readString(sched)).isEqualTo("KEEP");
+    }
 }
