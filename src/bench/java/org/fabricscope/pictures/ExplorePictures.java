@@ -4,19 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
-import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import org.fabricscope.ui.FabricScopeApp;
 import org.fabricscope.ui.explore.ExploreView;
 import org.fabricscope.ui.explore.ExploreViewModel;
 import org.fabricscope.ui.main.MainView;
-import org.fabricscope.ui.main.MainWindow;
-import org.fabricscope.ui.support.AppPreferences;
-import org.fabricscope.ui.support.CrashLog;
 import org.fabricscope.ui.testing.TestPreferences;
-import org.fabricscope.ui.timeline.PngWriter;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -37,17 +29,8 @@ public final class ExplorePictures {
         Path scratch = Files.createTempDirectory("fabricscope-screenshot");
         int code = 1;
         try (TestPreferences prefs = new TestPreferences()) {
-            System.setProperty(AppPreferences.NODE_PROPERTY, prefs.node().absolutePath());
-            System.setProperty(
-                    CrashLog.FILE_PROPERTY, scratch.resolve("fabricscope.log").toString());
-            System.setProperty(MainWindow.WINDOW_SIZE_PROPERTY, MainWindowScreenshot.SIZE);
-            FxToolkit.registerPrimaryStage();
-            Application app = FxToolkit.setupApplication(FabricScopeApp.class);
+            Application app = MainWindowScreenshot.startOnTheReproducer(prefs, scratch);
             FxRobot robot = new FxRobot();
-            Label summary = robot.lookup("#traceSummary").queryAs(Label.class);
-            WaitForAsyncUtils.waitFor(
-                    120, TimeUnit.SECONDS, () -> summary.getText().contains("FPRE004 ×"));
-            WaitForAsyncUtils.waitForFxEvents();
             MainView main = robot.lookup("#mainView").queryAs(MainView.class);
             ExploreView view = WaitForAsyncUtils.asyncFx(() -> {
                         ExploreView v = main.explore();
@@ -67,13 +50,13 @@ public final class ExplorePictures {
             WaitForAsyncUtils.waitFor(
                     600, TimeUnit.SECONDS, () -> vm.resultProperty().get() != null);
             WaitForAsyncUtils.waitForFxEvents(20);
-            write(view.getScene().getWindow(), panelPng);
+            MainWindowScreenshot.write(view.getScene().getWindow(), panelPng);
 
             WaitForAsyncUtils.asyncFx(() -> vm.openCounterexample() != null).get(60, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitFor(
                     120, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Opened "));
             WaitForAsyncUtils.waitForFxEvents(20);
-            write(main.getScene().getWindow(), timelinePng);
+            MainWindowScreenshot.write(main.getScene().getWindow(), timelinePng);
             if (args.length > 2) {
                 // Compare mode with the nearest passing schedule, to look at (not in the README).
                 WaitForAsyncUtils.asyncFx(() -> vm.compareWithNearestPassing() != null)
@@ -85,21 +68,12 @@ public final class ExplorePictures {
                         TimeUnit.SECONDS,
                         () -> main.compareView().viewModel().diffProperty().get() != null);
                 WaitForAsyncUtils.waitForFxEvents(20);
-                write(main.getScene().getWindow(), Path.of(args[2]));
+                MainWindowScreenshot.write(main.getScene().getWindow(), Path.of(args[2]));
             }
             FxToolkit.cleanupApplication(app);
             code = 0;
         } finally {
             System.exit(code);
         }
-    }
-
-    private static void write(Window window, Path out) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> window.getScene().snapshot(null))
-                .get(60, TimeUnit.SECONDS);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        PngWriter.write(image, out);
-        System.out.println(
-                "wrote " + out.toAbsolutePath() + " (" + (int) image.getWidth() + "x" + (int) image.getHeight() + ")");
     }
 }

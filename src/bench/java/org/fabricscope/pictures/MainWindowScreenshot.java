@@ -7,7 +7,6 @@ import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.fabricscope.ui.FabricScopeApp;
 import org.fabricscope.ui.main.MainWindow;
@@ -37,34 +36,47 @@ public final class MainWindowScreenshot {
         Path scratch = Files.createTempDirectory("fabricscope-screenshot");
         int code = 1;
         try (TestPreferences prefs = new TestPreferences()) {
-            // The user's remembered window, recent files and crash log stay out of the picture.
-            System.setProperty(AppPreferences.NODE_PROPERTY, prefs.node().absolutePath());
-            System.setProperty(
-                    CrashLog.FILE_PROPERTY, scratch.resolve("fabricscope.log").toString());
-            System.setProperty(MainWindow.WINDOW_SIZE_PROPERTY, SIZE);
-            FxToolkit.registerPrimaryStage();
-            Application app = FxToolkit.setupApplication(FabricScopeApp.class);
+            Application app = startOnTheReproducer(prefs, scratch);
             FxRobot robot = new FxRobot();
-            Label summary = robot.lookup("#traceSummary").queryAs(Label.class);
-            WaitForAsyncUtils.waitFor(
-                    120, TimeUnit.SECONDS, () -> summary.getText().contains("FPRE004 ×"));
-            WaitForAsyncUtils.waitForFxEvents();
             Window window = robot.listTargetWindows().get(0);
             // Esc leaves a text field for the timeline; F runs to the FPRE004. The mouse stays
             // off the window, so no hover box covers the picture.
             robot.targetWindow(window).type(KeyCode.ESCAPE).type(KeyCode.F);
             WaitForAsyncUtils.waitForFxEvents(20);
-            WritableImage image = WaitForAsyncUtils.asyncFx(
-                            () -> ((Stage) window).getScene().snapshot(null))
-                    .get(60, TimeUnit.SECONDS);
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            PngWriter.write(image, out);
-            System.out.println("wrote " + out.toAbsolutePath() + " (" + (int) image.getWidth() + "x"
-                    + (int) image.getHeight() + ")");
+            write(window, out);
             FxToolkit.cleanupApplication(app);
             code = 0;
         } finally {
             System.exit(code);
         }
+    }
+
+    /**
+     * Starts the application as a user would, at the picture's window size, with {@code prefs} for
+     * preferences and its crash log in {@code scratch}, and waits until the default scenario's
+     * reproducer is found (the summary shows its FPRE004).
+     */
+    static Application startOnTheReproducer(TestPreferences prefs, Path scratch) throws Exception {
+        // The user's remembered window, recent files and crash log stay out of the picture.
+        System.setProperty(AppPreferences.NODE_PROPERTY, prefs.node().absolutePath());
+        System.setProperty(
+                CrashLog.FILE_PROPERTY, scratch.resolve("fabricscope.log").toString());
+        System.setProperty(MainWindow.WINDOW_SIZE_PROPERTY, SIZE);
+        FxToolkit.registerPrimaryStage();
+        Application app = FxToolkit.setupApplication(FabricScopeApp.class);
+        Label summary = new FxRobot().lookup("#traceSummary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> summary.getText().contains("FPRE004 ×"));
+        WaitForAsyncUtils.waitForFxEvents();
+        return app;
+    }
+
+    /** Writes {@code window}'s scene to {@code out} as PNG and says so on stdout. */
+    static void write(Window window, Path out) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> window.getScene().snapshot(null))
+                .get(60, TimeUnit.SECONDS);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        PngWriter.write(image, out);
+        System.out.println(
+                "wrote " + out.toAbsolutePath() + " (" + (int) image.getWidth() + "x" + (int) image.getHeight() + ")");
     }
 }

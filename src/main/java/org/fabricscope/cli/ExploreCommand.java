@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.fabricscope.sim.SimulationResult;
 import org.fabricscope.sim.explore.ExploreBounds;
 import org.fabricscope.sim.explore.ExploreResult;
@@ -114,9 +112,8 @@ final class ExploreCommand implements Callable<Integer> {
         long start = System.nanoTime();
         // Ctrl+C: the shutdown hook asks the search to stop and waits until the command has
         // unwound, so "cancelled" is printed and no --out file is left half-written.
-        CancelOnShutdown progress = new CancelOnShutdown(err, start);
-        Thread hook = new Thread(progress::requestCancel, "fabricscope-explore-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlC ctrlC = CtrlC.install("explore");
+        Progress progress = new ProgressLines(err, start, ctrlC);
         try {
             return explore(s, bounds, progress, start);
         } catch (org.fabricscope.trace.CancelledException e) {
@@ -124,12 +121,7 @@ final class ExploreCommand implements Callable<Integer> {
             // may halt before picocli's handler prints the line.
             return FabricScopeCli.report(e, err);
         } finally {
-            progress.finished();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the hook is running and waits for finished() above.
-            }
+            ctrlC.finished();
         }
     }
 
@@ -202,19 +194,19 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     /**
-     * Progress on stderr (a line every half second: schedules so far and their rate) and Ctrl+C:
-     * the shutdown hook sets the flag the search polls and waits (briefly) for the command to end.
+     * Progress on stderr (a line every half second: schedules so far and their rate); cancelled on
+     * Ctrl+C.
      */
-    static final class CancelOnShutdown implements Progress {
+    static final class ProgressLines implements Progress {
         private final PrintWriter err;
         private final long startNanos;
-        private final CountDownLatch done = new CountDownLatch(1);
-        private volatile boolean cancelled;
+        private final CtrlC ctrlC;
         private long lastReport;
 
-        CancelOnShutdown(PrintWriter err, long startNanos) {
+        ProgressLines(PrintWriter err, long startNanos, CtrlC ctrlC) {
             this.err = err;
             this.startNanos = startNanos;
+            this.ctrlC = ctrlC;
             this.lastReport = startNanos;
         }
 
@@ -231,20 +223,7 @@ final class ExploreCommand implements Callable<Integer> {
 
         @Override
         public boolean isCancelled() {
-            return cancelled || Thread.currentThread().isInterrupted();
-        }
-
-        void requestCancel() {
-            cancelled = true;
-            try {
-                done.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        void finished() {
-            done.countDown();
+            return ctrlC.requested() || Thread.currentThread().isInterrupted();
         }
     }
 }

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sweep.Axis;
 import org.fabricscope.sweep.LocalRunner;
@@ -143,10 +141,8 @@ final class SweepCommand implements Callable<Integer> {
             writeAtomically(saveDefinition, d.toJson());
         }
         int units = SweepEngine.units(d).size();
-        CancelOnShutdown cancel =
-                new CancelOnShutdown(err, report.progress || System.console() != null ? "sweep" : null);
-        Thread hook = new Thread(cancel::requestCancel, "fabricscope-sweep-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlC ctrlC = CtrlC.install("sweep");
+        Progress cancel = new TenthLines(err, report.progress || System.console() != null ? "sweep" : null, ctrlC);
         long start = System.nanoTime(); // wall time is reported on stderr only, never in the results
         try {
             SweepResult r;
@@ -182,12 +178,7 @@ final class SweepCommand implements Callable<Integer> {
             err.flush();
             return 0;
         } finally {
-            cancel.finished();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the hook is running and waits for finished() above.
-            }
+            ctrlC.finished();
         }
     }
 
@@ -245,20 +236,17 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Progress on stderr and Ctrl+C: the shutdown hook asks the sweep to stop and waits (briefly)
-     * until the command has unwound, so no half-written output is left behind.
-     */
-    static final class CancelOnShutdown implements Progress {
+    /** Progress on stderr (when {@code label} is not null); cancelled on Ctrl+C. */
+    static final class TenthLines implements Progress {
         private final PrintWriter err;
         private final boolean shown;
-        private final CountDownLatch done = new CountDownLatch(1);
-        private volatile boolean cancelled;
+        private final CtrlC ctrlC;
         private long lastTenth = -1;
 
-        CancelOnShutdown(PrintWriter err, String label) {
+        TenthLines(PrintWriter err, String label, CtrlC ctrlC) {
             this.err = err;
             this.shown = label != null;
+            this.ctrlC = ctrlC;
         }
 
         /** One line per tenth: the error stream escapes carriage returns, so no in-place counter. */
@@ -277,20 +265,7 @@ final class SweepCommand implements Callable<Integer> {
 
         @Override
         public boolean isCancelled() {
-            return cancelled;
-        }
-
-        void requestCancel() {
-            cancelled = true;
-            try {
-                done.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        void finished() {
-            done.countDown();
+            return ctrlC.requested();
         }
     }
 }

@@ -32,21 +32,25 @@ class ExploreCommandTest {
                 .execute(args);
     }
 
+    /** {@code explore} on the shrunk canonical reproducer at its own seed and attempt (1, 6), then {@code more}. */
+    private static String[] exploreShrunk(String... more) {
+        return Stream.concat(
+                        Stream.of(
+                                "explore",
+                                "--scenario",
+                                "sample-scenarios/fpre004-shrunk.json",
+                                "--seed",
+                                "1",
+                                "--attempt",
+                                "6"),
+                        Stream.of(more))
+                .toArray(String[]::new);
+    }
+
     @Test
     void theShrunkReproducerIsExploredAtItsOwnAttemptAndItsCounterexampleWritten() throws Exception {
         Path cx = tmp.resolve("cx.jsonl");
-        int code = run(
-                "explore",
-                "--scenario",
-                "sample-scenarios/fpre004-shrunk.json",
-                "--seed",
-                "1",
-                "--attempt",
-                "6",
-                "--bound",
-                "4",
-                "--out",
-                cx.toString());
+        int code = run(exploreShrunk("--bound", "4", "--out", cx.toString()));
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("FPRE004 reachable: shortest schedule ");
         assertThat(cx).exists();
@@ -88,18 +92,8 @@ class ExploreCommandTest {
                 sigintIgnoredHere(),
                 "SIGINT is ignored in this process tree (started in the background without job control)");
         Path cx = tmp.resolve("cx.jsonl");
-        ProcessBuilder pb = ChildJvm.builder(
-                List.of(),
-                "org.fabricscope.Launcher",
-                "explore",
-                "--scenario",
-                "sample-scenarios/fpre004-shrunk.json",
-                "--seed",
-                "1",
-                "--attempt",
-                "6",
-                "--out",
-                cx.toString());
+        ProcessBuilder pb =
+                ChildJvm.builder(List.of(), "org.fabricscope.Launcher", exploreShrunk("--out", cx.toString()));
         Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         StringBuilder stderr = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {

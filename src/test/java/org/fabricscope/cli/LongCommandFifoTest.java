@@ -70,20 +70,14 @@ class LongCommandFifoTest {
         assertRefused(run("sweep", "--scenario", fifo.toString(), "--vary", "readBurstSize=4"), "--scenario");
     }
 
+    /** A sweep of one cell (one attempt, legacy): quick to run, written to {@code out}. */
+    private static String[] oneCellSweepTo(String out) {
+        return new String[] {"sweep", "--vary", "readBurstSize=4", "--attempts", "1", "--patch", "none", "--out", out};
+    }
+
     @Test
     void sweepRefusesAFifoAsOutBeforeRunningAnything() throws Exception {
-        assertRefused(
-                run(
-                        "sweep",
-                        "--vary",
-                        "readBurstSize=4",
-                        "--attempts",
-                        "1",
-                        "--patch",
-                        "none",
-                        "--out",
-                        fifo.toString()),
-                "--out");
+        assertRefused(run(oneCellSweepTo(fifo.toString())), "--out");
         assertThat(err.toString()).doesNotContain("cells");
         try (var files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("pipe.json");
@@ -92,18 +86,7 @@ class LongCommandFifoTest {
 
     @Test
     void sweepStillWritesIntoDevNull() {
-        assertThat(run(
-                        "sweep",
-                        "--vary",
-                        "readBurstSize=4",
-                        "--attempts",
-                        "1",
-                        "--patch",
-                        "none",
-                        "--out",
-                        "/dev/null"))
-                .as(err.toString())
-                .isZero();
+        assertThat(run(oneCellSweepTo("/dev/null"))).as(err.toString()).isZero();
         assertThat(FileKind.of(Path.of("/dev/null"))).isEqualTo("character device");
     }
 

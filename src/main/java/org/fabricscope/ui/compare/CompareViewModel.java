@@ -153,6 +153,14 @@ public final class CompareViewModel {
             message.set("Open a trace first: Compare with… compares another trace with the open one.");
             return;
         }
+        compareWithFile(a, file, null, null);
+    }
+
+    /**
+     * Reads B from {@code file} and compares it with {@code a} in the background; then {@code
+     * after} (may be null). A failure goes to {@code failed}, or to the error dialog when null.
+     */
+    private void compareWithFile(LoadedTrace a, Path file, Consumer<Made> after, Consumer<String> failed) {
         String name = String.valueOf(file.getFileName());
         make(
                 "Comparing with " + name + "…",
@@ -162,8 +170,8 @@ public final class CompareViewModel {
                     return made(a, b, file, name, p.part(0.6, 1));
                 },
                 "Could not compare with " + name,
-                null,
-                null);
+                after,
+                failed);
     }
 
     /**
@@ -179,15 +187,9 @@ public final class CompareViewModel {
         if (a == null) {
             return;
         }
-        String name = String.valueOf(file.getFileName());
-        make(
-                "Comparing with " + name + "…",
-                p -> {
-                    p.phase("Reading " + name + "…");
-                    Trace b = TraceReader.read(file, p.part(0, 0.6));
-                    return made(a, b, file, name, p.part(0.6, 1));
-                },
-                "Could not compare with " + name,
+        compareWithFile(
+                a,
+                file,
                 m -> {
                     TraceDiff d = diff.get();
                     if (difference >= 0 && difference < d.differenceCount()) {

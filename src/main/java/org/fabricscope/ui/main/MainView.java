@@ -571,95 +571,100 @@ public final class MainView extends BorderPane {
 
     // ---- tool windows: the incident dashboard (and the Sweeps view)
 
-    private org.fabricscope.ui.support.ToolWindow dashboardWindow;
-    private org.fabricscope.ui.dashboard.DashboardView dashboard;
+    private final org.fabricscope.ui.support.LazyToolWindow<org.fabricscope.ui.dashboard.DashboardView>
+            dashboardWindow = new org.fabricscope.ui.support.LazyToolWindow<>(
+                    () -> getScene().getWindow(),
+                    "Incident dashboard — FabricScope",
+                    "dashboard.css",
+                    1400,
+                    820,
+                    this::makeDashboard);
 
     /** The incident dashboard's window (made on first use). */
     public org.fabricscope.ui.dashboard.DashboardView dashboard() {
-        if (dashboard == null) {
-            dashboard = new org.fabricscope.ui.dashboard.DashboardView(
-                    new org.fabricscope.ui.dashboard.DashboardViewModel(
-                            scenarioViewModel::request,
-                            this::openAtEvent,
-                            viewModel.executor(),
-                            Runtime.getRuntime().availableProcessors()),
-                    () -> scenarioViewModel
-                            .request()
-                            .map(r -> "Scenario " + r.scenario().name() + ", seed " + r.seed())
-                            .orElse("Scenario panel: invalid"));
-            dashboardWindow = new org.fabricscope.ui.support.ToolWindow(
-                    getScene().getWindow(), "Incident dashboard — FabricScope", dashboard, "dashboard.css", 1400, 820);
-        }
-        return dashboard;
+        return dashboardWindow.view();
+    }
+
+    private org.fabricscope.ui.dashboard.DashboardView makeDashboard() {
+        return new org.fabricscope.ui.dashboard.DashboardView(
+                new org.fabricscope.ui.dashboard.DashboardViewModel(
+                        scenarioViewModel::request,
+                        this::openAtEvent,
+                        viewModel.executor(),
+                        Runtime.getRuntime().availableProcessors()),
+                () -> scenarioViewModel
+                        .request()
+                        .map(r -> "Scenario " + r.scenario().name() + ", seed " + r.seed())
+                        .orElse("Scenario panel: invalid"));
     }
 
     @FXML
     private void showDashboard() {
-        dashboard();
         dashboardWindow.show();
     }
 
-    private org.fabricscope.ui.support.ToolWindow sweepsWindow;
-    private org.fabricscope.ui.sweeps.SweepsView sweeps;
+    private final org.fabricscope.ui.support.LazyToolWindow<org.fabricscope.ui.sweeps.SweepsView> sweepsWindow =
+            new org.fabricscope.ui.support.LazyToolWindow<>(
+                    () -> getScene().getWindow(), "Sweeps — FabricScope", "sweeps.css", 1280, 860, this::makeSweeps);
 
     /** The Sweeps view's window (made on first use). */
     public org.fabricscope.ui.sweeps.SweepsView sweeps() {
-        if (sweeps == null) {
-            int threads = Runtime.getRuntime().availableProcessors();
-            sweeps = new org.fabricscope.ui.sweeps.SweepsView(
-                    new org.fabricscope.ui.sweeps.SweepsViewModel(
-                            scenarioViewModel::request,
-                            this::openAtEvent,
-                            viewModel.dialogs(),
-                            viewModel.executor(),
-                            new org.fabricscope.ui.sweeps.SweepRunner(threads),
-                            threads),
-                    this::chooserDirectory);
-            sweepsWindow = new org.fabricscope.ui.support.ToolWindow(
-                    getScene().getWindow(), "Sweeps — FabricScope", sweeps, "sweeps.css", 1280, 860);
-        }
-        return sweeps;
+        return sweepsWindow.view();
+    }
+
+    private org.fabricscope.ui.sweeps.SweepsView makeSweeps() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new org.fabricscope.ui.sweeps.SweepsView(
+                new org.fabricscope.ui.sweeps.SweepsViewModel(
+                        scenarioViewModel::request,
+                        this::openAtEvent,
+                        viewModel.dialogs(),
+                        viewModel.executor(),
+                        new org.fabricscope.ui.sweeps.SweepRunner(threads),
+                        threads),
+                this::chooserDirectory);
     }
 
     @FXML
     private void showSweeps() {
-        sweeps();
         sweepsWindow.show();
     }
 
-    private org.fabricscope.ui.support.ToolWindow exploreWindow;
-    private org.fabricscope.ui.explore.ExploreView explore;
+    private final org.fabricscope.ui.support.LazyToolWindow<org.fabricscope.ui.explore.ExploreView> exploreWindow =
+            new org.fabricscope.ui.support.LazyToolWindow<>(
+                    () -> getScene().getWindow(),
+                    "Explore interleavings — FabricScope",
+                    "explore.css",
+                    1000,
+                    720,
+                    this::makeExplore);
 
     /** The Explore panel's window (made on first use). */
     public org.fabricscope.ui.explore.ExploreView explore() {
-        if (explore == null) {
-            explore = new org.fabricscope.ui.explore.ExploreView(
-                    new org.fabricscope.ui.explore.ExploreViewModel(
-                            scenarioViewModel::request,
-                            () -> java.util.Optional.ofNullable(
-                                    viewModel.session().getTrace()),
-                            exploreServices(),
-                            viewModel.executor(),
-                            System::nanoTime),
-                    this::chooserDirectory);
-            exploreWindow = new org.fabricscope.ui.support.ToolWindow(
-                    getScene().getWindow(), "Explore interleavings — FabricScope", explore, "explore.css", 1000, 720);
-        }
-        return explore;
+        return exploreWindow.view();
+    }
+
+    private org.fabricscope.ui.explore.ExploreView makeExplore() {
+        return new org.fabricscope.ui.explore.ExploreView(
+                new org.fabricscope.ui.explore.ExploreViewModel(
+                        scenarioViewModel::request,
+                        () -> java.util.Optional.ofNullable(viewModel.session().getTrace()),
+                        exploreServices(),
+                        viewModel.executor(),
+                        System::nanoTime),
+                this::chooserDirectory);
     }
 
     @FXML
     private void showExplore() {
         // First time: the scenario panel's scenario; later, what the panel was last set to.
-        explore();
         exploreWindow.show();
     }
 
     /** The Explainer's "Explore interleavings…": the panel on the open trace's run. */
     private void exploreOpenTrace() {
-        explore();
-        if (!explore.viewModel().runningProperty().get()) {
-            explore.viewModel().useOpenTrace();
+        if (!explore().viewModel().runningProperty().get()) {
+            explore().viewModel().useOpenTrace();
         }
         exploreWindow.show();
     }

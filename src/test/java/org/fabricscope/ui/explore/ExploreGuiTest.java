@@ -3,64 +3,21 @@ package org.fabricscope.ui.explore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.fabricscope.trace.EventKind;
-import org.fabricscope.ui.main.MainWindow;
-import org.fabricscope.ui.scenario.EmbeddedSimulation;
 import org.fabricscope.ui.session.LoadedTrace;
-import org.fabricscope.ui.support.BackgroundWork;
-import org.fabricscope.ui.support.CrashLog;
-import org.fabricscope.ui.testing.FakeTraceFiles;
 import org.fabricscope.ui.testing.Fx;
-import org.fabricscope.ui.testing.TestPreferences;
-import org.junit.jupiter.api.AfterEach;
+import org.fabricscope.ui.testing.MainWindowGuiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Explore panel in the real window (headless Monocle): open it, explore, open the counterexample. */
-@ExtendWith(ApplicationExtension.class)
-class ExploreGuiTest {
-    @TempDir
-    static Path dir;
-
-    private final TestPreferences prefs = new TestPreferences();
-    private final ExecutorService workers = BackgroundWork.workers();
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = MainWindow.show(
-                stage,
-                new MainWindow.Services(
-                        new FakeTraceFiles(),
-                        new EmbeddedSimulation(),
-                        prefs.preferences(),
-                        new CrashLog(dir.resolve("fabricscope.log")),
-                        workers));
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        Fx.run(() -> {
-            for (Window w : Window.getWindows().toArray(new Window[0])) {
-                w.hide();
-            }
-        });
-        workers.shutdownNow();
-        prefs.close();
-    }
-
+class ExploreGuiTest extends MainWindowGuiTest {
     private static MenuItem menuItem(MenuBar bar, String id) {
         return bar.getMenus().stream()
                 .flatMap(m -> m.getItems().stream())

@@ -2,11 +2,8 @@ package org.fabricscope.ui.shrink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.fabricscope.replay.explain.Fpre004Explanation;
 import org.fabricscope.replay.explain.Mechanism;
@@ -15,56 +12,16 @@ import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.Field;
 import org.fabricscope.trace.PatchSwitches;
-import org.fabricscope.ui.main.MainWindow;
-import org.fabricscope.ui.scenario.EmbeddedSimulation;
 import org.fabricscope.ui.scenario.RunRequest;
 import org.fabricscope.ui.session.LoadedTrace;
-import org.fabricscope.ui.support.BackgroundWork;
-import org.fabricscope.ui.support.CrashLog;
-import org.fabricscope.ui.testing.FakeTraceFiles;
 import org.fabricscope.ui.testing.Fx;
-import org.fabricscope.ui.testing.TestPreferences;
-import org.junit.jupiter.api.AfterEach;
+import org.fabricscope.ui.testing.MainWindowGuiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** "Shrink this reproducer" on the real window (headless Monocle). */
-@ExtendWith(ApplicationExtension.class)
-class ShrinkGuiTest {
-    @TempDir
-    static Path dir;
-
-    private final TestPreferences prefs = new TestPreferences();
-    private final ExecutorService workers = BackgroundWork.workers();
-    private final MainWindow.Services services = new MainWindow.Services(
-            new FakeTraceFiles(),
-            new EmbeddedSimulation(),
-            prefs.preferences(),
-            new CrashLog(dir.resolve("fabricscope.log")),
-            workers);
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = MainWindow.show(stage, services);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        Fx.run(() -> {
-            for (Window w : Window.getWindows().toArray(new Window[0])) {
-                w.hide();
-            }
-        });
-        workers.shutdownNow();
-        prefs.close();
-    }
-
+class ShrinkGuiTest extends MainWindowGuiTest {
     private void openCanonicalOnItsFpre004() throws Exception {
         Scenario s = Scenario.builtIn("fpre004-repro");
         Fx.awaitValue(window.viewModel().busyProperty(), false);

@@ -11,7 +11,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
- * The setup GUI tests of the main window's tool windows share (Sweeps, dashboard): a {@link
+ * The setup GUI tests of the main window share (Sweeps, dashboard, Explore, Shrink): a {@link
  * TestWindow} shown on headless Monocle before each test and closed after it.
  */
 @ExtendWith(ApplicationExtension.class)

@@ -1,10 +1,12 @@
 package org.fabricscope.ui.testing;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.fabricscope.ui.files.TraceFiles;
 import org.fabricscope.ui.main.MainView;
 import org.fabricscope.ui.main.MainWindow;
@@ -13,9 +15,9 @@ import org.fabricscope.ui.support.BackgroundWork;
 import org.fabricscope.ui.support.CrashLog;
 
 /**
- * The real main window for a GUI test of one of its tool windows (Sweeps, dashboard): the embedded
- * simulator, test preferences, a crash log in the test's folder and daemon workers. Show it from
- * the test's {@code @Start}, {@link #close} it after each test.
+ * The real main window for a GUI test: real trace files, the embedded simulator, test preferences,
+ * a crash log in the test's folder and daemon workers. Show it from the test's {@code @Start} (or
+ * extend {@link MainWindowGuiTest}), {@link #close} it after each test.
  */
 public final class TestWindow implements AutoCloseable {
     private final TestPreferences prefs = new TestPreferences();
@@ -55,10 +57,23 @@ public final class TestWindow implements AutoCloseable {
         });
     }
 
-    /** Hides the window, stops the workers and drops the test preferences. */
+    /**
+     * Hides the window and every other one (tool windows, dialogs), stops the workers and drops the
+     * test preferences.
+     */
     @Override
     public void close() throws Exception {
-        Fx.run(() -> window.stage().hide());
+        Fx.run(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != window.stage()) {
+                    w.hide();
+                }
+            }
+            window.stage().hide();
+            // The primary stage is shared with the next test classes: their hiding must not save
+            // into this test's preferences, which are gone by then.
+            window.stage().setOnHiding(null);
+        });
         workers.shutdownNow();
         prefs.close();
     }

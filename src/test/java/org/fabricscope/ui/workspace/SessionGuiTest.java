@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -27,15 +26,11 @@ import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.trace.io.TraceWriter;
 import org.fabricscope.ui.eventlog.EventLogViewModel;
-import org.fabricscope.ui.files.TraceFiles;
 import org.fabricscope.ui.main.MainWindow;
 import org.fabricscope.ui.replay.ReplayViewModel;
-import org.fabricscope.ui.scenario.EmbeddedSimulation;
 import org.fabricscope.ui.scenario.RunRequest;
-import org.fabricscope.ui.support.BackgroundWork;
-import org.fabricscope.ui.support.CrashLog;
 import org.fabricscope.ui.testing.Fx;
-import org.fabricscope.ui.testing.TestPreferences;
+import org.fabricscope.ui.testing.TestWindow;
 import org.fabricscope.ui.timeline.LaneLayout;
 import org.fabricscope.ui.timeline.TimelineControl;
 import org.junit.jupiter.api.AfterEach;
@@ -57,37 +52,20 @@ class SessionGuiTest {
     @TempDir
     Path dir;
 
-    private final TestPreferences prefs = new TestPreferences();
-    private final ExecutorService workers = BackgroundWork.workers();
+    private TestWindow test;
     private MainWindow window;
 
+    // Not MainWindowGuiTest: its folder is shared by the class, and these tests want a fresh one
+    // each (they write session files of the same names).
     @Start
     void start(Stage stage) throws Exception {
-        window = MainWindow.show(
-                stage,
-                new MainWindow.Services(
-                        TraceFiles.jsonl(),
-                        new EmbeddedSimulation(),
-                        prefs.preferences(),
-                        new CrashLog(dir.resolve("log")),
-                        workers));
+        test = TestWindow.show(stage, dir);
+        window = test.window();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        Fx.run(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != window.stage()) {
-                    w.hide();
-                }
-            }
-            window.stage().hide();
-            // The primary stage is shared with the next test classes: their hiding must not save
-            // into this test's preferences, which are gone by then.
-            window.stage().setOnHiding(null);
-        });
-        workers.shutdownNow();
-        prefs.close();
+        test.close();
     }
 
     private Path writeTrace(String name, long seed, int events) throws Exception {
