@@ -118,13 +118,20 @@ public final class WhatIf {
                 shiftTimerOf.add(s.timer());
                 continue;
             }
-            long at = s.timeMicros() + iv.deltaMicros();
+            long at;
+            try {
+                at = Math.addExact(s.timeMicros(), iv.deltaMicros());
+            } catch (ArithmeticException e) {
+                throw new InterventionException(label + ": cannot move " + what + " by " + iv.deltaMicros()
+                        + " µs; that is beyond the simulated clock's range");
+            }
             if (at < 0) {
                 throw new InterventionException(
                         label + ": cannot move " + what + " to a negative time (" + at + " µs)");
             }
             if (at < s.timerSetMicros()) {
-                throw new InterventionException(label + ": cannot advance " + what + " by " + -iv.deltaMicros()
+                throw new InterventionException(label + ": cannot advance " + what + " by "
+                        + Math.negateExact(iv.deltaMicros())
                         + " µs; it was set in motion at " + s.timerSetMicros() + " µs by the step that causes it,"
                         + " so it can move at most " + (s.timeMicros() - s.timerSetMicros()) + " µs earlier");
             }

@@ -72,7 +72,9 @@ public record Intervention(long event, boolean drop, long deltaMicros, boolean r
         if (runAfter) {
             return "run " + eventKey() + " after " + afterEventKey();
         }
-        return (deltaMicros > 0 ? "delay " : "advance ") + eventKey() + " by " + Math.abs(deltaMicros) + " µs";
+        // Long.MIN_VALUE has no positive counterpart: print the magnitude as unsigned.
+        return (deltaMicros > 0 ? "delay " : "advance ") + eventKey() + " by "
+                + Long.toUnsignedString(deltaMicros > 0 ? deltaMicros : -deltaMicros) + " µs";
     }
 
     private static final java.util.regex.Pattern DURATION =

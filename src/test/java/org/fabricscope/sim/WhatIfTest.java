@@ -160,6 +160,17 @@ class WhatIfTest {
     }
 
     @Test
+    void aDelayPastTheClocksRangeIsRefusedAsSuchNotAsANegativeTime() {
+        assertThatThrownBy(() -> fork(Intervention.shift(keys[ACK], Long.MAX_VALUE)))
+                .isInstanceOf(InterventionException.class)
+                .hasMessageContaining("beyond the simulated clock's range")
+                .hasMessageNotContaining("negative time");
+        assertThat(Intervention.shift(keys[ACK], Long.MIN_VALUE).toString())
+                .contains("advance")
+                .contains("by 9223372036854775808 µs");
+    }
+
+    @Test
     void movingAnEventBeforeTimeZeroOrDroppingAReadIsRefused() {
         assertThatThrownBy(() -> fork(Intervention.shift(keys[FPRE004], -20_000)))
                 .hasMessageContaining("negative time");
