@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +18,7 @@ import org.fabricscope.sweep.SweepEngine;
 import org.fabricscope.sweep.SweepResult;
 import org.fabricscope.sweep.SweepRunner;
 import org.fabricscope.trace.Progress;
+import org.fabricscope.trace.io.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -136,9 +135,17 @@ final class SweepCommand implements Callable<Integer> {
         if (out != null) {
             OutputFile.check(out, force);
         }
+        if (out != null
+                && saveDefinition != null
+                && out.toAbsolutePath()
+                        .normalize()
+                        .equals(saveDefinition.toAbsolutePath().normalize())) {
+            throw new UserException(OutputFile.show(out)
+                    + ": --out and --save-definition name the same file; the results would replace the definition");
+        }
         if (saveDefinition != null) {
             OutputFile.check(saveDefinition, force);
-            writeAtomically(saveDefinition, d.toJson());
+            writeAtomically(saveDefinition, d.toJson(), force);
         }
         int units = SweepEngine.units(d).size();
         CtrlC ctrlC = CtrlC.install("sweep");
@@ -164,7 +171,7 @@ final class SweepCommand implements Callable<Integer> {
                 o.write(text.getBytes(StandardCharsets.UTF_8));
                 o.flush();
             } else {
-                writeAtomically(out, text);
+                writeAtomically(out, text, force);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             err.printf(
@@ -220,20 +227,12 @@ final class SweepCommand implements Callable<Integer> {
                 attempts != null ? attempts : reads != null ? reads : 20_000);
     }
 
-    private static void writeAtomically(Path target, String text) throws IOException {
-        if (!Files.isRegularFile(target) && Files.exists(target)) {
-            // A character device such as /dev/null (RegularFiles refused the rest): written straight into.
-            Files.writeString(target, text, StandardCharsets.UTF_8);
-            return;
-        }
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".fabricscope-sweep-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /**
+     * Atomically, as traces are (readable by others, never half-written); without {@code force}
+     * a file that appeared while the sweep ran is not replaced.
+     */
+    private static void writeAtomically(Path target, String text, boolean force) throws IOException {
+        AtomicFile.write(target, force, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Progress on stderr (when {@code label} is not null); cancelled on Ctrl+C. */

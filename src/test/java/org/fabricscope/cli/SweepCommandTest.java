@@ -59,6 +59,32 @@ class SweepCommandTest {
     }
 
     @Test
+    void outAndSaveDefinitionNamingOneFileAreRefusedBeforeAnythingIsWritten() {
+        Path same = tmp.resolve("same.json");
+        String[] args = java.util.Arrays.copyOf(SMALL, SMALL.length + 4);
+        args[SMALL.length] = "--out";
+        args[SMALL.length + 1] = same.toString();
+        args[SMALL.length + 2] = "--save-definition";
+        args[SMALL.length + 3] = tmp.resolve(".").resolve("same.json").toString();
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString()).contains("--out and --save-definition name the same file");
+        assertThat(same).doesNotExist();
+    }
+
+    @Test
+    void theResultFileIsReadableByOthersLikeATrace() throws Exception {
+        Path csv = tmp.resolve("r.csv");
+        String[] args = java.util.Arrays.copyOf(SMALL, SMALL.length + 2);
+        args[SMALL.length] = "--out";
+        args[SMALL.length + 1] = csv.toString();
+        assertThat(run(args)).as(err.toString()).isZero();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                csv.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(csv)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void badSweepsFailWithOneLineNamingTheProblem() {
         assertOneLineError(
                 new String[] {"sweep", "--vary", "ackJiterMicrosMax=0,1"}, "did you mean 'ackJitterMicrosMax'");
