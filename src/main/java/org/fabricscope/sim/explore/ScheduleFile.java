@@ -5,12 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +16,7 @@ import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.PrintableText;
+import org.fabricscope.trace.io.AtomicFile;
 
 /**
  * The schedule file written beside an explored trace ({@code NAME.schedule.json}): the scenario
@@ -46,11 +44,10 @@ public final class ScheduleFile {
         if (Files.exists(file)) {
             throw new IOException(PrintableText.of(file.toString()) + ": file exists");
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".schedule", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp);
-                    JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+        // Like a trace: readable by others, never half-written, and never replacing a file that
+        // appeared meanwhile.
+        AtomicFile.write(file, false, out -> {
+            try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
                 g.writeStartObject();
                 g.writeStringField("format", FORMAT);
                 g.writeNumberField("version", VERSION);
@@ -76,14 +73,7 @@ public final class ScheduleFile {
                 }
                 g.writeEndObject();
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Reads a schedule file. @throws ScenarioException naming the file and line of a problem */
