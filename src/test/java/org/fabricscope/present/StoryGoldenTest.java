@@ -13,6 +13,7 @@ import org.fabricscope.cli.FabricScopeCli;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.Fpre004Explanation;
 import org.fabricscope.replay.explain.RaceTraceFixture;
+import org.fabricscope.replay.explain.StoryStep;
 import org.fabricscope.sim.Simulator;
 import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.trace.CacheState;
@@ -98,12 +99,12 @@ class StoryGoldenTest {
     /** One line per step, as the Explainer's story links read: {@code #seq  sentence}, or the sentence alone. */
     private static void story(StringBuilder sb, Fpre004Explanation e) {
         sb.append("  ").append(e.mechanism()).append(' ').append(e.pairKind()).append('\n');
-        for (Fpre004Explanation.Fact f : e.story()) {
+        for (StoryStep f : e.story()) {
             sb.append("  ")
                     .append(f.seq() >= 0 ? "#" + f.seq() + "  " : "")
                     .append(f.timeMicros())
                     .append(" | ")
-                    .append(f.text())
+                    .append(StoryText.sentence(f))
                     .append('\n');
         }
     }
