@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.fabricscope.present.Fpre004Text;
 import org.fabricscope.present.Fpre004Text.SwitchNote;
+import org.fabricscope.present.StoryText;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.EventText;
 import org.fabricscope.replay.explain.Fpre004Explanation;
 import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
-import org.fabricscope.replay.explain.Fpre004Explanation.Fact;
 import org.fabricscope.replay.explain.Fpre004Explanation.PatchedRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.SlippedEvent;
+import org.fabricscope.replay.explain.StoryStep;
 import org.fabricscope.trace.EventKind;
 import org.fabricscope.trace.PrintableText;
 import org.fabricscope.trace.Progress;
@@ -172,8 +173,8 @@ final class ExplainCommand implements Callable<Integer> {
         }
         line(out, "");
         line(out, "How the pair got its values:");
-        for (Fact f : e.story()) {
-            line(out, "  " + (f.seq() >= 0 ? step(f.seq()) : "") + f.text());
+        for (StoryStep f : e.story()) {
+            line(out, "  " + (f.seq() >= 0 ? step(f.seq()) : "") + StoryText.sentence(f));
         }
         line(out, "");
         line(out, "What the patched order would have read:");
@@ -253,11 +254,11 @@ final class ExplainCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("story");
-        for (Fact f : e.story()) {
+        for (StoryStep f : e.story()) {
             g.writeStartObject();
             g.writeNumberField("step", f.seq());
             g.writeNumberField("time_us", f.timeMicros());
-            g.writeStringField("text", f.text());
+            g.writeStringField("text", StoryText.sentence(f));
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -156,9 +156,9 @@ public record Fpre004Text(
         }
         if (e.pairKind() == PairKind.PENDING_WRITE) {
             return e.mechanism() == Mechanism.STORED_INCONSISTENCY
-                    ? prefix + "the cache buffer was marked READY while " + writeName(e.writeId())
+                    ? prefix + "the cache buffer was marked READY while " + StoryText.writeName(e.writeId())
                             + " was still pending, and the verifier found both"
-                    : prefix + writeName(e.writeId())
+                    : prefix + StoryText.writeName(e.writeId())
                             + " began between the verifier's read of cacheState and its read of lastWritePending";
         }
         return e.mechanism() == Mechanism.STORED_INCONSISTENCY
@@ -208,7 +208,7 @@ public record Fpre004Text(
                     .append(". ");
         } else if (e.mechanism() == Mechanism.TORN_READ && e.tearSeq() >= 0) {
             sb.append("The block never held that pair: ")
-                    .append(writeName(e.writeId()))
+                    .append(StoryText.writeName(e.writeId()))
                     .append(" began at ")
                     .append(EventText.millis(e.tearTimeMicros()))
                     .append(", between the two reads. ");
@@ -258,10 +258,5 @@ public record Fpre004Text(
                             + " version than the one it claimed";
         }
         return "the two values cannot both be true of one block";
-    }
-
-    /** E.g. {@code write 9}, for the middle of a sentence. */
-    private static String writeName(int writeId) {
-        return writeId != 0 ? "write " + writeId : "a write";
     }
 }

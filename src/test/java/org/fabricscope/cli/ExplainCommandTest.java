@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fabricscope.present.Fpre004Text;
+import org.fabricscope.present.StoryText;
 import org.fabricscope.replay.TraceIndex;
 import org.fabricscope.replay.explain.Fpre004Explanation;
+import org.fabricscope.replay.explain.StoryStep;
 import org.fabricscope.trace.Progress;
 import org.fabricscope.trace.io.TraceReader;
 import org.junit.jupiter.api.Test;
@@ -54,8 +56,8 @@ class ExplainCommandTest {
                         "reorder: ",
                         "barrier: ",
                         "backoff: ");
-        for (Fpre004Explanation.Fact f : model.story()) {
-            assertThat(out.toString()).contains(f.text());
+        for (StoryStep f : model.story()) {
+            assertThat(out.toString()).contains(StoryText.sentence(f));
         }
     }
 

@@ -50,7 +50,7 @@ public record Fpre004Explanation(
         long ackTimeMicros,
         long ackJitterMicros,
         int ackSeq,
-        List<Fact> story,
+        List<StoryStep> story,
         List<PatchedRead> patchedReads,
         PatchedOutcome patchedOutcome,
         boolean patchedSlotsApproximate,
@@ -87,9 +87,6 @@ public record Fpre004Explanation(
             return field.jsonName() + "=" + field.format(value) + " (at " + EventText.millis(timeMicros) + ")";
         }
     }
-
-    /** One step of how the pair got its values: an event of the trace and what it did, in words. */
-    public record Fact(int seq, long timeMicros, String text) {}
 
     /** How the patched verifier's reads would have ended. */
     public enum PatchedOutcome {
@@ -469,9 +466,16 @@ public record Fpre004Explanation(
     // ------------------------------------------------------------------ how the pair got its values
 
     private static void tellStory(TraceIndex index, Builder b) {
+        Trace trace = index.trace();
         if (b.mechanism == Mechanism.UNDETERMINED) {
             for (int origin : b.pairOrigins) {
-                b.story.add(fact(index.trace(), origin, originText(index.trace(), origin)));
+                b.story.add(new StoryStep.FieldSet(
+                        origin,
+                        trace.timeMicros(origin),
+                        trace.field(origin),
+                        trace.newValue(origin),
+                        trace.actor(origin),
+                        trace.kind(origin)));
             }
             return;
         }
@@ -496,20 +500,13 @@ public record Fpre004Explanation(
         int pending = index.lastChange(b.block, Field.LAST_WRITE_PENDING, last);
         int took = lock >= 0 && (pending < 0 || lock < pending) ? lock : pending;
         if (took >= 0) {
-            b.story.add(fact(
-                    trace,
-                    took,
-                    writeNameStart(b.writeId) + " took the block's lock and set lastWritePending at "
-                            + EventText.millis(trace.timeMicros(took)) + " (" + trace.kind(took) + ", "
-                            + trace.actor(took) + ")."));
+            b.story.add(new StoryStep.WriteTookLock(
+                    took, trace.timeMicros(took), b.writeId, trace.kind(took), trace.actor(took)));
         }
         int landed = index.lastChange(b.block, Field.VERSION, last);
         if (landed > took && took >= 0) {
-            b.story.add(fact(
-                    trace,
-                    landed,
-                    "Its data landed on the media at " + EventText.millis(trace.timeMicros(landed)) + " (version "
-                            + trace.newValue(landed) + "), but the write stays pending until its completion ACK."));
+            b.story.add(
+                    new StoryStep.WriteLandedWhilePending(landed, trace.timeMicros(landed), trace.newValue(landed)));
         }
         int done = b.completingSeq;
         if (done >= 0) {
@@ -523,76 +520,41 @@ public record Fpre004Explanation(
                 }
             }
             if (fill >= 0 && fill != done) {
-                String when =
-                        took >= 0 && fill < took ? "before the write took the lock" : "while the write held the lock";
+                boolean beforeLock = took >= 0 && fill < took;
                 int asked = trace.cause(fill);
                 if (asked >= 0 && asked < fill && trace.kind(asked).name().startsWith("COMPACT")) {
                     int copy = compactionCopy(index, asked);
-                    String moved = copy >= 0
-                            ? " had copied the block at " + EventText.millis(trace.timeMicros(copy))
-                                    + " and moved it to a new extent; "
-                            : " moved the block to a new extent; ";
-                    b.story.add(fact(
-                            trace,
+                    b.story.add(new StoryStep.CompactionAskedRefill(
                             fill,
-                            trace.actor(asked) + moved + "its legacy cache refresh found the buffer stale"
-                                    + " and asked " + trace.actor(fill) + " to refill it, which started filling at "
-                                    + EventText.millis(trace.timeMicros(fill)) + ", " + when
-                                    + ": compaction and prefetch at work on"
-                                    + " the block together."));
+                            trace.timeMicros(fill),
+                            trace.actor(asked),
+                            copy >= 0 ? trace.timeMicros(copy) : -1,
+                            trace.actor(fill),
+                            beforeLock));
                 } else {
-                    b.story.add(fact(
-                            trace,
-                            fill,
-                            trace.actor(fill) + " started filling the cache buffer at "
-                                    + EventText.millis(trace.timeMicros(fill)) + ", " + when
-                                    + (compactionRefresh
-                                            ? ", and was still filling when compaction refreshed the buffer."
-                                            : ".")));
+                    b.story.add(new StoryStep.FillStarted(
+                            fill, trace.timeMicros(fill), trace.actor(fill), beforeLock, compactionRefresh));
                 }
             }
             if (compactionRefresh) {
                 int copy = compactionCopy(index, done);
                 if (copy >= 0) {
-                    b.story.add(fact(
-                            trace,
-                            copy,
-                            trace.actor(copy) + " began copying the block at "
-                                    + EventText.millis(trace.timeMicros(copy))
-                                    + " to move it to a new extent (compaction)."));
+                    b.story.add(new StoryStep.CompactionCopyBegan(copy, trace.timeMicros(copy), trace.actor(copy)));
                 }
             }
-            BlockState at = index.stateAt(b.block, done);
-            String byWhom = trace.actor(done) + " (" + trace.kind(done) + ")";
-            String lockText = at.get(Field.LOCK_HOLDER) != 0
-                    ? "while " + writeName(at.get(Field.LOCK_HOLDER)) + " still held the lock"
-                    : "while a write was still pending";
+            int lockHolder = index.stateAt(b.block, done).get(Field.LOCK_HOLDER);
             if (trace.field(done) == Field.LAST_WRITE_PENDING || trace.field(done) == Field.LOCK_HOLDER) {
-                b.story.add(fact(
-                        trace,
-                        done,
-                        "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
-                                + " set lastWritePending on a block whose buffer was READY, and did not invalidate it: from here"
-                                + " the block was both \"last write pending\" and \"cache ready\"."));
+                b.story.add(new StoryStep.PendingSetOnReadyBuffer(
+                        done, trace.timeMicros(done), trace.actor(done), trace.kind(done)));
             } else if (compactionRefresh) {
-                b.story.add(fact(
-                        trace,
-                        done,
-                        "At " + EventText.millis(trace.timeMicros(done)) + ", having moved the block, "
-                                + byWhom + " refreshed its cache: it marked the buffer READY " + lockText
-                                + ", without looking at the lock: from here the block was both \"last write pending\" and"
-                                + " \"cache ready\"."));
+                b.story.add(new StoryStep.RefreshMarkedReady(
+                        done, trace.timeMicros(done), trace.actor(done), trace.kind(done), lockHolder));
             } else {
-                b.story.add(fact(
-                        trace,
-                        done,
-                        "At " + EventText.millis(trace.timeMicros(done)) + " " + byWhom
-                                + " marked the buffer READY " + lockText
-                                + ", without looking at the lock: from here the block was"
-                                + " both \"last write pending\" and \"cache ready\"."));
+                b.story.add(new StoryStep.MarkedReadyDuringWrite(
+                        done, trace.timeMicros(done), trace.actor(done), trace.kind(done), lockHolder));
             }
         }
-        addReads(trace, b, true);
+        addReads(trace, b);
         addAck(b);
     }
 
@@ -604,47 +566,34 @@ public record Fpre004Explanation(
         if (cacheRead != null) {
             int ready = index.lastChange(b.block, Field.CACHE_STATE, cacheRead.seq());
             if (ready >= 0) {
-                BlockState at = index.stateAt(b.block, ready);
-                b.story.add(fact(
-                        trace,
+                b.story.add(new StoryStep.ReadyWhileConsistent(
                         ready,
-                        "cacheState became " + Field.CACHE_STATE.format(trace.newValue(ready)) + " at "
-                                + EventText.millis(trace.timeMicros(ready)) + " by " + trace.actor(ready) + " ("
-                                + trace.kind(ready)
-                                + "), when lastWritePending was "
-                                + Field.LAST_WRITE_PENDING.format(at.get(Field.LAST_WRITE_PENDING))
-                                + ": a consistent state."));
+                        trace.timeMicros(ready),
+                        trace.newValue(ready),
+                        trace.actor(ready),
+                        trace.kind(ready),
+                        index.stateAt(b.block, ready).get(Field.LAST_WRITE_PENDING)));
             }
-            b.story.add(fact(
-                    trace,
+            b.story.add(new StoryStep.VerifierReadCacheState(
                     cacheRead.seq(),
-                    "The verifier read cacheState=" + Field.CACHE_STATE.format(cacheRead.value())
-                            + " at " + EventText.millis(cacheRead.timeMicros()) + ", and no write was pending then"
-                            + " (lastWritePending="
-                            + Field.LAST_WRITE_PENDING.format(
-                                    b.window.atFirstRead().get(Field.LAST_WRITE_PENDING))
-                            + ")."));
+                    trace.timeMicros(cacheRead.seq()),
+                    cacheRead.value(),
+                    b.window.atFirstRead().get(Field.LAST_WRITE_PENDING)));
         }
         if (b.tearSeq >= 0) {
             int invalidated = firstChangeTo(index, b.block, Field.CACHE_STATE, INVALID, first, last);
-            String also = invalidated >= 0 && trace.timeMicros(invalidated) == trace.timeMicros(b.tearSeq)
-                    ? ", and in the same instant invalidated the cache buffer (cacheState READY → INVALID)"
-                    : "";
-            b.story.add(fact(
-                    trace,
+            b.story.add(new StoryStep.WriteBeganBetweenReads(
                     b.tearSeq,
-                    "Between the two reads, at " + EventText.millis(trace.timeMicros(b.tearSeq)) + ", "
-                            + writeName(b.writeId) + " took the lock and set lastWritePending ("
-                            + trace.actor(b.tearSeq) + ")" + also + "."));
+                    trace.timeMicros(b.tearSeq),
+                    b.writeId,
+                    trace.actor(b.tearSeq),
+                    invalidated >= 0 && trace.timeMicros(invalidated) == trace.timeMicros(b.tearSeq)));
         }
-        b.story.add(fact(
-                trace,
+        b.story.add(new StoryStep.VerifierReadPending(
                 last,
-                "The verifier read lastWritePending=" + Field.LAST_WRITE_PENDING.format(b.exposingRead.value())
-                        + " at " + EventText.millis(b.exposingRead.timeMicros()) + ", when cacheState was already "
-                        + Field.CACHE_STATE.format(b.window.atExposingRead().get(Field.CACHE_STATE))
-                        + ". The block never held READY and a pending write at the same time; the legacy order put"
-                        + " two moments together and raised FPRE004."));
+                trace.timeMicros(last),
+                b.exposingRead.value(),
+                b.window.atExposingRead().get(Field.CACHE_STATE)));
     }
 
     private static void storyStoredStale(TraceIndex index, Builder b) {
@@ -654,79 +603,62 @@ public record Fpre004Explanation(
         int committed = index.lastChange(b.block, Field.VERSION, step);
         BlockState at = index.stateAt(b.block, step);
         if (committed >= 0) {
-            b.story.add(fact(
-                    trace,
+            b.story.add(new StoryStep.MediaVersionSet(
                     committed,
-                    "The media's version became " + trace.newValue(committed) + " at "
-                            + EventText.millis(trace.timeMicros(committed)) + " (" + trace.kind(committed) + ", "
-                            + trace.actor(committed) + ")."));
+                    trace.timeMicros(committed),
+                    trace.newValue(committed),
+                    trace.kind(committed),
+                    trace.actor(committed)));
         }
         if (cached >= 0) {
-            b.story.add(fact(
-                    trace,
-                    cached,
-                    "The cache buffer was given version " + trace.newValue(cached) + " at "
-                            + EventText.millis(trace.timeMicros(cached)) + " by " + trace.actor(cached) + " ("
-                            + trace.kind(cached) + ")."));
+            b.story.add(new StoryStep.CacheVersionSet(
+                    cached, trace.timeMicros(cached), trace.newValue(cached), trace.actor(cached), trace.kind(cached)));
         }
         if (b.completingSeq >= 0 && b.completingSeq != cached && b.completingSeq != committed) {
-            b.story.add(fact(
-                    trace,
+            b.story.add(new StoryStep.StaleStateCompleted(
                     b.completingSeq,
-                    trace.actor(b.completingSeq) + " (" + trace.kind(b.completingSeq)
-                            + ") completed the stale state at " + EventText.millis(trace.timeMicros(b.completingSeq))
-                            + "."));
+                    trace.timeMicros(b.completingSeq),
+                    trace.actor(b.completingSeq),
+                    trace.kind(b.completingSeq)));
         }
-        b.story.add(fact(
-                trace,
-                step,
-                "From " + EventText.millis(trace.timeMicros(step)) + " the buffer was READY with version "
-                        + at.get(Field.CACHE_VERSION) + " while the media held version " + at.get(Field.VERSION)
-                        + ": a stale buffer marked ready."));
-        addReads(trace, b, false);
+        b.story.add(new StoryStep.StaleBufferReady(
+                step, trace.timeMicros(step), at.get(Field.CACHE_VERSION), at.get(Field.VERSION)));
+        addReads(trace, b);
     }
 
     private static void storyTornStale(TraceIndex index, Builder b) {
         Trace trace = index.trace();
         CheckRead versionRead = firstCheckOf(b.checks, Field.CACHE_VERSION);
         if (versionRead != null) {
-            b.story.add(fact(
-                    trace,
+            b.story.add(new StoryStep.VerifierReadCachedVersion(
                     versionRead.seq(),
-                    "The verifier read cacheVersion=" + versionRead.value() + " at "
-                            + EventText.millis(versionRead.timeMicros())
-                            + ", the committed version at that moment (version "
-                            + index.stateAt(b.block, versionRead.seq()).get(Field.VERSION) + ")."));
+                    trace.timeMicros(versionRead.seq()),
+                    versionRead.value(),
+                    index.stateAt(b.block, versionRead.seq()).get(Field.VERSION)));
         }
         if (b.tearSeq >= 0) {
-            b.story.add(fact(
-                    trace,
+            b.story.add(new StoryStep.WriteLandedBetweenReads(
                     b.tearSeq,
-                    "Between the reads, at " + EventText.millis(trace.timeMicros(b.tearSeq)) + ", "
-                            + writeName(b.writeId) + " landed version " + trace.newValue(b.tearSeq) + " on the media ("
-                            + trace.actor(b.tearSeq) + ") and invalidated the buffer."));
+                    trace.timeMicros(b.tearSeq),
+                    b.writeId,
+                    trace.newValue(b.tearSeq),
+                    trace.actor(b.tearSeq)));
         }
-        b.story.add(fact(
-                trace,
+        b.story.add(new StoryStep.VerifierReadNewVersion(
                 b.exposingRead.seq(),
-                "The verifier then read " + b.exposingRead.field().jsonName() + "="
-                        + b.exposingRead.field().format(b.exposingRead.value()) + " at "
-                        + EventText.millis(b.exposingRead.timeMicros())
-                        + ", the new version's, and compared it with the old cached version it had read: each read was true when"
-                        + " made, never together."));
+                trace.timeMicros(b.exposingRead.seq()),
+                b.exposingRead.field(),
+                b.exposingRead.value()));
     }
 
     /** The verifier's two reads of the pair, both true at once, for a stored inconsistency. */
-    private static void addReads(Trace trace, Builder b, boolean pending) {
+    private static void addReads(Trace trace, Builder b) {
         if (b.firstOfPair == null || b.secondOfPair == null) {
             return;
         }
-        String what = pending ? "a pending write beside a ready cache" : "a ready buffer of another version";
-        b.story.add(fact(
-                trace,
-                b.exposingRead.seq(),
-                "The verifier read " + b.firstOfPair.describe() + " and " + b.secondOfPair.describe()
-                        + ": both true at once, " + what + ", so it raised FPRE004."));
+        int seq = b.exposingRead.seq();
+        b.story.add(
+                new StoryStep.PairReadTogether(seq, trace.timeMicros(seq), b.firstOfPair, b.secondOfPair, b.pairKind));
     }
 
     private static void addAck(Builder b) {
@@ -734,27 +666,13 @@ public record Fpre004Explanation(
             return;
         }
         if (b.ackTimeMicros >= 0) {
-            String jitter = b.ackJitterMicros >= 0
-                    ? " (" + EventText.millis(b.ackJitterMicros) + " of injected ACK jitter)"
-                    : "";
-            b.story.add(new Fact(
-                    b.ackSeq,
-                    b.ackTimeMicros,
-                    writeNameStart(b.writeId) + "'s completion ACK arrived only at "
-                            + EventText.millis(b.ackTimeMicros) + jitter + ", "
-                            + EventText.millis(b.ackTimeMicros - b.timeMicros)
-                            + " after the FPRE004: the late ACK is what kept the write pending."));
+            b.story.add(new StoryStep.AckArrived(
+                    b.ackSeq, b.ackTimeMicros, b.writeId, b.ackJitterMicros, b.ackTimeMicros - b.timeMicros));
         } else {
-            b.story.add(
-                    new Fact(
-                            -1,
-                            b.timeMicros,
-                            writeNameStart(b.writeId)
-                                    + "'s completion ACK had not arrived by the end of the trace: the write was still pending."));
+            b.story.add(new StoryStep.AckMissing(-1, b.timeMicros, b.writeId));
         }
     }
 
-    /** The PREFETCH_START of the fill whose event is {@code seq}, following causes back a few hops; or -1. */
     /** The COMPACT_COPY at the start of the compaction pass that led to {@code seq}; or -1. */
     private static int compactionCopy(TraceIndex index, int seq) {
         Trace trace = index.trace();
@@ -772,6 +690,7 @@ public record Fpre004Explanation(
         return -1;
     }
 
+    /** The PREFETCH_START of the fill whose event is {@code seq}, following causes back a few hops; or -1. */
     private static int fillStart(TraceIndex index, int block, int seq) {
         Trace trace = index.trace();
         int s = seq;
@@ -797,27 +716,6 @@ public record Fpre004Explanation(
             }
         }
         return -1;
-    }
-
-    private static Fact fact(Trace trace, int seq, String text) {
-        return new Fact(seq, trace.timeMicros(seq), text);
-    }
-
-    private static String originText(Trace trace, int origin) {
-        Field f = trace.field(origin);
-        return f.jsonName() + " became " + f.format(trace.newValue(origin)) + " at "
-                + EventText.millis(trace.timeMicros(origin)) + " by " + trace.actor(origin) + " (" + trace.kind(origin)
-                + ").";
-    }
-
-    /** E.g. {@code write 9}, for the middle of a sentence. */
-    private static String writeName(int writeId) {
-        return writeId != 0 ? "write " + writeId : "a write";
-    }
-
-    /** {@link #writeName} at the start of a sentence. */
-    private static String writeNameStart(int writeId) {
-        return writeId != 0 ? "Write " + writeId : "A write";
     }
 
     // ------------------------------------------------------------------ the patched order
@@ -897,7 +795,7 @@ public record Fpre004Explanation(
         long ackTimeMicros = -1;
         long ackJitterMicros = -1;
         int ackSeq = -1;
-        final List<Fact> story = new ArrayList<>();
+        final List<StoryStep> story = new ArrayList<>();
         final List<PatchedRead> patchedReads = new ArrayList<>();
         PatchedOutcome patchedOutcome = PatchedOutcome.UNKNOWN;
         boolean patchedSlotsApproximate;

@@ -21,14 +21,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fabricscope.present.Fpre004Text;
 import org.fabricscope.present.Fpre004Text.SwitchNote;
+import org.fabricscope.present.StoryText;
 import org.fabricscope.replay.explain.EventText;
 import org.fabricscope.replay.explain.Fpre004Explanation;
 import org.fabricscope.replay.explain.Fpre004Explanation.CheckRead;
-import org.fabricscope.replay.explain.Fpre004Explanation.Fact;
 import org.fabricscope.replay.explain.Fpre004Explanation.PatchedRead;
 import org.fabricscope.replay.explain.Fpre004Explanation.SlippedEvent;
 import org.fabricscope.replay.explain.Glossary;
 import org.fabricscope.replay.explain.Mechanism;
+import org.fabricscope.replay.explain.StoryStep;
 import org.fabricscope.sim.experiment.PatchRerun;
 import org.fabricscope.trace.Trace;
 import org.fabricscope.ui.session.LoadedTrace;
@@ -311,9 +312,10 @@ public class ExplainerView extends VBox {
                                     + (s.change().isEmpty() ? "" : "  " + s.change()),
                             s.seq()));
         }
-        for (Fact f : e.story()) {
+        for (StoryStep f : e.story()) {
+            String text = StoryText.sentence(f);
             origins.getChildren()
-                    .add(f.seq() >= 0 ? link("#" + f.seq() + "  " + f.text(), f.seq()) : wrap(new Label(f.text())));
+                    .add(f.seq() >= 0 ? link("#" + f.seq() + "  " + text, f.seq()) : wrap(new Label(text)));
         }
         int i = 1;
         for (PatchedRead r : e.patchedReads()) {

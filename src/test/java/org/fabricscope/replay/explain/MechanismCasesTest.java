@@ -44,8 +44,19 @@ class MechanismCasesTest {
         assertThat(trace.timeMicros(e.tearSeq())).isEqualTo(82_784L);
         assertThat(e.window().atFirstRead().get(Field.LAST_WRITE_PENDING)).isZero();
         assertThat(e.window().atExposingRead().get(Field.CACHE_STATE)).isEqualTo(INVALID);
-        assertThat(e.story()).extracting(Fpre004Explanation.Fact::seq).contains(e.tearSeq());
-        assertThat(e.story().get(0).text()).contains("PREFETCH_READY", "a consistent state");
+        assertThat(e.story().get(0)).isInstanceOfSatisfying(StoryStep.ReadyWhileConsistent.class, s -> {
+            assertThat(s.kind()).isEqualTo(EventKind.PREFETCH_READY);
+            assertThat(s.cacheState()).isEqualTo(READY);
+            assertThat(s.lastWritePending())
+                    .as("consistent when it became READY")
+                    .isEqualTo(index.stateAt(e.block(), s.seq()).get(Field.LAST_WRITE_PENDING))
+                    .isZero();
+        });
+        assertThat(e.story())
+                .filteredOn(StoryStep.WriteBeganBetweenReads.class::isInstance)
+                .singleElement()
+                .isEqualTo(new StoryStep.WriteBeganBetweenReads(
+                        e.tearSeq(), 82_784L, e.writeId(), trace.actor(e.tearSeq()), true));
         assertThat(e.patchedOutcome()).isNotEqualTo(Fpre004Explanation.PatchedOutcome.FAILS_TOO);
         assertThat(e.patchedReads().get(0).value()).isZero();
         assertThat(Fpre004Text.of(e).switchNotes())
@@ -72,11 +83,24 @@ class MechanismCasesTest {
         assertThat(e.patchedWouldWait()).isTrue();
         assertThat(e.ackTimeMicros()).isGreaterThan(e.timeMicros());
         assertThat(e.ackJitterMicros()).isPositive();
+        assertThat(trace.kind(e.ackSeq())).isEqualTo(EventKind.WRITE_ACK);
         assertThat(e.story())
                 .last()
-                .extracting(Fpre004Explanation.Fact::text)
-                .asString()
-                .contains("completion ACK arrived only at");
+                .isEqualTo(new StoryStep.AckArrived(
+                        e.ackSeq(),
+                        e.ackTimeMicros(),
+                        e.writeId(),
+                        trace.arg(e.ackSeq()),
+                        e.ackTimeMicros() - e.timeMicros()));
+        assertThat(e.story())
+                .filteredOn(StoryStep.MarkedReadyDuringWrite.class::isInstance)
+                .singleElement()
+                .isEqualTo(new StoryStep.MarkedReadyDuringWrite(
+                        e.completingSeq(),
+                        trace.timeMicros(e.completingSeq()),
+                        trace.actor(e.completingSeq()),
+                        EventKind.PREFETCH_READY,
+                        e.writeId()));
     }
 
     @Test
@@ -104,9 +128,18 @@ class MechanismCasesTest {
                 .as("what started the fill")
                 .startsWith("COMPACT_");
         assertThat(e.story())
-                .extracting(Fpre004Explanation.Fact::text)
-                .anySatisfy(
-                        t -> assertThat(t).contains("compaction@", "asked prefetch@", "while the write held the lock"));
+                .filteredOn(StoryStep.CompactionAskedRefill.class::isInstance)
+                .singleElement()
+                .isEqualTo(new StoryStep.CompactionAskedRefill(
+                        fill,
+                        trace.timeMicros(fill),
+                        trace.actor(trace.cause(fill)),
+                        trace.timeMicros(compactCopyBefore(trace, trace.cause(fill))),
+                        trace.actor(fill),
+                        false));
+        assertThat(index.stateAt(e.block(), fill).get(Field.LOCK_HOLDER))
+                .as("the write held the lock when the refill started")
+                .isEqualTo(e.writeId());
     }
 
     @Test
@@ -125,16 +158,40 @@ class MechanismCasesTest {
         assertThat(index.stateAt(e.block(), e.completingSeq()).get(Field.LOCK_HOLDER))
                 .isNotZero();
         assertThat(e.story())
-                .extracting(Fpre004Explanation.Fact::text)
-                .anySatisfy(t -> assertThat(t).contains("still filling when compaction refreshed the buffer"))
-                .anySatisfy(t -> assertThat(t).contains("began copying the block"))
-                .anySatisfy(t -> assertThat(t).contains("having moved the block", "refreshed its cache", "READY"));
+                .filteredOn(StoryStep.FillStarted.class::isInstance)
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(trace.kind(s.seq())).isEqualTo(EventKind.PREFETCH_START);
+                    assertThat(((StoryStep.FillStarted) s).cutShortByRefresh()).isTrue();
+                });
+        assertThat(e.story())
+                .filteredOn(StoryStep.CompactionCopyBegan.class::isInstance)
+                .singleElement()
+                .satisfies(s -> assertThat(trace.kind(s.seq())).isEqualTo(EventKind.COMPACT_COPY));
+        assertThat(e.story())
+                .filteredOn(StoryStep.RefreshMarkedReady.class::isInstance)
+                .singleElement()
+                .isEqualTo(new StoryStep.RefreshMarkedReady(
+                        e.completingSeq(),
+                        trace.timeMicros(e.completingSeq()),
+                        trace.actor(e.completingSeq()),
+                        EventKind.COMPACT_REFRESH,
+                        index.stateAt(e.block(), e.completingSeq()).get(Field.LOCK_HOLDER)));
         assertThat(Fpre004Text.of(e).switchNotes())
                 .filteredOn(n -> n.name().equals("barrier"))
                 .singleElement()
                 .extracting(Fpre004Text.SwitchNote::here)
                 .asString()
                 .contains("compaction");
+    }
+
+    /** The COMPACT_COPY that began the compaction pass of {@code seq}, following causes back. */
+    private static int compactCopyBefore(Trace trace, int seq) {
+        int s = seq;
+        while (trace.kind(s) != EventKind.COMPACT_COPY) {
+            s = trace.cause(s);
+        }
+        return s;
     }
 
     // ---- hand-built traces: one block, two writes' worth of events, every change recorded

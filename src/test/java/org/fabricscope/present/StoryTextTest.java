@@ -1,0 +1,47 @@
+package org.fabricscope.present;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.fabricscope.replay.explain.StoryStep;
+import org.fabricscope.trace.EventKind;
+import org.junit.jupiter.api.Test;
+
+/** The sentences of story steps the golden files do not reach: an unnamed write, no lock holder, no copy found. */
+class StoryTextTest {
+    @Test
+    void aWriteTheTraceDoesNotNameIsAWrite() {
+        assertThat(StoryText.sentence(new StoryStep.WriteTookLock(3, 1_500, 0, EventKind.WRITE_PENDING, "writer@n1")))
+                .isEqualTo("A write took the block's lock and set lastWritePending at 1.500 ms (WRITE_PENDING,"
+                        + " writer@n1).");
+        assertThat(StoryText.sentence(new StoryStep.WriteBeganBetweenReads(4, 2_000, 0, "writer@n1", false)))
+                .isEqualTo("Between the two reads, at 2.000 ms, a write took the lock and set lastWritePending"
+                        + " (writer@n1).");
+        assertThat(StoryText.sentence(new StoryStep.WriteLandedBetweenReads(4, 2_000, 0, 3, "writer@n1")))
+                .isEqualTo("Between the reads, at 2.000 ms, a write landed version 3 on the media (writer@n1) and"
+                        + " invalidated the buffer.");
+        assertThat(StoryText.sentence(new StoryStep.AckMissing(-1, 9_000, 0)))
+                .isEqualTo("A write's completion ACK had not arrived by the end of the trace: the write was still"
+                        + " pending.");
+    }
+
+    @Test
+    void aBufferMarkedReadyWithNoLockHolderIsMarkedWhileAWriteWasPending() {
+        assertThat(StoryText.sentence(
+                        new StoryStep.MarkedReadyDuringWrite(7, 8_232, "prefetch@n2", EventKind.PREFETCH_READY, 0)))
+                .isEqualTo("At 8.232 ms prefetch@n2 (PREFETCH_READY) marked the buffer READY while a write was still"
+                        + " pending, without looking at the lock: from here the block was both \"last write pending\""
+                        + " and \"cache ready\".");
+        assertThat(StoryText.sentence(
+                        new StoryStep.RefreshMarkedReady(7, 8_232, "compaction@n0", EventKind.COMPACT_REFRESH, 0)))
+                .contains("it marked the buffer READY while a write was still pending, without looking at the lock");
+    }
+
+    @Test
+    void aRefillAskedByCompactionWithoutItsCopyInTheTraceSaysOnlyThatItMovedTheBlock() {
+        assertThat(StoryText.sentence(
+                        new StoryStep.CompactionAskedRefill(9, 4_000, "compaction@n0", -1, "prefetch@n0", true)))
+                .isEqualTo("compaction@n0 moved the block to a new extent; its legacy cache refresh found the buffer"
+                        + " stale and asked prefetch@n0 to refill it, which started filling at 4.000 ms, before the"
+                        + " write took the lock: compaction and prefetch at work on the block together.");
+    }
+}
