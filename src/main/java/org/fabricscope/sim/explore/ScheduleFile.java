@@ -47,7 +47,10 @@ public final class ScheduleFile {
         // Like a trace: readable by others, never half-written, and never replacing a file that
         // appeared meanwhile.
         AtomicFile.write(file, false, out -> {
-            try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+            // AtomicFile closes the stream itself, after forcing it to disk.
+            try (JsonGenerator g = JSON.createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .useDefaultPrettyPrinter()) {
                 g.writeStartObject();
                 g.writeStringField("format", FORMAT);
                 g.writeNumberField("version", VERSION);
