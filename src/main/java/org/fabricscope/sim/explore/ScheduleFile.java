@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,6 @@ import org.fabricscope.sim.scenario.Scenario;
 import org.fabricscope.sim.scenario.ScenarioException;
 import org.fabricscope.trace.PatchSwitches;
 import org.fabricscope.trace.PrintableText;
-import org.fabricscope.trace.io.AtomicFile;
 
 /**
  * The schedule file written beside an explored trace ({@code NAME.schedule.json}): the scenario
@@ -44,13 +46,18 @@ public final class ScheduleFile {
         if (Files.exists(file)) {
             throw new IOException(PrintableText.of(file.toString()) + ": file exists");
         }
-        // Like a trace: readable by others, never half-written, and never replacing a file that
-        // appeared meanwhile.
-        AtomicFile.write(file, false, out -> {
-            // AtomicFile closes the stream itself, after forcing it to disk.
-            try (JsonGenerator g = JSON.createGenerator(out)
-                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .useDefaultPrettyPrinter()) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".schedule", ".tmp");
+        try {
+            // A temporary file is private (0600); a schedule file is as readable as its trace.
+            try {
+                Files.setPosixFilePermissions(
+                        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Another file system keeps its own defaults.
+            }
+            try (OutputStream out = Files.newOutputStream(tmp);
+                    JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
                 g.writeStartObject();
                 g.writeStringField("format", FORMAT);
                 g.writeNumberField("version", VERSION);
@@ -76,7 +83,14 @@ public final class ScheduleFile {
                 }
                 g.writeEndObject();
             }
-        });
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** Reads a schedule file. @throws ScenarioException naming the file and line of a problem */
