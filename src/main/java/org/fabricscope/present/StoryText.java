@@ -100,6 +100,14 @@ public final class StoryText {
             return writeNameStart(s.writeId())
                     + "'s completion ACK had not arrived by the end of the trace: the write was still pending.";
         }
+        if (step instanceof ReadyWhileConsistent s && s.lastWritePending() != 0) {
+            // READY beside a pending write is not consistent; in a torn read that write had
+            // landed by the verifier's first read, which the next step says.
+            return "cacheState became " + Field.CACHE_STATE.format(s.cacheState()) + " at " + at(s) + " by "
+                    + s.actor() + " (" + s.kind() + ") while a write was still pending (lastWritePending="
+                    + Field.LAST_WRITE_PENDING.format(s.lastWritePending()) + "); that write landed before the"
+                    + " verifier's first read.";
+        }
         if (step instanceof ReadyWhileConsistent s) {
             return "cacheState became " + Field.CACHE_STATE.format(s.cacheState()) + " at " + at(s) + " by "
                     + s.actor() + " (" + s.kind() + "), when lastWritePending was "

@@ -44,4 +44,42 @@ class StoryTextTest {
                         + " stale and asked prefetch@n0 to refill it, which started filling at 4.000 ms, before the"
                         + " write took the lock: compaction and prefetch at work on the block together.");
     }
+
+    /**
+     * Ground truth: file-x seed 3 attempt 4, FPRE004 #81984 (a torn read), whose buffer became
+     * READY while a write was pending. The sentence calls a READY state consistent exactly when
+     * the block's true state at that step had no write pending.
+     */
+    @Test
+    void readyBesideAPendingWriteIsNeverCalledAConsistentState() throws Exception {
+        org.fabricscope.replay.TraceIndex index = org.fabricscope.replay.TraceIndex.build(
+                org.fabricscope.sim.Simulator.run(
+                                org.fabricscope.sim.scenario.Scenario.builtIn("file-x"),
+                                3,
+                                4,
+                                org.fabricscope.trace.PatchSwitches.NONE,
+                                true,
+                                org.fabricscope.trace.Progress.NONE)
+                        .trace(),
+                org.fabricscope.trace.Progress.NONE);
+        int checked = 0;
+        int pendingCases = 0;
+        for (int fpre : org.fabricscope.replay.explain.Fpre004Explanation.fpre004Seqs(index)) {
+            var e = org.fabricscope.replay.explain.Fpre004Explanation.explain(index, fpre);
+            for (var step : e.story()) {
+                if (step instanceof org.fabricscope.replay.explain.StoryStep.ReadyWhileConsistent r) {
+                    boolean pending =
+                            index.stateAt(e.block(), r.seq()).get(org.fabricscope.trace.Field.LAST_WRITE_PENDING) != 0;
+                    pendingCases += pending ? 1 : 0;
+                    org.assertj.core.api.Assertions.assertThat(
+                                    StoryText.sentence(r).contains("consistent state"))
+                            .as("FPRE004 #" + fpre + ": " + StoryText.sentence(r))
+                            .isEqualTo(!pending);
+                    checked++;
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(checked).isPositive();
+        org.assertj.core.api.Assertions.assertThat(pendingCases).isPositive();
+    }
 }

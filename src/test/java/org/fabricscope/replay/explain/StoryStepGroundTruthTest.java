@@ -166,8 +166,9 @@ class StoryStepGroundTruthTest {
             assertThat(r.actor()).as(where).isEqualTo(trace.actor(seq));
             assertThat(r.cacheState()).as(where).isEqualTo(at.get(Field.CACHE_STATE));
             // Not always 0: on file-x a buffer can become READY while another write is pending
-            // (seed 3 attempt 4, FPRE004 #81984), though the story calls that state consistent.
+            // (seed 3 attempt 4, FPRE004 #81984); StoryTextTest checks its sentence.
             assertThat(r.lastWritePending()).as(where).isEqualTo(at.get(Field.LAST_WRITE_PENDING));
+
         } else if (step instanceof StoryStep.VerifierReadCacheState v) {
             assertVerifierRead(trace, seq, Field.CACHE_STATE, v.cacheState(), where);
             assertThat(v.lastWritePending())
