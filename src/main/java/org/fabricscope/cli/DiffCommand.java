@@ -141,9 +141,11 @@ final class DiffCommand implements Callable<Integer> {
         for (int i = 0; i < Math.min(limit, onlyA.length); i++) {
             out.println("  only in A: " + event(a, onlyA[i]));
         }
+        more(out, onlyA.length, "FPRE004 only in A");
         for (int i = 0; i < Math.min(limit, onlyB.length); i++) {
             out.println("  only in B: " + event(b, onlyB[i]));
         }
+        more(out, onlyB.length, "FPRE004 only in B");
         List<ReadDifference> reads = d.readDifferences();
         out.println("reads whose result differs: " + reads.size());
         for (int i = 0; i < Math.min(limit, reads.size()); i++) {
@@ -178,6 +180,12 @@ final class DiffCommand implements Callable<Integer> {
     private void more(PrintWriter out, int size) {
         if (size > limit) {
             out.println("  … " + (size - limit) + " more (--limit N shows more)");
+        }
+    }
+
+    private void more(PrintWriter out, int size, String what) {
+        if (size > limit) {
+            out.println("  … " + (size - limit) + " more " + what + " (--limit N shows more)");
         }
     }
 

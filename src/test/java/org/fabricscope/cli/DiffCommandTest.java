@@ -43,6 +43,20 @@ class DiffCommandTest {
     }
 
     @Test
+    void fpre004DifferencesBeyondTheLimitAreCountedNotDropped() {
+        Path fileX = Path.of("sample-traces/file-x-legacy.jsonl");
+        run("diff", LEGACY.toString(), fileX.toString(), "--limit", "2");
+        String text = out.toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) only in A, (\\d+) only in B")
+                .matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        int onlyB = Integer.parseInt(m.group(2));
+        assertThat(onlyB).isGreaterThan(2);
+        assertThat(text.lines().filter(l -> l.startsWith("  only in B: "))).hasSize(2);
+        assertThat(text).contains("  … " + (onlyB - 2) + " more FPRE004 only in B (--limit N shows more)");
+    }
+
+    @Test
     void legacyAgainstPatchedNamesTheFirstDivergenceWithBothSides() {
         int exit = run("diff", LEGACY.toString(), PATCHED.toString());
 
