@@ -150,6 +150,10 @@ final class InterventionOptions {
     /** The file's interventions; errors name the file and line. */
     static List<Intervention> readFile(Path file) throws IOException {
         String name = PrintableText.of(file.toString());
+        if (Files.isDirectory(file)) {
+            // Otherwise the read fails with a bare "Is a directory" that names no file.
+            throw new UserException(name + ": is a directory; --intervene reads a JSON file of interventions");
+        }
         List<Intervention> out = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file);
                 JsonParser p = new JsonFactory().createParser(in)) {

@@ -192,6 +192,16 @@ class DiffCommandTest {
     }
 
     @Test
+    void aDirectoryGivenAsInterventionFileIsRefusedInOneLineNamingIt() {
+        int exit = run("simulate", "--attempt", "6", "--intervene", tmp.toString(), "--out", "-");
+        assertThat(exit).isEqualTo(FabricScopeCli.EXIT_ERROR);
+        assertThat(err.toString().lines())
+                .singleElement()
+                .asString()
+                .contains(tmp.toString(), "is a directory", "--intervene");
+    }
+
+    @Test
     void anImpossibleInterventionIsRefusedWithOneLine() {
         int exit = run(
                 "simulate",
