@@ -170,6 +170,7 @@ public final class ExploreViewModel {
 
     /** Explores the scenario in {@code file} (read when the exploration starts, off the FX thread). */
     public void useScenarioFile(Path file) {
+        forgetResult();
         scenario = null;
         scenarioFile = Objects.requireNonNull(file);
         source.set("Scenario file: " + file.getFileName());
@@ -177,6 +178,7 @@ public final class ExploreViewModel {
     }
 
     private void use(Scenario s, long seedValue, int attemptValue, PatchSwitches patch, String prefix) {
+        forgetResult();
         scenario = s;
         scenarioFile = null;
         seed.set(Long.toString(seedValue));
@@ -185,6 +187,12 @@ public final class ExploreViewModel {
         barrier.set(patch.barrier());
         backoff.set(patch.backoff());
         source.set(prefix + s.name());
+    }
+
+    /** A result (or a search under way) is about the previous source: it must not stay on show. */
+    private void forgetResult() {
+        cancel();
+        result.set(null);
     }
 
     // ---- commands

@@ -144,6 +144,9 @@ class ExploreViewModelTest {
         for (int i = 0; i < c.b().size(); i++) {
             assertThat(c.b().kind(i)).as("event %d of the passing schedule", i).isNotEqualTo(EventKind.FPRE004);
         }
+        // Another source: the result was about this one, so it goes (and with it the buttons).
+        Fx.run(() -> vm.useScenarioFile(java.nio.file.Path.of("sample-scenarios/explore-verify-window.json")));
+        assertThat(Fx.call(() -> vm.resultProperty().get())).isNull();
     }
 
     @Test
