@@ -3,13 +3,15 @@ package org.fabricscope.ui.support;
 import java.util.Objects;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * A secondary, non-modal window of the main window (the incident dashboard, the Sweeps view): made
  * once, then shown and brought to the front each time it is asked for. It uses the app's style
- * sheet plus the feature's own.
+ * sheet plus the feature's own. Escape closes it.
  */
 public final class ToolWindow {
     private final Stage stage = new Stage();
@@ -30,6 +32,14 @@ public final class ToolWindow {
         scene.getStylesheets()
                 .add(Objects.requireNonNull(ToolWindow.class.getResource("/styles/" + stylesheet), stylesheet)
                         .toExternalForm());
+        // Escape closes it, as a dialog does; a control that uses Escape (a popup, an editor)
+        // consumes it first. Without a window manager there is no other way to close it.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.hide();
+                e.consume();
+            }
+        });
         stage.setScene(scene);
     }
 

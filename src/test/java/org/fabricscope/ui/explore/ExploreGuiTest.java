@@ -104,5 +104,12 @@ class ExploreGuiTest extends MainWindowGuiTest {
         assertThat(Fx.call(() -> vm.sourceProperty().get())).isEqualTo("Open trace: fpre004-repro-shrunk");
         assertThat(Fx.call(() -> vm.seedProperty().get())).isEqualTo("1");
         assertThat(Fx.call(() -> vm.attemptProperty().get())).isEqualTo("6");
+
+        // Escape closes the window (there may be no window manager to close it otherwise).
+        Fx.run(() -> view.getScene().getWindow().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Fx.call(() -> view.getScene().getWindow().isShowing())).isFalse();
     }
 }
