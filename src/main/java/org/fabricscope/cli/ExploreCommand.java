@@ -82,6 +82,16 @@ final class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExploreBounds bounds;
+        // Named by option here: the engine's own messages speak of its fields.
+        if (levels < 1 || levels > 64) {
+            throw new UserException("--jitter-levels must be 1..64, got " + levels);
+        }
+        if (bound != null && bound < 0) {
+            throw new UserException("--bound must be at least 0 (the number of choice points), got " + bound);
+        }
+        if (maxSchedules < 1) {
+            throw new UserException("--max-schedules must be at least 1, got " + maxSchedules);
+        }
         try {
             bounds = new ExploreBounds(levels, bound == null ? Integer.MAX_VALUE : bound, maxSchedules, !noTies);
         } catch (IllegalArgumentException e) {

@@ -93,7 +93,10 @@ final class SimulateCommand implements Callable<Integer> {
                         scenario.patch,
                         r.trace().header().interventions().isEmpty()
                                 ? ""
-                                : ", " + r.trace().header().interventions().size() + " interventions");
+                                : ", " + r.trace().header().interventions().size()
+                                        + (r.trace().header().interventions().size() == 1
+                                                ? " intervention"
+                                                : " interventions"));
         return 0;
     }
 

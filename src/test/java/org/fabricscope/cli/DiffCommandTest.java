@@ -157,7 +157,7 @@ class DiffCommandTest {
 
         int sim = run("simulate", "--attempt", "6", "--advance", "#1277=400us", "--out", fork.toString());
         assertThat(sim).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("0 FPRE004", "1 interventions");
+        assertThat(out.toString()).contains("0 FPRE004", "1 intervention)");
         out.getBuffer().setLength(0);
         int exit = run("diff", LEGACY.toString(), fork.toString(), "--json");
 
@@ -224,7 +224,7 @@ class DiffCommandTest {
         int sim = run("simulate", "--attempt", "6", "--run-after", "#1069=#1277", "--out", fork.toString());
 
         assertThat(sim).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("0 FPRE004", "1 interventions");
+        assertThat(out.toString()).contains("0 FPRE004", "1 intervention)");
         assertThat(Files.readString(fork).lines().findFirst().orElseThrow()).contains("\"runAfter\":\"");
     }
 

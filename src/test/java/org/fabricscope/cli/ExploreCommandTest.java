@@ -64,6 +64,18 @@ class ExploreCommandTest {
         assertThat(err.toString().lines().toList()).containsExactly("fabricscope: --attempt must be at least 1: 0");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "--bound, -1, --bound must be at least 0",
+        "--jitter-levels, 0, --jitter-levels must be 1..64",
+        "--max-schedules, 0, --max-schedules must be at least 1"
+    })
+    void boundsOutOfRangeAreOneLineErrorsNamingTheOption(String option, String value, String message) {
+        assertThat(run("explore", "--scenario", "sample-scenarios/explore-minimal.json", option, value))
+                .isEqualTo(FabricScopeCli.EXIT_ERROR);
+        assertThat(err.toString().lines()).singleElement().asString().contains(message);
+    }
+
     /** SIGINT's disposition in this process: a child cannot be interrupted if its parent ignores it. */
     private static boolean sigintIgnoredHere() throws Exception {
         Path status = Path.of("/proc/self/status");

@@ -96,7 +96,7 @@ public final class ExploreViewModel {
     private final BooleanProperty backoff = new SimpleBooleanProperty(this, "backoff");
     private final StringProperty jitterLevels = new SimpleStringProperty(this, "jitterLevels", "8");
     private final StringProperty bound = new SimpleStringProperty(this, "bound", "");
-    private final StringProperty maxSchedules = new SimpleStringProperty(this, "maxSchedules", "1000000");
+    private final StringProperty maxSchedules = new SimpleStringProperty(this, "maxSchedules", "5000000");
     private final BooleanProperty ties = new SimpleBooleanProperty(this, "ties", true);
     private final BooleanProperty measureNaive = new SimpleBooleanProperty(this, "measureNaive");
     private final BooleanProperty ablation = new SimpleBooleanProperty(this, "ablation");

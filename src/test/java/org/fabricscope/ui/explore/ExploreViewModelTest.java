@@ -86,7 +86,7 @@ class ExploreViewModelTest {
                         2,
                         1,
                         PatchSwitches.parse(patch),
-                        new ExploreBounds(8, bound, 1_000_000, true),
+                        new ExploreBounds(8, bound, 5_000_000, true),
                         reduction)
                 .explore(Progress.NONE);
     }
