@@ -1,19 +1,19 @@
 package org.fabricscope.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.fabricscope.sweep.spark.SparkRunner;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  * processes from the test class path (no Spark installation), a sweep run on it, and its CSV
  * compared with the local runner's.
  *
- * <p>Opt-in ({@code -Dfabricscope.spark.cluster=true}): it starts four JVMs (master, two workers,
- * their executors) besides the test, about a minute of two shared cores, too much for every
- * {@code mvn verify}.
+ * <p>Tagged {@code spark-cluster}, which {@code mvn verify} leaves out: it starts four JVMs (master,
+ * two workers, their executors) besides the test, about a minute of two shared cores. It runs with
+ * {@code ./mvnw -Pspark-cluster test -Dtest=SparkStandaloneClusterTest}.
  */
 class SparkStandaloneClusterTest {
     @TempDir
     Path sparkHome;
 
     @Test
+    @Tag("spark-cluster")
     void sweepOnAStandaloneMasterWithTwoWorkersGivesTheLocalRunnersCsv() throws Exception {
-        assumeTrue(
-                Boolean.getBoolean("fabricscope.spark.cluster"),
-                "starts a Spark master and two workers as child processes (about a minute on two shared cores);"
-                        + " run with -Dfabricscope.spark.cluster=true");
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> flags =
                 Arrays.asList(System.getProperty("spark.jvm.flags", "").trim().split("\\s+"));
@@ -68,7 +65,6 @@ class SparkStandaloneClusterTest {
                         Integer.toString(freePort()),
                         "spark://127.0.0.1:" + port));
             }
-            awaitWorkers(ui, 2, children);
             SparkConf conf = new SparkConf()
                     .setMaster("spark://127.0.0.1:" + port)
                     .setAppName("fabricscope cluster test")
@@ -77,6 +73,11 @@ class SparkStandaloneClusterTest {
                     .set("spark.ui.enabled", "false")
                     .set("spark.executor.memory", "512m")
                     .set("spark.cores.max", "2")
+                    // Spark's own completion signal instead of polling the master: jobs wait until
+                    // both workers' cores have registered (the master and workers retry connecting
+                    // while they start).
+                    .set("spark.scheduler.minRegisteredResourcesRatio", "1.0")
+                    .set("spark.scheduler.maxRegisteredResourcesWaitingTime", "300s")
                     .set("spark.executor.extraClassPath", cp)
                     .set("spark.executor.extraJavaOptions", String.join(" ", flags));
             SweepDefinition d = SweepEngineTest.jitterSweep();
@@ -84,13 +85,15 @@ class SparkStandaloneClusterTest {
             try (JavaSparkContext sc = new JavaSparkContext(conf)) {
                 String onCluster = new SparkRunner(sc).run(d, null).toCsv();
                 assertThat(onCluster).isEqualTo(expected);
+                // Both workers took part: one executor each (the driver is not an executor here).
+                assertThat(sc.sc().getExecutorIds().size()).as(logs()).isEqualTo(2);
             }
         } finally {
             for (Process p : children) {
                 p.destroy();
             }
             for (Process p : children) {
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             }
@@ -112,35 +115,12 @@ class SparkStandaloneClusterTest {
         pb.environment().put("SPARK_TESTING", "1"); // no jars/ folder: the class path comes from the driver
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put("SPARK_WORKER_DIR", sparkHome.resolve("work").toString());
-        Path log = sparkHome.resolve(main.substring(main.lastIndexOf('.') + 1) + "-" + System.nanoTime() + ".log");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.redirectErrorStream(true).redirectOutput(logFile(main).toFile());
         return pb.start();
     }
 
-    /** Waits until the master's status page lists {@code n} alive workers, or a child died. */
-    private void awaitWorkers(int ui, int n, List<Process> children) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        for (int tries = 0; tries < 600; tries++) {
-            for (Process p : children) {
-                if (!p.isAlive()) {
-                    throw new AssertionError("a Spark process exited: " + logs());
-                }
-            }
-            try {
-                String json = http.send(
-                                java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ui + "/json/"))
-                                        .build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString())
-                        .body();
-                if (json.replace(" ", "").contains("\"aliveworkers\":" + n)) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the master is still starting
-            }
-            Thread.sleep(500); // polling child processes started off the test thread; no FX thread here
-        }
-        throw new AssertionError("the workers did not register with the master: " + logs());
+    private Path logFile(String main) {
+        return sparkHome.resolve(main.substring(main.lastIndexOf('.') + 1) + "-" + System.nanoTime() + ".log");
     }
 
     private String logs() throws IOException {
