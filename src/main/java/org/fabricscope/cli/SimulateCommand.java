@@ -107,7 +107,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
         RegularFiles.requireInput(schedule, "--schedule");
         ScheduleFile.Spec spec = ScheduleFile.read(schedule);
-        SimulationResult r = spec.explorer().replay(spec.choices());
+        SimulationResult r;
+        try {
+            r = spec.explorer().replay(spec.choices());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(OutputFile.show(schedule) + ": " + e.getMessage());
+        }
         OutputFile.writeTrace(r.trace(), out, force, FabricScopeCli.stdout(this.spec));
         (OutputFile.isStdout(out)
                         ? this.spec.commandLine().getErr()

@@ -134,4 +134,31 @@ class ExploredScheduleRerunTest {
         assertThat(cx).doesNotExist();
         assertThat(Files.readString(sched)).isEqualTo("KEEP");
     }
+
+    @Test
+    void aScheduleFileThatDoesNotFitItsScenarioIsOneLineNotACrash() throws Exception {
+        Path cx = explore();
+        Path file = Path.of(cx + ".schedule.json");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Path beyond = tmp.resolve("beyond.schedule.json");
+        Files.writeString(beyond, text.replaceFirst("\"choices\" : \\[\\s*\\d+", "\"choices\" : [ 999999999"));
+        Path attempt0 = tmp.resolve("attempt0.schedule.json");
+        Files.writeString(attempt0, text.replaceFirst("\"attempt\" : 1", "\"attempt\" : 0"));
+        for (Path bad : new Path[] {beyond, attempt0, tmp.resolve("missing.schedule.json")}) {
+            err.getBuffer().setLength(0);
+            int exit = run(
+                    "simulate",
+                    "--schedule",
+                    bad.toString(),
+                    "--out",
+                    tmp.resolve("o.jsonl").toString());
+            assertThat(exit).as(err.toString()).isEqualTo(FabricScopeCli.EXIT_ERROR);
+            assertThat(err.toString().lines())
+                    .singleElement()
+                    .asString()
+                    .contains(bad.getFileName().toString())
+                    .doesNotContain("Exception");
+        }
+        assertThat(tmp.resolve("o.jsonl")).doesNotExist();
+    }
 }

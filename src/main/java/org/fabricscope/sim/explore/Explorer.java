@@ -208,6 +208,18 @@ public final class Explorer {
             return i < prefix.length ? prefix[i] : 0;
         }
 
+        /** The forced index at this choice point, which must be one of its {@code count} values. */
+        private int pick(int count) {
+            int k = next();
+            if (k >= count) {
+                // Only a schedule from elsewhere (a schedule file) can name a value that is not there.
+                throw new IllegalArgumentException("choice " + points.size() + " is index " + k
+                        + ", but that choice point has only " + count + " values: the schedule does not fit this"
+                        + " scenario");
+            }
+            return k;
+        }
+
         @Override
         public int newStream() {
             return ++streams;
@@ -219,7 +231,7 @@ public final class Explorer {
                 return drawn;
             }
             int count = Levels.uniformCount(min, max, bounds.jitterLevels());
-            int k = next();
+            int k = pick(count);
             long v = Levels.uniform(min, max, k, count);
             points.add(new ChoicePoint(ChoicePoint.Kind.UNIFORM, stream, count, k, v, now));
             return v;
@@ -244,7 +256,7 @@ public final class Explorer {
             if (count < 2) {
                 return Levels.exponential(mean, 0, bounds.jitterLevels());
             }
-            int k = next();
+            int k = pick(count);
             long v = Levels.exponential(mean, k, bounds.jitterLevels());
             points.add(new ChoicePoint(ChoicePoint.Kind.EXPONENTIAL, stream, count, k, v, now));
             return v;
@@ -255,7 +267,7 @@ public final class Explorer {
             if (!bounds.ties() || !open()) {
                 return 0;
             }
-            int k = next();
+            int k = pick(count);
             points.add(new ChoicePoint(ChoicePoint.Kind.TIE, 0, count, k, k, now));
             return k;
         }

@@ -103,6 +103,8 @@ public final class ScheduleFile {
                 throw new ScenarioException(where + ": too large for a schedule file");
             }
             text = new String(bytes, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ScenarioException(where + ": no such file");
         } catch (IOException e) {
             throw new ScenarioException(where + ": cannot read: " + e.getMessage());
         }
@@ -156,6 +158,15 @@ public final class ScheduleFile {
         }
         if (!FORMAT.equals(format) || name == null) {
             throw new ScenarioException(where + ": not a schedule file (expected \"format\": \"" + FORMAT + "\")");
+        }
+        if (attempt < 1) {
+            throw new ScenarioException(where + ": attempt must be at least 1, got " + attempt);
+        }
+        for (int i = 0; i < choices.size(); i++) {
+            if (choices.get(i) < 0) {
+                throw new ScenarioException(
+                        where + ": choice " + i + " must be an index (at least 0), got " + choices.get(i));
+            }
         }
         try {
             int[] c = choices.stream().mapToInt(Integer::intValue).toArray();
