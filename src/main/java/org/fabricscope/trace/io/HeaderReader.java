@@ -161,7 +161,12 @@ final class HeaderReader {
         Boolean ties = null;
         int[] choices = null;
         String key;
+        List<String> seen = new ArrayList<>();
         while ((key = c.p.nextFieldName()) != null) {
+            if (seen.contains(key)) {
+                throw c.failHere("key '" + JsonCursor.shorten(key) + "' appears twice in the schedule");
+            }
+            seen.add(key);
             switch (key) {
                 case "jitterLevels":
                     levels = c.readIntInRange(key, 1, 64);

@@ -68,6 +68,8 @@ class TraceReaderMalformedTest {
             int-overflow.jsonl                  | 3 | block 3000000000 is out of range
             time-overflow.jsonl                 | 3 | t 99999999999999999999 is out of range
             two-objects-one-line.jsonl          | 3 | a second JSON value on one line
+            schedule-duplicate-key.jsonl        | 1 | key 'jitterLevels' appears twice in the schedule
+            schedule-negative-choice.jsonl      | 1 | schedule choice 1 must be an index
             header-and-event-on-one-line.jsonl  | 1 | a second JSON value on one line
             object-spanning-lines.jsonl         | 3 | spans lines 3 to 4
             header-spanning-lines.jsonl         | 1 | the header spans lines 1 to 2
