@@ -71,6 +71,14 @@ class StoryTextTest {
                     boolean pending =
                             index.stateAt(e.block(), r.seq()).get(org.fabricscope.trace.Field.LAST_WRITE_PENDING) != 0;
                     pendingCases += pending ? 1 : 0;
+                    if (pending) {
+                        // The sentence says that write landed before the verifier's first read: true?
+                        org.assertj.core.api.Assertions.assertThat(index.stateAt(
+                                                e.block(), e.checks().get(0).seq())
+                                        .get(org.fabricscope.trace.Field.LAST_WRITE_PENDING))
+                                .as("FPRE004 #" + fpre + " at the first check")
+                                .isZero();
+                    }
                     org.assertj.core.api.Assertions.assertThat(
                                     StoryText.sentence(r).contains("consistent state"))
                             .as("FPRE004 #" + fpre + ": " + StoryText.sentence(r))
